@@ -1,0 +1,233 @@
+"""The scheme model: what a 考核细则与评分表 says, as typed data.
+
+A :class:`Scheme` (考核方案) holds classes of units, one or more score tables (评分表) each made of a
+tree of :class:`Node` objects — sections (一级/二级指标) and leaf indicators (三级指标) — plus the
+scheme-wide rules: vetoes, grades, caps, the N/A policy and the composite weight.
+
+The models are pydantic models so that a scheme file is checked field by field; the semantic
+checks that need the whole tree (subtotals, duplicate ids, references) live in
+:mod:`zwgk.rubric.validate`. Points are always :class:`~decimal.Decimal`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ID_PATTERN = r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff_.\-]*$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+Points = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=12, decimal_places=4)]
+PositivePoints = Annotated[
+    Decimal, Field(gt=0, allow_inf_nan=False, max_digits=12, decimal_places=4)
+]
+
+
+class Base(BaseModel):
+    """Common settings: unknown keys are errors; ``line`` is where the mapping stood in the file."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    line: int = Field(default=0, alias="__line__", exclude=True, repr=False)
+
+
+def _text_list(value: object) -> object:
+    """Accept ``"网上检查+被考核单位提供印证材料"`` or a list for a list of short texts."""
+    if isinstance(value, str):
+        parts = [p.strip() for p in value.replace("＋", "+").split("+")]
+        return [p for p in parts if p]
+    return value
+
+
+class UnitClass(Base):
+    """UnitClass — 单位类别 (A 类 乡镇街道, B 类 区直部门…). Units are ranked within their class."""
+
+    id: Id
+    name: str
+    description: str | None = None
+
+
+class AppliesTo(Base):
+    """Scope — 考核范围 / 评估数据采集范围: which units an indicator or table applies to.
+
+    A unit is in scope when its class is listed (or no class is listed) and, if units or tags are
+    listed, it is one of the units or carries one of the tags.
+    """
+
+    classes: list[Id] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    text: str | None = None  # the scheme's own words, e.g. "区属惠民惠农资金监管部门"
+
+
+class Fault(Base):
+    """Fault — 扣分情形: one kind of failure with its deduction.
+
+    ``amount`` is deducted per occurrence (发现一处/一件/一次 扣N分); with ``elements`` it is
+    deducted per missing element (每少一项); with ``zeroes`` any occurrence zeroes the indicator
+    (未…的，不得分). ``cap`` bounds this fault's own total deduction.
+    """
+
+    id: Id
+    text: str
+    amount: PositivePoints | None = None
+    cap: PositivePoints | None = None
+    zeroes: bool = False
+    elements: list[str] | None = None
+    per: str | None = None  # the counting word: 处、件、次、项、条…
+
+
+class Bonus(Base):
+    """Bonus — 加分情形: an event that adds ``amount`` each time, up to its own ``cap``."""
+
+    id: Id
+    text: str
+    amount: PositivePoints
+    cap: PositivePoints | None = None
+    per: str | None = None
+
+
+class RankRule(Base):
+    """RankRule — 排名赋分: points from the unit's rank on a metric (ties share a rank, 可并列).
+
+    Either ``table`` (rank → points; ranks past the table get ``floor``) or a linear rule: rank 1
+    gets the indicator's points and each further rank ``step`` less, never below ``floor``.
+    """
+
+    metric: str
+    higher_is_better: bool = True
+    table: dict[int, Points] | None = None
+    step: PositivePoints | None = None
+    floor: Points = Decimal(0)
+    within: Literal["class", "all"] = "class"
+    missing: Points = Decimal(0)  # points for a unit with no value while others have one
+
+
+class ImportedRule(Base):
+    """ImportedRule — 外部计分: a score set by another body (省政府办公厅考核计分, 市发改局排名)."""
+
+    by: str
+    min: Points = Decimal(0)
+
+
+class Node(Base):
+    """Node — 指标: a section (一级/二级指标) with ``children``, or a leaf indicator (三级指标).
+
+    A leaf is scored in one of five ways, chosen by which keys it has: deductions from ``points``
+    (``faults``, optional ``bonuses``), a ``range`` rating, a ``rank`` rule, an ``imported`` score,
+    or bonuses only (``points: 0``). A section with ``pooled: true`` has children without points
+    whose deductions share the section's points (钟山: 日常工作推进 20分, 扣完为止).
+    """
+
+    id: Id
+    name: str
+    points: Points | None = None
+    applies_to: AppliesTo | None = None
+    method: Annotated[list[str], Field(default_factory=list)]
+    basis: str | None = None  # 指标依据
+    content: str | None = None  # 考核内容 / 测评要点
+    text: str | None = None  # 扣分标准 / 考核评分标准, verbatim
+    bonus_text: str | None = None  # 加分标准, verbatim
+    note: str | None = None  # how the scheme text was read where it was garbled
+    children: list[Node] | None = None
+    pooled: bool = False
+    cap: PositivePoints | None = None
+    faults: list[Fault] = Field(default_factory=list)
+    bonuses: list[Bonus] = Field(default_factory=list)
+    bonus_cap: PositivePoints | None = None
+    range: tuple[Points, Points] | None = None
+    rank: RankRule | None = None
+    imported: ImportedRule | None = None
+
+    _method = field_validator("method", mode="before")(_text_list)
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.children is None
+
+    @property
+    def kind(self) -> str:
+        """One of ``deduct``, ``range``, ``rank``, ``imported``, ``bonus`` (leaves only)."""
+        if self.range is not None:
+            return "range"
+        if self.rank is not None:
+            return "rank"
+        if self.imported is not None:
+            return "imported"
+        if self.points == 0 and self.bonuses and not self.faults:
+            return "bonus"
+        return "deduct"
+
+
+class Table(Base):
+    """Table — 评分表: the indicator tree that one or more classes are scored on."""
+
+    id: Id
+    title: str
+    classes: list[Id]
+    total: Points | None = None  # the declared total of base points (e.g. 100)
+    sections: list[Node]
+
+
+class VetoEffect(StrEnum):
+    FAIL = "fail"  # 年度考核为不合格
+    ZERO = "zero"  # 单项否决: a section or indicator scores zero
+    DEDUCT = "deduct"  # 重大扣分项: a fixed deduction from the total per event
+
+
+class Veto(Base):
+    """Veto — 否决情形: an event that fails the unit, zeroes a part, or costs a fixed amount."""
+
+    id: Id
+    name: str
+    text: str | None = None
+    effect: VetoEffect
+    target: Id | None = None  # for ``zero``: the section or indicator zeroed
+    amount: PositivePoints | None = None  # for ``deduct``: per event
+    cap: PositivePoints | None = None
+    applies_to: AppliesTo | None = None
+
+
+class Grade(Base):
+    """Grade — 考核等次: a band starting at ``min`` (inclusive); the last band has no minimum."""
+
+    name: str
+    min: Points | None = None
+
+
+class ThirdParty(Base):
+    """ThirdPartyRule — 第三方评估扣分: deductions made by an outside evaluator, taken from the total."""
+
+    label: str = "第三方评估扣分"
+    cap: PositivePoints | None = None
+
+
+class Scheme(Base):
+    """Scheme — 考核方案 (with its 考核细则与评分表)."""
+
+    id: Id
+    title: str
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    region: str | None = None
+    source: str | None = None
+    note: str | None = None
+    classes: list[UnitClass]
+    tags: list[str] = Field(default_factory=list)
+    tables: list[Table]
+    vetoes: list[Veto] = Field(default_factory=list)
+    grades: list[Grade] = Field(default_factory=list)
+    fail_grade: str | None = None
+    total_cap: Points | None = None
+    total_floor: Points | None = Decimal(0)
+    bonus_cap: PositivePoints | None = None
+    na_policy: Literal["full", "omit"] = "full"
+    prorate: bool = False
+    third_party: ThirdParty | None = None
+    composite_weight: Points | None = None  # percent of a composite score (seed 001: 4)
+    precision: int = Field(default=2, ge=0, le=4)
+
+
+Node.model_rebuild()
