@@ -187,6 +187,7 @@ class Veto(Base):
     effect: VetoEffect
     target: Id | None = None  # for ``zero``: the section or indicator zeroed
     amount: PositivePoints | None = None  # for ``deduct``: per event
+    discretionary: bool = False  # for ``deduct``: 酌情扣分, each event states its own amount
     cap: PositivePoints | None = None
     applies_to: AppliesTo | None = None
 

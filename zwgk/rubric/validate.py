@@ -213,8 +213,14 @@ def check_scheme(scheme: Scheme, path: str) -> list[Problem]:
                 problem(veto.line, f"target 指向不存在的指标：{veto.target}", veto.id)
         elif veto.target is not None:
             problem(veto.line, "只有 effect: zero 才能写 target", veto.id)
-        if veto.effect is VetoEffect.DEDUCT and veto.amount is None:
-            problem(veto.line, "“deduct”（重大扣分项）须写每次扣分 amount", veto.id)
+        if veto.effect is VetoEffect.DEDUCT and (veto.amount is None) == (not veto.discretionary):
+            problem(
+                veto.line,
+                "“deduct”（重大扣分项）须写每次扣分 amount，或写 discretionary: true（酌情扣分，每次在事实中写明扣分）二者之一",
+                veto.id,
+            )
+        if veto.discretionary and veto.effect is not VetoEffect.DEDUCT:
+            problem(veto.line, "只有 effect: deduct 才能写 discretionary", veto.id)
         if veto.effect is not VetoEffect.DEDUCT and (veto.amount is not None or veto.cap is not None):
             problem(veto.line, "只有 effect: deduct 才能写 amount 或 cap", veto.id)
         if veto.applies_to:

@@ -1,0 +1,240 @@
+"""The ``zwgk`` command line: check and show schemes, score a round, explain a unit's score."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from zwgk.rubric import InputError, SchemeIndex, fmt, load_scheme, node_max
+from zwgk.rubric.model import Node
+
+
+def _fail(exc: InputError) -> None:
+    click.echo(f"错误：共 {len(exc.problems)} 处问题，文件未被采用。", err=True)
+    for problem in exc.problems:
+        click.echo(f"  {problem}", err=True)
+    sys.exit(1)
+
+
+def _out(text: str, out: str | None) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"已写入 {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="zwgk")
+def main() -> None:
+    """zwgk — 政务公开工作考核：考核方案、计分、网上检查与通报。"""
+
+
+@main.group()
+def scheme() -> None:
+    """考核方案：检查、显示。"""
+
+
+@scheme.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def scheme_check(files: tuple[str, ...]) -> None:
+    """检查方案文件；有错误的文件整体拒绝，并指出文件、行号和原因。"""
+    failed = 0
+    for path in files:
+        try:
+            index = load_scheme(path)
+        except InputError as exc:
+            failed += 1
+            click.echo(f"✗ {path}：{len(exc.problems)} 处问题", err=True)
+            for problem in exc.problems:
+                click.echo(f"  {problem}", err=True)
+            continue
+        leaves = sum(len(v) for v in index.leaves.values())
+        tables = "；".join(
+            f"{t.title}（{'、'.join(t.classes)} 类）{fmt(index.table_total(t))} 分" for t in index.scheme.tables
+        )
+        click.echo(f"✓ {path}：{index.scheme.title}，{leaves} 个末级指标；{tables}")
+    if failed:
+        sys.exit(1)
+
+
+def _tree(node: Node, depth: int, lines: list[str]) -> None:
+    points = fmt(node_max(node))
+    if node.range is not None:
+        points = f"{fmt(node.range[0])}～{fmt(node.range[1])}"
+    extras = []
+    if node.is_leaf:
+        kind = {"range": "区间评分", "rank": "排名赋分", "imported": "外部计分", "bonus": "只加分"}.get(node.kind)
+        if kind:
+            extras.append(kind)
+        for fault in node.faults:
+            if fault.zeroes:
+                extras.append(f"{fault.text}→不得分")
+            else:
+                per = fault.per or ("项" if fault.elements else "次")
+                cap = f"，上限{fmt(fault.cap)}" if fault.cap else ""
+                extras.append(f"{fault.text} 每{per}扣{fmt(fault.amount)}{cap}")
+        for bonus in node.bonuses:
+            cap = f"，上限{fmt(bonus.cap)}" if bonus.cap else ""
+            extras.append(f"{bonus.text} 每{bonus.per or '次'}加{fmt(bonus.amount)}{cap}")
+        if node.cap is not None:
+            extras.append(f"扣分上限{fmt(node.cap)}")
+        if node.bonus_cap is not None:
+            extras.append(f"加分上限{fmt(node.bonus_cap)}")
+    elif node.pooled:
+        extras.append("共用分值")
+    scope = ""
+    if node.applies_to:
+        scope = f" 〔适用：{node.applies_to.text or '、'.join(node.applies_to.units + node.applies_to.tags + node.applies_to.classes)}〕"
+    suffix = f"  —— {'；'.join(extras)}" if extras else ""
+    lines.append(f"{'  ' * depth}{node.id}  {node.name}  {points}分{scope}{suffix}")
+    for child in node.children or ():
+        _tree(child, depth + 1, lines)
+
+
+def render_tree(index: SchemeIndex) -> str:
+    s = index.scheme
+    lines = [f"{s.title}（{s.id}）"]
+    for table in s.tables:
+        lines.append("")
+        lines.append(f"{table.title}  适用：{'、'.join(table.classes)} 类  合计 {fmt(index.table_total(table))} 分")
+        for section in table.sections:
+            _tree(section, 1, lines)
+    if s.vetoes:
+        lines.append("")
+        lines.append("否决情形")
+        effect = {"fail": "等次为不合格", "zero": "单项否决", "deduct": "从总分扣分"}
+        for v in s.vetoes:
+            detail = effect[v.effect.value]
+            if v.target:
+                detail += f"：{index.nodes[v.target].name}"
+            if v.amount:
+                detail += f" {fmt(v.amount)} 分/次"
+            if v.discretionary:
+                detail += "（酌情）"
+            lines.append(f"  {v.id}  {v.name}  —— {detail}")
+    if s.grades:
+        bands = "，".join(f"{g.name} ≥{fmt(g.min)}" if g.min is not None else g.name for g in s.grades)
+        lines.append("")
+        lines.append(f"等次：{bands}")
+    return "\n".join(lines) + "\n"
+
+
+@scheme.command("show")
+@click.argument("file", type=click.Path(dir_okay=False))
+def scheme_show(file: str) -> None:
+    """按一级/二级/三级显示指标树和分值。"""
+    try:
+        index = load_scheme(file)
+    except InputError as exc:
+        _fail(exc)
+    click.echo(render_tree(index), nl=False)
+
+
+def _load_round(scheme_path: str, units_path: str, facts_paths: tuple[str, ...]):
+    from zwgk.scoring import load_facts, load_units, score
+
+    try:
+        index = load_scheme(scheme_path)
+        units = load_units(units_path)
+        facts = load_facts(list(facts_paths), index, units)
+    except InputError as exc:
+        _fail(exc)
+    return score(index, units, facts)
+
+
+def _round_options(f):
+    f = click.option("--facts", "facts", multiple=True, type=click.Path(dir_okay=False),
+                     help="事实文件（YAML 或 CSV），可多次给出；不给则没有任何扣分")(f)
+    f = click.option("--units", required=True, type=click.Path(dir_okay=False), help="单位名单（YAML 或 CSV）")(f)
+    f = click.option("--scheme", "scheme_path", required=True, type=click.Path(dir_okay=False), help="考核方案 YAML")(f)
+    return f
+
+
+def render_table(result) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(record=True, width=140, file=open("/dev/null", "w"))  # noqa: SIM115
+    for class_id, class_name in result.classes:
+        members = result.in_class(class_id)
+        if not members:
+            continue
+        table = Table(title=f"{result.scheme_title}  {class_id} 类（{class_name}）")
+        for col, justify in (("名次", "right"), ("单位", "left"), ("总分", "right"), ("等次", "left"),
+                             ("基础得分", "right"), ("加分", "right"), ("扣减", "right"), ("说明", "left")):
+            table.add_column(col, justify=justify)
+        for u in members:
+            notes = []
+            if u.grade_forced_by:
+                notes.append(f"否决：{u.grade_forced_by}")
+            pending = sum(n.pending for n in u.sections)
+            if pending:
+                notes.append(f"{pending} 条待确认")
+            reduce = u.veto_deduction + u.third_party
+            table.add_row(str(u.rank), u.unit, fmt(u.total), u.grade or "—", fmt(u.scaled_base),
+                          fmt(u.bonus) if u.bonus else "", fmt(reduce) if reduce else "", "；".join(notes))
+        console.print(table)
+    return console.export_text()
+
+
+@main.command("score")
+@_round_options
+@click.option("--format", "fmt_", type=click.Choice(["table", "json", "csv", "xlsx"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="输出文件；xlsx 必须给出")
+def score_cmd(scheme_path: str, units: str, facts: tuple[str, ...], fmt_: str, out: str | None) -> None:
+    """计算各单位得分、等次和类内排名。"""
+    from zwgk.report.results import to_csv, to_json, write_xlsx
+
+    result = _load_round(scheme_path, units, facts)
+    if fmt_ == "json":
+        _out(to_json(result), out)
+    elif fmt_ == "csv":
+        _out(to_csv(result), out)
+    elif fmt_ == "xlsx":
+        if not out:
+            raise click.UsageError("--format xlsx 需要 --out 文件名.xlsx")
+        write_xlsx(result, out)
+        click.echo(f"已写入 {out}", err=True)
+    else:
+        _out(render_table(result), out)
+
+
+@main.command("explain")
+@_round_options
+@click.option("--unit", "unit_name", required=True, help="单位名称")
+@click.option("--all", "show_all", is_flag=True, help="列出全部指标，包括满分的")
+@click.option("--format", "fmt_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain_cmd(scheme_path: str, units: str, facts: tuple[str, ...], unit_name: str, show_all: bool, fmt_: str) -> None:
+    """说明一个单位每一分的得失及其依据。"""
+    import json
+
+    from zwgk.report.explain import explain_unit
+    from zwgk.report.results import unit_dict
+
+    result = _load_round(scheme_path, units, facts)
+    try:
+        unit = result.unit(unit_name)
+    except KeyError:
+        names = "、".join(u.unit for u in result.units[:10])
+        click.echo(f"错误：单位名单中没有 “{unit_name}”（例如：{names}…）", err=True)
+        sys.exit(1)
+    if fmt_ == "json":
+        click.echo(json.dumps(unit_dict(unit), ensure_ascii=False, indent=2))
+    else:
+        click.echo(explain_unit(result, unit, show_all), nl=False)
+
+
+@main.command("demo")
+@click.option("--out", default="out/demo", show_default=True, type=click.Path(file_okay=False))
+def demo_cmd(out: str) -> None:
+    """演示：用种子方案 000（XX区2023）和演示数据计分，输出排名、说明和 Excel。"""
+    from zwgk.demo import run_demo
+
+    run_demo(Path(out))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Report writers: results as JSON, CSV, Excel; explanations as text."""
