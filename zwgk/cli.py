@@ -60,8 +60,8 @@ def scheme_check(files: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
-def _tree(node: Node, depth: int, lines: list[str]) -> None:
-    points = fmt(node_max(node))
+def _tree(node: Node, depth: int, lines: list[str], pooled: bool = False) -> None:
+    points = "共用" if pooled else fmt(node_max(node))
     if node.range is not None:
         points = f"{fmt(node.range[0])}～{fmt(node.range[1])}"
     extras = []
@@ -72,6 +72,9 @@ def _tree(node: Node, depth: int, lines: list[str]) -> None:
         for fault in node.faults:
             if fault.zeroes:
                 extras.append(f"{fault.text}→不得分")
+            elif fault.discretionary:
+                cap = f"，上限{fmt(fault.cap)}" if fault.cap else ""
+                extras.append(f"{fault.text} 逐条酌定扣分{cap}")
             else:
                 per = fault.per or ("项" if fault.elements else "次")
                 cap = f"，上限{fmt(fault.cap)}" if fault.cap else ""
@@ -91,7 +94,7 @@ def _tree(node: Node, depth: int, lines: list[str]) -> None:
     suffix = f"  —— {'；'.join(extras)}" if extras else ""
     lines.append(f"{'  ' * depth}{node.id}  {node.name}  {points}分{scope}{suffix}")
     for child in node.children or ():
-        _tree(child, depth + 1, lines)
+        _tree(child, depth + 1, lines, node.pooled)
 
 
 def render_tree(index: SchemeIndex) -> str:

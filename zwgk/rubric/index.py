@@ -50,6 +50,7 @@ class SchemeIndex:
     table_of_class: dict[str, Table] = field(default_factory=dict)
     leaves: dict[str, list[Node]] = field(default_factory=dict)  # table id -> leaves in order
     vetoes: dict[str, Veto] = field(default_factory=dict)
+    chain: dict[str, tuple[Node, ...]] = field(default_factory=dict)  # ancestors and the node
 
     @classmethod
     def build(cls, scheme: Scheme, path: str = "<scheme>") -> SchemeIndex:
@@ -66,6 +67,8 @@ class SchemeIndex:
                     leaves.append(node)
             index.leaves[table.id] = leaves
         index.vetoes = {v.id: v for v in scheme.vetoes}
+        for node_id, node in index.nodes.items():
+            index.chain[node_id] = (*index.ancestors(node_id), node)
         return index
 
     def ancestors(self, node_id: str) -> list[Node]:
@@ -86,8 +89,7 @@ class SchemeIndex:
         table = self.table_of_class.get(unit.unit_class)
         if table is None or self.table_of_node.get(node_id) != table.id:
             return False
-        node = self.nodes[node_id]
-        return all(in_scope(n.applies_to, unit) for n in (*self.ancestors(node_id), node))
+        return all(in_scope(n.applies_to, unit) for n in self.chain[node_id] if n.applies_to is not None)
 
     def table_for(self, unit: UnitLike) -> Table:
         return self.table_of_class[unit.unit_class]

@@ -68,7 +68,8 @@ class Fault(Base):
 
     ``amount`` is deducted per occurrence (发现一处/一件/一次 扣N分); with ``elements`` it is
     deducted per missing element (每少一项); with ``zeroes`` any occurrence zeroes the indicator
-    (未…的，不得分). ``cap`` bounds this fault's own total deduction.
+    (未…的，不得分); with ``discretionary`` each finding states its own amount (a deduction set
+    by another body or by the leading group). ``cap`` bounds this fault's own total deduction.
     """
 
     id: Id
@@ -76,6 +77,7 @@ class Fault(Base):
     amount: PositivePoints | None = None
     cap: PositivePoints | None = None
     zeroes: bool = False
+    discretionary: bool = False  # 酌情/按外部考核扣分: each finding states its own amount
     elements: list[str] | None = None
     per: str | None = None  # the counting word: 处、件、次、项、条…
 

@@ -9,6 +9,7 @@ the points, faults without an amount, rules that contradict each other.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,7 @@ def load_scheme_text(text: str, path: str = "<text>") -> SchemeIndex:
     return parse_scheme(raw, path)
 
 
+@lru_cache(maxsize=8192)
 def fmt(value: Decimal | None) -> str:
     """Points as an office writes them: 4, 0.5, -3 (no trailing zeros)."""
     if value is None:
@@ -363,10 +365,17 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
         if fault.zeroes:
             if pooled_child:
                 problem(fault.line, "共用分值的下级指标不能写“不得分”（zeroes）", where)
+            if fault.amount is not None or fault.elements or fault.discretionary:
+                problem(fault.line, "“不得分”（zeroes: true）的情形不写 amount、elements 和 discretionary", where)
+        elif fault.discretionary:
             if fault.amount is not None or fault.elements:
-                problem(fault.line, "“不得分”（zeroes: true）的情形不写 amount 和 elements", where)
+                problem(fault.line, "酌情扣分（discretionary: true）的情形不写 amount 和 elements：扣分写在每条事实中", where)
         elif fault.amount is None:
-            problem(fault.line, f"扣分情形 {fault.id} 缺少每次扣分 amount（或写 zeroes: true 表示不得分）", where)
+            problem(
+                fault.line,
+                f"扣分情形 {fault.id} 缺少每次扣分 amount（或写 zeroes: true 表示不得分，discretionary: true 表示逐条酌定）",
+                where,
+            )
         if fault.elements is not None:
             if not fault.elements:
                 problem(fault.line, "elements 为空：列出须具备的各项要素", where)

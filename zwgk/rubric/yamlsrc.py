@@ -37,7 +37,10 @@ class LineDict(dict):
         self.key_lines: dict[str, int] = {}
 
 
-class _Loader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader with line-aware mappings, duplicate-key errors and Decimal floats."""
 
 

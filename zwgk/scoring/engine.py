@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from zwgk.rubric.index import SchemeIndex, node_max
+from zwgk.rubric.index import SchemeIndex, in_scope, node_max
 from zwgk.rubric.model import Node, VetoEffect
 from zwgk.rubric.validate import fmt
 from zwgk.scoring.facts import BonusEvent, Facts, Finding, Metric, Status, UnitFacts
@@ -95,7 +95,8 @@ class _UnitScorer:
         self.zeroed = zeroed  # node id -> veto name
 
     def node(self, node: Node, level: int, pooled_child: bool = False) -> NodeResult:
-        if not self.index.applies(node.id, self.unit):
+        # ancestors were checked on the way down, and the table was chosen by the unit's class
+        if node.applies_to is not None and not in_scope(node.applies_to, self.unit):
             scope = node.applies_to.text if node.applies_to and node.applies_to.text else None
             text = f"不在适用范围（{scope}）" if scope else "不在本单位的适用范围"
             return NodeResult(node.id, node.name, level, ZERO, ZERO, status=NodeStatus.OUT_OF_SCOPE,
@@ -226,13 +227,14 @@ class _UnitScorer:
                 continue
             raw = ZERO
             for f in events:
-                amount = fault.amount * f.count
+                each = f.amount if fault.discretionary else fault.amount
+                amount = each * f.count
                 raw += amount
                 per = fault.per or ("项" if fault.elements else "次")
                 if f.missing:
-                    what = f"缺少{'、'.join(f.missing)}（{f.count}{per} × {fmt(fault.amount)} 分）"
+                    what = f"缺少{'、'.join(f.missing)}（{f.count}{per} × {fmt(each)} 分）"
                 elif f.count > 1:
-                    what = f"{f.count}{per} × {fmt(fault.amount)} 分"
+                    what = f"{f.count}{per} × {fmt(each)} 分"
                 else:
                     what = f"1{per}"
                 result.lines.append(_fact_line(LineKind.DEDUCT, -amount, f"{fault.text}：{what}，扣 {fmt(amount)} 分", f))

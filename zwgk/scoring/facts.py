@@ -70,6 +70,7 @@ class Finding:
     note: str | None = None
     evidence: str | None = None
     ref: str = ""
+    amount: Decimal | None = None  # only for a discretionary fault: the deduction per occurrence
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +260,7 @@ CSV_COLUMNS = {
 
 # Which keys each YAML section accepts, and what the CSV's item/value columns mean for it.
 _ALLOWED = {
-    "findings": {"unit", "indicator", "fault", "count", "missing", "date", "source", "status", "note", "evidence"},
+    "findings": {"unit", "indicator", "fault", "count", "missing", "amount", "date", "source", "status", "note", "evidence"},
     "bonuses": {"unit", "indicator", "bonus", "count", "date", "source", "status", "note", "evidence"},
     "ratings": {"unit", "indicator", "value", "note"},
     "metrics": {"unit", "indicator", "value", "note"},
@@ -269,7 +270,7 @@ _ALLOWED = {
     "third_party": {"unit", "amount", "source", "note"},
 }
 _CSV_ITEM = {"findings": "fault", "bonuses": "bonus", "vetoes": "veto"}
-_CSV_VALUE = {"ratings": "value", "metrics": "value", "imported": "score", "third_party": "amount", "vetoes": "amount"}
+_CSV_VALUE = {"findings": "amount", "ratings": "value", "metrics": "value", "imported": "score", "third_party": "amount", "vetoes": "amount"}
 
 
 def _csv_to_sections(rows: list[list[str]], path: str) -> list[Row]:
@@ -446,10 +447,21 @@ class _Checker:
         elif fault.elements and count > len(fault.elements):
             self.fail(row, f"最多只能缺 {len(fault.elements)} 项要素，count 为 {count}")
             return
+        amount = None
+        if fault.discretionary:
+            amount = self.number(row, "amount")
+            if amount is None:
+                return
+            if amount <= 0:
+                self.fail(row, "amount 应大于 0")
+                return
+        elif "amount" in row.fields:
+            self.fail(row, f"扣分情形 “{fault.id}” 每次扣 {fmt(fault.amount) if fault.amount else '（不得分）'}，由方案规定，不写 amount")
+            return
         self.facts.findings.append(
             Finding(
                 unit.name, node.id, fault.id, count, missing, date, self.text(row, "source"), status,
-                self.text(row, "note"), self.text(row, "evidence"), row.ref,
+                self.text(row, "note"), self.text(row, "evidence"), row.ref, amount,
             )
         )
 
