@@ -71,7 +71,7 @@ def test_scores_stay_within_bounds_and_caps(f):
                     assert taken <= fault.cap or spec.cap is not None
             for bonus in spec.bonuses:
                 if bonus.cap is not None:
-                    got = sum((ln.amount for ln in node.lines if ln.kind.is_bonus and bonus.text in ln.text), D(0))
+                    got = sum((ln.amount for ln in node.lines if ln.is_bonus and bonus.text in ln.text), D(0))
                     assert got <= bonus.cap
 
 
@@ -95,3 +95,19 @@ def test_ties_share_a_rank(f):
         members = result.in_class(class_id)
         for u in members:
             assert u.rank == 1 + sum(1 for o in members if o.total > u.total)
+
+
+@settings(max_examples=150, deadline=None)
+@given(facts(), bonuses())
+def test_every_leaf_explanation_adds_up(f, extra):
+    result = score(IX, UNITS, Facts(findings=f.findings, bonuses=[*f.bonuses, extra], ratings=f.ratings,
+                                    metrics=f.metrics, vetoes=f.vetoes))
+    pooled = {c.id for n in IX.nodes.values() if n.pooled for c in n.children}
+    for u in result.units:
+        for node in u.nodes():
+            if not node.is_leaf or not node.counted or node.id in pooled:
+                continue
+            base = sum((ln.amount for ln in node.lines if not ln.is_bonus), D(0))
+            bonus = sum((ln.amount for ln in node.lines if ln.is_bonus), D(0))
+            assert node.max + base == node.earned, (u.unit, node.id)
+            assert bonus == node.bonus, (u.unit, node.id)

@@ -107,7 +107,7 @@ class _UnitScorer:
             if result.earned:
                 result.lines.append(Line(LineKind.VETO, -result.earned, f"单项否决（{veto}）：本项不得分"))
             if result.bonus:
-                result.lines.append(Line(LineKind.VETO, -result.bonus, f"单项否决（{veto}）：加分不计"))
+                result.lines.append(Line(LineKind.VETO, -result.bonus, f"单项否决（{veto}）：加分不计", on_bonus=True))
             result.earned, result.bonus, result.deducted = ZERO, ZERO, ZERO
             result.status = NodeStatus.ZEROED
         return result

@@ -24,9 +24,6 @@ class LineKind(StrEnum):
     NA = "na"  # 不适用
     NOTE = "note"  # 提示（不影响分数）
 
-    @property
-    def is_bonus(self) -> bool:
-        return self in (LineKind.BONUS, LineKind.BONUS_CAP)
 
 
 class NodeStatus(StrEnum):
@@ -50,9 +47,17 @@ class Line:
     date: str | None = None
     note: str | None = None
     evidence: str | None = None
+    on_bonus: bool = False  # a veto line that cancels bonus points rather than base points
+
+    @property
+    def is_bonus(self) -> bool:
+        """Whether the line moves the bonus (加分) rather than the base points."""
+        return self.on_bonus or self.kind in (LineKind.BONUS, LineKind.BONUS_CAP)
 
     def as_dict(self) -> dict:
         out = {"kind": self.kind.value, "amount": self.amount, "text": self.text}
+        if self.is_bonus:
+            out["bonus"] = True
         for key in ("ref", "source", "date", "note", "evidence"):
             value = getattr(self, key)
             if value is not None:

@@ -1,0 +1,104 @@
+"""The zwgk command line, from files to outputs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tests.helpers import ROOT
+from zwgk.cli import main
+
+MINI = str(ROOT / "examples" / "mini.yaml")
+UNITS = str(ROOT / "examples" / "mini-units.yaml")
+FACTS = str(ROOT / "examples" / "mini-facts.yaml")
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_it_shows_the_tree():
+    result = invoke("scheme", "show", MINI)
+    assert result.exit_code == 0
+    assert "S1.2  机构职能  6分" in result.output
+    assert "等次：优秀 ≥90" in result.output
+
+
+def test_it_scores_as_json_with_exact_numbers():
+    result = invoke("score", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--format", "json")
+    data = json.loads(result.output)
+    assert data["format"] == "zwgk.results/1"
+    jia = next(u for u in data["units"] if u["unit"] == "甲镇")
+    assert jia["total"] == 16 and jia["bonus"] == 4 and jia["rank"] == 1
+    node = next(n for n in jia["nodes"] if n["id"] == "S2.1")
+    assert [ln["kind"] for ln in node["lines"]] == ["deduct", "cap", "bonus", "bonus_cap"]
+    assert node["lines"][0]["ref"] == "mini-facts.yaml:3"
+
+
+def test_it_gives_full_points_with_no_facts():
+    result = invoke("score", "--scheme", MINI, "--units", UNITS, "--format", "csv")
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("类别,名次,单位,总分,等次")
+    assert all(",20," in line for line in lines[1:])
+
+
+def test_it_writes_xlsx(tmp_path):
+    out = tmp_path / "r.xlsx"
+    result = invoke("score", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--format", "xlsx", "--out", str(out))
+    assert result.exit_code == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["A类排名（乡镇街道）", "B类排名（区直部门）", "评分明细"]
+    rows = list(wb["A类排名（乡镇街道）"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("类别", "名次", "单位", "总分", "等次")
+    assert {r[2] for r in rows[1:]} == {"甲镇", "乙镇"}
+
+
+def test_it_explains_a_unit_in_chinese():
+    result = invoke("explain", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--unit", "乙镇")
+    assert result.exit_code == 0
+    assert "总分 16 分" in result.output
+    assert "未研究部署：本指标不得分" in result.output
+    assert "另有 1 条待确认" in result.output
+
+
+def test_it_rejects_an_unknown_unit_and_bad_facts(tmp_path):
+    result = CliRunner().invoke(main, ["explain", "--scheme", MINI, "--units", UNITS, "--unit", "丁镇"])
+    assert result.exit_code == 1 and "没有 “丁镇”" in result.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("类型,单位,指标,情形\n扣分,甲镇,S9,\n扣分,丁镇,S1.1,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", UNITS, "--facts", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:2 [findings]: 方案中没有指标 “S9”" in result.output
+    assert f"{bad}:3 [findings]: 单位名单中没有 “丁镇”" in result.output
+
+
+def test_it_reads_units_and_facts_from_csv_including_gbk(tmp_path):
+    units = tmp_path / "units.csv"
+    units.write_text("单位名称,类别,标签\n甲镇,A,\n区教育局,B,具有行政处罚职权的部门\n", encoding="gbk")
+    facts = tmp_path / "facts.csv"
+    facts.write_text(
+        "类型,单位,指标,情形,次数,数值,缺项,日期,来源,状态,说明\n"
+        "扣分,甲镇,S1.2,missing,,,机构设置、办公地址,2024/5/6,网上检查,已确认,\n"
+        "扣分,甲镇,S2.1,late,２,,,2024年6月1日,日常记录,,\n"
+        "排名数据,甲镇,S2.2,,,88,,,,,\n"
+        "否决,区教育局,,fake,,,,,,待确认,\n",
+        encoding="utf-8-sig",
+    )
+    result = invoke("score", "--scheme", MINI, "--units", str(units), "--facts", str(facts), "--format", "json")
+    data = json.loads(result.output)
+    jia = next(u for u in data["units"] if u["unit"] == "甲镇")
+    assert jia["total"] == 14  # 20 - 4 (two elements × 2) - 2 (two late × 1)
+    edu = next(u for u in data["units"] if u["unit"] == "区教育局")
+    assert edu["grade_forced_by"] is None  # a pending veto does not count
+
+
+@pytest.mark.parametrize("content", ["", "units: 3", "units:\n  - {name: 甲镇}\n"])
+def test_it_rejects_broken_unit_files(tmp_path, content):
+    units = tmp_path / "u.yaml"
+    units.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", str(units)])
+    assert result.exit_code == 1
+    assert "错误：" in result.output
