@@ -317,3 +317,39 @@ def test_it_explains_every_point(ix, people, tmp_path):
     assert "漏报：3次 × 2 分，扣 6 分（日常记录；半年总结漏报" in text
     assert "超出的 2 分不计" in text
     assert "缺少人员" in text
+
+
+def test_it_scales_a_table_to_a_hundred(people, tmp_path):
+    ix = scheme(BASE.replace("    total: 100\n", "    total: 100\n    scale: 50\n"))
+    r = run(ix, people, tmp_path, findings=[{"unit": "甲镇", "indicator": "L8", "count": 4}])
+    u = r.unit("甲镇")
+    # applicable max 96 (L7 out of scope); base 96 - 2 = 94 → 94 ÷ 96 × 50 = 48.958… → 48.96
+    assert u.full == D(50) and u.max == D(96) and u.scaled_base == D("48.96")
+    assert r.unit("区教育局").total == D(50)
+
+
+def test_it_takes_discretionary_amounts_from_the_facts(tmp_path):
+    ix = scheme(BASE.replace(
+        "              - {id: award, text: 受到表彰, amount: 2, cap: 6}",
+        "              - {id: award, text: 受到表彰, amount: 2, cap: 6}\n"
+        "              - {id: other, text: 其他情形加分酌情而定, discretionary: true}",
+    ).replace(
+        "              - {id: miss, text: 缺项, amount: 0.5}",
+        "              - {id: miss, text: 缺项, amount: 0.5}\n"
+        "              - {id: prov, text: 省考核扣分, discretionary: true, cap: 3}",
+    ))
+    people = units("甲镇:A")
+    r = run(ix, people, tmp_path,
+            findings=[{"unit": "甲镇", "indicator": "L8", "fault": "prov", "amount": 1.5},
+                      {"unit": "甲镇", "indicator": "L8", "fault": "prov", "amount": 2}],
+            bonuses=[{"unit": "甲镇", "indicator": "L11", "bonus": "other", "amount": 0.5}])
+    u = r.unit("甲镇")
+    assert u.node("L8").earned == D(17)  # 1.5 + 2 = 3.5 → fault cap 3
+    assert u.node("L11").bonus == D("0.5")
+    with pytest.raises(FactsError) as exc:
+        run(ix, people, tmp_path,
+            findings=[{"unit": "甲镇", "indicator": "L8", "fault": "prov"},
+                      {"unit": "甲镇", "indicator": "L8", "fault": "miss", "amount": 1}])
+    assert [p.line for p in exc.value.problems] == [2, 5]
+    assert "缺少 amount" in exc.value.problems[0].message
+    assert "由方案规定，不写 amount" in exc.value.problems[1].message

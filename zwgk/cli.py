@@ -81,7 +81,8 @@ def _tree(node: Node, depth: int, lines: list[str], pooled: bool = False) -> Non
                 extras.append(f"{fault.text} 每{per}扣{fmt(fault.amount)}{cap}")
         for bonus in node.bonuses:
             cap = f"，上限{fmt(bonus.cap)}" if bonus.cap else ""
-            extras.append(f"{bonus.text} 每{bonus.per or '次'}加{fmt(bonus.amount)}{cap}")
+            each = "酌情加分" if bonus.discretionary else f"每{bonus.per or '次'}加{fmt(bonus.amount)}"
+            extras.append(f"{bonus.text} {each}{cap}")
         if node.cap is not None:
             extras.append(f"扣分上限{fmt(node.cap)}")
         if node.bonus_cap is not None:

@@ -83,11 +83,15 @@ class Fault(Base):
 
 
 class Bonus(Base):
-    """Bonus — 加分情形: an event that adds ``amount`` each time, up to its own ``cap``."""
+    """Bonus — 加分情形: an event that adds ``amount`` each time, up to its own ``cap``.
+
+    With ``discretionary`` (加分酌情而定) each bonus event states its own amount.
+    """
 
     id: Id
     text: str
-    amount: PositivePoints
+    amount: PositivePoints | None = None
+    discretionary: bool = False
     cap: PositivePoints | None = None
     per: str | None = None
 
@@ -171,6 +175,7 @@ class Table(Base):
     title: str
     classes: list[Id]
     total: Points | None = None  # the declared total of base points (e.g. 100)
+    scale: PositivePoints | None = None  # 百分制折算: every unit's base is scaled to this (e.g. 100)
     sections: list[Node]
 
 

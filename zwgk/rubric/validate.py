@@ -393,6 +393,8 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
         if bonus.id in bonus_ids or bonus.id in fault_ids:
             problem(bonus.line, f"加分情形编号重复：{bonus.id}", where)
         bonus_ids.add(bonus.id)
+        if (bonus.amount is None) == (not bonus.discretionary):
+            problem(bonus.line, f"加分情形 {bonus.id} 须写每次加分 amount，或写 discretionary: true（酌情加分，每条事实写明加分）二者之一", where)
         if node.bonus_cap is not None and bonus.cap is not None and bonus.cap > node.bonus_cap:
             problem(bonus.line, f"加分情形 {bonus.id} 的上限超过指标加分上限 {fmt(node.bonus_cap)}", where)
     if node.bonus_cap is not None and not node.bonuses:

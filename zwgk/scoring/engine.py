@@ -270,10 +270,11 @@ class _UnitScorer:
         for bonus in node.bonuses:
             raw = ZERO
             for b in events.get(bonus.id, ()):
-                amount = bonus.amount * b.count
+                each = b.amount if bonus.discretionary else bonus.amount
+                amount = each * b.count
                 raw += amount
                 per = bonus.per or "次"
-                what = f"{b.count}{per} × {fmt(bonus.amount)} 分" if b.count > 1 else f"1{per}"
+                what = f"{b.count}{per} × {fmt(each)} 分" if b.count > 1 else f"1{per}"
                 result.lines.append(_fact_line(LineKind.BONUS, amount, f"{bonus.text}：{what}，加 {fmt(amount)} 分", b))
             if bonus.cap is not None and raw > bonus.cap:
                 result.lines.append(Line(LineKind.BONUS_CAP, bonus.cap - raw,
@@ -313,10 +314,10 @@ def score(index: SchemeIndex, units: list[Unit], facts: Facts | None = None) -> 
         counted = [s for s in sections if s.counted]
         max_points = sum((s.max for s in counted), ZERO)
         base = sum((s.earned for s in counted), ZERO)
-        full = index.table_total(table)
+        full = table.scale if table.scale is not None else index.table_total(table)
         lines: list[Line] = []
         scaled = base
-        if scheme.prorate and max_points != full and max_points > 0:
+        if (table.scale is not None or scheme.prorate) and max_points != full and max_points > 0:
             scaled = _q(base * full / max_points, precision)
             lines.append(Line(LineKind.NOTE, ZERO,
                               f"适用指标满分 {fmt(max_points)} 分，得 {fmt(base)} 分，折算为 {fmt(full)} 分制：{fmt(base)} ÷ {fmt(max_points)} × {fmt(full)} = {fmt(scaled)} 分"))

@@ -87,6 +87,7 @@ class BonusEvent:
     note: str | None = None
     evidence: str | None = None
     ref: str = ""
+    amount: Decimal | None = None  # only for a discretionary bonus: the points per event
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +262,7 @@ CSV_COLUMNS = {
 # Which keys each YAML section accepts, and what the CSV's item/value columns mean for it.
 _ALLOWED = {
     "findings": {"unit", "indicator", "fault", "count", "missing", "amount", "date", "source", "status", "note", "evidence"},
-    "bonuses": {"unit", "indicator", "bonus", "count", "date", "source", "status", "note", "evidence"},
+    "bonuses": {"unit", "indicator", "bonus", "count", "amount", "date", "source", "status", "note", "evidence"},
     "ratings": {"unit", "indicator", "value", "note"},
     "metrics": {"unit", "indicator", "value", "note"},
     "imported": {"unit", "indicator", "score", "by", "note"},
@@ -270,7 +271,7 @@ _ALLOWED = {
     "third_party": {"unit", "amount", "source", "note"},
 }
 _CSV_ITEM = {"findings": "fault", "bonuses": "bonus", "vetoes": "veto"}
-_CSV_VALUE = {"findings": "amount", "ratings": "value", "metrics": "value", "imported": "score", "third_party": "amount", "vetoes": "amount"}
+_CSV_VALUE = {"findings": "amount", "bonuses": "amount", "ratings": "value", "metrics": "value", "imported": "score", "third_party": "amount", "vetoes": "amount"}
 
 
 def _csv_to_sections(rows: list[list[str]], path: str) -> list[Row]:
@@ -487,10 +488,21 @@ class _Checker:
             if bonus is None:
                 self.fail(row, f"指标 “{node.id}” 没有加分情形 “{bonus_id}”（有：{'、'.join(b.id for b in node.bonuses)}）")
                 return
+        amount = None
+        if bonus.discretionary:
+            amount = self.number(row, "amount")
+            if amount is None:
+                return
+            if amount <= 0:
+                self.fail(row, "amount 应大于 0")
+                return
+        elif "amount" in row.fields:
+            self.fail(row, f"加分情形 “{bonus.id}” 每次加 {fmt(bonus.amount)} 分，由方案规定，不写 amount")
+            return
         self.facts.bonuses.append(
             BonusEvent(
                 unit.name, node.id, bonus.id, count, date, self.text(row, "source"), status,
-                self.text(row, "note"), self.text(row, "evidence"), row.ref,
+                self.text(row, "note"), self.text(row, "evidence"), row.ref, amount,
             )
         )
 

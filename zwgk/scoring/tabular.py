@@ -22,10 +22,7 @@ class Row:
     path: str
     line: int
     section: str
-
-    @property
-    def ref(self) -> str:
-        return f"{Path(self.path).name}:{self.line}"
+    ref: str = ""  # "file.yaml:12", shown in explanations
 
 
 def read_source(path: str | Path) -> tuple[str, Any]:
@@ -62,6 +59,7 @@ def yaml_rows(data: Any, path: str, sections: tuple[str, ...]) -> Iterator[Row]:
         return
     if not isinstance(data, LineDict):
         raise FactsError([Problem(path, None, f"文件顶层应是键值映射，可用的键：{'、'.join(sections)}")])
+    name = Path(path).name
     problems = []
     for key in data:
         if key not in sections:
@@ -81,7 +79,7 @@ def yaml_rows(data: Any, path: str, sections: tuple[str, ...]) -> Iterator[Row]:
                 raise FactsError(
                     [Problem(path, data.key_lines.get(section), f"“{section}” 的每一项应为键值映射")]
                 )
-            yield Row(dict(item), path, item.line, section)
+            yield Row(dict(item), path, item.line, section, f"{name}:{item.line}")
 
 
 def csv_rows(rows: list[list[str]], path: str, aliases: dict[str, str], section: str) -> Iterator[Row]:
@@ -93,6 +91,7 @@ def csv_rows(rows: list[list[str]], path: str, aliases: dict[str, str], section:
     if unknown:
         known = "、".join(sorted(set(aliases.values())))
         raise FactsError([Problem(path, 1, f"不认识的列名：{'、'.join(unknown)}；可用的列：{known}")])
+    name = Path(path).name
     for number, values in enumerate(rows[1:], start=2):
         if not any(v.strip() for v in values):
             continue
@@ -101,7 +100,7 @@ def csv_rows(rows: list[list[str]], path: str, aliases: dict[str, str], section:
             if extra:
                 raise FactsError([Problem(path, number, f"这一行的列数（{len(values)}）多于表头（{len(header)}）")])
         fields = {h: v.strip() for h, v in zip(header, values, strict=False) if h and v.strip()}
-        yield Row(fields, path, number, section)
+        yield Row(fields, path, number, section, f"{name}:{number}")
 
 
 def split_list(value: Any) -> list[str]:
