@@ -353,3 +353,15 @@ def test_it_takes_discretionary_amounts_from_the_facts(tmp_path):
     assert [p.line for p in exc.value.problems] == [2, 5]
     assert "缺少 amount" in exc.value.problems[0].message
     assert "由方案规定，不写 amount" in exc.value.problems[1].message
+
+
+def test_a_table_can_override_the_na_policy(people, tmp_path):
+    text = BASE.replace("    classes: [A, B]\n    total: 100\n", "    classes: [A]\n    total: 100\n    na_policy: omit\n")
+    text = text.replace("tables:\n", "tables:\n  - id: TB\n    title: B表\n    classes: [B]\n    sections:\n"
+                        "      - {id: X1, name: 工作, points: 10, faults: [{id: f, text: 未完成, amount: 1}]}\n", 1)
+    ix = scheme(text.replace("grades:", "prorate: true\ngrades:"))
+    r = run(ix, people, tmp_path, na=[{"unit": "甲镇", "indicator": "L8"}, {"unit": "区教育局", "indicator": "X1"}],
+            findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}])
+    assert r.unit("甲镇").node("L8").status is NodeStatus.NA_OMITTED  # table A: omit
+    assert r.unit("区教育局").node("X1").status is NodeStatus.NA_FULL  # table B: the scheme's full
+    assert r.unit("区教育局").total == D(10)

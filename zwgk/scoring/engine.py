@@ -93,6 +93,7 @@ class _UnitScorer:
         self.uf = uf
         self.ranks = ranks
         self.zeroed = zeroed  # node id -> veto name
+        self.na_policy = index.table_for(unit).na_policy or index.scheme.na_policy
 
     def node(self, node: Node, level: int, pooled_child: bool = False) -> NodeResult:
         # ancestors were checked on the way down, and the table was chosen by the unit's class
@@ -148,7 +149,7 @@ class _UnitScorer:
         na = self.uf.na.get(node.id)
         if na is not None:
             why = f"：{na.note}" if na.note else ""
-            if self.scheme.na_policy == "full" or pooled_child:
+            if self.na_policy == "full" or pooled_child:
                 result.status = NodeStatus.NA_FULL
                 result.lines.append(Line(LineKind.NA, ZERO, f"经批准不适用{why}，按满分计", ref=na.ref or None))
             else:
