@@ -36,3 +36,11 @@ def facts(index: SchemeIndex, unit_list: list[Unit], tmp_path: Path, **sections)
 
 def run(index: SchemeIndex, unit_list: list[Unit], tmp_path: Path, **sections):
     return score(index, unit_list, facts(index, unit_list, tmp_path, **sections))
+
+
+def score_files(index: SchemeIndex, units_path: Path, facts_path: Path):
+    """Score a round from a units file and a facts file (the seeds' worked examples)."""
+    from zwgk.scoring import load_units
+
+    unit_list = load_units(units_path)
+    return score(index, unit_list, load_facts(facts_path, index, unit_list))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import score_files
 from zwgk.rubric import load_scheme, node_max
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,10 +82,7 @@ def test_it_encodes_scopes_third_party_and_prorating(ix):
 
 @pytest.fixture(scope="module")
 def result(ix):
-    scoring = pytest.importorskip("zwgk.scoring")
-    units = scoring.load_units(UNITS)
-    facts = scoring.load_facts(FACTS, ix, units)
-    return scoring.score(ix, units, facts)
+    return score_files(ix, UNITS, FACTS)
 
 
 def test_it_prorates_a_unit_with_only_common_items(result):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import score_files
 from zwgk.rubric import VetoEffect, load_scheme, node_max
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,10 +180,7 @@ def test_it_encodes_the_major_deductions(ix):
 
 @pytest.fixture(scope="module")
 def result(ix):
-    scoring = pytest.importorskip("zwgk.scoring")
-    units = scoring.load_units(UNITS)
-    facts = scoring.load_facts(FACTS, ix, units)
-    return scoring.score(ix, units, facts)
+    return score_files(ix, UNITS, FACTS)
 
 
 def test_it_scores_a_street_with_capped_faults_and_bonuses(result):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import score_files
 from zwgk.rubric import VetoEffect, load_scheme, node_max
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,10 +98,7 @@ def test_it_scopes_items_to_a_class_or_named_units(ix):
 
 @pytest.fixture(scope="module")
 def result(ix):
-    scoring = pytest.importorskip("zwgk.scoring")
-    units = scoring.load_units(UNITS)
-    facts = scoring.load_facts(FACTS, ix, units)
-    return scoring.score(ix, units, facts)
+    return score_files(ix, UNITS, FACTS)
 
 
 def test_it_scores_a_department_with_capped_faults_and_bonuses(result):
