@@ -15,7 +15,7 @@ from zwgk.scoring import NodeStatus, load_units, score
 
 SCHEMES = sorted((ROOT / "schemes").glob("*.yaml"))
 UNITS = {
-    "xx-2023": "seed_xx2023_units.yaml",
+    "xx-2023": "../../examples/xx-2023-units.yaml",
     "yueyang-2017": "seed_yueyang2017_units.yaml",
     "yongji-2023": "seed_yongji2023_units.yaml",
     "suizhou-gxq-2021": "seed_suizhou2021_units.yaml",
