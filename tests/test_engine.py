@@ -365,3 +365,27 @@ def test_a_table_can_override_the_na_policy(people, tmp_path):
     assert r.unit("甲镇").node("L8").status is NodeStatus.NA_OMITTED  # table A: omit
     assert r.unit("区教育局").node("X1").status is NodeStatus.NA_FULL  # table B: the scheme's full
     assert r.unit("区教育局").total == D(10)
+
+
+def test_it_earns_an_additive_item_from_zero(tmp_path):
+    ix = scheme(BASE.replace(
+        "          - id: L11\n            name: 表彰\n            points: 0\n",
+        "          - id: L11\n            name: 表彰\n            points: 0\n",
+    ).replace(
+        "          - id: L8\n            name: 其他公开\n            points: 20\n            faults:\n              - {id: miss, text: 缺项, amount: 0.5}",
+        "          - id: L8\n            name: 其他公开\n            points: 15\n            faults:\n              - {id: miss, text: 缺项, amount: 0.5}\n"
+        "          - id: L12\n            name: 参加政府开放日\n            points: 5\n            additive: true\n            bonuses:\n"
+        "              - {id: leader, text: 主要负责人参加, amount: 5}\n              - {id: other, text: 其他人员参加, amount: 3}",
+    ))
+    people = units("甲镇:A", "乙镇:A", "丙镇:A")
+    r = run(ix, people, tmp_path, bonuses=[
+        {"unit": "甲镇", "indicator": "L12", "bonus": "leader"},
+        {"unit": "甲镇", "indicator": "L12", "bonus": "other"},
+        {"unit": "乙镇", "indicator": "L12", "bonus": "other"},
+    ])
+    assert [r.unit(n).node("L12").earned for n in ("甲镇", "乙镇", "丙镇")] == [D(5), D(3), D(0)]
+    assert r.unit("甲镇").total == D(96) and r.unit("丙镇").total == D(91)  # L7 out of scope
+    assert r.unit("甲镇").bonus == 0
+    lines = r.unit("甲镇").node("L12").lines
+    assert [ln.kind.value for ln in lines] == ["start", "earn", "earn", "cap"]
+    assert sum((ln.amount for ln in lines), D(0)) == 0  # 5 − 5 + 5 + 3 − 3 = earned − max

@@ -64,11 +64,14 @@ def test_with_no_facts_every_unit_gets_its_full_base_points(path):
     units = units_for(path)
     result = score(index, units)
     assert {u.unit for u in result.units} == {u.name for u in units}
+    additive = {n.id for n in index.nodes.values() if n.additive}
     for u in result.units:
-        assert u.scaled_base == (u.full if u.scaled_base != u.base else u.max), u.unit
-        assert u.base == u.max
+        earned_up = sum((n.max for n in u.nodes() if n.id in additive and n.counted), D(0))
+        assert u.base == u.max - earned_up  # 从 0 分起算 items start at 0
         assert u.bonus == 0 and u.veto_deduction == 0 and u.third_party == 0
         assert u.grade_forced_by is None
         for node in u.nodes():
-            if node.counted and node.status is not NodeStatus.UNRATED:
+            if node.id in additive:
+                assert node.earned == 0, (u.unit, node.id)
+            elif node.is_leaf and node.counted and node.status is not NodeStatus.UNRATED:
                 assert node.earned == node.max, (u.unit, node.id)

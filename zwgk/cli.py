@@ -66,7 +66,8 @@ def _tree(node: Node, depth: int, lines: list[str], pooled: bool = False) -> Non
         points = f"{fmt(node.range[0])}～{fmt(node.range[1])}"
     extras = []
     if node.is_leaf:
-        kind = {"range": "区间评分", "rank": "排名赋分", "imported": "外部计分", "bonus": "只加分"}.get(node.kind)
+        kind = {"range": "区间评分", "rank": "排名赋分", "imported": "外部计分", "bonus": "只加分",
+                "additive": "从0分起算"}.get(node.kind)
         if kind:
             extras.append(kind)
         for fault in node.faults:
@@ -81,7 +82,8 @@ def _tree(node: Node, depth: int, lines: list[str], pooled: bool = False) -> Non
                 extras.append(f"{fault.text} 每{per}扣{fmt(fault.amount)}{cap}")
         for bonus in node.bonuses:
             cap = f"，上限{fmt(bonus.cap)}" if bonus.cap else ""
-            each = "酌情加分" if bonus.discretionary else f"每{bonus.per or '次'}加{fmt(bonus.amount)}"
+            verb = "得" if node.additive else "加"
+            each = f"酌情{verb}分" if bonus.discretionary else f"每{bonus.per or '次'}{verb}{fmt(bonus.amount)}"
             extras.append(f"{bonus.text} {each}{cap}")
         if node.cap is not None:
             extras.append(f"扣分上限{fmt(node.cap)}")

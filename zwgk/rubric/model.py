@@ -122,9 +122,10 @@ class ImportedRule(Base):
 class Node(Base):
     """Node — 指标: a section (一级/二级指标) with ``children``, or a leaf indicator (三级指标).
 
-    A leaf is scored in one of five ways, chosen by which keys it has: deductions from ``points``
+    A leaf is scored in one of six ways, chosen by which keys it has: deductions from ``points``
     (``faults``, optional ``bonuses``), a ``range`` rating, a ``rank`` rule, an ``imported`` score,
-    or bonuses only (``points: 0``). A section with ``pooled: true`` has children without points
+    bonuses only (``points: 0``), or ``additive``: the item counts ``points`` in the total but starts
+    at 0 and earns them by its ``bonuses`` events (XX区: 参加政府开放日 赋分5, 主要负责人参加加5分). A section with ``pooled: true`` has children without points
     whose deductions share the section's points (钟山: 日常工作推进 20分, 扣完为止).
     """
 
@@ -140,6 +141,7 @@ class Node(Base):
     note: str | None = None  # how the scheme text was read where it was garbled
     children: list[Node] | None = None
     pooled: bool = False
+    additive: bool = False  # 从 0 分起算: ``bonuses`` earn the item's points, up to ``points``
     cap: PositivePoints | None = None
     faults: list[Fault] = Field(default_factory=list)
     bonuses: list[Bonus] = Field(default_factory=list)
@@ -156,13 +158,15 @@ class Node(Base):
 
     @property
     def kind(self) -> str:
-        """One of ``deduct``, ``range``, ``rank``, ``imported``, ``bonus`` (leaves only)."""
+        """One of ``deduct``, ``range``, ``rank``, ``imported``, ``additive``, ``bonus`` (leaves only)."""
         if self.range is not None:
             return "range"
         if self.rank is not None:
             return "rank"
         if self.imported is not None:
             return "imported"
+        if self.additive:
+            return "additive"
         if self.points == 0 and self.bonuses and not self.faults:
             return "bonus"
         return "deduct"

@@ -268,6 +268,8 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
         _check_scope(node.applies_to, table.classes, declared_tags, node.line, where, problem)
     pooled_child = parent is not None and parent.pooled
 
+    if node.additive and (not node.is_leaf or pooled_child):
+        problem(node.line, "additive 只能用于末级指标（且不在共用分值之下）", where)
     if not node.is_leaf:
         for key, present in (
             ("faults", bool(node.faults)),
@@ -311,6 +313,13 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
             problem(node.line, "共用分值的下级指标只能写扣分和加分情形", where)
         if not node.faults and not node.bonuses:
             problem(node.line, "指标没有扣分情形（faults）也没有加分情形（bonuses）", where)
+    elif kind == "additive":
+        if node.points is None or node.points <= 0:
+            problem(node.line, "从 0 分起算（additive）的指标须写正的 points（可得的最高分）", where)
+        if node.faults or not node.bonuses:
+            problem(node.line, "从 0 分起算（additive）的指标只写得分情形 bonuses，不写 faults", where)
+        if node.bonus_cap is not None:
+            problem(node.line, "从 0 分起算（additive）的指标以 points 为上限，不写 bonus_cap", where)
     elif kind in ("deduct", "bonus"):
         if node.points is None:
             problem(node.line, "缺少分值 points（只加分的指标写 points: 0）", where)

@@ -164,6 +164,8 @@ class _UnitScorer:
             self._imported(node, result)
         elif kind == "rank":
             self._rank(node, result)
+        elif kind == "additive":
+            self._additive(node, result)
         else:
             self._deduct(node, result, pooled_child)
             self._bonus(node, result)
@@ -258,9 +260,27 @@ class _UnitScorer:
             result.lines.append(_fact_line(LineKind.ZERO, -result.earned, f"{zero_fault.text}：本指标不得分", zeroing))
             result.earned = ZERO
 
+    def _additive(self, node: Node, result: NodeResult) -> None:
+        result.lines.append(Line(LineKind.START, -result.max, f"本项从 0 分起算，最高 {fmt(result.max)} 分"))
+        earned = self._events(node, result, LineKind.EARN, LineKind.CAP, "得")
+        if earned > result.max:
+            result.lines.append(Line(LineKind.CAP, result.max - earned,
+                                     f"本项最高 {fmt(result.max)} 分（合计 {fmt(earned)} 分），超出部分不计"))
+            earned = result.max
+        result.earned = earned
+
     def _bonus(self, node: Node, result: NodeResult) -> None:
         if not node.bonuses:
             return
+        total = self._events(node, result, LineKind.BONUS, LineKind.BONUS_CAP, "加")
+        if node.bonus_cap is not None and total > node.bonus_cap:
+            result.lines.append(Line(LineKind.BONUS_CAP, node.bonus_cap - total,
+                                     f"本指标加分上限 {fmt(node.bonus_cap)} 分（合计 {fmt(total)} 分），超出部分不计"))
+            total = node.bonus_cap
+        result.bonus = total
+
+    def _events(self, node: Node, result: NodeResult, kind: LineKind, cap_kind: LineKind, verb: str) -> Decimal:
+        """Sum the confirmed bonus events of a leaf, each bonus within its own cap, with lines."""
         events: dict[str, list[BonusEvent]] = defaultdict(list)
         for b in self.uf.bonuses.get(node.id, ()):
             if b.status is Status.CONFIRMED:
@@ -276,17 +296,13 @@ class _UnitScorer:
                 raw += amount
                 per = bonus.per or "次"
                 what = f"{b.count}{per} × {fmt(each)} 分" if b.count > 1 else f"1{per}"
-                result.lines.append(_fact_line(LineKind.BONUS, amount, f"{bonus.text}：{what}，加 {fmt(amount)} 分", b))
+                result.lines.append(_fact_line(kind, amount, f"{bonus.text}：{what}，{verb} {fmt(amount)} 分", b))
             if bonus.cap is not None and raw > bonus.cap:
-                result.lines.append(Line(LineKind.BONUS_CAP, bonus.cap - raw,
-                                         f"“{bonus.text}”加分上限 {fmt(bonus.cap)} 分（合计 {fmt(raw)} 分），超出部分不计"))
+                result.lines.append(Line(cap_kind, bonus.cap - raw,
+                                         f"“{bonus.text}”{'加分' if verb == '加' else ''}上限 {fmt(bonus.cap)} 分（合计 {fmt(raw)} 分），超出部分不计"))
                 raw = bonus.cap
             total += raw
-        if node.bonus_cap is not None and total > node.bonus_cap:
-            result.lines.append(Line(LineKind.BONUS_CAP, node.bonus_cap - total,
-                                     f"本指标加分上限 {fmt(node.bonus_cap)} 分（合计 {fmt(total)} 分），超出部分不计"))
-            total = node.bonus_cap
-        result.bonus = total
+        return total
 
 
 def score(index: SchemeIndex, units: list[Unit], facts: Facts | None = None) -> RoundResult:

@@ -22,6 +22,8 @@ class LineKind(StrEnum):
     IMPORTED = "imported"  # 外部计分
     VETO = "veto"  # 否决
     NA = "na"  # 不适用
+    START = "start"  # 从 0 分起算
+    EARN = "earn"  # 得分（从 0 分起算的指标）
     NOTE = "note"  # 提示（不影响分数）
 
 
