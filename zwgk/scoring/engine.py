@@ -7,7 +7,10 @@ prorating and the composite contribution are rounded (to the scheme's ``precisio
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -305,8 +308,26 @@ class _UnitScorer:
         return total
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Scoring allocates millions of small acyclic objects; the cyclic collector only slows it
+    (measured: 4.0 s → 2.5 s for bench/score_bench.py). Reference counting still frees them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def score(index: SchemeIndex, units: list[Unit], facts: Facts | None = None) -> RoundResult:
     """Score every unit. ``facts`` must come from :func:`~zwgk.scoring.facts.load_facts` (checked)."""
+    with _gc_paused():
+        return _score(index, units, facts)
+
+
+def _score(index: SchemeIndex, units: list[Unit], facts: Facts | None) -> RoundResult:
     check_units(index, units)
     facts = facts or Facts()
     scheme = index.scheme
