@@ -102,3 +102,16 @@ def test_it_rejects_broken_unit_files(tmp_path, content):
     result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", str(units)])
     assert result.exit_code == 1
     assert "错误：" in result.output
+
+
+def test_it_refuses_a_huge_file_before_reading_it(tmp_path, monkeypatch):
+    import zwgk.rubric.yamlsrc as yamlsrc
+
+    monkeypatch.setattr(yamlsrc.check_size, "__defaults__", (3000,))
+    big = tmp_path / "facts.csv"
+    big.write_bytes(b"x" * 5000)
+    result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", UNITS, "--facts", str(big)])
+    assert result.exit_code == 1
+    assert f"{big}: 文件过大" in result.output
+    result = CliRunner().invoke(main, ["scheme", "check", str(big)])
+    assert "文件过大" in result.output

@@ -100,9 +100,29 @@ def loads(text: str, path: str = "<text>") -> Any:
         raise SourceError(path, None, f"YAML 格式错误：{exc}") from exc
 
 
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a scheme, units or facts file larger than this is refused
+
+
+def check_size(p: Path, limit: int = MAX_FILE_BYTES) -> None:
+    """Refuse a file too large to be a scheme or facts file before reading it into memory."""
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise SourceError(str(p), None, f"无法读取文件：{exc.strerror or exc}") from exc
+    if size > limit:
+        raise SourceError(str(p), None, f"文件过大（{_human(size)}，上限 {_human(limit)}）：请检查是否选错了文件")
+
+
+def _human(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.0f} MB"
+    return f"{size / 1024:.1f} KB"
+
+
 def load_path(path: str | Path) -> Any:
     """Read a UTF-8 YAML file (a BOM is allowed); errors name the file."""
     p = Path(path)
+    check_size(p)
     try:
         raw = p.read_bytes()
     except OSError as exc:

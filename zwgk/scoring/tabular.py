@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk.rubric.errors import FactsError, Problem
-from zwgk.rubric.yamlsrc import LineDict, SourceError, load_path
+from zwgk.rubric.yamlsrc import LineDict, SourceError, check_size, load_path
 
 
 @dataclass(slots=True)
@@ -36,7 +36,10 @@ def read_source(path: str | Path) -> tuple[str, Any]:
             raise FactsError([Problem(exc.path, exc.line, exc.message)]) from None
     if suffix in (".csv", ".tsv", ".txt"):
         try:
+            check_size(p)
             raw = p.read_bytes()
+        except SourceError as exc:
+            raise FactsError([Problem(exc.path, exc.line, exc.message)]) from None
         except OSError as exc:
             raise FactsError([Problem(str(p), None, f"无法读取文件：{exc.strerror or exc}")]) from None
         text = None
