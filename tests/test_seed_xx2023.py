@@ -32,18 +32,17 @@ def test_it_adds_up_the_a_sections(ix):
     assert node_max(ix.nodes["A1"]) == D("11")  # 4 + 4 + 3
     assert node_max(ix.nodes["A2"]) == D("52")  # 3 + 10 + 12 + 10 + 6 + 8 + 3
     assert node_max(ix.nodes["A3"]) == D("12")  # 3 + 6 + 3
-    assert node_max(ix.nodes["A4"]) == D("10")  # 4 + 3 + 3 (开放日 5 is a bonus)
+    assert node_max(ix.nodes["A4"]) == D("15")  # 4 + 5 + 3 + 3 (开放日 5 counts, from 0)
     assert node_max(ix.nodes["A5"]) == D("10")  # 2 + 3 + 5
 
 
-def test_it_totals_a_to_100_with_the_open_day_bonus(ix):
-    # XX区 A: 11 + 52 + 12 + 10 + 10 = 95 base + 参加政府开放日和政务直播间 5 (bonus cap) = 100
+def test_it_totals_a_to_100_with_the_open_day_counted(ix):
+    # XX区 A: 11 + 52 + 12 + 15 + 10 = 100, 解读咨询回应 15 including 参加政府开放日和政务直播间 5
     table = ix.table_of_class["A"]
-    assert table.total == D("95")
-    assert sum((node_max(s) for s in table.sections), D(0)) == D("95")
+    assert table.total == D("100")
+    assert sum((node_max(s) for s in table.sections), D(0)) == D("100")
     open_day = ix.nodes["A4.1.2"]
-    assert open_day.kind == "bonus" and open_day.points == D("0")
-    assert table.total + open_day.bonus_cap == D("100")
+    assert open_day.kind == "additive" and open_day.points == D("5")
 
 
 def test_it_adds_up_the_b_sections(ix):
@@ -52,26 +51,29 @@ def test_it_adds_up_the_b_sections(ix):
     assert node_max(ix.nodes["B3.1"]) == D("40")  # 3 + 10 + 2 + 8 + 3 + 8 + 3 + 3
     assert node_max(ix.nodes["B3"]) == D("48")  # 40 + 5 + 3
     assert node_max(ix.nodes["B4"]) == D("9")  # 2 + 5 + 2
-    assert node_max(ix.nodes["B5"]) == D("11")  # 5 + 3 + 3 (互动回应情况 from A; 开放日 5 a bonus)
+    assert node_max(ix.nodes["B5"]) == D(
+        "16"
+    )  # 5 + 5 + 3 + 3 (开放日 5 from 0; 互动回应情况 from A)
     assert node_max(ix.nodes["B6"]) == D("10")  # 2 + 3 + 5, the truncated tail, from A
 
 
 def test_it_totals_b_to_100_once_the_truncated_rows_are_filled_from_a(ix):
-    # XX区 B: 9 + 8 + 48 + 9 + 11 + 10 = 95 base + 开放日 5 = 100; the rows after the truncation
-    # (互动回应情况 3, 规范性文件报备 2, 整改落实 3, 通报检查 5) are A's, and then B adds up like A
+    # XX区 B: 9 + 8 + 48 + 9 + 16 + 10 = 100 (解读咨询回应 16 including 开放日 5); the rows after the
+    # truncation (互动回应情况 3, 规范性文件报备 2, 整改落实 3, 通报检查 5) are A's, and then B adds up like A
     table = ix.table_of_class["B"]
-    assert table.total == D("95")
-    assert sum((node_max(s) for s in table.sections), D(0)) == D("95")
-    assert table.total + ix.nodes["B5.1.2"].bonus_cap == D("100")
+    assert table.total == D("100")
+    assert sum((node_max(s) for s in table.sections), D(0)) == D("100")
     for node_id in ("B5.2.2", "B6.1.1", "B6.2.1", "B6.3.1"):
         assert "原文" in ix.nodes[node_id].note and "A类" in ix.nodes[node_id].note, node_id
 
 
 def test_it_encodes_the_open_day_as_two_rates_capped_at_its_points(ix):
+    # 赋分 5, 从 0 分起算: 主要负责人参加 5, 其他人员参加 3, at most the item's 5 points (no bonus_cap)
     for node_id in ("A4.1.2", "B5.1.2"):
         node = ix.nodes[node_id]
+        assert node.additive and node.kind == "additive" and node.points == D("5")
         assert {b.id: b.amount for b in node.bonuses} == {"leader": D("5"), "other": D("3")}
-        assert node.bonus_cap == D("5")
+        assert node.bonus_cap is None and not node.faults
     assert ix.scheme.total_cap is None and ix.scheme.bonus_cap is None
 
 
@@ -141,9 +143,10 @@ def test_it_lists_all_45_units(ix):
 
 
 # Worked example (tests/data/seed_xx2023_*.yaml). Leaves: points − capped deductions (never below
-# 0); 不得分 zeroes; bonuses on top; B units with “区直相关单位” items out of scope are prorated to 95
-# (base ÷ own max × 95, 2 places) before the bonus. 通报检查: A 5 − 0.5 × (rank − 1),
-# B 5 − 0.1 × (rank − 1), ties share a rank.
+# 0); 不得分 zeroes; 开放日 starts at 0 and earns 主要负责人 5 / 其他人员 3 up to its 5 points, part of
+# base (a unit without attendance loses those 5); the scheme has no bonuses. B units with
+# “区直相关单位” items out of scope are prorated to 100 (base ÷ own max × 100, 2 places; own max
+# includes 开放日 5). 通报检查: A 5 − 0.5 × (rank − 1), B 5 − 0.1 × (rank − 1), ties share a rank.
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +154,7 @@ def result(ix):
     return score_files(ix, UNITS, FACTS)
 
 
-def test_it_scores_the_street_with_capped_lists_and_a_capped_bonus(result):
+def test_it_scores_the_street_with_capped_lists_and_a_capped_open_day(result):
     u = result.unit("XX街道")
     # 保障：少专项经费 −1 → 2
     assert u.node("A1.2.1").earned == D("2")
@@ -165,11 +168,12 @@ def test_it_scores_the_street_with_capped_lists_and_a_capped_bonus(result):
     assert u.node("A3.3.1").earned == D("3")
     # 通报检查 98 → 第1名 → 5
     assert u.node("A5.3.1").earned == D("5")
-    # 开放日：主要负责人 5 + 其他人员 2 × 3 = 11 → 上限 5
-    assert u.node("A4.1.2").bonus == D("5")
-    # base 95 − 1 − 3 − 3 − 1 = 87; total 87 + 5 = 92
-    assert u.base == D("87")
-    assert u.bonus == D("5")
+    # 开放日：主要负责人 5 + 其他人员 2 × 3 = 11 → 最高 5（满分，不失分）
+    assert u.node("A4.1.2").earned == D("5")
+    assert u.node("A4.1.2").max == D("5")
+    # base 100 − 1 − 3 − 3 − 1 = 92 (开放日 5 of 5); no bonus; total 92
+    assert u.base == D("92")
+    assert u.bonus == D("0")
     assert u.total == D("92")
     assert u.grade == "优秀"
 
@@ -190,9 +194,11 @@ def test_it_scores_the_town_with_a_zeroing_fault(result):
     assert u.node("A4.2.2").earned == D("3")
     # 通报检查 95（与XX镇2并列第2名）→ 4.5
     assert u.node("A5.3.1").earned == D("4.5")
-    # base 95 − 4 − 3.5 − 5 − 4 − 2 − 0.5 = 76; 开放日其他人员 +3 → 79
-    assert u.base == D("76")
-    assert u.bonus == D("3")
+    # 开放日其他人员参加 → 3（比满分 5 少 2）
+    assert u.node("A4.1.2").earned == D("3")
+    # base 100 − 4 − 3.5 − 5 − 4 − 2 − 0.5 − 2 = 79; no bonus; total 79
+    assert u.base == D("79")
+    assert u.bonus == D("0")
     assert u.total == D("79")
     assert u.grade == "合格"
 
@@ -203,8 +209,9 @@ def test_it_fails_the_town_that_faked_its_evidence(result):
     assert u.node("A2.2.2").earned == D("0")
     assert u.node("A2.2.1").earned == D("3")
     assert u.node("A5.3.1").earned == D("4.5")  # 并列第2名
-    # base 95 − 3 − 5 − 0.5 = 86.5; 开放日主要负责人 +5 → 91.5, but 弄虚作假 → 不合格
-    assert u.base == D("86.5")
+    assert u.node("A4.1.2").earned == D("5")  # 开放日主要负责人参加
+    # base 100 − 3 − 5 − 0.5 = 91.5 = total, but 弄虚作假 → 不合格
+    assert u.base == D("91.5")
     assert u.total == D("91.5")
     assert u.grade == "不合格"
     assert u.grade_forced_by == "fake"
@@ -212,8 +219,8 @@ def test_it_fails_the_town_that_faked_its_evidence(result):
 
 def test_it_scores_the_development_bureau_with_an_imported_item(result):
     u = result.unit("区发改科技局")
-    # in every B scope: max 95, no prorating
-    assert u.max == D("95")
+    # in every B scope: max 100, no prorating
+    assert u.max == D("100")
     # 双公示 imported 6.5 (−1.5)
     assert u.node("B3.1.6").earned == D("6.5")
     # 重点领域：不规范 3 + 不及时 2 = 5 → 3
@@ -224,9 +231,11 @@ def test_it_scores_the_development_bureau_with_an_imported_item(result):
     assert u.node("B3.1.7").earned == D("2")
     # 通报检查 97 → 第3名 → 5 − 0.2 = 4.8
     assert u.node("B6.3.1").earned == D("4.8")
-    # base 95 − 1.5 − 5 − 5 − 1 − 0.2 = 82.3; 开放日主要负责人 +5 → 87.3
-    assert u.base == D("82.3")
-    assert u.scaled_base == D("82.3")
+    # 开放日主要负责人参加 → 5 of 5
+    assert u.node("B5.1.2").earned == D("5")
+    # base 100 − 1.5 − 5 − 5 − 1 − 0.2 = 87.3 = total
+    assert u.base == D("87.3")
+    assert u.scaled_base == D("87.3")
     assert u.total == D("87.3")
     assert u.grade == "良好"
 
@@ -234,19 +243,20 @@ def test_it_scores_the_development_bureau_with_an_imported_item(result):
 def test_it_prorates_a_unit_outside_the_related_units_items(result):
     u = result.unit("区融媒体中心")
     # only 预决算公开单位: out of scope 标准目录 8 + 重点领域 8 + 建议提案 3 + 双公示 8 + 行政执法 3 = 30
-    assert u.max == D("65")  # 95 − 30
+    assert u.max == D("70")  # 100 − 30
     assert u.node("B2").counted is False
     assert u.node("B3.1.6").counted is False
     # 公文属性未认定 2 件 −2; 保障缺业务培训 −1; 通报检查 99 → 第1名 5
     assert u.node("B3.2.1").earned == D("3")
     assert u.node("B1.2.1").earned == D("2")
     assert u.node("B6.3.1").earned == D("5")
-    # base 65 − 3 = 62 → 62 ÷ 65 × 95 = 90.615… → 90.62
-    assert u.base == D("62")
-    assert u.scaled_base == D("90.62")
-    # 开放日其他人员 2 × 3 = 6 → 上限 5; total 95.62
-    assert u.bonus == D("5")
-    assert u.total == D("95.62")
+    # 开放日其他人员 2 × 3 = 6 → 最高 5（满分，不失分）
+    assert u.node("B5.1.2").earned == D("5")
+    # base 70 − 2 − 1 = 67 → 67 ÷ 70 × 100 = 95.714… → 95.71; no bonus; total 95.71
+    assert u.base == D("67")
+    assert u.scaled_base == D("95.71")
+    assert u.bonus == D("0")
+    assert u.total == D("95.71")
     assert u.grade == "优秀"
 
 
@@ -262,7 +272,9 @@ def test_it_scores_the_civil_affairs_bureau_with_two_zeroed_items(result):
     # 双公示 imported 8 (full); 通报检查 92 → 第10名 → 5 − 0.9 = 4.1
     assert u.node("B3.1.6").earned == D("8")
     assert u.node("B6.3.1").earned == D("4.1")
-    # base 95 − 3 − 3 − 5 − 2 − 0.9 = 81.1; the pending veto does not count
+    # 开放日无参加记录 → 0（失 5 分）
+    assert u.node("B5.1.2").earned == D("0")
+    # base 100 − 3 − 3 − 5 − 2 − 0.9 − 5 = 81.1; the pending veto does not count
     assert u.base == D("81.1")
     assert u.total == D("81.1")
     assert u.grade == "良好"
@@ -270,8 +282,11 @@ def test_it_scores_the_civil_affairs_bureau_with_two_zeroed_items(result):
 
 
 def test_it_ranks_each_class_separately(result):
-    # A: the seven units without facts lose only on 通报检查: 镇3 93.5, 镇4 93, 镇5 92.5, 镇6 92,
-    # 乡1 91.5, 乡2 91, 乡3 90.5; with 街道 92, 镇2 91.5 (不合格 but still ranked), 镇1 79
+    # A: the seven units without facts lose 开放日 5 and on 通报检查: 镇3 100 − 5 − 1.5 = 93.5,
+    # 镇4 93, 镇5 92.5, 镇6 92, 乡1 91.5, 乡2 91, 乡3 90.5; with 街道 92, 镇2 91.5 (不合格 but still
+    # ranked), 镇1 79
+    assert result.unit("XX镇3").node("A4.1.2").earned == D("0")
+    assert result.unit("XX镇3").total == D("93.5")
     assert [(u.unit, u.rank) for u in result.in_class("A")] == [
         ("XX镇3", 1),
         ("XX镇4", 2),
@@ -284,8 +299,13 @@ def test_it_ranks_each_class_separately(result):
         ("XX乡3", 9),
         ("XX镇1", 10),
     ]
-    # B: 区融媒体中心 95.62 tops (no unit without a bonus can pass 95); every unit without facts
-    # keeps at least (65 − 3.4) ÷ 65 × 95 ≈ 90.03, above 发改 87.3 and 民政 81.1
+    # B: 区融媒体中心 95.71 tops: a unit without 开放日 attendance keeps at most
+    # (max − 5) ÷ max × 100 ≤ 95 (max ≤ 100); the next, 区教育局 (第2名), 100 − 5 − 0.1 = 94.9.
+    # The lowest unit without facts is 振兴生态文化旅游发展中心 (only 预决算公开单位: max 70;
+    # 第34名 5 − 3.3 = 1.7): (70 − 5 − 3.3) ÷ 70 × 100 = 61.7 ÷ 70 × 100 = 88.142… → 88.14,
+    # still above 发改 87.3 and 民政 81.1
+    assert result.unit("区教育局").total == D("94.9")
+    assert result.unit("振兴生态文化旅游发展中心").total == D("88.14")
     b = {u.unit: u.rank for u in result.in_class("B")}
     assert len(b) == 35
     assert b["区融媒体中心"] == 1
