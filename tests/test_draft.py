@@ -1,0 +1,581 @@
+"""Rule drafter (zwgk.rubric.draft): each construct of the labelling conventions, and the labelled set."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from zwgk.rubric.draft import draft_rule, normalize, parse_points_cell
+
+DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
+
+
+def summary(text: str, bonus_text: str | None = None) -> dict:
+    return draft_rule(text, bonus_text).summary()
+
+
+def shape(**kw: object) -> dict:
+    base = {
+        "deductions": [],
+        "deduction_cap": None,
+        "zeroes_item": False,
+        "bonuses": [],
+        "bonus_cap": None,
+        "range": None,
+        "per_occurrence": False,
+        "needs_review": False,
+    }
+    assert set(kw) <= set(base)
+    return base | kw
+
+
+# ------------------------------------------------------------------------------ several faults
+
+
+def test_it_finds_several_per_occurrence_faults_in_one_sentence() -> None:
+    rule = draft_rule("迟报一次扣1分，漏报一次扣2分")
+    assert rule.summary() == shape(deductions=[1, 2], per_occurrence=True)
+    assert [f.text for f in rule.faults] == ["迟报一次扣1分", "漏报一次扣2分"]
+    assert [f.per for f in rule.faults] == ["次", "次"]
+
+
+def test_it_keeps_plain_faults_apart_and_not_per_occurrence() -> None:
+    rule = draft_rule(
+        "未公开指南的扣1分，公开部门不全面的扣0.5分；未公开年报的扣1分，公开部门不全面的扣0.5分。"
+    )
+    assert rule.summary() == shape(deductions=[1, 0.5, 1, 0.5])
+    assert all(not f.per_occurrence for f in rule.faults)
+    assert rule.faults[1].amount == Decimal("0.5")
+
+
+def test_it_reads_numbered_items_and_mixed_markers() -> None:
+    text = (
+        "1. 工作动态未及时更新的发现一次扣3分; 2. 本单位重点领域子栏目,每个季度信息更新不低于1条,"
+        "每少一条扣1分; 3. 单位发布信息如被查出有错别字的,发现一次扣5分。"
+    )
+    rule = draft_rule(text)
+    assert rule.summary() == shape(deductions=[3, 1, 5], per_occurrence=True)
+    assert [f.per for f in rule.faults] == ["次", "条", "次"]
+
+
+def test_it_does_not_count_a_requirement_period_as_per_occurrence() -> None:
+    assert summary("更新完善问题库内容,每季度至少更新1条,未完成扣1分。") == shape(deductions=[1])
+    assert summary("主要负责人年内至少听取一次政务公开工作汇报,未听取的,扣5分。") == shape(
+        deductions=[5]
+    )
+    assert summary("主要负责人解读政策少于1次的扣1分。") == shape(deductions=[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("超期发布或有明显错误,发现一处,扣1分。", "处"),
+        ("未履行保密审查责任的,每一件扣1分。", "件"),
+        ("出现超期回复的,每件次扣0.5分。", "件"),
+        ("发生复议、诉讼经查实需承担相应的责任的,每起扣1分。", "起"),
+        ("有一项扣1分。", "项"),
+        ("未完成一项扣2分。", "项"),
+        ("网站前台每缺失一周签审信息发布更新的扣1分。", "周"),
+    ],
+)
+def test_it_recognises_per_occurrence_markers(text: str, per: str) -> None:
+    rule = draft_rule(text)
+    assert rule.faults[0].per_occurrence
+    assert rule.faults[0].per == per
+
+
+def test_it_lists_the_elements_of_a_missing_item_rule() -> None:
+    rule = draft_rule(
+        "对政务公开工作未落实专门机构、专职人员、业务培训、专项经费等方面保障。每少一项,扣1分。"
+    )
+    (fault,) = rule.faults
+    assert fault.elements == ["专门机构", "专职人员", "业务培训", "专项经费"]
+    assert fault.per == "项" and fault.amount == 1
+    assert "专门机构" in fault.text  # the fault is named by the sentence before 每少一项
+
+
+def test_it_leaves_elements_out_when_no_list_is_named() -> None:
+    rule = draft_rule("在政府网站主动公开所辖行政村政务公开事项内容。每少一项,扣0.5分。")
+    assert rule.faults[0].elements is None
+    assert rule.summary() == shape(deductions=[0.5], per_occurrence=True)
+
+
+# ---------------------------------------------------------------------------------------- caps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每少一项,扣2分,扣分上限为6分。",
+        "每少一项,扣2分,扣分上限6分。",
+        "每少一项扣2分，最多扣6分。",
+        "每少一项扣2分，最高扣6分。",
+        "每少一项扣2分，扣满6分为止。",
+    ],
+)
+def test_it_reads_deduction_caps(text: str) -> None:
+    rule = draft_rule(text)
+    assert rule.deduction_cap == 6
+    assert rule.summary() == shape(deductions=[2], deduction_cap=6, per_occurrence=True)
+
+
+def test_it_treats_kou_wan_wei_zhi_as_no_cap() -> None:
+    assert summary("发现一次扣2分，扣完为止。") == shape(deductions=[2], per_occurrence=True)
+
+
+def test_it_gives_each_numbered_item_its_own_cap_and_marks_it() -> None:
+    text = (
+        "1. 适时完整公开惠企利民政策,每发布一次完整的惠企利民政策加1分,最高加3分; "
+        "2. 年底前,主动报送惠企政策,每报送一次加1分,最高加3分。"
+    )
+    rule = draft_rule(text)
+    assert [b.cap for b in rule.bonuses] == [3, 3]
+    assert rule.bonus_cap is None
+    # the one summary field cannot say whether 3 is per bonus or for the item
+    assert rule.summary() == shape(
+        bonuses=[1, 1], bonus_cap=3, per_occurrence=True, needs_review=True
+    )
+
+
+def test_it_reads_one_cap_at_the_end_as_the_items_cap() -> None:
+    rule = draft_rule("出现错别字的，一处扣0.2分；出现严重表述错误的，一处扣２分，扣分上限为５分。")
+    assert rule.deduction_cap == 5
+    assert [f.cap for f in rule.faults] == [None, None]
+    assert rule.summary() == shape(deductions=[0.2, 2], deduction_cap=5, per_occurrence=True)
+
+
+def test_it_marks_different_caps_for_review_with_the_first_cap() -> None:
+    text = (
+        "1. 受到表彰的,每次加2分,最高加6分; 2. 被正面专题报道的,每次加0.5分,最高加1.5分; "
+        "3. 被领导批示肯定的,每次加1分,最高加3分。"
+    )
+    rule = draft_rule(text)
+    assert rule.summary() == shape(
+        bonuses=[2, 0.5, 1], bonus_cap=6, per_occurrence=True, needs_review=True
+    )
+    assert [b.cap for b in rule.bonuses] == [6, Decimal("1.5"), 3]
+    assert any("上限" in r for r in rule.reasons)
+
+
+def test_it_marks_a_cap_written_in_one_numbered_item_of_several() -> None:
+    rule = draft_rule("1. 未按要求报送的扣2分；2. 每缺一项扣1分，扣分上限为4分。")
+    assert rule.needs_review
+    assert rule.faults[1].cap == 4 and rule.faults[0].cap is None
+    assert rule.summary()["deduction_cap"] == 4
+
+
+def test_it_keeps_a_cap_stated_without_an_amount_and_marks_it() -> None:
+    rule = draft_rule("栏目更新不及时的，酌情扣分，最多扣3分。")
+    assert rule.summary() == shape(deduction_cap=3, needs_review=True)
+
+
+# ------------------------------------------------------------------------------------ zeroing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对政务公开工作进行会议研究部署。未研究的,不得分。",
+        "未落实的，该项不得分。",
+        "出现严重表述错误，单项否决。",
+        "未公开的，此项为0分。",
+        "若出现以上三种情况之一,得 0分。",
+        "未公开的，得零分。",
+    ],
+)
+def test_it_reads_zeroing_clauses(text: str) -> None:
+    rule = draft_rule(text)
+    assert rule.summary() == shape(zeroes_item=True)
+    assert [f.zeroes for f in rule.faults] == [True]
+    assert rule.faults[0].amount is None
+
+
+def test_it_makes_one_zeroing_fault_of_a_restated_veto() -> None:
+    rule = draft_rule(
+        "出现严重表述错误,引发严重负面舆情的,单项否决,不得分。此项指标为单项否决指标。"
+    )
+    assert len(rule.faults) == 1
+    assert rule.zeroes_item and not rule.needs_review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出现严重表述错误,单项否决,政务新媒体运维指标不得分。此项指标为单项否决指标。",
+        "注: 若出现以上三种情况之一本年度网站工作考核得 0分。",
+    ],
+)
+def test_it_marks_a_zeroing_clause_that_names_another_indicator(text: str) -> None:
+    rule = draft_rule(text)
+    assert rule.zeroes_item
+    assert rule.needs_review  # the section named may be the parent, not this item
+
+
+def test_it_keeps_amounts_next_to_a_zeroing_clause() -> None:
+    rule = draft_rule("未制定方案的，不得分；方案不健全的，扣1分。")
+    assert rule.summary() == shape(deductions=[1], zeroes_item=True)
+    assert [f.zeroes for f in rule.faults] == [True, False]
+
+
+# ------------------------------------------------------------------------------------- bonuses
+
+
+def test_it_reads_bonuses_with_an_item_cap() -> None:
+    rule = draft_rule(
+        "市长信箱回复及时并公开发布的,一件加0.5 分,得到好评反馈的一件加1分,加分上限为3 分。"
+    )
+    assert rule.summary() == shape(bonuses=[0.5, 1], bonus_cap=3, per_occurrence=True)
+    assert rule.bonus_cap == 3
+    assert [b.per for b in rule.bonuses] == ["件", "件"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "cap"),
+    [
+        ("每开展1次加0.5分,最高加2分。", 0.5, 2),
+        ("被采用一篇得1分,最多不超5分。", 1, 5),
+        ("每次加1分，最多加3分。", 1, 3),
+        ("每次加1分，加满3分为止。", 1, 3),
+    ],
+)
+def test_it_reads_bonus_caps(text: str, amount: float, cap: int) -> None:
+    assert summary(text) == shape(bonuses=[amount], bonus_cap=cap, per_occurrence=True)
+
+
+def test_it_reads_two_bonus_rates_without_a_marker_as_not_per_occurrence() -> None:
+    text = "单位主要负责人参加政府开放日和政务直播间加5分,其他人员参加加3分。"
+    assert summary(text) == shape(bonuses=[5, 3])
+
+
+def test_it_reads_a_second_rate_written_after_the_first() -> None:
+    text = "评选参加省市优秀解读材料评选,每件加5分(入选1件)、1分(参选1件),加分上限为5分。"
+    assert summary(text) == shape(bonuses=[5, 1], bonus_cap=5, per_occurrence=True)
+
+
+def test_it_combines_the_deduction_and_bonus_cells() -> None:
+    rule = draft_rule(
+        "答复办理不规范的,每一件扣3分,扣分上限为6分。",
+        "答复案卷质量高、要素齐全的,一件加2分, 加分上限为4分。",
+    )
+    assert rule.summary() == shape(
+        deductions=[3], deduction_cap=6, bonuses=[2], bonus_cap=4, per_occurrence=True
+    )
+
+
+def test_it_ignores_a_placeholder_bonus_cell() -> None:
+    assert summary("未听取的,扣5分。", "—") == shape(deductions=[5])
+    assert summary("未听取的,扣5分。", "-") == shape(deductions=[5])
+
+
+# -------------------------------------------------------------------------------------- ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("制定并公开重大行政决策事项目录，赋分-3—3分。", -3, 3),
+        ("赋分－3～3分。", -3, 3),
+        ("赋分-3-3分。", -3, 3),
+        ("由考核小组在0至3分之间评定。", 0, 3),
+        ("赋分0—8分。", 0, 8),
+    ],
+)
+def test_it_reads_ranges(text: str, lo: int, hi: int) -> None:
+    rule = draft_rule(text)
+    assert rule.range == (lo, hi)
+    assert rule.summary()["range"] == [lo, hi]
+    assert rule.summary()["deductions"] == []
+
+
+def test_it_marks_a_range_per_sub_item_for_review() -> None:
+    rule = draft_rule("包括涉企补贴资金、监管标准和规则等完成情况,每一项赋分-2—2分。")
+    assert rule.needs_review
+    assert rule.range == (-2, 2)
+
+
+def test_it_marks_a_deduction_written_as_a_range() -> None:
+    rule = draft_rule("公开不及时的，扣1—2分。")
+    assert rule.needs_review
+    assert rule.range is None
+
+
+# ------------------------------------------------------------------------- normalising numbers
+
+
+def test_it_reads_full_width_digits_and_punctuation() -> None:
+    assert summary("迟报一次扣１分，漏报一次扣２分，扣分上限为６分；") == shape(
+        deductions=[1, 2], deduction_cap=6, per_occurrence=True
+    )
+    assert summary("每少一项，扣１．５分。")["deductions"] == [1.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("未公开的，扣两分。", 2),
+        ("未公开的，扣二分。", 2),
+        ("未公开的，扣半分。", 0.5),
+        ("未公开的，扣十分。", 10),
+        ("未公开的，扣一点五分。", 1.5),
+        ("未公开的，扣三分。", 3),
+    ],
+)
+def test_it_reads_chinese_numerals(text: str, amount: float) -> None:
+    assert summary(text) == shape(deductions=[amount])
+
+
+def test_it_reads_a_chinese_numeral_cap() -> None:
+    assert summary("每缺一项扣一分，扣分上限为五分。") == shape(
+        deductions=[1], deduction_cap=5, per_occurrence=True
+    )
+
+
+def test_it_leaves_chinese_numerals_that_are_not_points_alone() -> None:
+    assert normalize("通过三种及以上的方式开展") == "通过三种及以上的方式开展"
+    assert normalize("一市一平台") == "一市一平台"
+
+
+# --------------------------------------------------------------------------- vague → review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "造成重大负面影响的其他情形，酌情扣分。",
+        "视情况扣1至3分。",
+        "按比例扣分。",
+        "根据排名情况赋分。",
+        "按照省政府办公厅考核计分。",
+        "根据完成情况，赋分-3—3分。",
+        "按完成率计算得分。",
+        "公开不规范的，扣分。",
+        "信件办理超5个工作日的，扣1分。",
+        "评估政策解读质量，如是否全面深入、通俗易懂",
+        "未公开的，扣1分，另行通报的加分。",
+        "永iwVu以及e1234j*|口IL录情况，扣1分。",
+    ],
+)
+def test_it_marks_vague_or_uncapturable_text_for_review(text: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert rule.reasons and all(isinstance(r, str) and r for r in rule.reasons)
+    assert rule.summary()["needs_review"] is True
+
+
+def test_it_keeps_the_amounts_it_found_when_it_marks_for_review() -> None:
+    rule = draft_rule("(一)出现严重低级错误的,扣5分; (二)造成重大负面影响的其他情形,酌情扣分。")
+    assert rule.needs_review
+    assert rule.summary()["deductions"] == [5]
+
+
+def test_it_keeps_a_deduction_without_a_number_as_a_fault_without_amount() -> None:
+    rule = draft_rule(
+        "(五)违规违纪造成严重后果的,扣5分; (六)造成重大负面影响的其他情形,在考核中酌情扣分。"
+    )
+    assert [f.amount for f in rule.faults] == [5, None]
+    assert not rule.faults[1].zeroes
+    assert rule.needs_review and any("酌情" in r for r in rule.reasons)
+    assert rule.summary()["deductions"] == [5]
+
+
+def test_it_keeps_the_counting_of_a_truncated_deduction() -> None:
+    rule = draft_rule("未按要求及时回应政务舆情的,发现一件,扣")
+    assert rule.summary() == shape(per_occurrence=True, needs_review=True)
+
+
+def test_it_marks_blank_rules_for_review() -> None:
+    assert draft_rule(None).needs_review
+    assert draft_rule("", "—").needs_review
+
+
+def test_it_does_not_mark_a_clean_rule() -> None:
+    rule = draft_rule(
+        "政务公开工作未落实机构、人员、经费等方面保障的,每少一项,扣2分,扣分上限为6分。"
+    )
+    assert not rule.needs_review and rule.reasons == []
+
+
+def test_summary_has_exactly_the_eight_keys_with_plain_numbers() -> None:
+    got = summary("每次扣0.5分，扣分上限为2分。")
+    assert list(got) == [
+        "deductions",
+        "deduction_cap",
+        "zeroes_item",
+        "bonuses",
+        "bonus_cap",
+        "range",
+        "per_occurrence",
+        "needs_review",
+    ]
+    assert type(got["deductions"][0]) is float and type(got["deduction_cap"]) is int
+    json.dumps(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在政府网站主动公开所辖行政村政务公开事项6个方面内容。每少一项,扣0.5分。",
+        "抽查5件已公开的政府信息,未履行保密审查责任的,每一件扣1分。",
+        "覆盖率低于90%的扣1分。",
+        "工作动态2周内未更新的发现一次扣3分。",
+        "征集结束后10个工作日内反馈结果的,每开展一次加1分。",
+        "每季度至少发布2条政策解读，未完成扣1分。",
+    ],
+)
+def test_it_marks_counts_and_thresholds_that_could_be_taken_for_points(text: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("不是分值" in r for r in rule.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "制定对2023年度工作考核重点任务分解的落实方案。未落实的,不得分。",
+        "2017年底前,县级电子政务外网未延伸至乡镇(街道)的扣1分。",
+        "政民互动、12345未按要求及时回应咨询投诉的,发现一次,扣1分。",
+        "主要负责人解读政策少于1次的扣1分。",
+        "在2022年9月底前未完成修订的扣2分。",
+    ],
+)
+def test_it_does_not_mark_dates_names_and_once(text: str) -> None:
+    assert not draft_rule(text).needs_review
+
+
+def test_it_reads_a_floor_as_neither_a_cap_nor_zeroing() -> None:
+    assert summary("每项扣1分，最低得0分。") == shape(deductions=[1], per_occurrence=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每次加1分，最高可加3分。", shape(bonuses=[1], bonus_cap=3, per_occurrence=True)),
+        (
+            "每项扣1分，扣分最多不超过5分。",
+            shape(deductions=[1], deduction_cap=5, per_occurrence=True),
+        ),
+        (
+            "每次扣1分，累计扣分不超过5分。",
+            shape(deductions=[1], deduction_cap=5, per_occurrence=True),
+        ),
+        (
+            "每件扣0.5分(扣分上限3分)。",
+            shape(deductions=[0.5], deduction_cap=3, per_occurrence=True),
+        ),
+    ],
+)
+def test_it_reads_other_ways_of_writing_a_cap(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+def test_it_marks_an_amount_after_a_cap_word_it_does_not_know() -> None:
+    rule = draft_rule("每次加1分，累计至多加3分。")
+    assert rule.needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("未按要求公开的扣1分/处。", "处"),
+        ("未按要求公开的扣2分（每处）。", "处"),
+        ("开设政务直播的，每增加一期加0.5分。", "期"),
+        ("一项不符合要求扣0.5分。", "项"),
+    ],
+)
+def test_it_finds_markers_after_the_amount_or_with_other_counting_words(
+    text: str, per: str
+) -> None:
+    rule = draft_rule(text)
+    entry = (rule.faults or rule.bonuses)[0]
+    assert entry.per_occurrence and entry.per == per
+    assert not rule.needs_review
+
+
+def test_it_does_not_read_yi_ci_xing_as_per_occurrence() -> None:
+    assert summary("未整改的，一次性扣5分。") == shape(deductions=[5])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每月未更新的扣1分。",  # each month, or once?
+        "发现问题一次扣1分，两次以上扣3分。",  # tiers
+        "迟报、漏报各扣1分。",  # one amount for several faults
+        "完成的得2分。",  # base points, not a bonus
+        '按时限、标准将征地信息录入"山西省征地信息公开查情况,赋分-3-3分。',  # garbled quote
+        "就业服务等信息分-3—3分。",  # 赋 of 赋分 lost
+        "未按要求报送的，每一次性扣1分。",
+    ],
+)
+def test_it_marks_ambiguous_wording_for_review(text: str) -> None:
+    assert draft_rule(text).needs_review
+
+
+def test_it_reads_a_bare_points_range_as_a_range() -> None:
+    assert summary("0—8") == shape(range=[0, 8])
+    assert summary("-33")["needs_review"]  # -3—3 with the dash lost: not guessed
+
+
+def test_it_keeps_a_range_whose_bounds_are_wrong_and_marks_it() -> None:
+    rule = draft_rule("根据完成情况， 3—3分。")
+    assert rule.range == (3, 3)
+    assert rule.needs_review
+
+
+# ---------------------------------------------------------------------------- points cells
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("4", (Decimal(4), None)),
+        ("4分", (Decimal(4), None)),
+        ("０．５", (Decimal("0.5"), None)),
+        ("-3—3", (None, (Decimal(-3), Decimal(3)))),
+        ("－3～3分", (None, (Decimal(-3), Decimal(3)))),
+        ("0—8", (None, (Decimal(0), Decimal(8)))),
+        ("0-3", (None, (Decimal(0), Decimal(3)))),
+        ("—", (None, None)),
+        ("-", (None, None)),
+        ("", (None, None)),
+        (None, (None, None)),
+        ("3—3", (None, None)),
+        ("h", (None, None)),
+    ],
+)
+def test_it_parses_points_cells(cell: str | None, expected: tuple) -> None:
+    assert parse_points_cell(cell) == expected
+
+
+# ------------------------------------------------------------------------------- labelled set
+
+
+def _labelled() -> list[dict]:
+    if not DATA.exists():
+        pytest.skip(f"{DATA.name} not written yet")
+    return [
+        json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+def test_it_leaves_no_labelled_sentence_wrong_and_unmarked() -> None:
+    wrong = []
+    for row in _labelled():
+        rule = draft_rule(row["text"])
+        if not rule.needs_review and rule.summary() != row["label"]:
+            wrong.append((row["id"], row["text"], rule.summary(), row["label"]))
+    assert wrong == []
+
+
+def test_it_reads_the_labelled_sentences_the_same_in_full_width() -> None:
+    full_width = str.maketrans("0123456789.,;:()", "０１２３４５６７８９．，；：（）")
+    changed = [
+        row["id"]
+        for row in _labelled()
+        if draft_rule(row["text"]).summary()
+        != draft_rule(row["text"].translate(full_width)).summary()
+    ]
+    assert changed == []

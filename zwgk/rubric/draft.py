@@ -1,0 +1,763 @@
+"""Rule drafter: turn a Chinese 扣分标准 / 加分标准 sentence into a structured rule.
+
+``draft_rule("迟报一次扣1分，漏报一次扣2分，扣分上限为6分")`` finds the faults (扣分情形) with their
+amounts, whether each is counted per occurrence (发现一处/一件/一次, 每少一项…), caps (扣分上限为N分,
+最高加N分…), zeroing clauses (不得分, 单项否决), bonuses (加N分, 一篇得N分) and rating ranges
+(赋分-3—3分). Anything it cannot capture — judgement (酌情, 视情况, 按比例, 根据排名…), scores set
+elsewhere (按照…考核计分), a deduction without a number, a number that is not a points figure but
+could be read as one, text that looks garbled — sets ``needs_review`` with a reason in Chinese.
+The drafter is conservative: a wrong rule that is not marked is the worst outcome.
+
+The text is normalised first: full-width digits and punctuation become half-width (NFKC),
+Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
+spaces dropped. It is then split into numbered items (1. / (一) / ①) and clauses (。；;) and
+scanned with regular expressions. Pure Python, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+__all__ = [
+    "DraftedBonus",
+    "DraftedFault",
+    "DraftedRule",
+    "draft_rule",
+    "normalize",
+    "parse_points_cell",
+]
+
+
+# ----------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class DraftedFault:
+    """One 扣分情形 found in the text (``amount`` is None for a zeroing clause)."""
+
+    text: str
+    amount: Decimal | None
+    per_occurrence: bool
+    zeroes: bool
+    cap: Decimal | None = None
+    per: str | None = None
+    elements: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class DraftedBonus:
+    """One 加分情形 found in the text."""
+
+    text: str
+    amount: Decimal
+    per_occurrence: bool
+    cap: Decimal | None = None
+    per: str | None = None
+
+
+def _num(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+@dataclass(frozen=True)
+class DraftedRule:
+    """What the drafter made of one rule sentence."""
+
+    faults: list[DraftedFault] = field(default_factory=list)
+    bonuses: list[DraftedBonus] = field(default_factory=list)
+    deduction_cap: Decimal | None = None  # cap on the item's total deduction
+    bonus_cap: Decimal | None = None  # cap on the item's total bonus
+    range: tuple[Decimal, Decimal] | None = None
+    zeroes_item: bool = False
+    needs_review: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        """The 8-key JSON shape of the labelling conventions (numbers as int/float).
+
+        A cap stated for one fault (or bonus) alone is reported as the deduction (bonus) cap when
+        the sentence states no cap for the whole item: the first stated cap.
+        """
+        dcap = self.deduction_cap
+        if dcap is None:
+            dcap = next((f.cap for f in self.faults if f.cap is not None), None)
+        bcap = self.bonus_cap
+        if bcap is None:
+            bcap = next((b.cap for b in self.bonuses if b.cap is not None), None)
+        return {
+            "deductions": [_num(f.amount) for f in self.faults if f.amount is not None],
+            "deduction_cap": _num(dcap),
+            "zeroes_item": self.zeroes_item,
+            "bonuses": [_num(b.amount) for b in self.bonuses],
+            "bonus_cap": _num(bcap),
+            "range": None if self.range is None else [_num(self.range[0]), _num(self.range[1])],
+            "per_occurrence": any(f.per_occurrence for f in self.faults)
+            or any(b.per_occurrence for b in self.bonuses),
+            "needs_review": self.needs_review,
+        }
+
+
+# ------------------------------------------------------------------------------- normalising
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_NUM = "零〇一二两三四五六七八九十点半"
+# A Chinese numeral is read as a points figure only right before 分 and after a word that
+# introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分).
+_CN_POINTS_RE = re.compile(rf"(?<=[扣加得为至到超过限高多满计记~—\-、])([{_CN_NUM}]+)(?=分(?!之))")
+_ITEM = "\ue000"  # marks the start of a numbered item in the normalised text (not whitespace)
+_CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, before NFKC eats them
+_DASHES = dict.fromkeys("—–―‒─━‐‑⁃－", "—")
+_DASHES.update({"~": "~", "〜": "~", "～": "~", "−": "-"})
+_ITEM_RE = re.compile(
+    r"(?:^|(?<=[。;:\s]))\s*(?:\d{1,2}[.、)](?![\d.])|[一二三四五六七八九十]{1,3}、)"
+    r"|(?:^|(?<=[。;,:\s]))\s*(?:\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))"
+)
+
+
+def _cn_to_decimal(word: str) -> Decimal | None:
+    """一 → 1, 两 → 2, 十五 → 15, 二十 → 20, 一点五 → 1.5, 半 → 0.5, 零 → 0; else None."""
+    if word == "半":
+        return Decimal("0.5")
+    if "点" in word:
+        whole, _, frac = word.partition("点")
+        head = _cn_to_decimal(whole) if whole else Decimal(0)
+        if head is None or not frac or any(c not in _CN_DIGITS for c in frac):
+            return None
+        return head + Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
+    if "半" in word:
+        return None
+    if "十" in word:
+        if word.count("十") > 1:
+            return None
+        tens, _, ones = word.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = _CN_DIGITS.get(tens) if tens else 1
+        o = _CN_DIGITS.get(ones) if ones else 0
+        if t is None or o is None:
+            return None
+        return Decimal(t * 10 + o)
+    if len(word) == 1 and word in _CN_DIGITS:
+        return Decimal(_CN_DIGITS[word])
+    return None
+
+
+def normalize(text: str) -> str:
+    """Normalise a rule sentence for matching (see the module docstring).
+
+    Numbered items (1. / (一) / 一、 / ①) become the private-use character U+E000 so that they
+    split clauses; all other whitespace is dropped except between two ASCII letters or digits.
+    """
+    s = "".join(_CIRCLED.get(c, c) for c in text)
+    s = unicodedata.normalize("NFKC", s)
+    s = "".join(_DASHES.get(c, c) for c in s)
+    s = s.replace("\u3000", " ").replace("\ufeff", "")
+    s = _ITEM_RE.sub(_ITEM, s)
+    s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
+    s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
+
+    def cn(m: re.Match[str]) -> str:
+        value = _cn_to_decimal(m.group(1))
+        return m.group(1) if value is None else _fmt(value)
+
+    s = _CN_POINTS_RE.sub(cn, s)
+    s = re.sub(r"(?<=[扣加得为至到超限高多满])(\d+)分半", lambda m: f"{m.group(1)}.5分", s)
+    return s
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text)
+
+
+# ------------------------------------------------------------------------------- points cell
+
+_PLACEHOLDER_RE = re.compile(r"^[—\-_/\\无\s.、]*$")
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_SIGNED = r"(-?\d+(?:\.\d+)?)"
+_CELL_NUMBER_RE = re.compile(rf"^{_NUMBER}分?$")
+_CELL_RANGE_RE = re.compile(rf"^(?:赋分|在)?{_SIGNED}分?(?:[—~\-]|至|到){_SIGNED}分?(?:之间)?$")
+
+
+def parse_points_cell(text: str | None) -> tuple[Decimal | None, tuple[Decimal, Decimal] | None]:
+    """Read a 赋分 cell: ``"4"`` → (4, None); ``"-3—3"``, ``"－3～3分"``, ``"0—8"`` → (None, (lo, hi)).
+
+    Blank or placeholder cells (``"—"``, ``"-"``, ``""``) give (None, None); so does anything that
+    is neither one non-negative number nor a range with lo < hi (the caller reports the cell).
+    """
+    if text is None:
+        return None, None
+    s = normalize(str(text)).replace(_ITEM, "").strip()
+    s = s.removeprefix("赋分").strip(":")
+    if _PLACEHOLDER_RE.match(s):
+        return None, None
+    m = _CELL_NUMBER_RE.match(s)
+    if m:
+        return _dec(m.group(1)), None
+    m = _CELL_RANGE_RE.match(s)
+    if m:
+        lo, hi = _dec(m.group(1)), _dec(m.group(2))
+        if lo < hi:
+            return None, (lo, hi)
+    return None, None
+
+
+# ------------------------------------------------------------------------------------ tokens
+
+_N = r"(\d+(?:\.\d+)?)"
+_TOKEN_RE = re.compile(
+    "|".join(
+        [
+            # ranges: 赋分-3—3分, 0—8分, 在0至3分之间评定
+            r"(?P<range>(?P<rpre>赋分|评分|计分|得分|在)?(?P<lo>-?\d+(?:\.\d+)?)分?(?:[—~\-]|至|到)"
+            r"(?P<hi>-?\d+(?:\.\d+)?)分(?:之间(?:评定|赋分|评分|打分)?)?)",
+            # a floor, not a cap and not zeroing: 最低得0分, 扣至0分为止
+            r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至0分(?:为止)?)",
+            # deduction caps
+            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?扣分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
+            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?扣(?:除|至)?|扣满)"
+            rf"{_N}分(?:为止)?)",
+            # bonus caps
+            rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项)?加分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
+            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|得)|加满)"
+            rf"{_N}分(?:为止)?)",
+            # caps whose kind comes from the context: 最多不超5分, 上限为6分
+            rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
+            rf"{_N}分(?:为止)?)",
+            r"(?P<stop>扣完为止|扣完即止|扣至0分为止|扣完)",
+            # zeroing
+            r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?不得分"
+            r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
+            rf"(?P<deduct>扣除?{_N}分)",
+            # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
+            r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
+            rf"(?P<bonus>加{_N}分)",
+            rf"(?P<get>(?<!不)得{_N}分)",
+        ]
+    )
+)
+_BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
+_CLAUSE_SPLIT = "。;" + _ITEM
+_COUNTERS = "件次|人次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏"
+
+# 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
+# but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
+_EVERY_RE = re.compile(
+    r"每(?!(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
+    rf"[^,;。、:]{{0,8}}?[一1]?({_COUNTERS})(?!性)"
+)
+# …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
+_ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
+# 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
+_ONE_LOOSE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,6}}?[,]?$")
+# 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
+_PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|天|日|半年)")
+_REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
+_TIERS_RE = re.compile(r"[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?(?:以上|以下)")
+_NOT_COUNT_BEFORE = (
+    "少于",
+    "低于",
+    "不足",
+    "至少",
+    "不少于",
+    "不低于",
+    "多于",
+    "超过",
+    "达到",
+    "满",
+)
+_AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
+# an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
+_CAPLIKE_BEFORE_RE = re.compile(
+    r"(?:最|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
+)
+_LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
+
+# judgement or scores from elsewhere
+_REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"比例"), "按比例计分：须人工确定计分办法"),
+    (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
+    (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
+    (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
+    (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加)"), "扣分或加分幅度不确定"),
+    (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
+    (re.compile(r"一票否决|否决|不合格"), "含否决情形：须人工确认否决的范围"),
+]  # fmt: skip
+# …searched in the text as written (the amounts they govern are part of the match)
+_REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"酌情|酌定"), "含“酌情”：分值由考核人员酌定"),
+    (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
+    (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
+                r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
+     "按完成或查证情况评定：须人工确认"),
+    (re.compile(r"(?:各|分别|均|都)(?:扣|加|得)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
+    (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
+]  # fmt: skip
+_LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (_BARE_POINTS_RE, "有未能识别的分值"),
+    (re.compile(r"(?<![紧克相])扣(?![押留])"), "有扣分规定未写明分值"),
+    (re.compile(r"加分|加\d"), "有加分规定未写明分值"),
+    (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
+    (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
+    (re.compile(r"(?:超过?|不超过?|上限为?|最高|最多|扣|加|得|满|计)(\d+(?:\.\d+)?)"),
+     "有数字不是分值，但可能被误读为分值"),
+]  # fmt: skip
+# counts and thresholds (6个方面, 抽查5件, 2周内, 90%, 15个工作日) are not points but could be taken
+# for them; 1 (少于1次, 至少更新1条) and dates (2023年度, 9月底, 每月10日前) are left alone.
+_STRAY_NUMBER_RE = re.compile(
+    r"(?<![\d.第])(\d+(?:\.\d+)?)"
+    r"(?=个|条|件|项|周|天|小时|分钟|工作日|%|次|篇|份|人|名|家|期|批|轮|季度|倍|年内|年以|日内|日以)"
+)
+_STRAY_DAY_RE = re.compile(r"(?<![\d.月])(\d+)日")
+_ACRONYMS = {"APP", "ICP", "PDF", "WORD", "OFD", "QQ", "GB", "ID", "IP", "URL", "HTTP", "HTTPS",
+             "WWW", "COM", "CN", "GOV", "OA", "EXCEL", "WPS", "AI", "VR", "PPT", "JPG", "PNG", "CA",
+             "UKEY", "WIFI", "PC", "SMS", "H", "G", "E", "A", "B", "C", "D", "X", "XX", "XXX",
+             "EMAIL", "MAIL", "CPU", "API", "PPP", "GDP", "CPI", "PM"}  # fmt: skip
+_GARBLED_RE = re.compile(r"[\ufffd*|^#$`]|[A-Za-z]+")
+
+
+@dataclass
+class _Tok:
+    kind: str  # range, floor, dcap, bcap, gcap, stop, zero, deduct, vague, bonus, get
+    start: int
+    end: int
+    value: Decimal | None = None
+    hi: Decimal | None = None
+    clause: int = 0
+    item: int = 0
+    cont: bool = False  # "、1分" after an amount: the same kind as the amount before it
+    src: int = 0  # 0: the 扣分标准 text, 1: the 加分标准 text
+
+
+@dataclass
+class _Entry:
+    kind: str  # fault or bonus
+    tok: _Tok
+    text: str
+    amount: Decimal | None
+    per: str | None
+    zeroes: bool = False
+    elements: list[str] | None = None
+    cap: Decimal | None = None
+
+
+@dataclass
+class _Draft:
+    entries: list[_Entry] = field(default_factory=list)
+    dcaps: list[_Tok] = field(default_factory=list)
+    bcaps: list[_Tok] = field(default_factory=list)
+    ranges: list[_Tok] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def review(self, reason: str) -> None:
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+
+
+def _bounds(s: str) -> tuple[list[int], list[int]]:
+    """Clause and item index of each position of ``s``."""
+    clause_of, item_of = [], []
+    clause = item = 0
+    for ch in s:
+        if ch in _CLAUSE_SPLIT:
+            clause += 1
+        if ch == _ITEM:
+            item += 1
+        clause_of.append(clause)
+        item_of.append(item)
+    clause_of.append(clause)
+    item_of.append(item)
+    return clause_of, item_of
+
+
+def _clause_span(s: str, pos: int) -> tuple[int, int]:
+    start = max(s.rfind(c, 0, pos) for c in _CLAUSE_SPLIT) + 1
+    ends = [i for i in (s.find(c, pos) for c in _CLAUSE_SPLIT) if i != -1]
+    return start, min(ends) if ends else len(s)
+
+
+def _strip(text: str) -> str:
+    return text.replace(_ITEM, "").strip(" ,;:。、)")
+
+
+def _last_number(text: str) -> Decimal:
+    return _dec(re.findall(r"\d+(?:\.\d+)?", text)[-1])
+
+
+def _scan(s: str, src: int) -> list[_Tok]:
+    clause_of, item_of = _bounds(s)
+    toks: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(s):
+        kind = m.lastgroup or ""
+        if kind == "range":
+            tok = _Tok("range", m.start(), m.end(), _dec(m.group("lo")), _dec(m.group("hi")))
+        elif kind == "get":
+            tok = _Tok("get", m.start(), m.end(), _last_number(m.group(0)))
+        elif kind in ("stop", "zero", "floor", "vague"):
+            tok = _Tok(kind, m.start(), m.end())
+        else:
+            tok = _Tok(kind, m.start(), m.end(), _last_number(m.group(0)))
+        tok.clause, tok.item, tok.src = clause_of[m.start()], item_of[m.start()], src
+        toks.append(tok)
+    # continuations: 每件加5分(入选1件)、1分(参选1件) → a second bonus of 1
+    amounts = [t for t in toks if t.kind in ("deduct", "bonus", "get")]
+    for m in _BARE_POINTS_RE.finditer(s):
+        if any(t.start <= m.start() < t.end for t in toks):
+            continue
+        before = [t for t in amounts if t.end <= m.start() and t.clause == clause_of[m.start()]]
+        if not before:
+            continue
+        gap = s[before[-1].end : m.start()]
+        if re.fullmatch(r"(?:\([^()]{0,12}\))?[、或]", gap):
+            tok = _Tok(before[-1].kind, m.start(), m.end(), _dec(m.group(1)), cont=True, src=src)
+            tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
+            toks.append(tok)
+            amounts.append(tok)
+            amounts.sort(key=lambda t: t.start)
+    toks.sort(key=lambda t: t.start)
+    return toks
+
+
+def _in_brackets(s: str, start: int, pos: int) -> bool:
+    text = s[start:pos]
+    return text.count("(") > text.count(")")
+
+
+def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
+    """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
+    seg = s[seg_start : tok.start]
+    m = _ONE_RE.search(seg)
+    if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
+        return m.group(1)
+    found = None
+    for m in _EVERY_RE.finditer(seg):
+        found = m.group(1)
+    if found:
+        return found
+    m = _AFTER_PER_RE.match(s[tok.end :])
+    if m:
+        return m.group(1)
+    return None
+
+
+def _elements(s: str, pos: int, item_start: int) -> list[str] | None:
+    """The list a 每少一项/每缺一项 counts over: the last 、-list before ``pos`` in the item."""
+    # this sentence and the one before it (…等方面保障。每少一项，扣1分。)
+    sent_end = max(s.rfind("。", item_start, pos), s.rfind(";", item_start, pos))
+    prev = max(s.rfind("。", item_start, max(sent_end, item_start)),
+               s.rfind(";", item_start, max(sent_end, item_start)))  # fmt: skip
+    start = max(prev + 1, item_start)
+    region = s[start:pos]
+    runs = list(re.finditer(r"(?:[^、,;。:()\"“”'‘’《》]+、)+[^、,;。:()\"“”'‘’《》]+", region))
+    if not runs:
+        return None
+    parts = runs[-1].group(0).split("、")
+    last = parts[-1]
+    for stop in ("等", "的", "方面", "内容", "信息"):
+        if stop in last:
+            last = last[: last.index(stop)]
+            break
+    parts[-1] = last
+    verbs = re.compile(r"(?:公开|落实|包括|包含|提供|明确|建立|具备|涵盖|设置|配备)")
+    for i in range(len(parts) - 1, -1, -1):
+        hits = list(verbs.finditer(parts[i]))
+        if hits:
+            parts = [parts[i][hits[-1].end() :], *parts[i + 1 :]]
+            break
+    parts = [p.strip() for p in parts]
+    if len(parts) < 2 or any(not p or len(p) > 16 for p in parts) or len(set(parts)) != len(parts):
+        return None
+    return parts
+
+
+def _content_len(text: str) -> int:
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", re.sub(
+        rf"每|发现|有|出现|一|{_COUNTERS}|扣|加|得|分", "", text)))  # fmt: skip
+
+
+def _draft_one(raw: str, draft: _Draft, src: int) -> None:
+    bonus_cell = src == 1
+    s = normalize(raw)
+    if not s.replace(_ITEM, "") or _PLACEHOLDER_RE.match(s.replace(_ITEM, "")):
+        return
+    _, cell_range = parse_points_cell(raw)
+    if cell_range is not None:  # the text is only a 赋分 cell such as "0—8"
+        lo, hi = cell_range
+        draft.ranges.append(_Tok("range", 0, len(s), lo, hi, src=src))
+        return
+    toks = _scan(s, src)
+    masked = list(s)
+    for t in toks:
+        masked[t.start : t.end] = "□" * (t.end - t.start)
+    masked_s = "".join(masked)
+
+    # -- amounts, zeroing, caps, ranges in order
+    last_kind: str | None = None
+    seg_start = 0
+    zero_seen = False
+    every_used: set[int] = set()  # positions of 每 read as a per-occurrence marker
+    has_deduct_or_zero = any(t.kind in ("deduct", "zero") for t in toks)
+    for t in toks:
+        c_start, c_end = _clause_span(s, t.start)
+        seg_start = max(seg_start, c_start)
+        if t.kind in ("deduct", "bonus", "get"):
+            kind = "fault" if t.kind == "deduct" else "bonus"
+            if t.cont:
+                prev = draft.entries[-1]
+                entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
+                draft.entries.append(entry)
+                continue
+            if t.value is not None and t.value <= 0:
+                draft.review("扣分或加分为0分：须人工确认")
+            per = _per_marker(s, seg_start, t)
+            if per is not None:
+                every_used.update(
+                    m.start() + seg_start for m in _EVERY_RE.finditer(s[seg_start : t.start])
+                )
+                every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
+            if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
+                draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
+            loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
+            if per is None and loose:
+                before = s[seg_start : loose.start()]
+                if not any(before.endswith(w) for w in _NOT_COUNT_BEFORE):
+                    draft.review("“一次（一处）…的”是否按次扣分（加分）不明确：须人工确认")
+            if t.kind == "get" and (has_deduct_or_zero or per is None):
+                draft.review("“得N分”可能是计分办法或基础分而非加分：须人工确认")
+            period = _PERIOD_RE.search(s, seg_start, t.start)
+            if per is None and period and not _REQUIREMENT_RE.search(s, period.end(), t.start):
+                draft.review("“每+时段”是否按次扣分（加分）不明确：须人工确认")
+            text = _strip(s[seg_start : t.end])
+            short = _content_len(text) < 4  # 每少一项，扣1分: name it by the clause before
+            if short and seg_start == c_start and c_start > 0 and s[c_start - 1] != _ITEM:
+                prev_start, _ = _clause_span(s, c_start - 1)
+                text = _strip(s[prev_start : t.end])
+            elements = None
+            if kind == "fault" and per == "项" and _LACK_RE.search(s[seg_start : t.start]):
+                item_start = s.rfind(_ITEM, 0, t.start) + 1
+                elements = _elements(s, t.start, item_start)
+            draft.entries.append(_Entry(kind, t, text, t.value, per, elements=elements))
+            last_kind = kind
+            seg_start = t.end
+        elif t.kind == "vague":
+            if _in_brackets(s, c_start, t.start):
+                draft.review("有扣分规定未写明分值")
+                continue  # (按月统计扣分): a note on counting, not a fault
+            draft.review("有扣分规定未写明分值")
+            per = _per_marker(s, seg_start, t)
+            if per is not None:
+                every_used.update(
+                    m.start() + seg_start for m in _EVERY_RE.finditer(s[seg_start : t.start])
+                )
+            text = _strip(s[seg_start : t.end])
+            draft.entries.append(_Entry("fault", t, text, None, per))
+            seg_start = t.end
+        elif t.kind == "zero":
+            if re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]):
+                draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
+            text = _strip(s[seg_start:c_end])
+            rest = re.sub(r"此项|该项|本项|指标|为|是|属|的|单项否决|不得分", "", text)
+            if zero_seen and not re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", rest):
+                continue  # 此项指标为单项否决指标: a restatement
+            if (
+                draft.entries
+                and draft.entries[-1].zeroes
+                and (draft.entries[-1].tok.src, draft.entries[-1].tok.clause) == (t.src, t.clause)
+            ):
+                continue  # 单项否决，…不得分 in one clause: one fault
+            draft.entries.append(_Entry("fault", t, text, None, None, zeroes=True))
+            zero_seen = True
+            seg_start = t.end
+        elif t.kind in ("dcap", "bcap", "gcap"):
+            kind = {"dcap": "fault", "bcap": "bonus"}.get(t.kind)
+            if kind is None:
+                same_clause = [
+                    e
+                    for e in draft.entries
+                    if (e.tok.src, e.tok.clause) == (t.src, t.clause) and not e.zeroes
+                ]
+                if same_clause:
+                    kind = same_clause[-1].kind
+                elif last_kind is not None:
+                    kind = last_kind
+                elif bonus_cell:
+                    kind = "bonus"
+                else:
+                    draft.review("上限不知是扣分还是加分的上限")
+                    continue
+            (draft.dcaps if kind == "fault" else draft.bcaps).append(t)
+        elif t.kind == "range":
+            if s[max(0, t.start - 1) : t.start] in ("扣", "加"):
+                draft.review("扣分或加分写成区间：须人工确定分值")
+                continue
+            if re.search(r"每一?项[^,;。]{0,4}$", s[max(0, t.start - 8) : t.start]):
+                draft.review("每一项分别赋分：一个区间不能表示")
+            if s[max(0, t.start - 1) : t.start] == "分" and not re.search(
+                r"[赋评计得打]分$", s[: t.start]
+            ):
+                draft.review("赋分区间前的文字残缺：须人工核对原文")
+            assert t.value is not None and t.hi is not None
+            if t.value >= t.hi:
+                draft.review("赋分区间的下限不小于上限：原文可能有误")
+            draft.ranges.append(t)
+
+    # -- anything left over that the fields do not capture
+    every_used.update(m.start() for m in _PERIOD_RE.finditer(s))
+    if any(m.start() not in every_used for m in re.finditer("每", s)):
+        draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
+    for pattern, reason in _REVIEW_PATTERNS:
+        if pattern.search(masked_s):
+            draft.review(reason)
+    for pattern, reason in _REVIEW_RAW_PATTERNS:
+        if pattern.search(s):
+            draft.review(reason)
+    for pattern, reason in _LEFTOVER_PATTERNS:
+        if pattern.search(masked_s):
+            draft.review(reason)
+    stray = [m for m in _STRAY_NUMBER_RE.finditer(masked_s) if m.group(1) != "1"]
+    stray += [m for m in _STRAY_DAY_RE.finditer(masked_s) if m.group(1) != "1"]
+    if stray:
+        draft.review("有数字不是分值（如“" + stray[0].group(0) + "”），但可能被误读为分值")
+    if s.count('"') % 2 or s.count("“") != s.count("”"):
+        draft.review("引号不成对，文字可能残缺：须人工核对原文")
+    for m in _GARBLED_RE.finditer(s):
+        word = m.group(0)
+        if not word.isalpha() or word.upper() not in _ACRONYMS:
+            draft.review("文字可能有识别错误，分值可能丢失：须人工核对原文")
+            break
+
+
+def _assign_caps(
+    entries_all: list[_Entry], caps: list[_Tok], draft: _Draft, kind: str
+) -> Decimal | None:
+    """Attach caps to the entries of ``kind``; return the item-level cap (or None).
+
+    One cap statement is the item's cap, wherever it stands in the sentence (…一处扣0.2分；…
+    一处扣2分，扣分上限为5分) — unless it stands in one numbered item of several that have
+    amounts, where it is that item's own cap. Several cap statements are each their own
+    faults' caps (the clause's, else the numbered item's) and are marked for review: the one
+    summary field cannot say whether a cap is per fault or for the item.
+    """
+    word = "扣分" if kind == "fault" else "加分"
+    if not caps:
+        return None
+    entries = [e for e in entries_all if e.kind == kind and e.amount is not None]
+    if not entries:
+        draft.review(f"写有{word}上限，但没有找到{word}分值")
+        return caps[0].value
+    items = {(e.tok.src, e.tok.item) for e in entries}
+    numbered = len(items) > 1 and all(item > 0 for _, item in items)
+
+    def scope(cap: _Tok) -> list[_Entry]:
+        same_clause = [e for e in entries if (e.tok.src, e.tok.clause) == (cap.src, cap.clause)]
+        if same_clause:
+            return same_clause
+        if numbered and cap.item > 0:
+            return [e for e in entries if (e.tok.src, e.tok.item) == (cap.src, cap.item)]
+        return []
+
+    if len(caps) == 1 and not (numbered and caps[0].item > 0 and scope(caps[0])):
+        return caps[0].value
+    item_cap: Decimal | None = None
+    for cap in caps:
+        scoped = scope(cap)
+        if not scoped:
+            item_cap = cap.value if item_cap is None else item_cap
+            continue
+        for e in scoped:
+            if e.cap is None:
+                e.cap = cap.value
+    if len(caps) > 1:
+        draft.review(f"写有几个{word}上限：一个上限字段不能表示各情形的上限")
+    else:
+        draft.review(f"{word}上限只写在其中一项：须人工确认它是该项的还是整个指标的上限")
+    return item_cap
+
+
+def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
+    """Draft a rule from a 扣分标准 cell (``text``) and an optional 加分标准 cell (``bonus_text``)."""
+    draft = _Draft()
+    sources = [(text, False), (bonus_text, True)]
+    blank = True
+    for src_index, (raw, is_bonus) in enumerate(sources):
+        if raw is None or not str(raw).strip():
+            continue
+        before = len(draft.entries), len(draft.dcaps), len(draft.bcaps), len(draft.ranges)
+        _draft_one(str(raw), draft, src_index)
+        norm = normalize(str(raw)).replace(_ITEM, "")
+        if not _PLACEHOLDER_RE.match(norm):
+            blank = False
+            found = (len(draft.entries), len(draft.dcaps), len(draft.bcaps), len(draft.ranges))
+            if found == before:
+                which = "加分标准" if is_bonus else "扣分标准"
+                draft.review(f"{which}中没有找到扣分、加分、不得分或赋分区间的规定")
+    if blank:
+        draft.review("扣分标准和加分标准都是空的")
+
+    deduction_cap = _assign_caps(draft.entries, draft.dcaps, draft, "fault")
+    bonus_cap = _assign_caps(draft.entries, draft.bcaps, draft, "bonus")
+
+    rng: tuple[Decimal, Decimal] | None = None
+    if draft.ranges:
+        first = draft.ranges[0]
+        assert first.value is not None and first.hi is not None
+        rng = (first.value, first.hi)
+        if any((t.value, t.hi) != rng for t in draft.ranges[1:]):
+            draft.review("有几个不同的赋分区间")
+        if draft.entries:
+            draft.review("既有赋分区间又有扣分或加分：须人工确认计分方式")
+
+    faults = [
+        DraftedFault(
+            text=e.text,
+            amount=e.amount,
+            per_occurrence=e.per is not None,
+            zeroes=e.zeroes,
+            cap=e.cap,
+            per=_per_word(e.per),
+            elements=e.elements,
+        )
+        for e in draft.entries
+        if e.kind == "fault"
+    ]
+    bonuses = [
+        DraftedBonus(
+            text=e.text,
+            amount=e.amount,
+            per_occurrence=e.per is not None,
+            cap=e.cap,
+            per=_per_word(e.per),
+        )
+        for e in draft.entries
+        if e.kind == "bonus" and e.amount is not None
+    ]
+    return DraftedRule(
+        faults=faults,
+        bonuses=bonuses,
+        deduction_cap=deduction_cap,
+        bonus_cap=bonus_cap,
+        range=rng,
+        zeroes_item=any(f.zeroes for f in faults),
+        needs_review=bool(draft.reasons),
+        reasons=list(draft.reasons),
+    )
+
+
+def _per_word(per: str | None) -> str | None:
+    if per is None:
+        return None
+    return {"件次": "件", "个": "个"}.get(per, per)
