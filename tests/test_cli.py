@@ -115,3 +115,68 @@ def test_it_refuses_a_huge_file_before_reading_it(tmp_path, monkeypatch):
     assert f"{big}: 文件过大" in result.output
     result = CliRunner().invoke(main, ["scheme", "check", str(big)])
     assert "文件过大" in result.output
+
+
+def test_it_drafts_a_rule_as_exactly_one_json_object():
+    result = CliRunner().invoke(
+        main, ["scheme", "draft-rule", "--json", "迟报一次扣1分，漏报一次扣2分，扣分上限为6分"]
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "deductions": [1, 2],
+        "deduction_cap": 6,
+        "zeroes_item": False,
+        "bonuses": [],
+        "bonus_cap": None,
+        "range": None,
+        "per_occurrence": True,
+        "needs_review": False,
+    }
+
+
+def test_it_drafts_half_points_and_full_width_text_as_json_numbers():
+    result = invoke("scheme", "draft-rule", "--json", "发现一处扣０．５分，最多扣两分。一件加0.5分，加分上限为3分")
+    data = json.loads(result.output)
+    assert data["deductions"] == [0.5] and data["deduction_cap"] == 2
+    assert data["bonuses"] == [0.5] and data["bonus_cap"] == 3
+    assert data["needs_review"] is False
+
+
+def test_it_marks_a_vague_rule_for_review_in_words():
+    result = invoke("scheme", "draft-rule", "视情况酌情扣分")
+    assert result.exit_code == 0
+    assert "需人工复核" in result.output and "酌情" in result.output
+
+
+def test_it_imports_an_office_table_and_lists_what_needs_review(tmp_path):
+    out = tmp_path / "yongji.yaml"
+    source = str(ROOT / "tests" / "fixtures" / "seed_yongji2023.xlsx")
+    result = CliRunner().invoke(main, ["scheme", "import", source, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "需人工复核" in result.stderr and "[A" in result.stderr
+    shown = invoke("scheme", "check", str(out))
+    assert shown.exit_code == 0 and "62 个末级指标" in shown.output
+
+
+def test_it_exports_and_imports_back_the_same_scheme(tmp_path):
+    source = str(ROOT / "schemes" / "zhongshan-2022.yaml")
+    for suffix in (".xlsx", ".docx"):
+        exported = tmp_path / f"zs{suffix}"
+        assert invoke("scheme", "export", source, "--to", str(exported)).exit_code == 0
+        back = tmp_path / f"zs{suffix}.yaml"
+        assert invoke("scheme", "import", str(exported), "--out", str(back)).exit_code == 0
+        before = invoke("scheme", "show", source).output
+        assert invoke("scheme", "show", str(back)).output == before
+
+
+def test_it_refuses_to_import_a_file_that_is_not_a_table(tmp_path):
+    bogus = tmp_path / "notes.xlsx"
+    bogus.write_bytes(b"this is not a zip file")
+    result = CliRunner().invoke(main, ["scheme", "import", str(bogus)])
+    assert result.exit_code == 1
+    assert "notes.xlsx" in result.stderr and "Traceback" not in result.output
+
+
+def test_it_refuses_to_export_to_an_unknown_format(tmp_path):
+    result = CliRunner().invoke(main, ["scheme", "export", MINI, "--to", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 1 and ".xlsx" in result.stderr

@@ -139,6 +139,93 @@ def scheme_show(file: str) -> None:
     click.echo(render_tree(index), nl=False)
 
 
+@scheme.command("draft-rule")
+@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象（字段见 docs/scheme.md）。")
+@click.option("--bonus", "bonus_text", default=None, help="加分标准一栏的文字（可选）。")
+@click.argument("text")
+def scheme_draft_rule(text: str, bonus_text: str | None, as_json: bool) -> None:
+    """把一句扣分/加分标准起草成结构化规则；含糊之处标为需人工复核，不作猜测。"""
+    import json
+
+    from zwgk.rubric.draft import draft_rule
+
+    rule = draft_rule(text, bonus_text)
+    summary = rule.summary()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    click.echo(render_drafted(rule, summary), nl=False)
+
+
+def render_drafted(rule, summary: dict) -> str:
+    """The drafted rule of one sentence, in Chinese, for a person to read."""
+    lines = []
+    for fault in rule.faults:
+        if fault.amount is None:
+            continue
+        each = f"每{fault.per or '次'}" if fault.per_occurrence else "一次性"
+        cap = f"，上限 {fmt(fault.cap)} 分" if fault.cap is not None else ""
+        lines.append(f"扣分：{fault.text or '（未写明情形）'} —— {each}扣 {fmt(fault.amount)} 分{cap}")
+    for bonus in rule.bonuses:
+        each = f"每{bonus.per or '次'}" if bonus.per_occurrence else "一次性"
+        cap = f"，上限 {fmt(bonus.cap)} 分" if bonus.cap is not None else ""
+        lines.append(f"加分：{bonus.text or '（未写明情形）'} —— {each}加 {fmt(bonus.amount)} 分{cap}")
+    if rule.zeroes_item:
+        lines.append("不得分：出现所述情形时本项得 0 分")
+    if rule.deduction_cap is not None:
+        lines.append(f"扣分上限：{fmt(rule.deduction_cap)} 分")
+    if rule.bonus_cap is not None:
+        lines.append(f"加分上限：{fmt(rule.bonus_cap)} 分")
+    if rule.range is not None:
+        lines.append(f"区间评分：{fmt(rule.range[0])} ～ {fmt(rule.range[1])} 分")
+    if not lines:
+        lines.append("未识别出扣分、加分或区间规则。")
+    if summary["needs_review"]:
+        lines.append("需人工复核：" + ("；".join(rule.reasons) or "句中有未能结构化的内容"))
+    else:
+        lines.append("无需人工复核。")
+    return "\n".join(lines) + "\n"
+
+
+@scheme.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="方案 YAML 写到此文件（默认输出到屏幕）。")
+def scheme_import(file: str, out: str | None) -> None:
+    """从办公室现有的 Excel/Word 评分表导入方案，并列出需人工复核的指标。"""
+    from zwgk.rubric.importer import import_scheme, render_review
+    from zwgk.rubric.yamlout import dump_scheme
+
+    try:
+        result = import_scheme(file)
+    except InputError as exc:
+        _fail(exc)
+    text = dump_scheme(result.scheme_dict)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"已写入 {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+    click.echo(render_review(result), err=True, nl=False)
+
+
+@scheme.command("export")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--to", "to", required=True, type=click.Path(dir_okay=False), help="目标文件：.xlsx 或 .docx。")
+def scheme_export(file: str, to: str) -> None:
+    """把方案导出为常见的评分表（.xlsx 或 .docx，A4 横向），附空白的单位评分表。"""
+    from zwgk.rubric.exporter import export_scheme
+
+    if Path(to).suffix.lower() not in (".xlsx", ".docx"):
+        click.echo(f"错误：{to}：只能导出为 .xlsx 或 .docx。", err=True)
+        sys.exit(1)
+    try:
+        index = load_scheme(file)
+    except InputError as exc:
+        _fail(exc)
+    export_scheme(index, to)
+    click.echo(f"已导出 {to}", err=True)
+
+
 def _load_round(scheme_path: str, units_path: str, facts_paths: tuple[str, ...]):
     from zwgk.scoring import load_facts, load_units, score
 
