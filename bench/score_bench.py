@@ -40,11 +40,24 @@ def largest_scheme() -> Path:
 def write_facts_csv(findings: list[dict], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["类型", "单位", "指标", "情形", "次数", "缺项", "日期", "来源", "状态", "说明"])
+        writer.writerow(
+            ["类型", "单位", "指标", "情形", "次数", "缺项", "日期", "来源", "状态", "说明"]
+        )
         for d in findings:
-            writer.writerow(["扣分", d["unit"], d["indicator"], d["fault"], d.get("count", ""),
-                             "、".join(d.get("missing", ())), d.get("date", ""), d.get("source", ""),
-                             d.get("status", ""), d.get("note", "")])
+            writer.writerow(
+                [
+                    "扣分",
+                    d["unit"],
+                    d["indicator"],
+                    d["fault"],
+                    d.get("count", ""),
+                    "、".join(d.get("missing", ())),
+                    d.get("date", ""),
+                    d.get("source", ""),
+                    d.get("status", ""),
+                    d.get("note", ""),
+                ]
+            )
 
 
 def peak_mb() -> float:
@@ -56,8 +69,12 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=2000)
     parser.add_argument("--findings", type=int, default=100_000)
     parser.add_argument("--scheme", type=Path)
-    parser.add_argument("--via-file", choices=["none", "csv", "yaml"], default="csv",
-                        help="write the findings to a facts file and time loading + checking it (default csv)")
+    parser.add_argument(
+        "--via-file",
+        choices=["none", "csv", "yaml"],
+        default="csv",
+        help="write the findings to a facts file and time loading + checking it (default csv)",
+    )
     args = parser.parse_args()
 
     scheme_path = args.scheme or largest_scheme()
@@ -66,8 +83,13 @@ def main() -> None:
     leaves = sum(len(v) for v in index.leaves.values())
     data = generate_fact_dicts(index, units, args.findings)
     findings = [
-        Finding(d["unit"], d["indicator"], d["fault"], d.get("count", len(d.get("missing", ())) or 1),
-                tuple(d.get("missing", ())))
+        Finding(
+            d["unit"],
+            d["indicator"],
+            d["fault"],
+            d.get("count", len(d.get("missing", ())) or 1),
+            tuple(d.get("missing", ())),
+        )
         for d in data["findings"]
     ]
     facts = Facts(findings=findings)
@@ -92,8 +114,10 @@ def main() -> None:
                 write_facts_csv(data["findings"], path)
             t0 = time.perf_counter()
             loaded = load_facts(path, index, units)
-            print(f"load + check facts {args.via_file.upper()} ({len(loaded.findings)} rows): "
-                  f"{time.perf_counter() - t0:.2f} s; peak memory so far {peak_mb():.0f} MB")
+            print(
+                f"load + check facts {args.via_file.upper()} ({len(loaded.findings)} rows): "
+                f"{time.perf_counter() - t0:.2f} s; peak memory so far {peak_mb():.0f} MB"
+            )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ def test_it_shows_the_tree():
 
 
 def test_it_scores_as_json_with_exact_numbers():
-    result = invoke("score", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--format", "json")
+    result = invoke(
+        "score", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--format", "json"
+    )
     data = json.loads(result.output)
     assert data["format"] == "zwgk.results/1"
     jia = next(u for u in data["units"] if u["unit"] == "甲镇")
@@ -47,7 +49,19 @@ def test_it_gives_full_points_with_no_facts():
 
 def test_it_writes_xlsx(tmp_path):
     out = tmp_path / "r.xlsx"
-    result = invoke("score", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--format", "xlsx", "--out", str(out))
+    result = invoke(
+        "score",
+        "--scheme",
+        MINI,
+        "--units",
+        UNITS,
+        "--facts",
+        FACTS,
+        "--format",
+        "xlsx",
+        "--out",
+        str(out),
+    )
     assert result.exit_code == 0
     wb = load_workbook(out)
     assert wb.sheetnames == ["A类排名（乡镇街道）", "B类排名（区直部门）", "评分明细"]
@@ -57,7 +71,9 @@ def test_it_writes_xlsx(tmp_path):
 
 
 def test_it_explains_a_unit_in_chinese():
-    result = invoke("explain", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--unit", "乙镇")
+    result = invoke(
+        "explain", "--scheme", MINI, "--units", UNITS, "--facts", FACTS, "--unit", "乙镇"
+    )
     assert result.exit_code == 0
     assert "总分 16 分" in result.output
     assert "未研究部署：本指标不得分" in result.output
@@ -65,11 +81,15 @@ def test_it_explains_a_unit_in_chinese():
 
 
 def test_it_rejects_an_unknown_unit_and_bad_facts(tmp_path):
-    result = CliRunner().invoke(main, ["explain", "--scheme", MINI, "--units", UNITS, "--unit", "丁镇"])
+    result = CliRunner().invoke(
+        main, ["explain", "--scheme", MINI, "--units", UNITS, "--unit", "丁镇"]
+    )
     assert result.exit_code == 1 and "没有 “丁镇”" in result.output
     bad = tmp_path / "bad.csv"
     bad.write_text("类型,单位,指标,情形\n扣分,甲镇,S9,\n扣分,丁镇,S1.1,\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", UNITS, "--facts", str(bad)])
+    result = CliRunner().invoke(
+        main, ["score", "--scheme", MINI, "--units", UNITS, "--facts", str(bad)]
+    )
     assert result.exit_code == 1
     assert f"{bad}:2 [findings]: 方案中没有指标 “S9”" in result.output
     assert f"{bad}:3 [findings]: 单位名单中没有 “丁镇”" in result.output
@@ -77,7 +97,9 @@ def test_it_rejects_an_unknown_unit_and_bad_facts(tmp_path):
 
 def test_it_reads_units_and_facts_from_csv_including_gbk(tmp_path):
     units = tmp_path / "units.csv"
-    units.write_text("单位名称,类别,标签\n甲镇,A,\n区教育局,B,具有行政处罚职权的部门\n", encoding="gbk")
+    units.write_text(
+        "单位名称,类别,标签\n甲镇,A,\n区教育局,B,具有行政处罚职权的部门\n", encoding="gbk"
+    )
     facts = tmp_path / "facts.csv"
     facts.write_text(
         "类型,单位,指标,情形,次数,数值,缺项,日期,来源,状态,说明\n"
@@ -87,7 +109,9 @@ def test_it_reads_units_and_facts_from_csv_including_gbk(tmp_path):
         "否决,区教育局,,fake,,,,,,待确认,\n",
         encoding="utf-8-sig",
     )
-    result = invoke("score", "--scheme", MINI, "--units", str(units), "--facts", str(facts), "--format", "json")
+    result = invoke(
+        "score", "--scheme", MINI, "--units", str(units), "--facts", str(facts), "--format", "json"
+    )
     data = json.loads(result.output)
     jia = next(u for u in data["units"] if u["unit"] == "甲镇")
     assert jia["total"] == 14  # 20 - 4 (two elements × 2) - 2 (two late × 1)
@@ -110,7 +134,9 @@ def test_it_refuses_a_huge_file_before_reading_it(tmp_path, monkeypatch):
     monkeypatch.setattr(yamlsrc.check_size, "__defaults__", (3000,))
     big = tmp_path / "facts.csv"
     big.write_bytes(b"x" * 5000)
-    result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", UNITS, "--facts", str(big)])
+    result = CliRunner().invoke(
+        main, ["score", "--scheme", MINI, "--units", UNITS, "--facts", str(big)]
+    )
     assert result.exit_code == 1
     assert f"{big}: 文件过大" in result.output
     result = CliRunner().invoke(main, ["scheme", "check", str(big)])
@@ -135,7 +161,12 @@ def test_it_drafts_a_rule_as_exactly_one_json_object():
 
 
 def test_it_drafts_half_points_and_full_width_text_as_json_numbers():
-    result = invoke("scheme", "draft-rule", "--json", "发现一处扣０．５分，最多扣两分。一件加0.5分，加分上限为3分")
+    result = invoke(
+        "scheme",
+        "draft-rule",
+        "--json",
+        "发现一处扣０．５分，最多扣两分。一件加0.5分，加分上限为3分",
+    )
     data = json.loads(result.output)
     assert data["deductions"] == [0.5] and data["deduction_cap"] == 2
     assert data["bonuses"] == [0.5] and data["bonus_cap"] == 3

@@ -29,5 +29,7 @@ def test_the_demo_scores_all_45_units_and_writes_its_files(tmp_path):
 def test_the_demo_is_repeatable(tmp_path):
     first = CliRunner().invoke(main, ["demo", "--out", str(tmp_path / "a")])
     second = CliRunner().invoke(main, ["demo", "--out", str(tmp_path / "b")])
-    assert (tmp_path / "a" / "results.json").read_text() == (tmp_path / "b" / "results.json").read_text()
+    assert (tmp_path / "a" / "results.json").read_text() == (
+        tmp_path / "b" / "results.json"
+    ).read_text()
     assert first.exit_code == second.exit_code == 0

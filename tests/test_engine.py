@@ -123,7 +123,9 @@ def people():
 def test_it_gives_full_points_with_no_facts(ix, people):
     result = score(ix, people)
     for u in result.units:
-        expected = D(100) if u.unit == "区教育局" else D(96)  # L7 (4) is out of scope for the others
+        expected = (
+            D(100) if u.unit == "区教育局" else D(96)
+        )  # L7 (4) is out of scope for the others
         assert u.total == expected, u.unit
         assert u.max == expected
         assert u.rank == (2 if u.unit == "区统计局" else 1)  # 96 < 100 without prorating
@@ -132,11 +134,21 @@ def test_it_gives_full_points_with_no_facts(ix, people):
 
 
 def test_it_deducts_per_occurrence_with_fault_and_indicator_caps(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, findings=[
-        {"unit": "甲镇", "indicator": "L3", "fault": "late", "count": 3},  # 3 × 1 = 3
-        {"unit": "甲镇", "indicator": "L3", "fault": "missed", "count": 3},  # 3 × 2 = 6 → fault cap 4
-        {"unit": "乙镇", "indicator": "L3", "fault": "missed", "count": 1},  # 2
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        findings=[
+            {"unit": "甲镇", "indicator": "L3", "fault": "late", "count": 3},  # 3 × 1 = 3
+            {
+                "unit": "甲镇",
+                "indicator": "L3",
+                "fault": "missed",
+                "count": 3,
+            },  # 3 × 2 = 6 → fault cap 4
+            {"unit": "乙镇", "indicator": "L3", "fault": "missed", "count": 1},  # 2
+        ],
+    )
     # 甲镇: 3 + 4 = 7 → indicator cap 6 → 9 - 6 = 3
     assert r.unit("甲镇").node("L3").earned == D(3)
     assert r.unit("乙镇").node("L3").earned == D(7)
@@ -145,11 +157,16 @@ def test_it_deducts_per_occurrence_with_fault_and_indicator_caps(ix, people, tmp
 
 
 def test_it_never_goes_below_zero_and_zeroes(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, findings=[
-        {"unit": "甲镇", "indicator": "L8", "count": 50},  # 25 > 20 points: stops at 0
-        {"unit": "乙镇", "indicator": "L1", "fault": "late"},
-        {"unit": "乙镇", "indicator": "L1", "fault": "none"},
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        findings=[
+            {"unit": "甲镇", "indicator": "L8", "count": 50},  # 25 > 20 points: stops at 0
+            {"unit": "乙镇", "indicator": "L1", "fault": "late"},
+            {"unit": "乙镇", "indicator": "L1", "fault": "none"},
+        ],
+    )
     assert r.unit("甲镇").node("L8").earned == 0
     node = r.unit("乙镇").node("L1")
     assert node.earned == 0
@@ -157,19 +174,29 @@ def test_it_never_goes_below_zero_and_zeroes(ix, people, tmp_path):
 
 
 def test_it_deducts_per_missing_element(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, findings=[
-        {"unit": "甲镇", "indicator": "L2", "missing": ["机构", "经费"]},
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        findings=[
+            {"unit": "甲镇", "indicator": "L2", "missing": ["机构", "经费"]},
+        ],
+    )
     assert r.unit("甲镇").node("L2").earned == D(2)  # 6 - 2 × 2
     assert "机构、经费" in r.unit("甲镇").node("L2").lines[0].text
 
 
 def test_it_caps_bonuses_per_event_indicator_section(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, bonuses=[
-        {"unit": "甲镇", "indicator": "L3", "bonus": "top"},  # 5
-        {"unit": "甲镇", "indicator": "L3", "bonus": "other", "count": 2},  # 6 → cap 3
-        {"unit": "甲镇", "indicator": "L11", "count": 4},  # 8 → cap 6 → section cap 5
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        bonuses=[
+            {"unit": "甲镇", "indicator": "L3", "bonus": "top"},  # 5
+            {"unit": "甲镇", "indicator": "L3", "bonus": "other", "count": 2},  # 6 → cap 3
+            {"unit": "甲镇", "indicator": "L11", "count": 4},  # 8 → cap 6 → section cap 5
+        ],
+    )
     u = r.unit("甲镇")
     assert u.node("L3").bonus == D(6)  # 5 + 3 = 8 → indicator cap 6
     assert u.node("L11").bonus == D(6)
@@ -179,9 +206,13 @@ def test_it_caps_bonuses_per_event_indicator_section(ix, people, tmp_path):
 
 
 def test_it_scores_ranges_imported_and_unrated(ix, people, tmp_path):
-    r = run(ix, people, tmp_path,
-            ratings=[{"unit": "甲镇", "indicator": "L4", "value": -2}],
-            imported=[{"unit": "甲镇", "indicator": "L5", "score": 6.5}])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        ratings=[{"unit": "甲镇", "indicator": "L4", "value": -2}],
+        imported=[{"unit": "甲镇", "indicator": "L5", "score": 6.5}],
+    )
     u = r.unit("甲镇")
     assert u.node("L4").earned == D(-2)
     assert u.node("L5").earned == D("6.5")
@@ -191,12 +222,17 @@ def test_it_scores_ranges_imported_and_unrated(ix, people, tmp_path):
 
 
 def test_it_ranks_with_ties_sharing_a_rank(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, metrics=[
-        {"unit": "甲镇", "indicator": "L6", "value": 90},
-        {"unit": "乙镇", "indicator": "L6", "value": 90},
-        {"unit": "丙镇", "indicator": "L6", "value": 80},
-        {"unit": "区教育局", "indicator": "L6", "value": 10},
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        metrics=[
+            {"unit": "甲镇", "indicator": "L6", "value": 90},
+            {"unit": "乙镇", "indicator": "L6", "value": 90},
+            {"unit": "丙镇", "indicator": "L6", "value": 80},
+            {"unit": "区教育局", "indicator": "L6", "value": 10},
+        ],
+    )
     assert r.unit("甲镇").node("L6").earned == D(5)
     assert r.unit("乙镇").node("L6").earned == D(5)
     assert r.unit("丙镇").node("L6").earned == D(3)  # rank 3 (1, 1, 3): 5 - 2 × 1
@@ -207,26 +243,42 @@ def test_it_ranks_with_ties_sharing_a_rank(ix, people, tmp_path):
 
 
 def test_competition_ranking():
-    assert competition_ranks({"a": D(3), "b": D(3), "c": D(2), "d": D(1)}) == {"a": 1, "b": 1, "c": 3, "d": 4}
+    assert competition_ranks({"a": D(3), "b": D(3), "c": D(2), "d": D(1)}) == {
+        "a": 1,
+        "b": 1,
+        "c": 3,
+        "d": 4,
+    }
     assert competition_ranks({"a": D(1), "b": D(2)}, higher_is_better=False) == {"a": 1, "b": 2}
 
 
 def test_it_pools_deductions_in_a_section(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, findings=[
-        {"unit": "甲镇", "indicator": "L9", "count": 2},  # 30
-        {"unit": "甲镇", "indicator": "L10", "count": 2},  # 20 → 50 > 40 → section 0
-        {"unit": "乙镇", "indicator": "L10"},
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        findings=[
+            {"unit": "甲镇", "indicator": "L9", "count": 2},  # 30
+            {"unit": "甲镇", "indicator": "L10", "count": 2},  # 20 → 50 > 40 → section 0
+            {"unit": "乙镇", "indicator": "L10"},
+        ],
+    )
     assert r.unit("甲镇").node("S3").earned == 0
     assert r.unit("乙镇").node("S3").earned == D(30)
 
 
 def test_it_applies_the_three_kinds_of_veto(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, vetoes=[
-        {"unit": "甲镇", "veto": "fake"},
-        {"unit": "乙镇", "veto": "media"},
-        {"unit": "丙镇", "veto": "serious", "count": 3},  # 15 → cap 10
-    ], bonuses=[{"unit": "乙镇", "indicator": "L11"}])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        vetoes=[
+            {"unit": "甲镇", "veto": "fake"},
+            {"unit": "乙镇", "veto": "media"},
+            {"unit": "丙镇", "veto": "serious", "count": 3},  # 15 → cap 10
+        ],
+        bonuses=[{"unit": "乙镇", "indicator": "L11"}],
+    )
     a = r.unit("甲镇")
     assert a.total == D(96) and a.grade == "不合格" and a.grade_forced_by == "fake"
     b = r.unit("乙镇")
@@ -237,11 +289,16 @@ def test_it_applies_the_three_kinds_of_veto(ix, people, tmp_path):
 
 
 def test_it_counts_only_confirmed_findings(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, findings=[
-        {"unit": "甲镇", "indicator": "L8", "status": "pending"},
-        {"unit": "甲镇", "indicator": "L8", "status": "dismissed"},
-        {"unit": "甲镇", "indicator": "L8", "status": "已确认"},
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        findings=[
+            {"unit": "甲镇", "indicator": "L8", "status": "pending"},
+            {"unit": "甲镇", "indicator": "L8", "status": "dismissed"},
+            {"unit": "甲镇", "indicator": "L8", "status": "已确认"},
+        ],
+    )
     node = r.unit("甲镇").node("L8")
     assert node.earned == D("19.5")
     assert node.pending == 1
@@ -249,13 +306,23 @@ def test_it_counts_only_confirmed_findings(ix, people, tmp_path):
 
 def test_it_handles_na_full_and_omit_with_prorating(people, tmp_path):
     full = scheme(BASE)
-    r = run(full, people, tmp_path, na=[{"unit": "甲镇", "indicator": "L8"}],
-            findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}])
+    r = run(
+        full,
+        people,
+        tmp_path,
+        na=[{"unit": "甲镇", "indicator": "L8"}],
+        findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}],
+    )
     assert r.unit("甲镇").node("L8").status is NodeStatus.NA_FULL
     assert r.unit("甲镇").total == D(91)
     omit = scheme(BASE.replace("grades:", "na_policy: omit\nprorate: true\nprecision: 2\ngrades:"))
-    r = run(omit, people, tmp_path, na=[{"unit": "甲镇", "indicator": "L8"}],
-            findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}])
+    r = run(
+        omit,
+        people,
+        tmp_path,
+        na=[{"unit": "甲镇", "indicator": "L8"}],
+        findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}],
+    )
     u = r.unit("甲镇")
     # applicable: 100 - L7 4 - L8 20 = 76; earned 76 - 5 = 71; 71 / 76 × 100 = 93.42
     assert u.max == D(76) and u.base == D(71)
@@ -265,11 +332,18 @@ def test_it_handles_na_full_and_omit_with_prorating(people, tmp_path):
 
 
 def test_it_subtracts_third_party_and_applies_total_cap_and_composite(people, tmp_path):
-    text = BASE.replace("grades:", "third_party: {label: 第三方评估扣分}\ntotal_cap: 100\ncomposite_weight: 4\ngrades:")
+    text = BASE.replace(
+        "grades:",
+        "third_party: {label: 第三方评估扣分}\ntotal_cap: 100\ncomposite_weight: 4\ngrades:",
+    )
     ix = scheme(text)
-    r = run(ix, people, tmp_path,
-            third_party=[{"unit": "甲镇", "amount": 3.5}],
-            bonuses=[{"unit": "区教育局", "indicator": "L11", "count": 2}])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        third_party=[{"unit": "甲镇", "amount": 3.5}],
+        bonuses=[{"unit": "区教育局", "indicator": "L11", "count": 2}],
+    )
     assert r.unit("甲镇").total == D("92.5")
     assert r.unit("甲镇").composite == D("3.70")
     assert r.unit("区教育局").total == D(100)  # 100 + 4 capped at 100
@@ -277,15 +351,21 @@ def test_it_subtracts_third_party_and_applies_total_cap_and_composite(people, tm
 
 def test_it_rejects_facts_that_name_unknown_things(ix, people, tmp_path):
     with pytest.raises(FactsError) as exc:
-        run(ix, people, tmp_path, findings=[
-            {"unit": "丁镇", "indicator": "L1"},
-            {"unit": "甲镇", "indicator": "L99"},
-            {"unit": "甲镇", "indicator": "L3"},  # two faults: must name one
-            {"unit": "甲镇", "indicator": "L3", "fault": "nope"},
-            {"unit": "甲镇", "indicator": "L7"},  # not applicable to a town
-            {"unit": "甲镇", "indicator": "S1"},  # a section
-            {"unit": "甲镇", "indicator": "L2", "missing": ["场地"]},
-        ], ratings=[{"unit": "甲镇", "indicator": "L4", "value": 5}])
+        run(
+            ix,
+            people,
+            tmp_path,
+            findings=[
+                {"unit": "丁镇", "indicator": "L1"},
+                {"unit": "甲镇", "indicator": "L99"},
+                {"unit": "甲镇", "indicator": "L3"},  # two faults: must name one
+                {"unit": "甲镇", "indicator": "L3", "fault": "nope"},
+                {"unit": "甲镇", "indicator": "L7"},  # not applicable to a town
+                {"unit": "甲镇", "indicator": "S1"},  # a section
+                {"unit": "甲镇", "indicator": "L2", "missing": ["场地"]},
+            ],
+            ratings=[{"unit": "甲镇", "indicator": "L4", "value": 5}],
+        )
     messages = [p.message for p in exc.value.problems]
     assert len(messages) == 8
     assert "单位名单中没有 “丁镇”" in messages[0]
@@ -300,10 +380,23 @@ def test_it_rejects_facts_that_name_unknown_things(ix, people, tmp_path):
 
 
 def test_it_explains_every_point(ix, people, tmp_path):
-    r = run(ix, people, tmp_path, findings=[
-        {"unit": "甲镇", "indicator": "L3", "fault": "missed", "count": 3, "source": "日常记录", "note": "半年总结漏报"},
-        {"unit": "甲镇", "indicator": "L2", "missing": ["人员"]},
-    ], bonuses=[{"unit": "甲镇", "indicator": "L11", "count": 4}])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        findings=[
+            {
+                "unit": "甲镇",
+                "indicator": "L3",
+                "fault": "missed",
+                "count": 3,
+                "source": "日常记录",
+                "note": "半年总结漏报",
+            },
+            {"unit": "甲镇", "indicator": "L2", "missing": ["人员"]},
+        ],
+        bonuses=[{"unit": "甲镇", "indicator": "L11", "count": 4}],
+    )
     u = r.unit("甲镇")
     for node in u.nodes():
         if node.is_leaf and node.counted and node.status is not NodeStatus.UNRATED:
@@ -329,60 +422,93 @@ def test_it_scales_a_table_to_a_hundred(people, tmp_path):
 
 
 def test_it_takes_discretionary_amounts_from_the_facts(tmp_path):
-    ix = scheme(BASE.replace(
-        "              - {id: award, text: 受到表彰, amount: 2, cap: 6}",
-        "              - {id: award, text: 受到表彰, amount: 2, cap: 6}\n"
-        "              - {id: other, text: 其他情形加分酌情而定, discretionary: true}",
-    ).replace(
-        "              - {id: miss, text: 缺项, amount: 0.5}",
-        "              - {id: miss, text: 缺项, amount: 0.5}\n"
-        "              - {id: prov, text: 省考核扣分, discretionary: true, cap: 3}",
-    ))
+    ix = scheme(
+        BASE.replace(
+            "              - {id: award, text: 受到表彰, amount: 2, cap: 6}",
+            "              - {id: award, text: 受到表彰, amount: 2, cap: 6}\n"
+            "              - {id: other, text: 其他情形加分酌情而定, discretionary: true}",
+        ).replace(
+            "              - {id: miss, text: 缺项, amount: 0.5}",
+            "              - {id: miss, text: 缺项, amount: 0.5}\n"
+            "              - {id: prov, text: 省考核扣分, discretionary: true, cap: 3}",
+        )
+    )
     people = units("甲镇:A")
-    r = run(ix, people, tmp_path,
-            findings=[{"unit": "甲镇", "indicator": "L8", "fault": "prov", "amount": 1.5},
-                      {"unit": "甲镇", "indicator": "L8", "fault": "prov", "amount": 2}],
-            bonuses=[{"unit": "甲镇", "indicator": "L11", "bonus": "other", "amount": 0.5}])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        findings=[
+            {"unit": "甲镇", "indicator": "L8", "fault": "prov", "amount": 1.5},
+            {"unit": "甲镇", "indicator": "L8", "fault": "prov", "amount": 2},
+        ],
+        bonuses=[{"unit": "甲镇", "indicator": "L11", "bonus": "other", "amount": 0.5}],
+    )
     u = r.unit("甲镇")
     assert u.node("L8").earned == D(17)  # 1.5 + 2 = 3.5 → fault cap 3
     assert u.node("L11").bonus == D("0.5")
     with pytest.raises(FactsError) as exc:
-        run(ix, people, tmp_path,
-            findings=[{"unit": "甲镇", "indicator": "L8", "fault": "prov"},
-                      {"unit": "甲镇", "indicator": "L8", "fault": "miss", "amount": 1}])
+        run(
+            ix,
+            people,
+            tmp_path,
+            findings=[
+                {"unit": "甲镇", "indicator": "L8", "fault": "prov"},
+                {"unit": "甲镇", "indicator": "L8", "fault": "miss", "amount": 1},
+            ],
+        )
     assert [p.line for p in exc.value.problems] == [2, 5]
     assert "缺少 amount" in exc.value.problems[0].message
     assert "由方案规定，不写 amount" in exc.value.problems[1].message
 
 
 def test_a_table_can_override_the_na_policy(people, tmp_path):
-    text = BASE.replace("    classes: [A, B]\n    total: 100\n", "    classes: [A]\n    total: 100\n    na_policy: omit\n")
-    text = text.replace("tables:\n", "tables:\n  - id: TB\n    title: B表\n    classes: [B]\n    sections:\n"
-                        "      - {id: X1, name: 工作, points: 10, faults: [{id: f, text: 未完成, amount: 1}]}\n", 1)
+    text = BASE.replace(
+        "    classes: [A, B]\n    total: 100\n",
+        "    classes: [A]\n    total: 100\n    na_policy: omit\n",
+    )
+    text = text.replace(
+        "tables:\n",
+        "tables:\n  - id: TB\n    title: B表\n    classes: [B]\n    sections:\n"
+        "      - {id: X1, name: 工作, points: 10, faults: [{id: f, text: 未完成, amount: 1}]}\n",
+        1,
+    )
     ix = scheme(text.replace("grades:", "prorate: true\ngrades:"))
-    r = run(ix, people, tmp_path, na=[{"unit": "甲镇", "indicator": "L8"}, {"unit": "区教育局", "indicator": "X1"}],
-            findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        na=[{"unit": "甲镇", "indicator": "L8"}, {"unit": "区教育局", "indicator": "X1"}],
+        findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}],
+    )
     assert r.unit("甲镇").node("L8").status is NodeStatus.NA_OMITTED  # table A: omit
     assert r.unit("区教育局").node("X1").status is NodeStatus.NA_FULL  # table B: the scheme's full
     assert r.unit("区教育局").total == D(10)
 
 
 def test_it_earns_an_additive_item_from_zero(tmp_path):
-    ix = scheme(BASE.replace(
-        "          - id: L11\n            name: 表彰\n            points: 0\n",
-        "          - id: L11\n            name: 表彰\n            points: 0\n",
-    ).replace(
-        "          - id: L8\n            name: 其他公开\n            points: 20\n            faults:\n              - {id: miss, text: 缺项, amount: 0.5}",
-        "          - id: L8\n            name: 其他公开\n            points: 15\n            faults:\n              - {id: miss, text: 缺项, amount: 0.5}\n"
-        "          - id: L12\n            name: 参加政府开放日\n            points: 5\n            additive: true\n            bonuses:\n"
-        "              - {id: leader, text: 主要负责人参加, amount: 5}\n              - {id: other, text: 其他人员参加, amount: 3}",
-    ))
+    ix = scheme(
+        BASE.replace(
+            "          - id: L11\n            name: 表彰\n            points: 0\n",
+            "          - id: L11\n            name: 表彰\n            points: 0\n",
+        ).replace(
+            "          - id: L8\n            name: 其他公开\n            points: 20\n            faults:\n              - {id: miss, text: 缺项, amount: 0.5}",
+            "          - id: L8\n            name: 其他公开\n            points: 15\n            faults:\n              - {id: miss, text: 缺项, amount: 0.5}\n"
+            "          - id: L12\n            name: 参加政府开放日\n            points: 5\n            additive: true\n            bonuses:\n"
+            "              - {id: leader, text: 主要负责人参加, amount: 5}\n              - {id: other, text: 其他人员参加, amount: 3}",
+        )
+    )
     people = units("甲镇:A", "乙镇:A", "丙镇:A")
-    r = run(ix, people, tmp_path, bonuses=[
-        {"unit": "甲镇", "indicator": "L12", "bonus": "leader"},
-        {"unit": "甲镇", "indicator": "L12", "bonus": "other"},
-        {"unit": "乙镇", "indicator": "L12", "bonus": "other"},
-    ])
+    r = run(
+        ix,
+        people,
+        tmp_path,
+        bonuses=[
+            {"unit": "甲镇", "indicator": "L12", "bonus": "leader"},
+            {"unit": "甲镇", "indicator": "L12", "bonus": "other"},
+            {"unit": "乙镇", "indicator": "L12", "bonus": "other"},
+        ],
+    )
     assert [r.unit(n).node("L12").earned for n in ("甲镇", "乙镇", "丙镇")] == [D(5), D(3), D(0)]
     assert r.unit("甲镇").total == D(96) and r.unit("丙镇").total == D(91)  # L7 out of scope
     assert r.unit("甲镇").bonus == 0

@@ -34,7 +34,13 @@ def findings(draw):
 @st.composite
 def bonuses(draw):
     indicator, bonus = draw(st.sampled_from(BONUSES))
-    return BonusEvent(draw(st.sampled_from(NAMES)), indicator, bonus, draw(st.integers(1, 6)), status=draw(STATUSES))
+    return BonusEvent(
+        draw(st.sampled_from(NAMES)),
+        indicator,
+        bonus,
+        draw(st.integers(1, 6)),
+        status=draw(STATUSES),
+    )
 
 
 @st.composite
@@ -42,12 +48,25 @@ def facts(draw):
     return Facts(
         findings=draw(st.lists(findings(), max_size=25)),
         bonuses=draw(st.lists(bonuses(), max_size=8)),
-        ratings=[Rating(n, "L4", D(draw(st.integers(-3, 3))))
-                 for n in draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=6))],
-        metrics=[Metric(n, "L6", D(draw(st.integers(0, 5))))
-                 for n in draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=6))],
-        vetoes=[VetoEvent(n, v, draw(st.integers(1, 3)))
-                for n, v in draw(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["fake", "media", "serious"])), max_size=3))],
+        ratings=[
+            Rating(n, "L4", D(draw(st.integers(-3, 3))))
+            for n in draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=6))
+        ],
+        metrics=[
+            Metric(n, "L6", D(draw(st.integers(0, 5))))
+            for n in draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=6))
+        ],
+        vetoes=[
+            VetoEvent(n, v, draw(st.integers(1, 3)))
+            for n, v in draw(
+                st.lists(
+                    st.tuples(
+                        st.sampled_from(NAMES), st.sampled_from(["fake", "media", "serious"])
+                    ),
+                    max_size=3,
+                )
+            )
+        ],
     )
 
 
@@ -67,11 +86,21 @@ def test_scores_stay_within_bounds_and_caps(f):
                 assert node.bonus <= spec.bonus_cap
             for fault in spec.faults:
                 if fault.cap is not None:
-                    taken = -sum((ln.amount for ln in node.lines if ln.kind.value in ("deduct", "cap") and fault.text in ln.text), D(0))
+                    taken = -sum(
+                        (
+                            ln.amount
+                            for ln in node.lines
+                            if ln.kind.value in ("deduct", "cap") and fault.text in ln.text
+                        ),
+                        D(0),
+                    )
                     assert taken <= fault.cap or spec.cap is not None
             for bonus in spec.bonuses:
                 if bonus.cap is not None:
-                    got = sum((ln.amount for ln in node.lines if ln.is_bonus and bonus.text in ln.text), D(0))
+                    got = sum(
+                        (ln.amount for ln in node.lines if ln.is_bonus and bonus.text in ln.text),
+                        D(0),
+                    )
                     assert got <= bonus.cap
 
 
@@ -80,8 +109,17 @@ def test_scores_stay_within_bounds_and_caps(f):
 def test_adding_a_confirmed_finding_never_raises_a_score(f, extra):
     before = score(IX, UNITS, f)
     extra = Finding(extra.unit, extra.indicator, extra.fault, extra.count, status=Status.CONFIRMED)
-    after = score(IX, UNITS, Facts(findings=[*f.findings, extra], bonuses=f.bonuses, ratings=f.ratings,
-                                   metrics=f.metrics, vetoes=f.vetoes))
+    after = score(
+        IX,
+        UNITS,
+        Facts(
+            findings=[*f.findings, extra],
+            bonuses=f.bonuses,
+            ratings=f.ratings,
+            metrics=f.metrics,
+            vetoes=f.vetoes,
+        ),
+    )
     for u in after.units:
         assert u.total <= before.unit(u.unit).total
         assert u.node(extra.indicator).earned <= before.unit(u.unit).node(extra.indicator).earned
@@ -100,8 +138,17 @@ def test_ties_share_a_rank(f):
 @settings(max_examples=150, deadline=None)
 @given(facts(), bonuses())
 def test_every_leaf_explanation_adds_up(f, extra):
-    result = score(IX, UNITS, Facts(findings=f.findings, bonuses=[*f.bonuses, extra], ratings=f.ratings,
-                                    metrics=f.metrics, vetoes=f.vetoes))
+    result = score(
+        IX,
+        UNITS,
+        Facts(
+            findings=f.findings,
+            bonuses=[*f.bonuses, extra],
+            ratings=f.ratings,
+            metrics=f.metrics,
+            vetoes=f.vetoes,
+        ),
+    )
     pooled = {c.id for n in IX.nodes.values() if n.pooled for c in n.children}
     for u in result.units:
         for node in u.nodes():

@@ -26,7 +26,10 @@ def test_it_accepts_the_example():
 
 
 def test_it_names_the_line_of_a_wrong_subtotal():
-    text = MINI.replace("points: 10\n        children:\n          - id: S2.1", "points: 11\n        children:\n          - id: S2.1")
+    text = MINI.replace(
+        "points: 10\n        children:\n          - id: S2.1",
+        "points: 11\n        children:\n          - id: S2.1",
+    )
     found = problems(text)
     assert any("小计不符" in p.message and p.where == "S2" for p in found)
     subtotal = next(p for p in found if "小计不符" in p.message)
@@ -48,7 +51,9 @@ def test_it_rejects_unknown_class_duplicate_id_and_cap_above_points():
 
 
 def test_it_rejects_a_fault_with_no_amount():
-    text = MINI.replace("{id: late, text: 迟报, amount: 1, per: 次}", "{id: late, text: 迟报, per: 次}")
+    text = MINI.replace(
+        "{id: late, text: 迟报, amount: 1, per: 次}", "{id: late, text: 迟报, per: 次}"
+    )
     found = problems(text)
     assert len(found) == 1
     assert "缺少每次扣分 amount" in found[0].message
@@ -57,7 +62,9 @@ def test_it_rejects_a_fault_with_no_amount():
 
 
 def test_it_rejects_unknown_keys_and_bad_yaml_with_lines():
-    text = MINI.replace("            method: 被考核单位提供印证材料", "            methd: 被考核单位提供印证材料")
+    text = MINI.replace(
+        "            method: 被考核单位提供印证材料", "            methd: 被考核单位提供印证材料"
+    )
     found = problems(text)
     assert "不认识的键 “methd”" in found[0].message
     assert found[0].line == line_of(text, "methd:")
@@ -72,7 +79,10 @@ def test_it_rejects_duplicate_keys():
 
 
 def test_it_rejects_contradictory_rules():
-    text = MINI.replace("rank: {metric: 月度通报排名, step: 0.5, floor: 1}", "rank: {metric: 月度通报排名, floor: 1}\n            range: [3, -3]")
+    text = MINI.replace(
+        "rank: {metric: 月度通报排名, step: 0.5, floor: 1}",
+        "rank: {metric: 月度通报排名, floor: 1}\n            range: [3, -3]",
+    )
     messages = [p.message for p in problems(text)]
     assert any("只能用一种计分方式" in m for m in messages)
     assert any("table（名次→分值）或 step" in m for m in messages)
@@ -80,7 +90,10 @@ def test_it_rejects_contradictory_rules():
 
 
 def test_it_rejects_bad_vetoes_and_grades():
-    text = MINI.replace("{id: fake, name: 弄虚作假, effect: fail}", "{id: fake, name: 弄虚作假, effect: zero, target: S9}\n  - {id: big, name: 重大, effect: deduct}")
+    text = MINI.replace(
+        "{id: fake, name: 弄虚作假, effect: fail}",
+        "{id: fake, name: 弄虚作假, effect: zero, target: S9}\n  - {id: big, name: 重大, effect: deduct}",
+    )
     text = text.replace("{name: 良好, min: 80}", "{name: 良好, min: 95}")
     messages = [p.message for p in problems(text)]
     assert any("target 指向不存在的指标：S9" in m for m in messages)
@@ -99,8 +112,15 @@ def test_cli_check_reports_file_line_and_reason(tmp_path):
     from zwgk.cli import main
 
     broken = tmp_path / "broken.yaml"
-    broken.write_text(MINI.replace("amount: 2, per: 次, cap: 4", "per: 次, cap: 4"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["scheme", "check", str(ROOT / "examples" / "mini.yaml"), str(broken)])
+    broken.write_text(
+        MINI.replace("amount: 2, per: 次, cap: 4", "per: 次, cap: 4"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["scheme", "check", str(ROOT / "examples" / "mini.yaml"), str(broken)]
+    )
     assert result.exit_code == 1
     assert "✓" in result.output
-    assert f"{broken}:{line_of(broken.read_text(encoding='utf-8'), 'id: missed')} [S2.1]" in result.output
+    assert (
+        f"{broken}:{line_of(broken.read_text(encoding='utf-8'), 'id: missed')} [S2.1]"
+        in result.output
+    )

@@ -53,7 +53,8 @@ def scheme_check(files: tuple[str, ...]) -> None:
             continue
         leaves = sum(len(v) for v in index.leaves.values())
         tables = "；".join(
-            f"{t.title}（{'、'.join(t.classes)} 类）{fmt(index.table_total(t))} 分" for t in index.scheme.tables
+            f"{t.title}（{'、'.join(t.classes)} 类）{fmt(index.table_total(t))} 分"
+            for t in index.scheme.tables
         )
         click.echo(f"✓ {path}：{index.scheme.title}，{leaves} 个末级指标；{tables}")
     if failed:
@@ -66,8 +67,13 @@ def _tree(node: Node, depth: int, lines: list[str], pooled: bool = False) -> Non
         points = f"{fmt(node.range[0])}～{fmt(node.range[1])}"
     extras = []
     if node.is_leaf:
-        kind = {"range": "区间评分", "rank": "排名赋分", "imported": "外部计分", "bonus": "只加分",
-                "additive": "从0分起算"}.get(node.kind)
+        kind = {
+            "range": "区间评分",
+            "rank": "排名赋分",
+            "imported": "外部计分",
+            "bonus": "只加分",
+            "additive": "从0分起算",
+        }.get(node.kind)
         if kind:
             extras.append(kind)
         for fault in node.faults:
@@ -83,7 +89,11 @@ def _tree(node: Node, depth: int, lines: list[str], pooled: bool = False) -> Non
         for bonus in node.bonuses:
             cap = f"，上限{fmt(bonus.cap)}" if bonus.cap else ""
             verb = "得" if node.additive else "加"
-            each = f"酌情{verb}分" if bonus.discretionary else f"每{bonus.per or '次'}{verb}{fmt(bonus.amount)}"
+            each = (
+                f"酌情{verb}分"
+                if bonus.discretionary
+                else f"每{bonus.per or '次'}{verb}{fmt(bonus.amount)}"
+            )
             extras.append(f"{bonus.text} {each}{cap}")
         if node.cap is not None:
             extras.append(f"扣分上限{fmt(node.cap)}")
@@ -105,7 +115,9 @@ def render_tree(index: SchemeIndex) -> str:
     lines = [f"{s.title}（{s.id}）"]
     for table in s.tables:
         lines.append("")
-        lines.append(f"{table.title}  适用：{'、'.join(table.classes)} 类  合计 {fmt(index.table_total(table))} 分")
+        lines.append(
+            f"{table.title}  适用：{'、'.join(table.classes)} 类  合计 {fmt(index.table_total(table))} 分"
+        )
         for section in table.sections:
             _tree(section, 1, lines)
     if s.vetoes:
@@ -122,7 +134,9 @@ def render_tree(index: SchemeIndex) -> str:
                 detail += "（酌情）"
             lines.append(f"  {v.id}  {v.name}  —— {detail}")
     if s.grades:
-        bands = "，".join(f"{g.name} ≥{fmt(g.min)}" if g.min is not None else g.name for g in s.grades)
+        bands = "，".join(
+            f"{g.name} ≥{fmt(g.min)}" if g.min is not None else g.name for g in s.grades
+        )
         lines.append("")
         lines.append(f"等次：{bands}")
     return "\n".join(lines) + "\n"
@@ -140,7 +154,9 @@ def scheme_show(file: str) -> None:
 
 
 @scheme.command("draft-rule")
-@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象（字段见 docs/scheme.md）。")
+@click.option(
+    "--json", "as_json", is_flag=True, help="输出一个 JSON 对象（字段见 docs/scheme.md）。"
+)
 @click.option("--bonus", "bonus_text", default=None, help="加分标准一栏的文字（可选）。")
 @click.argument("text")
 def scheme_draft_rule(text: str, bonus_text: str | None, as_json: bool) -> None:
@@ -165,11 +181,15 @@ def render_drafted(rule, summary: dict) -> str:
             continue
         each = f"每{fault.per or '次'}" if fault.per_occurrence else "一次性"
         cap = f"，上限 {fmt(fault.cap)} 分" if fault.cap is not None else ""
-        lines.append(f"扣分：{fault.text or '（未写明情形）'} —— {each}扣 {fmt(fault.amount)} 分{cap}")
+        lines.append(
+            f"扣分：{fault.text or '（未写明情形）'} —— {each}扣 {fmt(fault.amount)} 分{cap}"
+        )
     for bonus in rule.bonuses:
         each = f"每{bonus.per or '次'}" if bonus.per_occurrence else "一次性"
         cap = f"，上限 {fmt(bonus.cap)} 分" if bonus.cap is not None else ""
-        lines.append(f"加分：{bonus.text or '（未写明情形）'} —— {each}加 {fmt(bonus.amount)} 分{cap}")
+        lines.append(
+            f"加分：{bonus.text or '（未写明情形）'} —— {each}加 {fmt(bonus.amount)} 分{cap}"
+        )
     if rule.zeroes_item:
         lines.append("不得分：出现所述情形时本项得 0 分")
     if rule.deduction_cap is not None:
@@ -189,7 +209,9 @@ def render_drafted(rule, summary: dict) -> str:
 
 @scheme.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--out", "out", type=click.Path(dir_okay=False), help="方案 YAML 写到此文件（默认输出到屏幕）。")
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False), help="方案 YAML 写到此文件（默认输出到屏幕）。"
+)
 def scheme_import(file: str, out: str | None) -> None:
     """从办公室现有的 Excel/Word 评分表导入方案，并列出需人工复核的指标。"""
     from zwgk.rubric.importer import import_scheme, render_review
@@ -210,7 +232,9 @@ def scheme_import(file: str, out: str | None) -> None:
 
 @scheme.command("export")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--to", "to", required=True, type=click.Path(dir_okay=False), help="目标文件：.xlsx 或 .docx。")
+@click.option(
+    "--to", "to", required=True, type=click.Path(dir_okay=False), help="目标文件：.xlsx 或 .docx。"
+)
 def scheme_export(file: str, to: str) -> None:
     """把方案导出为常见的评分表（.xlsx 或 .docx，A4 横向），附空白的单位评分表。"""
     from zwgk.rubric.exporter import export_scheme
@@ -239,10 +263,23 @@ def _load_round(scheme_path: str, units_path: str, facts_paths: tuple[str, ...])
 
 
 def _round_options(f):
-    f = click.option("--facts", "facts", multiple=True, type=click.Path(dir_okay=False),
-                     help="事实文件（YAML 或 CSV），可多次给出；不给则没有任何扣分")(f)
-    f = click.option("--units", required=True, type=click.Path(dir_okay=False), help="单位名单（YAML 或 CSV）")(f)
-    f = click.option("--scheme", "scheme_path", required=True, type=click.Path(dir_okay=False), help="考核方案 YAML")(f)
+    f = click.option(
+        "--facts",
+        "facts",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="事实文件（YAML 或 CSV），可多次给出；不给则没有任何扣分",
+    )(f)
+    f = click.option(
+        "--units", required=True, type=click.Path(dir_okay=False), help="单位名单（YAML 或 CSV）"
+    )(f)
+    f = click.option(
+        "--scheme",
+        "scheme_path",
+        required=True,
+        type=click.Path(dir_okay=False),
+        help="考核方案 YAML",
+    )(f)
     return f
 
 
@@ -256,8 +293,16 @@ def render_table(result) -> str:
         if not members:
             continue
         table = Table(title=f"{result.scheme_title}  {class_id} 类（{class_name}）")
-        for col, justify in (("名次", "right"), ("单位", "left"), ("总分", "right"), ("等次", "left"),
-                             ("基础得分", "right"), ("加分", "right"), ("扣减", "right"), ("说明", "left")):
+        for col, justify in (
+            ("名次", "right"),
+            ("单位", "left"),
+            ("总分", "right"),
+            ("等次", "left"),
+            ("基础得分", "right"),
+            ("加分", "right"),
+            ("扣减", "right"),
+            ("说明", "left"),
+        ):
             table.add_column(col, justify=justify)
         for u in members:
             notes = []
@@ -267,17 +312,33 @@ def render_table(result) -> str:
             if pending:
                 notes.append(f"{pending} 条待确认")
             reduce = u.veto_deduction + u.third_party
-            table.add_row(str(u.rank), u.unit, fmt(u.total), u.grade or "—", fmt(u.scaled_base),
-                          fmt(u.bonus) if u.bonus else "", fmt(reduce) if reduce else "", "；".join(notes))
+            table.add_row(
+                str(u.rank),
+                u.unit,
+                fmt(u.total),
+                u.grade or "—",
+                fmt(u.scaled_base),
+                fmt(u.bonus) if u.bonus else "",
+                fmt(reduce) if reduce else "",
+                "；".join(notes),
+            )
         console.print(table)
     return console.export_text()
 
 
 @main.command("score")
 @_round_options
-@click.option("--format", "fmt_", type=click.Choice(["table", "json", "csv", "xlsx"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt_",
+    type=click.Choice(["table", "json", "csv", "xlsx"]),
+    default="table",
+    show_default=True,
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="输出文件；xlsx 必须给出")
-def score_cmd(scheme_path: str, units: str, facts: tuple[str, ...], fmt_: str, out: str | None) -> None:
+def score_cmd(
+    scheme_path: str, units: str, facts: tuple[str, ...], fmt_: str, out: str | None
+) -> None:
     """计算各单位得分、等次和类内排名。"""
     from zwgk.report.results import to_csv, to_json, write_xlsx
 
@@ -299,8 +360,12 @@ def score_cmd(scheme_path: str, units: str, facts: tuple[str, ...], fmt_: str, o
 @_round_options
 @click.option("--unit", "unit_name", required=True, help="单位名称")
 @click.option("--all", "show_all", is_flag=True, help="列出全部指标，包括满分的")
-@click.option("--format", "fmt_", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def explain_cmd(scheme_path: str, units: str, facts: tuple[str, ...], unit_name: str, show_all: bool, fmt_: str) -> None:
+@click.option(
+    "--format", "fmt_", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def explain_cmd(
+    scheme_path: str, units: str, facts: tuple[str, ...], unit_name: str, show_all: bool, fmt_: str
+) -> None:
     """说明一个单位每一分的得失及其依据。"""
     import json
 

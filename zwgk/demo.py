@@ -19,7 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO_SCHEME = ROOT / "schemes" / "xx-2023.yaml"
 DEMO_UNITS = ROOT / "examples" / "xx-2023-units.yaml"
 
-NOTES = ("网站栏目超期未更新", "印证材料不全", "未按时报送", "月度检查通报", "答复格式不规范", "附件无法打开")
+NOTES = (
+    "网站栏目超期未更新",
+    "印证材料不全",
+    "未按时报送",
+    "月度检查通报",
+    "答复格式不规范",
+    "附件无法打开",
+)
 
 
 def synthetic_units(index: SchemeIndex, count: int, seed: int = 1) -> list[Unit]:
@@ -34,16 +41,28 @@ def synthetic_units(index: SchemeIndex, count: int, seed: int = 1) -> list[Unit]
     return out
 
 
-def generate_fact_dicts(index: SchemeIndex, units: list[Unit], findings: int, seed: int = 2023) -> dict:
+def generate_fact_dicts(
+    index: SchemeIndex, units: list[Unit], findings: int, seed: int = 2023
+) -> dict:
     """Facts as the YAML facts format's dict: findings, bonuses, ratings, metrics, imported."""
     rng = random.Random(seed)
     year = index.scheme.year or 2024
     per_unit = {}
     for unit in units:
         table = index.table_for(unit)
-        per_unit[unit.name] = [leaf for leaf in index.leaves[table.id] if index.applies(leaf.id, unit)]
-    out: dict[str, list] = {"findings": [], "bonuses": [], "ratings": [], "metrics": [], "imported": []}
-    deductible = {name: [leaf for leaf in leaves if leaf.faults] for name, leaves in per_unit.items()}
+        per_unit[unit.name] = [
+            leaf for leaf in index.leaves[table.id] if index.applies(leaf.id, unit)
+        ]
+    out: dict[str, list] = {
+        "findings": [],
+        "bonuses": [],
+        "ratings": [],
+        "metrics": [],
+        "imported": [],
+    }
+    deductible = {
+        name: [leaf for leaf in leaves if leaf.faults] for name, leaves in per_unit.items()
+    }
     names = [u.name for u in units if deductible[u.name]]
     while names and len(out["findings"]) < findings:
         name = rng.choice(names)
@@ -51,7 +70,9 @@ def generate_fact_dicts(index: SchemeIndex, units: list[Unit], findings: int, se
         fault = rng.choice(leaf.faults)
         item = {"unit": name, "indicator": leaf.id, "fault": fault.id}
         if fault.elements:
-            item["missing"] = rng.sample(fault.elements, rng.randint(1, min(2, len(fault.elements))))
+            item["missing"] = rng.sample(
+                fault.elements, rng.randint(1, min(2, len(fault.elements)))
+            )
         elif not fault.zeroes and rng.random() < 0.2:
             item["count"] = rng.randint(2, 3)
         if fault.zeroes and rng.random() < 0.85:
@@ -66,15 +87,29 @@ def generate_fact_dicts(index: SchemeIndex, units: list[Unit], findings: int, se
         for leaf in per_unit[unit.name]:
             if leaf.bonuses and rng.random() < 0.3:
                 bonus = rng.choice(leaf.bonuses)
-                out["bonuses"].append({"unit": unit.name, "indicator": leaf.id, "bonus": bonus.id,
-                                       "count": rng.randint(1, 2), "source": "印证材料"})
+                out["bonuses"].append(
+                    {
+                        "unit": unit.name,
+                        "indicator": leaf.id,
+                        "bonus": bonus.id,
+                        "count": rng.randint(1, 2),
+                        "source": "印证材料",
+                    }
+                )
             if leaf.range is not None and rng.random() < 0.9:
                 lo, hi = leaf.range
                 steps = int((hi - lo) * 2)
-                out["ratings"].append({"unit": unit.name, "indicator": leaf.id,
-                                       "value": lo + Decimal(rng.randint(steps // 2, steps)) / 2})
+                out["ratings"].append(
+                    {
+                        "unit": unit.name,
+                        "indicator": leaf.id,
+                        "value": lo + Decimal(rng.randint(steps // 2, steps)) / 2,
+                    }
+                )
             if leaf.rank is not None:
-                out["metrics"].append({"unit": unit.name, "indicator": leaf.id, "value": rng.randint(60, 100)})
+                out["metrics"].append(
+                    {"unit": unit.name, "indicator": leaf.id, "value": rng.randint(60, 100)}
+                )
             if leaf.imported is not None and rng.random() < 0.9:
                 top = leaf.points or Decimal(0)
                 low = leaf.imported.min
@@ -94,7 +129,9 @@ def _plain(value):
 
 
 def write_facts_yaml(data: dict, path: Path) -> None:
-    path.write_text(yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def run_demo(out: Path) -> None:

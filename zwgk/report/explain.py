@@ -42,7 +42,11 @@ def _node_lines(node: NodeResult, depth: int, out: list[str], show_all: bool) ->
     pending = f"  〔另有 {node.pending} 条待确认，未计入〕" if node.pending else ""
     out.append(f"{pad}{node.name}（{node.id}）  {score}{pending}")
     for line in node.lines:
-        amount = f"{_signed(line.amount):>6}" if line.kind is not LineKind.NOTE and line.amount else "      "
+        amount = (
+            f"{_signed(line.amount):>6}"
+            if line.kind is not LineKind.NOTE and line.amount
+            else "      "
+        )
         out.append(f"{pad}  {amount}  {line.text}{_detail(line)}")
     for child in node.children:
         _node_lines(child, depth + 1, out, show_all)

@@ -46,19 +46,21 @@ def _lines(lines) -> list[dict[str, Any]]:
 
 
 def _nodes(node: NodeResult, parent: str | None, out: list[dict[str, Any]]) -> None:
-    out.append({
-        "id": node.id,
-        "name": node.name,
-        "parent": parent,
-        "level": node.level,
-        "leaf": node.is_leaf,
-        "max": number(node.max),
-        "earned": number(node.earned),
-        "bonus": number(node.bonus),
-        "status": node.status.value,
-        "pending": node.pending,
-        "lines": _lines(node.lines),
-    })
+    out.append(
+        {
+            "id": node.id,
+            "name": node.name,
+            "parent": parent,
+            "level": node.level,
+            "leaf": node.is_leaf,
+            "max": number(node.max),
+            "earned": number(node.earned),
+            "bonus": number(node.bonus),
+            "status": node.status.value,
+            "pending": node.pending,
+            "lines": _lines(node.lines),
+        }
+    )
     for child in node.children:
         _nodes(child, node.id, out)
 
@@ -115,13 +117,33 @@ def summary_rows(result: RoundResult) -> tuple[list[str], list[list[Any]]]:
     """One row per unit, the columns an office puts in a ranking sheet."""
     sections = _section_names(result)
     class_names = dict(result.classes)
-    header = ["类别", "名次", "单位", "总分", "等次", "基础得分", "加分", "重大扣分", "第三方扣分", "否决情形", *sections]
+    header = [
+        "类别",
+        "名次",
+        "单位",
+        "总分",
+        "等次",
+        "基础得分",
+        "加分",
+        "重大扣分",
+        "第三方扣分",
+        "否决情形",
+        *sections,
+    ]
     rows = []
     for u in result.units:
         by_name = {s.name: s for s in u.sections}
         row: list[Any] = [
-            class_names.get(u.unit_class, u.unit_class), u.rank, u.unit, u.total, u.grade or "",
-            u.scaled_base, u.bonus, u.veto_deduction, u.third_party, "、".join(u.vetoed_by),
+            class_names.get(u.unit_class, u.unit_class),
+            u.rank,
+            u.unit,
+            u.total,
+            u.grade or "",
+            u.scaled_base,
+            u.bonus,
+            u.veto_deduction,
+            u.third_party,
+            "、".join(u.vetoed_by),
         ]
         for name in sections:
             s = by_name.get(name)
@@ -136,7 +158,9 @@ def to_csv(result: RoundResult) -> str:
     writer = csv.writer(buf)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([fmt(v) if isinstance(v, Decimal) else ("" if v is None else v) for v in row])
+        writer.writerow(
+            [fmt(v) if isinstance(v, Decimal) else ("" if v is None else v) for v in row]
+        )
     return buf.getvalue()
 
 
@@ -149,8 +173,19 @@ def detail_rows(result: RoundResult) -> tuple[list[str], list[list[Any]]]:
             if not node.is_leaf:
                 continue
             text = "；".join(line.text for line in node.lines)
-            rows.append([u.unit, u.unit_class, node.id, node.name, node.max, node.earned, node.bonus,
-                         STATUS_ZH[node.status.value], text])
+            rows.append(
+                [
+                    u.unit,
+                    u.unit_class,
+                    node.id,
+                    node.name,
+                    node.max,
+                    node.earned,
+                    node.bonus,
+                    STATUS_ZH[node.status.value],
+                    text,
+                ]
+            )
     return header, rows
 
 

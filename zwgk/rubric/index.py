@@ -89,7 +89,9 @@ class SchemeIndex:
         table = self.table_of_class.get(unit.unit_class)
         if table is None or self.table_of_node.get(node_id) != table.id:
             return False
-        return all(in_scope(n.applies_to, unit) for n in self.chain[node_id] if n.applies_to is not None)
+        return all(
+            in_scope(n.applies_to, unit) for n in self.chain[node_id] if n.applies_to is not None
+        )
 
     def table_for(self, unit: UnitLike) -> Table:
         return self.table_of_class[unit.unit_class]

@@ -179,7 +179,9 @@ class Table(Base):
     title: str
     classes: list[Id]
     total: Points | None = None  # the declared total of base points (e.g. 100)
-    scale: PositivePoints | None = None  # 百分制折算: every unit's base is scaled to this (e.g. 100)
+    scale: PositivePoints | None = (
+        None  # 百分制折算: every unit's base is scaled to this (e.g. 100)
+    )
     na_policy: Literal["full", "omit"] | None = None  # overrides the scheme's for this table
     sections: list[Node]
 

@@ -119,7 +119,13 @@ def problems_from_validation(raw: Any, exc: ValidationError, path: str) -> list[
 def parse_scheme(raw: Any, path: str = "<scheme>") -> SchemeIndex:
     """Validate raw YAML data into a :class:`SchemeIndex`, or raise :class:`SchemeError`."""
     if not isinstance(raw, dict):
-        raise SchemeError([Problem(path, None, "方案文件应是一个键值映射（顶层应有 id、title、classes、tables…）")])
+        raise SchemeError(
+            [
+                Problem(
+                    path, None, "方案文件应是一个键值映射（顶层应有 id、title、classes、tables…）"
+                )
+            ]
+        )
     try:
         scheme = Scheme.model_validate(_add_lines(raw))
     except ValidationError as exc:
@@ -183,9 +189,17 @@ def check_scheme(scheme: Scheme, path: str) -> list[Problem]:
             problem(table.line, "评分表没有写适用的单位类别（classes）", table.id)
         for cls_id in table.classes:
             if cls_id not in seen_classes:
-                problem(table.line, f"未知的单位类别：{cls_id}（已声明：{'、'.join(class_ids)}）", table.id)
+                problem(
+                    table.line,
+                    f"未知的单位类别：{cls_id}（已声明：{'、'.join(class_ids)}）",
+                    table.id,
+                )
             elif cls_id in table_of_class:
-                problem(table.line, f"单位类别 {cls_id} 已在评分表 {table_of_class[cls_id]} 中使用", table.id)
+                problem(
+                    table.line,
+                    f"单位类别 {cls_id} 已在评分表 {table_of_class[cls_id]} 中使用",
+                    table.id,
+                )
             else:
                 table_of_class[cls_id] = table.id
         if not table.sections:
@@ -223,7 +237,9 @@ def check_scheme(scheme: Scheme, path: str) -> list[Problem]:
             )
         if veto.discretionary and veto.effect is not VetoEffect.DEDUCT:
             problem(veto.line, "只有 effect: deduct 才能写 discretionary", veto.id)
-        if veto.effect is not VetoEffect.DEDUCT and (veto.amount is not None or veto.cap is not None):
+        if veto.effect is not VetoEffect.DEDUCT and (
+            veto.amount is not None or veto.cap is not None
+        ):
             problem(veto.line, "只有 effect: deduct 才能写 amount 或 cap", veto.id)
         if veto.applies_to:
             _check_scope(veto.applies_to, class_ids, declared_tags, veto.line, veto.id, problem)
@@ -234,13 +250,18 @@ def check_scheme(scheme: Scheme, path: str) -> list[Problem]:
     for i, grade in enumerate(scheme.grades):
         last = i == len(scheme.grades) - 1
         if last and grade.min is not None:
-            problem(grade.line, f"最后一个等次（{grade.name}）不应写下限 min：低于上一等次的都属于它")
+            problem(
+                grade.line, f"最后一个等次（{grade.name}）不应写下限 min：低于上一等次的都属于它"
+            )
         if not last and grade.min is None:
             problem(grade.line, f"等次 {grade.name} 缺少下限 min")
         if i > 0 and grade.min is not None:
             prev = scheme.grades[i - 1].min
             if prev is not None and grade.min >= prev:
-                problem(grade.line, f"等次应按下限从高到低排列：{grade.name} 的下限 {fmt(grade.min)} 不低于上一等次")
+                problem(
+                    grade.line,
+                    f"等次应按下限从高到低排列：{grade.name} 的下限 {fmt(grade.min)} 不低于上一等次",
+                )
     if scheme.fail_grade is not None and scheme.fail_grade not in names:
         problem(scheme.line, f"fail_grade “{scheme.fail_grade}” 不是已声明的等次")
     has_fail_veto = any(v.effect is VetoEffect.FAIL for v in scheme.vetoes)
@@ -258,7 +279,9 @@ def _check_scope(scope, class_ids, declared_tags, line, where, problem) -> None:
             problem(line, f"适用范围中有未声明的标签：“{tag}”（请在方案顶层 tags 中声明）", where)
 
 
-def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declared_tags, problem) -> None:
+def _check_node(
+    node: Node, table: Table, parent: Node | None, seen_ids, declared_tags, problem
+) -> None:
     where = node.id
     if node.id in seen_ids:
         problem(node.line, f"指标编号重复：{node.id}（第 {seen_ids[node.id]} 行已用）", where)
@@ -303,7 +326,11 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
         return
 
     kind = node.kind
-    rules = [k for k, v in (("range", node.range), ("rank", node.rank), ("imported", node.imported)) if v is not None]
+    rules = [
+        k
+        for k, v in (("range", node.range), ("rank", node.rank), ("imported", node.imported))
+        if v is not None
+    ]
     if len(rules) > 1:
         problem(node.line, f"一个指标只能用一种计分方式，现有：{'、'.join(rules)}", where)
     if pooled_child:
@@ -315,11 +342,17 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
             problem(node.line, "指标没有扣分情形（faults）也没有加分情形（bonuses）", where)
     elif kind == "additive":
         if node.points is None or node.points <= 0:
-            problem(node.line, "从 0 分起算（additive）的指标须写正的 points（可得的最高分）", where)
+            problem(
+                node.line, "从 0 分起算（additive）的指标须写正的 points（可得的最高分）", where
+            )
         if node.faults or not node.bonuses:
-            problem(node.line, "从 0 分起算（additive）的指标只写得分情形 bonuses，不写 faults", where)
+            problem(
+                node.line, "从 0 分起算（additive）的指标只写得分情形 bonuses，不写 faults", where
+            )
         if node.bonus_cap is not None:
-            problem(node.line, "从 0 分起算（additive）的指标以 points 为上限，不写 bonus_cap", where)
+            problem(
+                node.line, "从 0 分起算（additive）的指标以 points 为上限，不写 bonus_cap", where
+            )
     elif kind in ("deduct", "bonus"):
         if node.points is None:
             problem(node.line, "缺少分值 points（只加分的指标写 points: 0）", where)
@@ -338,24 +371,40 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
         if lo >= hi:
             problem(node.line, f"range 下限 {fmt(lo)} 应小于上限 {fmt(hi)}", where)
         if node.points is not None and node.points != hi:
-            problem(node.line, f"range 指标的 points（{fmt(node.points)}）应等于上限 {fmt(hi)}，或省略", where)
+            problem(
+                node.line,
+                f"range 指标的 points（{fmt(node.points)}）应等于上限 {fmt(hi)}，或省略",
+                where,
+            )
     if node.rank is not None:
         rule = node.rank
         if node.points is None or node.points <= 0:
             problem(node.line, "排名赋分指标须写 points（第一名的得分）", where)
         if (rule.table is None) == (rule.step is None):
-            problem(node.line, "排名赋分须写 table（名次→分值）或 step（每降一名减分）其中之一", where)
+            problem(
+                node.line, "排名赋分须写 table（名次→分值）或 step（每降一名减分）其中之一", where
+            )
         if rule.table is not None:
             for rank, pts in rule.table.items():
                 if rank < 1:
                     problem(rule.line, f"名次应从 1 开始：{rank}", where)
                 if node.points is not None and pts > node.points:
-                    problem(rule.line, f"第 {rank} 名的分值 {fmt(pts)} 超过指标分值 {fmt(node.points)}", where)
+                    problem(
+                        rule.line,
+                        f"第 {rank} 名的分值 {fmt(pts)} 超过指标分值 {fmt(node.points)}",
+                        where,
+                    )
         if node.points is not None and (rule.floor > node.points or rule.missing > node.points):
             problem(rule.line, "floor / missing 不能超过指标分值", where)
     if node.imported is not None and node.points is not None and node.imported.min >= node.points:
-        problem(node.line, f"imported.min（{fmt(node.imported.min)}）应小于指标分值 {fmt(node.points)}", where)
-    if (node.range is not None or node.rank is not None or node.imported is not None) and node.faults:
+        problem(
+            node.line,
+            f"imported.min（{fmt(node.imported.min)}）应小于指标分值 {fmt(node.points)}",
+            where,
+        )
+    if (
+        node.range is not None or node.rank is not None or node.imported is not None
+    ) and node.faults:
         problem(node.line, "range / rank / imported 指标不能同时写扣分情形 faults", where)
 
     limit = node.points if not pooled_child else None
@@ -375,10 +424,18 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
             if pooled_child:
                 problem(fault.line, "共用分值的下级指标不能写“不得分”（zeroes）", where)
             if fault.amount is not None or fault.elements or fault.discretionary:
-                problem(fault.line, "“不得分”（zeroes: true）的情形不写 amount、elements 和 discretionary", where)
+                problem(
+                    fault.line,
+                    "“不得分”（zeroes: true）的情形不写 amount、elements 和 discretionary",
+                    where,
+                )
         elif fault.discretionary:
             if fault.amount is not None or fault.elements:
-                problem(fault.line, "酌情扣分（discretionary: true）的情形不写 amount 和 elements：扣分写在每条事实中", where)
+                problem(
+                    fault.line,
+                    "酌情扣分（discretionary: true）的情形不写 amount 和 elements：扣分写在每条事实中",
+                    where,
+                )
         elif fault.amount is None:
             problem(
                 fault.line,
@@ -394,17 +451,33 @@ def _check_node(node: Node, table: Table, parent: Node | None, seen_ids, declare
             if fault.zeroes:
                 problem(fault.line, "“不得分”的情形不写 cap", where)
             if limit is not None and fault.cap > limit:
-                problem(fault.line, f"扣分情形 {fault.id} 的上限 {fmt(fault.cap)} 超过指标分值 {fmt(limit)}", where)
+                problem(
+                    fault.line,
+                    f"扣分情形 {fault.id} 的上限 {fmt(fault.cap)} 超过指标分值 {fmt(limit)}",
+                    where,
+                )
             if node.cap is not None and fault.cap > node.cap:
-                problem(fault.line, f"扣分情形 {fault.id} 的上限 {fmt(fault.cap)} 超过指标扣分上限 {fmt(node.cap)}", where)
+                problem(
+                    fault.line,
+                    f"扣分情形 {fault.id} 的上限 {fmt(fault.cap)} 超过指标扣分上限 {fmt(node.cap)}",
+                    where,
+                )
     bonus_ids: set[str] = set()
     for bonus in node.bonuses:
         if bonus.id in bonus_ids or bonus.id in fault_ids:
             problem(bonus.line, f"加分情形编号重复：{bonus.id}", where)
         bonus_ids.add(bonus.id)
         if (bonus.amount is None) == (not bonus.discretionary):
-            problem(bonus.line, f"加分情形 {bonus.id} 须写每次加分 amount，或写 discretionary: true（酌情加分，每条事实写明加分）二者之一", where)
+            problem(
+                bonus.line,
+                f"加分情形 {bonus.id} 须写每次加分 amount，或写 discretionary: true（酌情加分，每条事实写明加分）二者之一",
+                where,
+            )
         if node.bonus_cap is not None and bonus.cap is not None and bonus.cap > node.bonus_cap:
-            problem(bonus.line, f"加分情形 {bonus.id} 的上限超过指标加分上限 {fmt(node.bonus_cap)}", where)
+            problem(
+                bonus.line,
+                f"加分情形 {bonus.id} 的上限超过指标加分上限 {fmt(node.bonus_cap)}",
+                where,
+            )
     if node.bonus_cap is not None and not node.bonuses:
         problem(node.line, "写了加分上限 bonus_cap，却没有加分情形 bonuses", where)

@@ -52,7 +52,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | Decimal | bool):
             raise yaml.constructor.ConstructorError(
-                None, None, "键必须是文字或数字 (a key must be text or a number)", key_node.start_mark
+                None,
+                None,
+                "键必须是文字或数字 (a key must be text or a number)",
+                key_node.start_mark,
             )
         if isinstance(key, Decimal | float):
             key = str(key)
@@ -110,7 +113,9 @@ def check_size(p: Path, limit: int = MAX_FILE_BYTES) -> None:
     except OSError as exc:
         raise SourceError(str(p), None, f"无法读取文件：{exc.strerror or exc}") from exc
     if size > limit:
-        raise SourceError(str(p), None, f"文件过大（{_human(size)}，上限 {_human(limit)}）：请检查是否选错了文件")
+        raise SourceError(
+            str(p), None, f"文件过大（{_human(size)}，上限 {_human(limit)}）：请检查是否选错了文件"
+        )
 
 
 def _human(size: int) -> str:

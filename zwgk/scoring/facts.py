@@ -52,7 +52,17 @@ STATUS_WORDS = {
     "排除": Status.DISMISSED,
 }
 
-SOURCES = ("网上检查", "日常记录", "印证材料", "第三方", "电话测评", "专家测评", "信函测评", "线下测评", "上级通报")
+SOURCES = (
+    "网上检查",
+    "日常记录",
+    "印证材料",
+    "第三方",
+    "电话测评",
+    "专家测评",
+    "信函测评",
+    "线下测评",
+    "上级通报",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +203,16 @@ class Facts:
         return grouped
 
     def extend(self, other: Facts) -> None:
-        for name in ("findings", "bonuses", "ratings", "metrics", "imported", "na", "vetoes", "third_party"):
+        for name in (
+            "findings",
+            "bonuses",
+            "ratings",
+            "metrics",
+            "imported",
+            "na",
+            "vetoes",
+            "third_party",
+        ):
             getattr(self, name).extend(getattr(other, name))
 
 
@@ -261,8 +280,31 @@ CSV_COLUMNS = {
 
 # Which keys each YAML section accepts, and what the CSV's item/value columns mean for it.
 _ALLOWED = {
-    "findings": {"unit", "indicator", "fault", "count", "missing", "amount", "date", "source", "status", "note", "evidence"},
-    "bonuses": {"unit", "indicator", "bonus", "count", "amount", "date", "source", "status", "note", "evidence"},
+    "findings": {
+        "unit",
+        "indicator",
+        "fault",
+        "count",
+        "missing",
+        "amount",
+        "date",
+        "source",
+        "status",
+        "note",
+        "evidence",
+    },
+    "bonuses": {
+        "unit",
+        "indicator",
+        "bonus",
+        "count",
+        "amount",
+        "date",
+        "source",
+        "status",
+        "note",
+        "evidence",
+    },
     "ratings": {"unit", "indicator", "value", "note"},
     "metrics": {"unit", "indicator", "value", "note"},
     "imported": {"unit", "indicator", "score", "by", "note"},
@@ -271,7 +313,15 @@ _ALLOWED = {
     "third_party": {"unit", "amount", "source", "note"},
 }
 _CSV_ITEM = {"findings": "fault", "bonuses": "bonus", "vetoes": "veto"}
-_CSV_VALUE = {"findings": "amount", "bonuses": "amount", "ratings": "value", "metrics": "value", "imported": "score", "third_party": "amount", "vetoes": "amount"}
+_CSV_VALUE = {
+    "findings": "amount",
+    "bonuses": "amount",
+    "ratings": "value",
+    "metrics": "value",
+    "imported": "score",
+    "third_party": "amount",
+    "vetoes": "amount",
+}
 
 
 def _csv_to_sections(rows: list[list[str]], path: str) -> list[Row]:
@@ -281,7 +331,13 @@ def _csv_to_sections(rows: list[list[str]], path: str) -> list[Row]:
         section = KIND_WORDS.get(str(kind).strip().lower(), KIND_WORDS.get(str(kind).strip()))
         if section is None:
             raise FactsError(
-                [Problem(path, row.line, f"不认识的类型 “{kind}”；可用：{'、'.join(sorted(KIND_WORDS))}")]
+                [
+                    Problem(
+                        path,
+                        row.line,
+                        f"不认识的类型 “{kind}”；可用：{'、'.join(sorted(KIND_WORDS))}",
+                    )
+                ]
             )
         if "item" in row.fields:
             if section not in _CSV_ITEM:
@@ -340,7 +396,9 @@ class _Checker:
             self.fail(row, f"“{ind_id} {node.name}” 是上级指标：事实应记在末级指标上")
             return None
         if unit is not None and not self.index.applies(ind_id, unit):
-            self.fail(row, f"指标 “{ind_id} {node.name}” 不适用于 “{unit.name}”（{unit.unit_class} 类）")
+            self.fail(
+                row, f"指标 “{ind_id} {node.name}” 不适用于 “{unit.name}”（{unit.unit_class} 类）"
+            )
             return None
         return node
 
@@ -386,14 +444,20 @@ class _Checker:
             return Status.CONFIRMED
         status = STATUS_WORDS.get(value.lower(), STATUS_WORDS.get(value))
         if status is None:
-            self.fail(row, f"状态 “{value}” 无法识别（confirmed/pending/dismissed 或 已确认/待确认/已排除）")
+            self.fail(
+                row,
+                f"状态 “{value}” 无法识别（confirmed/pending/dismissed 或 已确认/待确认/已排除）",
+            )
             return Status.CONFIRMED
         return status
 
     def keys(self, row: Row) -> bool:
         extra = set(row.fields) - _ALLOWED[row.section]
         if extra:
-            self.fail(row, f"不认识的字段：{'、'.join(sorted(extra))}；可用：{'、'.join(sorted(_ALLOWED[row.section]))}")
+            self.fail(
+                row,
+                f"不认识的字段：{'、'.join(sorted(extra))}；可用：{'、'.join(sorted(_ALLOWED[row.section]))}",
+            )
             return False
         return True
 
@@ -436,7 +500,10 @@ class _Checker:
                 return
             unknown = [m for m in missing if m not in fault.elements]
             if unknown:
-                self.fail(row, f"“{'、'.join(unknown)}” 不是 “{fault.id}” 的要素（要素：{'、'.join(fault.elements)}）")
+                self.fail(
+                    row,
+                    f"“{'、'.join(unknown)}” 不是 “{fault.id}” 的要素（要素：{'、'.join(fault.elements)}）",
+                )
                 return
             if len(set(missing)) != len(missing):
                 self.fail(row, "missing 中有重复的要素")
@@ -457,12 +524,25 @@ class _Checker:
                 self.fail(row, "amount 应大于 0")
                 return
         elif "amount" in row.fields:
-            self.fail(row, f"扣分情形 “{fault.id}” 每次扣 {fmt(fault.amount) if fault.amount else '（不得分）'}，由方案规定，不写 amount")
+            self.fail(
+                row,
+                f"扣分情形 “{fault.id}” 每次扣 {fmt(fault.amount) if fault.amount else '（不得分）'}，由方案规定，不写 amount",
+            )
             return
         self.facts.findings.append(
             Finding(
-                unit.name, node.id, fault.id, count, missing, date, self.text(row, "source"), status,
-                self.text(row, "note"), self.text(row, "evidence"), row.ref, amount,
+                unit.name,
+                node.id,
+                fault.id,
+                count,
+                missing,
+                date,
+                self.text(row, "source"),
+                status,
+                self.text(row, "note"),
+                self.text(row, "evidence"),
+                row.ref,
+                amount,
             )
         )
 
@@ -486,7 +566,10 @@ class _Checker:
         else:
             bonus = next((b for b in node.bonuses if b.id == bonus_id), None)
             if bonus is None:
-                self.fail(row, f"指标 “{node.id}” 没有加分情形 “{bonus_id}”（有：{'、'.join(b.id for b in node.bonuses)}）")
+                self.fail(
+                    row,
+                    f"指标 “{node.id}” 没有加分情形 “{bonus_id}”（有：{'、'.join(b.id for b in node.bonuses)}）",
+                )
                 return
         amount = None
         if bonus.discretionary:
@@ -497,12 +580,23 @@ class _Checker:
                 self.fail(row, "amount 应大于 0")
                 return
         elif "amount" in row.fields:
-            self.fail(row, f"加分情形 “{bonus.id}” 每次加 {fmt(bonus.amount)} 分，由方案规定，不写 amount")
+            self.fail(
+                row, f"加分情形 “{bonus.id}” 每次加 {fmt(bonus.amount)} 分，由方案规定，不写 amount"
+            )
             return
         self.facts.bonuses.append(
             BonusEvent(
-                unit.name, node.id, bonus.id, count, date, self.text(row, "source"), status,
-                self.text(row, "note"), self.text(row, "evidence"), row.ref, amount,
+                unit.name,
+                node.id,
+                bonus.id,
+                count,
+                date,
+                self.text(row, "source"),
+                status,
+                self.text(row, "note"),
+                self.text(row, "evidence"),
+                row.ref,
+                amount,
             )
         )
 
@@ -520,7 +614,9 @@ class _Checker:
             self.fail(row, f"评分 {fmt(value)} 超出 “{node.id}” 的区间 {fmt(lo)}～{fmt(hi)}")
             return
         if self.once(row, ("rating", node.id, unit.name), "评分"):
-            self.facts.ratings.append(Rating(unit.name, node.id, value, self.text(row, "note"), row.ref))
+            self.facts.ratings.append(
+                Rating(unit.name, node.id, value, self.text(row, "note"), row.ref)
+            )
 
     def metrics(self, row: Row) -> None:
         unit = self.unit(row)
@@ -532,7 +628,9 @@ class _Checker:
             self.fail(row, f"指标 “{node.id} {node.name}” 不是排名赋分指标（没有 rank）")
             return
         if self.once(row, ("metric", node.id, unit.name), "排名数据"):
-            self.facts.metrics.append(Metric(unit.name, node.id, value, self.text(row, "note"), row.ref))
+            self.facts.metrics.append(
+                Metric(unit.name, node.id, value, self.text(row, "note"), row.ref)
+            )
 
     def imported(self, row: Row) -> None:
         unit = self.unit(row)
@@ -549,7 +647,14 @@ class _Checker:
             return
         if self.once(row, ("imported", node.id, unit.name), "外部计分"):
             self.facts.imported.append(
-                ImportedScore(unit.name, node.id, score, self.text(row, "by") or node.imported.by, self.text(row, "note"), row.ref)
+                ImportedScore(
+                    unit.name,
+                    node.id,
+                    score,
+                    self.text(row, "by") or node.imported.by,
+                    self.text(row, "note"),
+                    row.ref,
+                )
             )
 
     def na(self, row: Row) -> None:
@@ -569,7 +674,9 @@ class _Checker:
             return
         veto = self.index.vetoes.get(veto_id)
         if veto is None:
-            self.fail(row, f"方案中没有否决情形 “{veto_id}”（有：{'、'.join(self.index.vetoes) or '无'}）")
+            self.fail(
+                row, f"方案中没有否决情形 “{veto_id}”（有：{'、'.join(self.index.vetoes) or '无'}）"
+            )
             return
         if veto.applies_to is not None:
             from zwgk.rubric.index import in_scope
@@ -578,7 +685,9 @@ class _Checker:
                 self.fail(row, f"否决情形 “{veto_id}” 不适用于 “{unit.name}”")
                 return
         if veto.effect is VetoEffect.ZERO and not self.index.applies(veto.target, unit):
-            self.fail(row, f"否决情形 “{veto_id}” 清零的指标 “{veto.target}” 不适用于 “{unit.name}”")
+            self.fail(
+                row, f"否决情形 “{veto_id}” 清零的指标 “{veto.target}” 不适用于 “{unit.name}”"
+            )
             return
         amount = None
         if "amount" in row.fields:
@@ -596,8 +705,16 @@ class _Checker:
             return
         self.facts.vetoes.append(
             VetoEvent(
-                unit.name, veto.id, count, amount, date, self.text(row, "source"), status,
-                self.text(row, "note"), self.text(row, "evidence"), row.ref,
+                unit.name,
+                veto.id,
+                count,
+                amount,
+                date,
+                self.text(row, "source"),
+                status,
+                self.text(row, "note"),
+                self.text(row, "evidence"),
+                row.ref,
             )
         )
 
@@ -613,7 +730,9 @@ class _Checker:
             self.fail(row, "第三方评估扣分应为正数（表示扣掉的分数）")
             return
         self.facts.third_party.append(
-            ThirdPartyDeduction(unit.name, amount, self.text(row, "source"), self.text(row, "note"), row.ref)
+            ThirdPartyDeduction(
+                unit.name, amount, self.text(row, "source"), self.text(row, "note"), row.ref
+            )
         )
 
 
@@ -636,7 +755,9 @@ def read_fact_rows(path: str | Path) -> list[Row]:
     return _csv_to_sections(data, str(path))
 
 
-def load_facts(path: str | Path | list[str | Path] | None, index: SchemeIndex, units: list[Unit]) -> Facts:
+def load_facts(
+    path: str | Path | list[str | Path] | None, index: SchemeIndex, units: list[Unit]
+) -> Facts:
     """Read one or more facts files (YAML or CSV) and check them against the scheme and units."""
     check_units(index, units)
     paths: list[Any] = [] if path is None else path if isinstance(path, list) else [path]

@@ -27,7 +27,6 @@ class LineKind(StrEnum):
     NOTE = "note"  # 提示（不影响分数）
 
 
-
 class NodeStatus(StrEnum):
     SCORED = "scored"  # 已计分
     NA_FULL = "na_full"  # 不适用，按满分

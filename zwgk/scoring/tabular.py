@@ -41,7 +41,9 @@ def read_source(path: str | Path) -> tuple[str, Any]:
         except SourceError as exc:
             raise FactsError([Problem(exc.path, exc.line, exc.message)]) from None
         except OSError as exc:
-            raise FactsError([Problem(str(p), None, f"无法读取文件：{exc.strerror or exc}")]) from None
+            raise FactsError(
+                [Problem(str(p), None, f"无法读取文件：{exc.strerror or exc}")]
+            ) from None
         text = None
         for encoding in ("utf-8-sig", "gb18030"):
             try:
@@ -61,13 +63,19 @@ def yaml_rows(data: Any, path: str, sections: tuple[str, ...]) -> Iterator[Row]:
     if data is None:
         return
     if not isinstance(data, LineDict):
-        raise FactsError([Problem(path, None, f"文件顶层应是键值映射，可用的键：{'、'.join(sections)}")])
+        raise FactsError(
+            [Problem(path, None, f"文件顶层应是键值映射，可用的键：{'、'.join(sections)}")]
+        )
     name = Path(path).name
     problems = []
     for key in data:
         if key not in sections:
             problems.append(
-                Problem(path, data.key_lines.get(key), f"不认识的键 “{key}”；可用的键：{'、'.join(sections)}")
+                Problem(
+                    path,
+                    data.key_lines.get(key),
+                    f"不认识的键 “{key}”；可用的键：{'、'.join(sections)}",
+                )
             )
     if problems:
         raise FactsError(problems)
@@ -80,12 +88,18 @@ def yaml_rows(data: Any, path: str, sections: tuple[str, ...]) -> Iterator[Row]:
         for item in items:
             if not isinstance(item, LineDict):
                 raise FactsError(
-                    [Problem(path, data.key_lines.get(section), f"“{section}” 的每一项应为键值映射")]
+                    [
+                        Problem(
+                            path, data.key_lines.get(section), f"“{section}” 的每一项应为键值映射"
+                        )
+                    ]
                 )
             yield Row(dict(item), path, item.line, section, f"{name}:{item.line}")
 
 
-def csv_rows(rows: list[list[str]], path: str, aliases: dict[str, str], section: str) -> Iterator[Row]:
+def csv_rows(
+    rows: list[list[str]], path: str, aliases: dict[str, str], section: str
+) -> Iterator[Row]:
     """Rows from a CSV table whose header row names the columns (English or Chinese names)."""
     if not rows:
         return
@@ -93,15 +107,23 @@ def csv_rows(rows: list[list[str]], path: str, aliases: dict[str, str], section:
     unknown = [h for h in header if h and h not in aliases.values()]
     if unknown:
         known = "、".join(sorted(set(aliases.values())))
-        raise FactsError([Problem(path, 1, f"不认识的列名：{'、'.join(unknown)}；可用的列：{known}")])
+        raise FactsError(
+            [Problem(path, 1, f"不认识的列名：{'、'.join(unknown)}；可用的列：{known}")]
+        )
     name = Path(path).name
     for number, values in enumerate(rows[1:], start=2):
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(header):
-            extra = [v for v in values[len(header):] if v.strip()]
+            extra = [v for v in values[len(header) :] if v.strip()]
             if extra:
-                raise FactsError([Problem(path, number, f"这一行的列数（{len(values)}）多于表头（{len(header)}）")])
+                raise FactsError(
+                    [
+                        Problem(
+                            path, number, f"这一行的列数（{len(values)}）多于表头（{len(header)}）"
+                        )
+                    ]
+                )
         fields = {h: v.strip() for h, v in zip(header, values, strict=False) if h and v.strip()}
         yield Row(fields, path, number, section, f"{name}:{number}")
 

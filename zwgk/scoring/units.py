@@ -79,7 +79,12 @@ def load_units(path: str | Path) -> list[Unit]:
             continue
         if unit.name in seen:
             problems.append(
-                Problem(str(path), row.line, f"单位重复：“{unit.name}”（第 {seen[unit.name]} 行已有）", unit.name)
+                Problem(
+                    str(path),
+                    row.line,
+                    f"单位重复：“{unit.name}”（第 {seen[unit.name]} 行已有）",
+                    unit.name,
+                )
             )
             continue
         seen[unit.name] = row.line
@@ -95,7 +100,12 @@ def check_units(index: SchemeIndex, units: list[Unit], path: str = "<units>") ->
     """Every unit's class must be one the scheme declares."""
     classes = index.class_ids()
     problems = [
-        Problem(path, u.line or None, f"单位 “{u.name}” 的类别 “{u.unit_class}” 不在方案中（方案类别：{'、'.join(classes)}）", u.name)
+        Problem(
+            path,
+            u.line or None,
+            f"单位 “{u.name}” 的类别 “{u.unit_class}” 不在方案中（方案类别：{'、'.join(classes)}）",
+            u.name,
+        )
         for u in units
         if u.unit_class not in index.table_of_class
     ]
