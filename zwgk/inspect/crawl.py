@@ -1,0 +1,431 @@
+"""The site crawler: breadth-first over one site with asyncio workers, column discovery, page
+roles, link bookkeeping (referrers, homepage links, dead targets) and trap avoidance. Each fetched
+page is handed to ``on_page`` (the content checks) and then dropped: memory holds only URLs,
+column states and findings, never the pages."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from zwgk.inspect.config import COLUMN_TYPES, Column, Site, type_from_name
+from zwgk.inspect.context import PageRole
+from zwgk.inspect.discover import column_links, is_pagination
+from zwgk.inspect.extract import (
+    Parsed,
+    decode,
+    extract_attachment,
+    is_soft_404,
+    parse_html,
+)
+from zwgk.inspect.fetch import Fetcher, Response
+from zwgk.inspect.model import Finding, Page
+from zwgk.inspect.urls import (
+    extension,
+    is_attachment,
+    is_skipped,
+    looks_like_trap,
+    normalise,
+    pattern,
+)
+
+ROLE_OF_TYPE = {
+    "guide": PageRole.GUIDE,
+    "org_functions": PageRole.ORG_FUNCTIONS,
+    "annual_report": PageRole.ANNUAL_REPORT_LIST,
+}
+_HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")
+_REPORT = re.compile(r"(20\d\d)\s*年?.{0,30}(年报|年度报告)")
+
+
+@dataclass
+class ColumnState:
+    column: Column
+    status: int = 0
+    error: str | None = None
+    fetched: bool = False
+    soft404: bool = False
+    items: int = 0
+    latest: dt.date | None = None
+    blank: bool = False
+    main_text_len: int = 0
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Probe:
+    ok: bool
+    status: int
+    elapsed: float
+    error: str | None = None
+
+
+@dataclass
+class Dead:
+    status: int
+    reason: str
+    external: bool
+
+
+@dataclass
+class SiteCrawl:
+    """Everything the site-level checks need, without the pages themselves."""
+
+    site: Site
+    today: dt.date
+    homepage_url: str
+    homepage_status: int = 0
+    homepage_error: str | None = None
+    homepage_dates: list[dt.date] = field(default_factory=list)
+    homepage_published: dt.date | None = None
+    homepage_soft404: bool = False
+    probes: list[Probe] = field(default_factory=list)
+    columns: dict[str, ColumnState] = field(default_factory=dict)
+    referrers: dict[str, list[str]] = field(default_factory=dict)
+    ref_count: Counter[str] = field(default_factory=Counter)
+    from_homepage: set[str] = field(default_factory=set)
+    dead: dict[str, Dead] = field(default_factory=dict)
+    reports: dict[int, tuple[str, str]] = field(default_factory=dict)  # year → (url, label)
+    pages: int = 0
+    attachments: int = 0
+    not_extracted: int = 0
+    external_checked: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    findings: list[Finding] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+    elapsed: float = 0.0
+
+
+OnPage = Callable[[Page, PageRole], list[Finding]]
+OnProgress = Callable[[int, int], None]
+
+
+@dataclass
+class _Job:
+    url: str
+    referrer: str | None
+    depth: int
+    role: PageRole | None
+    column: str | None  # the column (url) a list page or its item belongs to
+
+
+class Crawler:
+    def __init__(
+        self,
+        site: Site,
+        today: dt.date,
+        fetcher: Fetcher,
+        on_page: OnPage,
+        progress: OnProgress | None = None,
+    ):
+        self.site = site
+        self.s = site.settings
+        self.today = today
+        self.f = fetcher
+        self.on_page = on_page
+        self.progress = progress
+        self.hosts = site.site_hosts
+        home = normalise(site.homepage)
+        self.result = SiteCrawl(site=site, today=today, homepage_url=home)
+        self.seen: set[str] = set()
+        self.patterns: Counter[str] = Counter()
+        self.queries: Counter[str] = Counter()
+        self.queue: asyncio.Queue[_Job | None] = asyncio.Queue()
+        self.external: asyncio.Queue[str | None] = asyncio.Queue()
+        self.checked: set[str] = set()
+        self.scheduled = 0
+        self.done = 0
+        for col in site.columns:
+            u = normalise(col.url)
+            self.result.columns[u] = ColumnState(col)
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def in_site(self, url: str) -> bool:
+        return (urlsplit(url).netloc or "").lower() in self.hosts
+
+    def _note_link(self, target: str, referrer: str) -> None:
+        r = self.result
+        r.ref_count[target] += 1
+        refs = r.referrers.setdefault(target, [])
+        if len(refs) < 5 and referrer not in refs:
+            refs.append(referrer)
+        if referrer == r.homepage_url:
+            r.from_homepage.add(target)
+
+    def _admit(self, url: str, depth: int) -> str | None:
+        """None if ``url`` may be crawled, else the reason it is skipped."""
+        if depth > self.s.max_depth:
+            return "超过最大深度"
+        if self.scheduled >= self.s.max_pages:
+            return "超过页面数上限"
+        trap = looks_like_trap(url, self.s.max_url_length)
+        if trap:
+            return trap
+        parts = urlsplit(url)
+        if parts.query:
+            key = parts.netloc + parts.path
+            if self.queries[key] >= self.s.max_query_variants:
+                return "同一路径的查询参数过多（疑似日历陷阱）"
+            self.queries[key] += 1
+        pat = pattern(url)
+        if self.patterns[pat] >= max(1000, self.s.max_pages // 4):
+            return "同一网址模式过多（疑似陷阱）"
+        self.patterns[pat] += 1
+        return None
+
+    def _enqueue(self, url: str, referrer: str | None, depth: int, role, column) -> None:
+        if url in self.seen:
+            return
+        self.seen.add(url)
+        if not self.in_site(url):
+            if self.s.check_external:
+                self.external.put_nowait(url)
+            return
+        if is_skipped(url) or (is_attachment(url) and not self.s.attachments):
+            self.external.put_nowait(url)  # just check the link
+            return
+        reason = self._admit(url, depth)
+        if reason:
+            self.result.skipped[reason] += 1
+            return
+        self.scheduled += 1
+        self.queue.put_nowait(_Job(url, referrer, depth, role, column))
+
+    # -- running ----------------------------------------------------------------------------
+
+    async def run(self) -> SiteCrawl:
+        r = self.result
+        self.seen.add(r.homepage_url)
+        for u in r.columns:
+            self.seen.add(u)
+        self.scheduled = 1
+        self.queue.put_nowait(_Job(r.homepage_url, None, 0, PageRole.HOMEPAGE, None))
+        n_workers = max(2, self.s.concurrency * 2)
+        workers = [asyncio.create_task(self._worker()) for _ in range(n_workers)]
+        checkers = [
+            asyncio.create_task(self._link_checker()) for _ in range(max(2, self.s.concurrency))
+        ]
+        probe = asyncio.create_task(self._probes())
+        await self.queue.join()
+        for _ in workers:
+            self.queue.put_nowait(None)
+        await asyncio.gather(*workers)
+        for _ in checkers:
+            self.external.put_nowait(None)
+        await asyncio.gather(*checkers)
+        await probe
+        r.elapsed = time.monotonic() - r.started
+        return r
+
+    async def _probes(self) -> None:
+        for _ in range(max(0, self.s.availability_probes - 1)):
+            await asyncio.sleep(0.5)
+            resp = await self.f.fetch(self.result.homepage_url, max_bytes=256 * 1024, robots=False)
+            self.result.probes.append(Probe(resp.ok, resp.status, resp.elapsed, resp.error))
+
+    async def _link_checker(self) -> None:
+        while True:
+            url = await self.external.get()
+            if url is None:
+                return
+            resp = await self.f.fetch(url, max_bytes=0, method="HEAD", robots=False)
+            if resp.status in (403, 405, 501) or (resp.status == 0 and resp.error):
+                resp = await self.f.fetch(url, max_bytes=64 * 1024, robots=False)
+            self.result.external_checked += 1
+            self._record_status(url, resp, None, external=not self.in_site(url))
+
+    def _record_status(self, url: str, resp: Response, parsed: Parsed | None, external: bool):
+        if resp.error and "robots" in resp.error:
+            return
+        soft = False
+        if resp.ok and parsed is not None:
+            soft = is_soft_404(resp.status, parsed.title, parsed.text)
+        if resp.status >= 400 or resp.status == 0 or soft:
+            reason = (
+                "软404：返回200但页面内容为“页面不存在”"
+                if soft
+                else (resp.error or f"HTTP {resp.status}")
+            )
+            self.result.dead[url] = Dead(resp.status, reason, external)
+        return soft
+
+    async def _worker(self) -> None:
+        while True:
+            job = await self.queue.get()
+            if job is None:
+                self.queue.task_done()
+                return
+            try:
+                await self._process(job)
+            except Exception as exc:  # one page must never stop the crawl
+                self.result.skipped[f"内部错误 {type(exc).__name__}"] += 1
+            finally:
+                self.done += 1
+                self.queue.task_done()
+                if self.progress:
+                    self.progress(self.done, self.scheduled)
+
+    async def _process(self, job: _Job) -> None:
+        r = self.result
+        attach = is_attachment(job.url)
+        limit = self.s.max_attachment if attach else self.s.max_body
+        resp = await self.f.fetch(job.url, max_bytes=limit)
+        is_home = job.role == PageRole.HOMEPAGE
+        if is_home:
+            r.homepage_status, r.homepage_error = resp.status, resp.error
+            r.probes.insert(0, Probe(resp.ok, resp.status, resp.elapsed, resp.error))
+        col_state = r.columns.get(job.url)
+        if resp.error and "robots" in resp.error:
+            r.skipped["robots.txt 不允许"] += 1
+            return
+        now = dt.datetime.now().replace(microsecond=0)
+        ctype = resp.content_type.split(";")[0].strip().lower()
+        if attach or (resp.ok and ctype and not ctype.startswith(_HTML_TYPES)):
+            self._record_status(job.url, resp, None, external=False)
+            if not resp.ok or (not is_attachment(resp.final_url or job.url) and not attach):
+                return
+            r.attachments += 1
+            ext = extension(job.url) or extension(resp.final_url)
+            text, note = await asyncio.to_thread(extract_attachment, ext, resp.body)
+            if note and note.startswith("未能提取"):
+                r.not_extracted += 1
+                r.findings.append(_not_extracted(job, note, now, self.site))
+            page = Page(
+                url=job.url,
+                status=resp.status,
+                content_type=ctype,
+                text=text,
+                title=job.url.rsplit("/", 1)[-1],
+                referrer=job.referrer,
+                depth=job.depth,
+                is_attachment=True,
+                fetched_at=now,
+            )
+            r.findings.extend(self.on_page(page, PageRole.ATTACHMENT))
+            return
+        html, enc = decode(resp.body, resp.content_type) if resp.body else ("", "utf-8")
+        parsed = parse_html(resp.final_url or job.url, html, self.today) if html else Parsed()
+        soft = self._record_status(job.url, resp, parsed, external=False)
+        if is_home:
+            r.homepage_dates = [d for d in parsed.item_dates if d <= self.today]
+            r.homepage_published = parsed.published
+            r.homepage_soft404 = bool(soft)
+            if not self.site.columns:
+                self._discover(column_links(parsed, self.in_site, r.homepage_url), None)
+        if col_state is not None:
+            self._column_state(col_state, resp, parsed, bool(soft))
+        if not resp.ok or soft:
+            return
+        r.pages += 1
+        for url, label in parsed.links:
+            m = _REPORT.search(label)
+            if m and int(m.group(1)) not in r.reports:
+                r.reports[int(m.group(1))] = (url, label)
+        role = self._role(job, parsed)
+        page = Page(
+            url=job.url,
+            status=resp.status,
+            content_type=ctype or "text/html",
+            html=html,
+            text=parsed.text,
+            title=parsed.title,
+            links=tuple(parsed.links),
+            referrer=job.referrer,
+            depth=job.depth,
+            published=parsed.published,
+            fetched_at=now,
+            encoding=enc,
+        )
+        r.findings.extend(self.on_page(page, role))
+        del page, html
+        # Sub-columns from a column page's navigation (discovery only).
+        if col_state is not None and col_state.column.discovered and job.depth <= 2:
+            self._discover(column_links(parsed, self.in_site, job.url), col_state.column)
+        base_col = job.url if col_state is not None else job.column
+        for url, _label in parsed.links:
+            self._note_link(url, job.url)
+            if url in self.seen:
+                continue
+            child_role, child_col = None, None
+            if url in r.columns:
+                child_col = url
+            elif col_state is not None or job.role == PageRole.COLUMN_LIST:
+                col = r.columns.get(base_col or "")
+                kind = col.column.type if col else "other"
+                if is_pagination(job.url, url):
+                    child_role, child_col = ROLE_OF_TYPE.get(kind, PageRole.COLUMN_LIST), base_col
+                elif is_attachment(url):
+                    child_role = PageRole.ATTACHMENT
+                else:
+                    child_role = ROLE_OF_TYPE.get(kind, PageRole.ARTICLE)
+                    if child_role == PageRole.ANNUAL_REPORT_LIST:
+                        child_role = PageRole.ARTICLE
+            self._enqueue(url, job.url, job.depth + 1, child_role, child_col)
+
+    def _role(self, job: _Job, parsed: Parsed) -> PageRole:
+        if job.role == PageRole.HOMEPAGE:
+            return job.role
+        col = self.result.columns.get(job.url)
+        if col is not None:
+            return ROLE_OF_TYPE.get(col.column.type, PageRole.COLUMN_LIST)
+        if job.role is not None:
+            return job.role
+        if parsed.published or "ArticleTitle" in parsed.meta:
+            return PageRole.ARTICLE
+        if parsed.items >= 5:
+            return PageRole.COLUMN_LIST
+        return PageRole.OTHER
+
+    def _discover(self, links: list[tuple[str, str]], parent: Column | None) -> None:
+        for url, label in links:
+            if url in self.result.columns:
+                continue
+            kind = type_from_name(label)
+            if kind == "other" and parent is not None and parent.type == "key_area":
+                kind = "key_area"
+            col = Column(
+                name=label,
+                url=url,
+                type=kind,
+                rule_days=COLUMN_TYPES[kind],
+                first_level=parent is None,
+                discovered=True,
+                parent=parent.url if parent else None,
+            )
+            self.result.columns[url] = ColumnState(col)
+
+    def _column_state(self, st: ColumnState, resp: Response, parsed: Parsed, soft: bool) -> None:
+        st.fetched = True
+        st.status, st.error, st.soft404 = resp.status, resp.error, soft
+        if not resp.ok or soft:
+            return
+        st.items = parsed.items
+        dates = [d for d in parsed.item_dates if d <= self.today + dt.timedelta(days=1)]
+        st.latest = max(dates) if dates else None
+        st.main_text_len = parsed.main_text_len
+        st.blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
+        if st.column.type == "annual_report":
+            st.links = parsed.links[:500]
+
+
+def _not_extracted(job: _Job, note: str, now: dt.datetime, site: Site) -> Finding:
+    from zwgk.inspect.model import Severity
+
+    return Finding(
+        check="attachment.not-extracted",
+        severity=Severity.WARNING,
+        url=job.url,
+        message="附件文字未能提取，隐私和错别字检查未覆盖该附件，请人工查看",
+        evidence=note,
+        site=site.name,
+        unit=site.unit,
+        referrer=job.referrer,
+        detected_at=now,
+    )

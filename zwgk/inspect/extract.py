@@ -1,0 +1,296 @@
+"""Decoding and parsing: charset detection (GBK/GB18030/UTF-8, charset-normalizer when unsure),
+HTML → text, title, links, navigation links, meta tags and dates; soft-404 detection; attachment
+text (pdf via pypdf, docx via python-docx, xlsx via openpyxl; doc/wps/xls best effort)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from charset_normalizer import from_bytes
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+from zwgk.inspect.urls import normalise
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().lower()
+    name = _ALIASES.get(name, name)
+    try:
+        "".encode(name)
+    except LookupError:
+        return None
+    return name
+
+
+def decode(body: bytes, content_type: str = "") -> tuple[str, str]:
+    """Decode a page. Declared charset first (GBK/GB2312 read as GB18030), then UTF-8, then
+    charset-normalizer; never raises (undecodable bytes become U+FFFD)."""
+    if not body:
+        return "", "utf-8"
+    candidates = []
+    m = _HEADER_CHARSET.search(content_type or "")
+    if m:
+        candidates.append(_codec(m.group(1)))
+    m = _META_CHARSET.search(body[:4096])
+    if m:
+        candidates.append(_codec(m.group(1).decode("ascii", "ignore")))
+    candidates.append("utf-8")
+    for enc in candidates:
+        if not enc:
+            continue
+        try:
+            return body.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(body[:200_000]).best()
+    enc = _codec(best.encoding) if best else None
+    enc = enc or "gb18030"
+    return body.decode(enc, "replace"), enc
+
+
+# Dates: 2024-05-06, 2024/05/06, 2024.05.06, 2024年5月6日, [05-06]
+_FULL_DATE = re.compile(r"(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_SHORT_DATE = re.compile(r"[\[【(（]\s*(\d{1,2})[-/.月](\d{1,2})日?\s*[\]】)）]")
+
+
+def find_dates(text: str, today: dt.date) -> list[dt.date]:
+    out = []
+    for m in _FULL_DATE.finditer(text):
+        try:
+            out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            continue
+    if not out:
+        for m in _SHORT_DATE.finditer(text):
+            try:
+                d = dt.date(today.year, int(m.group(1)), int(m.group(2)))
+            except ValueError:
+                continue
+            if d > today + dt.timedelta(days=1):
+                d = d.replace(year=today.year - 1)
+            out.append(d)
+    return out
+
+
+_NAV_HINT = re.compile(r"nav|menu|lanmu|column|sidebar|channel|\bdh\b", re.I)
+_FURNITURE = ("nav", "header", "footer", "script", "style", "noscript")
+_ITEM_SELECTORS = "li, tr, dd, p"
+_EMPTY_WORDS = (
+    "暂无信息",
+    "暂无数据",
+    "暂无内容",
+    "暂无记录",
+    "没有记录",
+    "无相关信息",
+    "暂无相关",
+)
+_SOFT404_WORDS = (
+    "页面不存在",
+    "页面未找到",
+    "找不到页面",
+    "您访问的页面不存在",
+    "文件不存在",
+    "信息不存在",
+    "该页面已删除",
+    "页面已删除",
+    "无法找到该页",
+    "page not found",
+    "404 not found",
+)
+
+
+@dataclass
+class Parsed:
+    """What the crawler keeps from one HTML page (the page's text goes to the checks)."""
+
+    title: str = ""
+    text: str = ""
+    links: list[tuple[str, str]] = field(default_factory=list)
+    nav_links: list[tuple[str, str]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    item_dates: list[dt.date] = field(default_factory=list)  # dates in list items
+    items: int = 0  # list items that carry a date and a link
+    main_text_len: int = 0
+    empty_marker: bool = False
+    published: dt.date | None = None
+
+
+def _is_nav(node: Node) -> bool:
+    cur: Node | None = node
+    depth = 0
+    while cur is not None and depth < 8:
+        if cur.tag == "nav":
+            return True
+        attrs = cur.attributes
+        cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+        if _NAV_HINT.search(cls):
+            return True
+        cur = cur.parent
+        depth += 1
+    return False
+
+
+_PUB = re.compile(r"(发布日期|发布时间|成文日期|日期)\s*[:：]\s*")
+
+
+def parse_html(url: str, html: str, today: dt.date) -> Parsed:
+    tree = HTMLParser(html)
+    p = Parsed()
+    t = tree.css_first("title")
+    p.title = t.text(strip=True) if t else ""
+    for m in tree.css("meta[name]"):
+        name = (m.attributes.get("name") or "").strip()
+        if name:
+            p.meta[name] = (m.attributes.get("content") or "").strip()
+    base = url
+    b = tree.css_first("base[href]")
+    if b is not None:
+        base = urljoin(url, b.attributes.get("href") or "")
+    for a in tree.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+            continue
+        try:
+            absolute = normalise(urljoin(base, href))
+        except ValueError:
+            continue
+        if not absolute.startswith(("http://", "https://")):
+            continue
+        label = a.text(strip=True)[:100]
+        p.links.append((absolute, label))
+        if _is_nav(a):
+            p.nav_links.append((absolute, label))
+    for item in tree.css(_ITEM_SELECTORS):
+        if item.css_first("a[href]") is None:
+            continue
+        if len(item.css("li, tr")) > (1 if item.tag in ("li", "tr") else 0):
+            continue  # only innermost items (lexbor's css() includes the node itself)
+        dates = find_dates(item.text(separator=" "), today)
+        if dates:
+            p.items += 1
+            p.item_dates.extend(dates)
+    body = tree.body
+    p.text = body.text(separator="\n", strip=True) if body is not None else tree.text()
+    for tag in _FURNITURE:
+        for n in tree.css(tag):
+            n.decompose()
+    for n in tree.css("[class], [id]"):
+        cls = (n.attributes.get("class") or "") + " " + (n.attributes.get("id") or "")
+        if _NAV_HINT.search(cls):
+            n.decompose()
+    main = tree.body.text(separator=" ", strip=True) if tree.body is not None else ""
+    p.main_text_len = len(re.sub(r"\s+", "", main))
+    p.empty_marker = any(w in main for w in _EMPTY_WORDS)
+    pub = p.meta.get("PubDate") or p.meta.get("pubdate") or ""
+    dates = find_dates(pub, today) if pub else []
+    if not dates:
+        m = _PUB.search(p.text)
+        if m:
+            dates = find_dates(p.text[m.end() : m.end() + 40], today)
+    if dates:
+        p.published = dates[0]
+    return p
+
+
+def is_soft_404(status: int, title: str, text: str) -> bool:
+    """A 200 page that says the page does not exist (软404)."""
+    if status != 200:
+        return False
+    head = (title + " " + text[:600]).lower()
+    if "404" in title:
+        return True
+    return len(text) < 3000 and any(w in head for w in _SOFT404_WORDS)
+
+
+# --- attachments -------------------------------------------------------------------------
+
+NOT_EXTRACTED = "未能提取"
+MAX_TEXT = 2_000_000
+
+
+def extract_attachment(ext: str, body: bytes) -> tuple[str, str | None]:
+    """Text of an attachment and a note when the text could not be (fully) extracted."""
+    try:
+        if ext == ".pdf":
+            return _pdf(body), None
+        if ext == ".docx":
+            return _docx(body), None
+        if ext == ".xlsx":
+            return _xlsx(body), None
+        if ext in (".doc", ".wps", ".xls", ".et"):
+            text = _ole_text(body)
+            if text.strip():
+                return text, "旧版 Office/WPS 格式，文字为尽力提取，可能不全"
+            return "", f"{NOT_EXTRACTED}：旧版 Office/WPS 格式无法读取文字，请人工查看"
+        return "", f"{NOT_EXTRACTED}：不支持的附件格式 {ext}"
+    except Exception as exc:  # a broken attachment must not stop the inspection
+        return "", f"{NOT_EXTRACTED}：{type(exc).__name__} {str(exc)[:120]}"
+
+
+def _pdf(body: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(body))
+    parts, size = [], 0
+    for i, page in enumerate(reader.pages):
+        if i >= 300 or size > MAX_TEXT:
+            break
+        t = page.extract_text() or ""
+        parts.append(t)
+        size += len(t)
+    return "\n".join(parts)
+
+
+def _docx(body: bytes) -> str:
+    import docx
+
+    d = docx.Document(io.BytesIO(body))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            parts.append(" ".join(c.text for c in row.cells))
+    return "\n".join(parts)[:MAX_TEXT]
+
+
+def _xlsx(body: bytes) -> str:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(body), read_only=True, data_only=True)
+    parts, cells = [], 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            vals = [str(v) for v in row if v is not None]
+            cells += len(row)
+            if vals:
+                parts.append(" ".join(vals))
+            if cells > 500_000:
+                break
+    wb.close()
+    return "\n".join(parts)[:MAX_TEXT]
+
+
+_UTF16_RUN = re.compile(rb"(?:[\x20-\x7e\x00-\xff][\x00]|[\x00-\xff][\x4e-\x9f]){4,}")
+
+
+def _ole_text(body: bytes) -> str:
+    """Best effort for .doc/.wps/.xls: runs of UTF-16LE text (Word stores text this way)."""
+    out = []
+    for m in _UTF16_RUN.finditer(body[: 20 * 1024 * 1024]):
+        chunk = m.group(0)
+        if len(chunk) % 2:
+            chunk = chunk[:-1]
+        text = chunk.decode("utf-16le", "ignore")
+        if sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or c.isalnum()) >= len(text) // 2:
+            out.append(text)
+    return "\n".join(out)[:MAX_TEXT]

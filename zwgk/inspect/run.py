@@ -1,0 +1,146 @@
+"""Orchestration: crawl each site, run every content check on every page and the site-level
+checks on the crawl, de-duplicate findings, drop dismissed ones."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from zwgk.inspect.config import Config, Site
+from zwgk.inspect.context import CheckContext, PageRole
+from zwgk.inspect.crawl import Crawler, SiteCrawl
+from zwgk.inspect.fetch import Cache, Fetcher
+from zwgk.inspect.model import Finding, Page, Severity
+
+log = logging.getLogger(__name__)
+
+# Page-level content checks (owned by the content side); a module not written yet is skipped.
+CONTENT_CHECKS = (
+    "zwgk.inspect.checks.privacy",
+    "zwgk.inspect.checks.wording",
+    "zwgk.inspect.checks.elements",
+)
+SITE_CHECKS = (
+    "zwgk.inspect.checks.availability",
+    "zwgk.inspect.checks.freshness",
+    "zwgk.inspect.checks.links",
+    "zwgk.inspect.checks.annual_report",
+)
+SEVERITY_ORDER = {Severity.VETO: 0, Severity.DEDUCTION: 1, Severity.WARNING: 2}
+
+
+def load_modules(names: tuple[str, ...]) -> list[ModuleType]:
+    out = []
+    for name in names:
+        try:
+            out.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return out
+
+
+@dataclass
+class SiteResult:
+    site: Site
+    crawl: SiteCrawl
+    findings: list[Finding] = field(default_factory=list)
+    dismissed: int = 0
+    check_errors: dict[str, int] = field(default_factory=dict)
+
+
+def context_for(site: Site, today: dt.date) -> CheckContext:
+    return CheckContext(
+        site=site.name,
+        unit=site.unit,
+        homepage=site.homepage,
+        today=today,
+        site_id=site.site_id,
+        dismissals=site.dismissals,
+        options=site.options,
+    )
+
+
+def _page_runner(
+    ctx: CheckContext, modules: list[ModuleType], errors: dict[str, int]
+) -> Callable[[Page, PageRole], list[Finding]]:
+    checks = [(m.__name__, m.check_page) for m in modules if hasattr(m, "check_page")]
+
+    def run(page: Page, role: PageRole) -> list[Finding]:
+        out: list[Finding] = []
+        for name, fn in checks:
+            try:
+                out.extend(fn(page, role, ctx))
+            except Exception:  # a check's bug must not stop the inspection
+                errors[name] = errors.get(name, 0) + 1
+                if errors[name] == 1:
+                    log.exception("check %s failed on %s", name, page.url)
+        return out
+
+    return run
+
+
+def finalise(findings: list[Finding], site: Site, dismissals: frozenset[str]) -> tuple[list, int]:
+    """Fill site/unit, de-duplicate by key, drop dismissed, sort vetoes first."""
+    seen: dict[str, Finding] = {}
+    dropped = 0
+    for f in findings:
+        if not f.site or not f.unit:
+            from dataclasses import replace
+
+            f = replace(f, site=f.site or site.name, unit=f.unit or site.unit)
+        key = f.identity()
+        if key in dismissals:
+            dropped += 1
+            continue
+        seen.setdefault(key, f)
+    out = sorted(seen.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.check, f.url))
+    return out, dropped
+
+
+async def inspect_site(
+    site: Site,
+    today: dt.date,
+    progress: Callable[[int, int], None] | None = None,
+    cache_dir: str | Path | None = None,
+) -> SiteResult:
+    ctx = context_for(site, today)
+    errors: dict[str, int] = {}
+    on_page = _page_runner(ctx, load_modules(CONTENT_CHECKS), errors)
+    cache_dir = cache_dir or site.settings.cache_dir
+    cache = Cache(cache_dir) if cache_dir else None
+    try:
+        async with Fetcher(site.settings, cache) as fetcher:
+            crawl = await Crawler(site, today, fetcher, on_page, progress).run()
+    finally:
+        if cache:
+            cache.close()
+    findings = list(crawl.findings)
+    crawl.findings = []
+    for mod in load_modules(SITE_CHECKS):
+        findings.extend(mod.check_site(crawl, ctx))
+    final, dropped = finalise(findings, site, site.dismissals)
+    return SiteResult(site, crawl, final, dropped, errors)
+
+
+async def inspect_config(
+    config: Config,
+    progress_factory: Callable[[Site], Callable[[int, int], None] | None] | None = None,
+    cache_dir: str | Path | None = None,
+) -> list[SiteResult]:
+    today = config.today or dt.date.today()
+    results = []
+    for site in config.sites:
+        progress = progress_factory(site) if progress_factory else None
+        results.append(await inspect_site(site, today, progress, cache_dir))
+    return results
+
+
+def run(config: Config, **kw) -> list[SiteResult]:
+    return asyncio.run(inspect_config(config, **kw))
