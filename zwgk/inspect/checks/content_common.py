@@ -1,0 +1,148 @@
+"""What the page-level content checks (页面内容检查) share: their catalogue entries, finding
+keys, dismissals, severity overrides and masked excerpts.
+
+Every content check module declares ``CHECK_ID`` and exposes
+``check_page(page, role, ctx) -> list[Finding]``; its title, thresholds, severity and reason live
+in ``catalogue.yaml`` (one entry per check) and are read here once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zwgk.inspect.context import CheckContext
+from zwgk.inspect.model import Finding, Page, Severity
+
+CATALOGUE = Path(__file__).with_name("catalogue.yaml")
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """One catalogue entry (检查项): id, Chinese title, what it reads, thresholds, severity, why."""
+
+    id: str
+    title: str
+    looks_at: str
+    thresholds: Any
+    severity: Severity
+    why: str
+
+
+def _entries(doc: Any) -> list[dict[str, Any]]:
+    if isinstance(doc, dict):
+        doc = doc.get("checks", [])
+    return [e for e in doc or [] if isinstance(e, dict) and "id" in e]
+
+
+@functools.cache
+def catalogue() -> dict[str, CheckInfo]:
+    doc = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    out = {}
+    for e in _entries(doc):
+        out[e["id"]] = CheckInfo(
+            id=e["id"],
+            title=e.get("title", e["id"]),
+            looks_at=e.get("looks_at", ""),
+            thresholds=e.get("thresholds"),
+            severity=Severity(e.get("severity", "warning")),
+            why=e.get("why", ""),
+        )
+    return out
+
+
+def info(check_id: str) -> CheckInfo:
+    return catalogue()[check_id]
+
+
+def family_options(ctx: CheckContext, check_id: str) -> dict[str, Any]:
+    """Site options for a check: ``options[family]`` overlaid with ``options[check_id]``."""
+    family = check_id.split("-", 1)[0]
+    out: dict[str, Any] = {}
+    for name in (family, check_id):
+        value = ctx.options.get(name)
+        if isinstance(value, dict):
+            out.update(value)
+    return out
+
+
+def severity(ctx: CheckContext, check_id: str) -> Severity:
+    """The catalogue's severity unless the site sets ``options[check_id]["severity"]``."""
+    own = ctx.options.get(check_id)
+    override = own.get("severity") if isinstance(own, dict) else None
+    return Severity(override) if override else info(check_id).severity
+
+
+def site_key(ctx: CheckContext) -> str:
+    return ctx.site_id or ctx.site
+
+
+def dismissed(ctx: CheckContext, *keys: str) -> bool:
+    return any(k in ctx.dismissals for k in keys)
+
+
+def finding(
+    ctx: CheckContext,
+    page: Page,
+    check_id: str,
+    message: str,
+    evidence: str,
+    key: str,
+    **extra: Any,
+) -> Finding:
+    return Finding(
+        check=check_id,
+        severity=severity(ctx, check_id),
+        url=page.url,
+        message=message,
+        evidence=evidence,
+        site=ctx.site,
+        unit=ctx.unit,
+        referrer=page.referrer,
+        title=page.title or None,
+        published=page.published,
+        key=key,
+        **extra,
+    )
+
+
+_LONG_DIGITS = re.compile(r"[0-9０-９]{7,}")
+
+
+def mask_number(digits: str, keep_head: int = 4, keep_tail: int = 4) -> str:
+    """``420104199001011234`` → ``4201**********1234``: never re-publish a personal number."""
+    if len(digits) <= keep_head + keep_tail:
+        return "*" * len(digits)
+    return digits[:keep_head] + "*" * (len(digits) - keep_head - keep_tail) + digits[-keep_tail:]
+
+
+def masked_context(text: str, start: int, end: int, masked: str, width: int = 20) -> str:
+    """``width`` characters either side of ``text[start:end]``, shown as ``masked``; any other
+    long number in the excerpt is masked too."""
+    left = _LONG_DIGITS.sub(lambda m: mask_number(m.group()), text[max(0, start - width) : start])
+    right = _LONG_DIGITS.sub(lambda m: mask_number(m.group()), text[end : end + width])
+    return _squash(left) + "【" + masked + "】" + _squash(right)
+
+
+def context(text: str, start: int, end: int, width: int = 30) -> str:
+    """``width`` characters either side of ``text[start:end]``, the hit in 【】."""
+    return (
+        _squash(text[max(0, start - width) : start])
+        + "【"
+        + text[start:end]
+        + "】"
+        + _squash(text[end : end + width])
+    )
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _squash(s: str) -> str:
+    return _SPACES.sub(" ", s)
