@@ -308,8 +308,19 @@ _G = r"[^。；;，,、\d]{0,12}?"
 Lookup = Callable[[AnnualReport], Decimal | None]
 
 
-def _t3(fn: Callable[[Table3], Decimal]) -> Lookup:
-    return lambda r: fn(r.table3) if r.table3 is not None else None
+def _t3(prefix: str) -> Lookup:
+    """The 总计 column of a row, or of all the sub-rows of a group; None when not readable."""
+
+    def get(r: AnnualReport) -> Decimal | None:
+        t = r.table3
+        if t is None:
+            return None
+        keys = [k for k in (*t.rows, *t.malformed) if k == prefix or k.startswith(prefix + "_")]
+        if not keys or any(k in t.malformed for k in keys):
+            return None
+        return t.group_sum(prefix)
+
+    return get
 
 
 def _t4(*indexes: int) -> Lookup:
@@ -324,17 +335,17 @@ def _t4(*indexes: int) -> Lookup:
 
 # (what the number is, where it is in the tables, pattern, lookup)
 _QUOTES: tuple[tuple[str, str, str, Lookup], ...] = (
-    ("本年新收申请", "表三“一、本年新收”总计", rf"(?:新收|收到|受理|接收){_G}申请(?:共|合计|总计)?{_N}{_U}", _t3(lambda t: t.value("new"))),
-    ("上年结转申请", "表三“二、上年结转”总计", rf"上一?年度?结转{_G}{_N}{_U}", _t3(lambda t: t.value("carried_in"))),
-    ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"{_N}{_U}{_G}(?:结转|顺延|转入)(?:到|至)?下一?年度?", _t3(lambda t: t.value("carry_out"))),
-    ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"(?:结转|顺延|转入)(?:到|至)?下一?年度?{_G}{_N}{_U}", _t3(lambda t: t.value("carry_out"))),
-    ("办结（答复）", "表三“（七）总计”总计", rf"(?<!延期)(?<!逾期)(?:答复|办结|办理完毕|处理完毕)(?:申请)?(?:共|合计)?{_N}{_U}", _t3(lambda t: t.value("r7"))),
-    ("予以公开", "表三“（一）予以公开”总计", rf"予以公开(?:的|申请)?{_N}{_U}", _t3(lambda t: t.value("r1"))),
-    ("部分公开", "表三“（二）部分公开”总计", rf"部分公开(?:的|申请)?{_N}{_U}", _t3(lambda t: t.value("r2"))),
-    ("不予公开", "表三“（三）不予公开”各项总计之和", rf"不予公开(?:的|申请)?{_N}{_U}", _t3(lambda t: t.group_sum("r3"))),
-    ("无法提供", "表三“（四）无法提供”各项总计之和", rf"无法提供(?:的|申请)?{_N}{_U}", _t3(lambda t: t.group_sum("r4"))),
-    ("不予处理", "表三“（五）不予处理”各项总计之和", rf"不予处理(?:的|申请)?{_N}{_U}", _t3(lambda t: t.group_sum("r5"))),
-    ("其他处理", "表三“（六）其他处理”各项总计之和", rf"其他处理(?:的|申请)?{_N}{_U}", _t3(lambda t: t.group_sum("r6"))),
+    ("本年新收申请", "表三“一、本年新收”总计", rf"(?:新收|收到|受理|接收){_G}申请(?:共|合计|总计)?{_N}{_U}", _t3("new")),
+    ("上年结转申请", "表三“二、上年结转”总计", rf"上一?年度?结转{_G}{_N}{_U}", _t3("carried_in")),
+    ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"{_N}{_U}{_G}(?:结转|顺延|转入)(?:到|至)?下一?年度?", _t3("carry_out")),
+    ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"(?:结转|顺延|转入)(?:到|至)?下一?年度?{_G}{_N}{_U}", _t3("carry_out")),
+    ("办结（答复）", "表三“（七）总计”总计", rf"(?<!延期)(?<!逾期)(?:答复|办结|办理完毕|处理完毕)(?:申请)?(?:共|合计)?{_N}{_U}", _t3("r7")),
+    ("予以公开", "表三“（一）予以公开”总计", rf"予以公开(?:的|申请)?{_N}{_U}", _t3("r1")),
+    ("部分公开", "表三“（二）部分公开”总计", rf"部分公开(?:的|申请)?{_N}{_U}", _t3("r2")),
+    ("不予公开", "表三“（三）不予公开”各项总计之和", rf"不予公开(?:的|申请)?{_N}{_U}", _t3("r3")),
+    ("无法提供", "表三“（四）无法提供”各项总计之和", rf"无法提供(?:的|申请)?{_N}{_U}", _t3("r4")),
+    ("不予处理", "表三“（五）不予处理”各项总计之和", rf"不予处理(?:的|申请)?{_N}{_U}", _t3("r5")),
+    ("其他处理", "表三“（六）其他处理”各项总计之和", rf"其他处理(?:的|申请)?{_N}{_U}", _t3("r6")),
 )  # fmt: skip
 _T4_TOTAL = {"行政复议": (4,), "行政诉讼": (9, 14)}
 _T4_PARTS = (("结果维持", r"(?:结果)?维持"), ("结果纠正", r"(?:结果)?纠正"),

@@ -183,6 +183,7 @@ def grid_rows(grid: Grid) -> list[tuple[str, list[str]]]:
 def build_table3(raw: list[tuple[str, list[str]]], problems: list[Problem]) -> Table3 | None:
     table = Table3()
     seen: set[str] = set()
+    bad: list[Table3Row] = []
     for label, values in raw:
         key = match_row(label)
         cells = tuple(Cell.parse(v) for v in values)
@@ -212,19 +213,35 @@ def build_table3(raw: list[tuple[str, list[str]]], problems: list[Problem]) -> T
         seen.add(key)
         row = Table3Row(key, label, cells)
         if len(cells) != len(TABLE3_COLUMNS):
-            problems.append(
-                Problem(
-                    "annual-report-table3-columns",
-                    Severity.DEDUCTION,
-                    f"表三 “{row.label}”行",
-                    f"表三“{row.label}”行有 {len(cells)} 个数据，规定格式为 7 列"
-                    f"（{'、'.join(TABLE3_COLUMNS)}），无法核对该行",
-                    f"{label[-30:]}：{' '.join(c.show() for c in cells)}",
-                )
-            )
+            bad.append(row)
             table.malformed.add(key)
             continue
         table.rows[key] = row
+    columns = "、".join(TABLE3_COLUMNS)
+    if len(bad) >= 3 and len({len(row.cells) for row in bad}) == 1:
+        width = len(bad[0].cells)
+        problems.append(
+            Problem(
+                "annual-report-table3-columns",
+                Severity.DEDUCTION,
+                "表三",
+                f"表三每行有 {width} 个数据（{len(bad)} 行），规定格式为 7 列（{columns}），"
+                "表格列数不符，无法核对",
+                f"{bad[0].label}：{' '.join(c.show() for c in bad[0].cells)}",
+            )
+        )
+        bad = []
+    for row in bad:
+        problems.append(
+            Problem(
+                "annual-report-table3-columns",
+                Severity.DEDUCTION,
+                f"表三 “{row.label}”行",
+                f"表三“{row.label}”行有 {len(row.cells)} 个数据，规定格式为 7 列（{columns}），"
+                "无法核对该行",
+                f"{row.printed[-30:]}：{' '.join(c.show() for c in row.cells)}",
+            )
+        )
     return table if seen else None
 
 

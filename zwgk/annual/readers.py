@@ -9,7 +9,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .model import AnnualReport, ReadError
+from .model import AnnualReport, Cell, ReadError
 from .parse import TABLE_MARK, Grid, build_report, parse_date
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -140,7 +140,7 @@ def _flush(lines: list[str], current: list[str]) -> None:
 
 def _grid(table) -> Grid:
     """The table as a grid; a rowspan/colspan cell's text is repeated into every cell it covers."""
-    grid: dict[tuple[int, int], str] = {}
+    grid: dict[tuple[int, int], str | None] = {}
     rows = [tr for tr in table.css("tr") if _own_row(tr, table)]
     for r, tr in enumerate(rows):
         c = 0
@@ -152,15 +152,20 @@ def _grid(table) -> Grid:
             text = cell.text(separator="", strip=False)
             rowspan = _span(cell.attributes.get("rowspan"))
             colspan = _span(cell.attributes.get("colspan"))
+            # a label spanning columns is repeated; a number spanning columns is one value
+            spread: str | None = None if Cell.is_value_like(text) else text
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid.setdefault((r + dr, c + dc), text)
+                    grid.setdefault((r + dr, c + dc), text if dc == 0 else spread)
             c += colspan
     if not grid:
         return []
-    height = max(r for r, _ in grid) + 1
+    height = min(max(r for r, _ in grid) + 1, len(rows))
     width = max(c for _, c in grid) + 1
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(min(height, len(rows)))]
+    out = []
+    for r in range(height):
+        out.append([v for c in range(width) if (v := grid.get((r, c), "")) is not None])
+    return out
 
 
 def _own_row(tr, table) -> bool:
@@ -195,7 +200,19 @@ def read_docx(name: str, data: bytes) -> AnnualReport:
         if isinstance(block, Paragraph):
             lines.extend(block.text.splitlines())
         elif isinstance(block, Table):
-            grids.append([[cell.text for cell in row.cells] for row in block.rows])
+            grids.append([_docx_row(row) for row in block.rows])
             lines.append(f"{TABLE_MARK}{len(grids) - 1}")
     title = document.core_properties.title or ""
     return build_report(name, "docx", lines, grids, title_hint=title)
+
+
+def _docx_row(row) -> list[str]:
+    """Cell texts of a .docx row; a merged cell is repeated unless it holds a number."""
+    out: list[str] = []
+    last = None
+    for cell in row.cells:
+        if cell._tc is last and Cell.is_value_like(cell.text):
+            continue
+        last = cell._tc
+        out.append(cell.text)
+    return out

@@ -1,0 +1,410 @@
+"""Annual report checker: parsers (text from PDF, HTML, .docx) and checks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.helpers import SHARED
+from zwgk.annual import Cell, CellKind, check_report, check_reports, load_report, read_text
+from zwgk.annual.model import FORMAT_2019, FORMAT_2021, TABLE3_COLUMNS, TABLE3_ROWS
+from zwgk.annual.readers import read_docx, read_html
+
+DATA = Path(__file__).parent / "data" / "annual"
+HUAIAN = SHARED / "data" / "annual_reports"
+TRIAL = DATA / "xx_jiaoyuju_2020_trial_format.html"
+ARITHMETIC = {
+    "annual-report-table3-total-column",
+    "annual-report-table3-sum",
+    "annual-report-table3-balance",
+    "annual-report-table4-sum",
+}
+
+
+@pytest.fixture(scope="module")
+def huaian_text() -> str:
+    path = HUAIAN / "huaian_shizhengfu_2024_annual_report.txt"
+    if not path.exists():
+        pytest.skip("../shared/data/annual_reports is not on this machine")
+    return path.read_text(encoding="utf-8")
+
+
+def _csv(name: str) -> list[list[str]]:
+    with (HUAIAN / name).open(encoding="utf-8") as fh:
+        return list(csv.reader(fh))[1:]
+
+
+def _checks(findings) -> list[str]:
+    return [f.check for f in findings]
+
+
+def _one(findings, check: str):
+    hits = [f for f in findings if f.check == check]
+    assert len(hits) == 1, [(f.check, f.location) for f in findings]
+    return hits[0]
+
+
+# --- the real 淮安 2024 report --------------------------------------------------------------
+
+
+def test_it_recovers_every_number_of_tables_three_and_four_of_the_huaian_report(huaian_text):
+    report = read_text("huaian.txt", huaian_text)
+    expected3 = _csv("huaian_shizhengfu_2024_table3.csv")
+    keys = [spec.key for spec in TABLE3_ROWS[FORMAT_2021]]
+    assert len(expected3) == len(keys) == 25
+    recovered = 0
+    for key, (label, *values) in zip(keys, expected3, strict=True):
+        row = report.table3.rows[key]
+        assert [c.raw for c in row.cells] == values, label
+        assert all(c.kind is CellKind.NUMBER for c in row.cells)
+        recovered += len(values)
+    expected4 = [v for _group, *values in _csv("huaian_shizhengfu_2024_table4.csv") for v in values]
+    assert [c.raw for c in report.table4.cells] == expected4
+    recovered += len(expected4)
+    assert recovered == 25 * 7 + 15
+    assert report.format == FORMAT_2021
+    assert (report.unit, report.year) == ("淮安市人民政府", 2024)
+    assert sorted(report.sections) == [1, 2, 3, 4, 5, 6]
+    assert [r.label for r in report.table2] == [
+        "规章",
+        "行政规范性文件",
+        "行政许可",
+        "行政处罚",
+        "行政强制",
+        "行政事业性收费",
+    ]
+    assert report.table2[-1].cells[0].value == Decimal("96171.6")
+
+
+def test_it_finds_nothing_wrong_in_the_consistent_huaian_report(huaian_text):
+    findings = check_report(read_text("huaian.txt", huaian_text))
+    assert not ARITHMETIC & set(_checks(findings))
+    assert findings == []
+
+
+# --- hand-made defective copies ------------------------------------------------------------
+
+
+def test_it_catches_a_changed_cell_and_names_it(huaian_text):
+    bad = huaian_text.replace("（一）予以公开 1288 21", "（一）予以公开 1298 21")
+    findings = check_report(read_text("bad.txt", bad))
+    row = _one(findings, "annual-report-table3-total-column")
+    assert row.location == "表三 “（一）予以公开”行 “总计”列"
+    assert "自然人 1298" in row.evidence and "= 1372" in row.evidence and "1362" in row.evidence
+    col = _one(findings, "annual-report-table3-sum")
+    assert col.location == "表三 “（七）总计”行 “自然人”列"
+    assert "（一）予以公开 1298" in col.evidence and "= 2942" in col.evidence
+    assert (col.wrong, col.suggested) == ("2932", "2942")
+
+
+def test_it_catches_an_unbalanced_column_and_the_sentence_it_contradicts(huaian_text):
+    bad = huaian_text.replace(
+        "四、结转下年度继续办理 103 0 0 0 0 0 103", "四、结转下年度继续办理 113 0 0 0 0 0 113"
+    )
+    findings = check_report(read_text("bad.txt", bad))
+    balance = [f for f in findings if f.check == "annual-report-table3-balance"]
+    assert [f.location for f in balance] == ["表三 “自然人”列", "表三 “总计”列"]
+    assert "= 3035" in balance[0].evidence and "= 3045" in balance[0].evidence
+    text = _one(findings, "annual-report-text-table")
+    assert text.wrong == "103件顺延到下年度" and text.suggested == "113"
+    assert text.location.startswith("第一部分（总体情况）")
+
+
+def test_it_catches_a_removed_section(huaian_text):
+    start = huaian_text.index("五、存在的主要问题及改进情况")
+    end = huaian_text.index("六、其他需要报告的事项")
+    findings = check_report(read_text("bad.txt", huaian_text[:start] + huaian_text[end:]))
+    assert _checks(findings) == ["annual-report-section-missing"]
+    assert findings[0].location == "第五部分（存在的主要问题及改进情况）"
+    assert "存在的主要问题及改进情况" in findings[0].message
+
+
+def test_it_catches_a_sentence_that_contradicts_the_tables(huaian_text):
+    bad = huaian_text.replace(
+        "均在法定期限内予以答复。", "其中无法提供 265 件，均在法定期限内予以答复。"
+    )
+    finding = _one(check_report(read_text("bad.txt", bad)), "annual-report-text-table")
+    assert finding.wrong == "无法提供265件"
+    assert finding.suggested == "781"  # 769 + 11 + 1
+    assert finding.location.startswith(
+        "第一部分（总体情况）：“2024年，全市共受理政府信息公开申请3119件"
+    )
+    assert "无法提供265件" in finding.evidence and "781" in finding.evidence
+
+
+def test_it_catches_text_about_table_four_that_contradicts_it(huaian_text):
+    bad = huaian_text.replace("结果纠正 64 件", "结果纠正 46 件").replace(
+        "六、其他需要报告的事项\n", "六、其他需要报告的事项\n本年度未发生政府信息公开行政诉讼。\n"
+    )
+    findings = [
+        f for f in check_report(read_text("bad.txt", bad)) if f.check == "annual-report-text-table"
+    ]
+    assert [(f.wrong, f.suggested) for f in findings] == [
+        ("结果纠正46件", "64"),
+        ("未发生政府信息公开行政诉讼", "46"),
+    ]
+    assert findings[1].location.startswith("第六部分（其他需要报告的事项）")
+
+
+def test_it_checks_each_total_of_table_four(huaian_text):
+    bad = huaian_text.replace("72 64 178 37 351 13 4 8 1 26", "72 64 178 37 351 13 4 8 1 27")
+    finding = _one(check_report(read_text("bad.txt", bad)), "annual-report-table4-sum")
+    assert finding.location == "表四 “行政诉讼（未经复议直接起诉）” “总计”"
+    assert finding.evidence == "结果维持 13 + 结果纠正 4 + 其他结果 8 + 尚未审结 1 = 26，总计为 27"
+
+
+def _next_year_copy(text: str) -> str:
+    """Last year's prose with every number in it changed and the year moved on."""
+    prose_end = text.index("二、主动公开政府信息情况")
+    prose = re.sub(r"\d+", lambda m: str(int(m.group(0)) + 7), text[:prose_end])
+    return prose.replace("2031", "2025") + text[prose_end:]
+
+
+def test_it_catches_a_report_copied_from_last_year_with_new_numbers(huaian_text):
+    this_year = read_text("2025.txt", _next_year_copy(huaian_text))
+    last_year = read_text("2024.txt", huaian_text)
+    assert this_year.year == 2025
+    findings = check_report(this_year, previous=last_year)
+    copied = _one(findings, "annual-report-similar-previous")
+    assert copied.data["ratio"] > 0.9
+    assert copied.data["other"] == "2024.txt"
+    assert (
+        "我市坚持以习近平新时代中国特色社会主义思想为指导"
+        in copied.data["passages"][0]["text"] + copied.evidence
+    )
+    assert "相同段落" in copied.evidence and "上一年度报告" in copied.message
+    # last year's 结转下年度 is 103, this year's 上年结转 still says 34
+    carry = [f for f in findings if f.check == "annual-report-carryover"]
+    assert [f.location for f in carry] == [
+        "表三 “二、上年结转”行 “自然人”列",
+        "表三 “二、上年结转”行 “总计”列",
+    ]
+    assert "本年报告上年结转 34" in carry[0].evidence and "结转下年度 103" in carry[0].evidence
+
+
+def test_it_accepts_a_carry_over_that_matches_last_year(huaian_text):
+    this_year = read_text(
+        "2025.txt",
+        huaian_text.replace(
+            "二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34",
+            "二、上年结转政府信息公开申请数量 103 0 0 0 0 0 103",
+        ),
+    )
+    findings = check_report(this_year, previous=read_text("2024.txt", huaian_text))
+    assert "annual-report-carryover" not in _checks(findings)
+    assert "annual-report-table3-balance" in _checks(
+        findings
+    )  # the table itself no longer balances
+
+
+def test_it_does_not_call_two_different_reports_similar(huaian_text):
+    reports = [read_text("huaian.txt", huaian_text), load_report(TRIAL)]
+    findings = check_reports(reports)
+    assert all(fs == [] for fs in findings.values())
+
+
+def test_it_flags_another_units_report_copied_with_the_shared_passages(tmp_path):
+    copy = tmp_path / "weijianwei.html"
+    copy.write_text(TRIAL.read_text(encoding="utf-8").replace("教育局", "卫健委"), encoding="utf-8")
+    reports = [load_report(TRIAL), load_report(copy)]
+    findings = check_reports(reports)
+    mine = _one(findings[str(TRIAL)], "annual-report-similar-other")
+    assert "XX区卫健委2020年政府信息公开工作年度报告" in mine.message
+    assert mine.data["passages"] and "学区划分" in "".join(p["text"] for p in mine.data["passages"])
+    assert _one(findings[str(copy)], "annual-report-similar-other").data["other"] == str(TRIAL)
+
+
+# --- the 2019 trial format, as HTML ---------------------------------------------------------
+
+
+def test_it_parses_and_checks_a_2019_trial_format_html_report():
+    report = load_report(TRIAL)
+    assert (report.kind, report.format, report.unit, report.year) == (
+        "html",
+        FORMAT_2019,
+        "XX区教育局",
+        2020,
+    )
+    assert str(report.published) == "2021-01-20"
+    assert sorted(report.sections) == [1, 2, 3, 4, 5, 6]
+    assert set(report.table3.rows) == {spec.key for spec in TABLE3_ROWS[FORMAT_2019]}
+    assert [c.raw for c in report.table3.rows["r4_1"].cells] == ["4", "1", "0", "1", "0", "0", "6"]
+    assert [c.raw for c in report.table3.rows["r6"].cells] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert [c.raw for c in report.table4.cells][:5] == ["1", "0", "0", "0", "1"]
+    items = {(r.item, r.label): [c.raw for c in r.cells] for r in report.table2}
+    assert items[("第二十条第（五）项", "行政许可")] == ["12", "-1", "356"]
+    assert items[("第二十条第（九）项", "政府集中采购")] == [
+        "6",
+        "128.5",
+    ]  # a colspan value counts once
+    assert report.table2[2].headers == ("上一年项目数量", "本年增/减", "处理决定数量")
+    assert check_report(report) == []
+
+
+def test_it_checks_the_2019_report_and_names_a_wrong_cell():
+    html = TRIAL.read_text(encoding="utf-8")
+    html = html.replace(
+        "<td>（六）其他处理</td><td>1</td>", "<td>（六）其他处理</td><td>2</td>"
+    ).replace(
+        '<td colspan="2">（六）其他处理</td><td>1</td>',
+        '<td colspan="2">（六）其他处理</td><td>2</td>',
+    )
+    findings = check_report(read_html("bad.html", html))
+    assert [f.location for f in findings] == [
+        "表三 “（六）其他处理”行 “总计”列",
+        "表三 “（七）总计”行 “自然人”列",
+    ]
+
+
+def test_it_warns_when_a_2019_format_table_is_used_for_a_later_year():
+    html = TRIAL.read_text(encoding="utf-8").replace("2020年政府信息公开", "2022年政府信息公开")
+    finding = _one(check_report(read_html("late-format.html", html)), "annual-report-format")
+    assert finding.severity.value == "warning" and "2021年格式" in finding.message
+
+
+def test_it_flags_a_report_published_after_the_deadline():
+    html = TRIAL.read_text(encoding="utf-8").replace(
+        'content="2021-01-20 09:30"', 'content="2021-02-20"'
+    )
+    finding = _one(check_report(read_html("late.html", html)), "annual-report-late")
+    assert "2021-01-31" in finding.message and "晚了 20 天" in finding.message
+    assert str(finding.published) == "2021-02-20"
+
+
+# --- blank, 0 and "/" ---------------------------------------------------------------------
+
+
+def test_it_keeps_blank_zero_and_slash_distinct():
+    assert [Cell.parse(v).kind for v in ("", "0", "/")] == [
+        CellKind.BLANK,
+        CellKind.NUMBER,
+        CellKind.NA,
+    ]
+    assert (
+        Cell.parse("0").value == 0
+        and Cell.parse("").value is None
+        and Cell.parse("/").value is None
+    )
+    assert Cell.parse("1,234").value == 1234 and not Cell.parse("1.5").is_count
+    html = TRIAL.read_text(encoding="utf-8").replace(
+        '<td colspan="3">二、上年结转政府信息公开申请数量</td><td>2</td><td>0</td><td>0</td>',
+        '<td colspan="3">二、上年结转政府信息公开申请数量</td><td>2</td><td></td><td>/</td>',
+    )
+    report = read_html("blank.html", html)
+    cells = report.table3.rows["carried_in"].cells
+    assert [c.kind for c in cells[:3]] == [CellKind.NUMBER, CellKind.BLANK, CellKind.NA]
+    finding = _one(check_report(report), "annual-report-table3-blank")
+    assert finding.severity.value == "warning"
+    assert finding.location == "表三 “二、上年结转”行 “商业企业”列"
+
+
+# --- malformed input ----------------------------------------------------------------------
+
+
+def test_it_reports_an_empty_file_as_a_finding():
+    report = load_report(DATA / "empty.txt")
+    finding = _one(check_report(report), "annual-report-empty")
+    assert "内容为空" in finding.message and finding.url.endswith("empty.txt")
+
+
+def test_it_reports_missing_tables_in_a_pdf_text_without_tables():
+    findings = check_report(load_report(DATA / "no_tables.txt"))
+    assert [(f.check, f.location) for f in findings] == [
+        ("annual-report-table-missing", "表二（第二部分（主动公开政府信息情况））"),
+        ("annual-report-table-missing", "表三（第三部分（收到和处理政府信息公开申请情况））"),
+        ("annual-report-table-missing", "表四（第四部分（政府信息公开行政复议、行政诉讼情况））"),
+    ]
+    assert "见附件图片" in findings[1].evidence
+
+
+def test_it_reports_a_table_with_an_extra_column_once_and_checks_nothing_it_cannot_read():
+    findings = check_report(load_report(DATA / "xx_jiaoyuju_2020_extra_column.html"))
+    assert _checks(findings) == ["annual-report-table3-columns"]
+    assert findings[0].location == "表三"
+    assert "8 个数据" in findings[0].message and "7 列" in findings[0].message
+
+
+def test_it_reports_one_row_with_a_missing_number(huaian_text):
+    bad = huaian_text.replace("2.重复申请 25 0 0 0 0 0 25", "2.重复申请 25 0 0 0 0 25")
+    findings = check_report(read_text("bad.txt", bad))
+    finding = _one(findings, "annual-report-table3-columns")
+    assert (
+        finding.location == "表三 “（五）不予处理 2.重复申请”行" and "6 个数据" in finding.message
+    )
+    assert not ARITHMETIC & set(_checks(findings))  # the unreadable row is not summed as zeros
+
+
+def test_it_refuses_a_corrupt_docx_with_a_clear_error():
+    from zwgk.annual import ReadError
+
+    with pytest.raises(ReadError, match=r"corrupt\.docx.*不是有效的 \.docx"):
+        load_report(DATA / "corrupt.docx")
+
+
+# --- .docx --------------------------------------------------------------------------------
+
+
+def _docx_from(report) -> bytes:
+    """A Word copy of a parsed report: headings and prose, tables 三 and 四 with merged cells."""
+    document = docx.Document()
+    document.add_paragraph(report.title)
+    for number, section in report.sections.items():
+        document.add_paragraph(section.heading)
+        for line in section.text.splitlines():
+            document.add_paragraph(line)
+        if number == 2:
+            t = document.add_table(rows=0, cols=4)
+            item = ""
+            for row in report.table2:
+                if row.item != item:
+                    item = row.item
+                    t.add_row().cells[0].text = item
+                    head = t.add_row().cells
+                    for i, h in enumerate(("信息内容", *row.headers)):
+                        head[i].text = h
+                cells = t.add_row().cells
+                cells[0].text = row.label
+                for i, cell in enumerate(row.cells):
+                    cells[1 + i].text = cell.raw
+        if number == 3:
+            rows = list(report.table3.rows.values())
+            t = document.add_table(rows=2 + len(rows), cols=10)
+            t.cell(0, 0).merge(t.cell(1, 2)).text = "申请人情况"
+            for c, name in enumerate(TABLE3_COLUMNS):
+                t.cell(1, 3 + c).text = name
+            for r, row in enumerate(rows, 2):
+                t.cell(r, 0).text = row.printed
+                t.cell(r, 0).merge(t.cell(r, 2))
+                for c, cell in enumerate(row.cells):
+                    t.cell(r, 3 + c).text = cell.raw
+        if number == 4:
+            t = document.add_table(rows=3, cols=15)
+            t.cell(0, 0).merge(t.cell(0, 4)).text = "行政复议"
+            t.cell(0, 5).merge(t.cell(0, 14)).text = "行政诉讼"
+            for c in range(15):
+                t.cell(1, c).text = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"][c % 5]
+                t.cell(2, c).text = report.table4.cells[c].raw
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_it_reads_a_docx_report_with_merged_cells_into_the_same_tables(huaian_text, tmp_path):
+    text = read_text("huaian.txt", huaian_text)
+    path = tmp_path / "huaian.docx"
+    path.write_bytes(_docx_from(text))
+    report = load_report(path)
+    assert report.kind == "docx"
+    assert {k: [c.raw for c in r.cells] for k, r in report.table3.rows.items()} == {
+        k: [c.raw for c in r.cells] for k, r in text.table3.rows.items()
+    }
+    assert report.table4.cells == text.table4.cells
+    assert report.format == FORMAT_2021 and report.unit == "淮安市人民政府"
+    assert check_report(report) == []
+    assert read_docx("again.docx", path.read_bytes()).table3.rows.keys() == text.table3.rows.keys()
