@@ -408,3 +408,55 @@ def test_it_reads_a_docx_report_with_merged_cells_into_the_same_tables(huaian_te
     assert report.format == FORMAT_2021 and report.unit == "淮安市人民政府"
     assert check_report(report) == []
     assert read_docx("again.docx", path.read_bytes()).table3.rows.keys() == text.table3.rows.keys()
+
+
+def test_it_does_not_mistake_a_reason_or_a_count_with_carry_over_for_a_contradiction(huaian_text):
+    ok = huaian_text.replace(
+        "均在法定期限内予以答复。",
+        "均在法定期限内予以答复。其中因涉及国家秘密不予公开 2 件，本机关不掌握相关信息无法提供 769 件；"
+        "连同上年结转，共受理申请 3153 件。",
+    )
+    assert check_report(read_text("ok.txt", ok)) == []
+
+
+def test_it_never_crashes_on_truncated_or_scrambled_reports(huaian_text):
+    trial = TRIAL.read_text(encoding="utf-8")
+    for cut in range(0, len(huaian_text), 97):
+        findings = check_report(read_text("cut.txt", huaian_text[:cut]))
+        assert findings or cut == 0 or huaian_text[:cut].strip() == "", cut
+    for cut in range(0, len(trial), 331):
+        report = read_html("cut.html", trial[:cut])
+        assert isinstance(check_report(report), list)
+    lines = huaian_text.splitlines()
+    scrambled = "\n".join(lines[::-1])
+    assert check_report(
+        read_text("scrambled.txt", scrambled)
+    )  # headings out of order: not a silent pass
+
+
+def test_it_reads_a_gbk_encoded_page():
+    html = TRIAL.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="gbk"')
+    path_bytes = html.encode("gb18030")
+    report = read_html("gbk.html", path_bytes.decode("gb18030"))
+    from zwgk.annual.readers import decode
+
+    assert decode(path_bytes) == html
+    assert report.unit == "XX区教育局"
+
+
+def test_it_reports_a_pdf_with_no_text_as_a_scan_and_refuses_a_broken_pdf(tmp_path):
+    from pypdf import PdfWriter
+
+    from zwgk.annual import ReadError
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    scan = tmp_path / "scan.pdf"
+    with scan.open("wb") as fh:
+        writer.write(fh)
+    finding = _one(check_report(load_report(scan)), "annual-report-empty")
+    assert "扫描件" in finding.message
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage")
+    with pytest.raises(ReadError, match="PDF"):
+        load_report(broken)

@@ -305,47 +305,53 @@ def check_table4(r: AnnualReport, t: Table4) -> list[Finding]:
 _N = r"(\d+)"
 _U = r"(?:件|起|宗)"
 _G = r"[^。；;，,、\d]{0,12}?"
-Lookup = Callable[[AnnualReport], Decimal | None]
+Lookup = Callable[[AnnualReport], tuple[Decimal, ...] | None]  # accepted values, main first
 
 
-def _t3(prefix: str) -> Lookup:
-    """The 总计 column of a row, or of all the sub-rows of a group; None when not readable."""
+def _t3(prefix: str, also: str = "") -> Lookup:
+    """The 总计 column of a row, or of all the sub-rows of a group; None when not readable.
+    With ``also``, the sum with that row is accepted as well (returned second)."""
 
-    def get(r: AnnualReport) -> Decimal | None:
+    def get(r: AnnualReport) -> tuple[Decimal, ...] | None:
         t = r.table3
         if t is None:
             return None
-        keys = [k for k in (*t.rows, *t.malformed) if k == prefix or k.startswith(prefix + "_")]
-        if not keys or any(k in t.malformed for k in keys):
-            return None
-        return t.group_sum(prefix)
+        values = []
+        for p in (prefix, also) if also else (prefix,):
+            keys = [k for k in (*t.rows, *t.malformed) if k == p or k.startswith(p + "_")]
+            if not keys or any(k in t.malformed for k in keys):
+                return None
+            values.append(t.group_sum(p))
+        return (values[0], sum(values, Decimal(0))) if also else (values[0],)
 
     return get
 
 
 def _t4(*indexes: int) -> Lookup:
-    def get(r: AnnualReport) -> Decimal | None:
+    def get(r: AnnualReport) -> tuple[Decimal, ...] | None:
         t = r.table4
         if t is None or len(t.cells) != 15:
             return None
-        return sum((t.cells[i].count for i in indexes), Decimal(0))
+        return (sum((t.cells[i].count for i in indexes), Decimal(0)),)
 
     return get
 
 
 # (what the number is, where it is in the tables, pattern, lookup)
+# a result named as a whole, not a reason inside it ("因涉及国家秘密不予公开2件" is one sub-row)
+_B = r"(?:^|(?<=[，,、；;：:（(])|(?<=其中)|(?<=共有)|(?<=共))"
 _QUOTES: tuple[tuple[str, str, str, Lookup], ...] = (
-    ("本年新收申请", "表三“一、本年新收”总计", rf"(?:新收|收到|受理|接收){_G}申请(?:共|合计|总计)?{_N}{_U}", _t3("new")),
+    ("本年新收申请", "表三“一、本年新收”总计", rf"(?:新收|收到|受理|接收){_G}申请(?:共|合计|总计)?{_N}{_U}", _t3("new", "carried_in")),
     ("上年结转申请", "表三“二、上年结转”总计", rf"上一?年度?结转{_G}{_N}{_U}", _t3("carried_in")),
     ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"{_N}{_U}{_G}(?:结转|顺延|转入)(?:到|至)?下一?年度?", _t3("carry_out")),
     ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"(?:结转|顺延|转入)(?:到|至)?下一?年度?{_G}{_N}{_U}", _t3("carry_out")),
     ("办结（答复）", "表三“（七）总计”总计", rf"(?<!延期)(?<!逾期)(?:答复|办结|办理完毕|处理完毕)(?:申请)?(?:共|合计)?{_N}{_U}", _t3("r7")),
-    ("予以公开", "表三“（一）予以公开”总计", rf"予以公开(?:的|申请)?{_N}{_U}", _t3("r1")),
-    ("部分公开", "表三“（二）部分公开”总计", rf"部分公开(?:的|申请)?{_N}{_U}", _t3("r2")),
-    ("不予公开", "表三“（三）不予公开”各项总计之和", rf"不予公开(?:的|申请)?{_N}{_U}", _t3("r3")),
-    ("无法提供", "表三“（四）无法提供”各项总计之和", rf"无法提供(?:的|申请)?{_N}{_U}", _t3("r4")),
-    ("不予处理", "表三“（五）不予处理”各项总计之和", rf"不予处理(?:的|申请)?{_N}{_U}", _t3("r5")),
-    ("其他处理", "表三“（六）其他处理”各项总计之和", rf"其他处理(?:的|申请)?{_N}{_U}", _t3("r6")),
+    ("予以公开", "表三“（一）予以公开”总计", rf"{_B}予以公开(?:的|申请)?{_N}{_U}", _t3("r1")),
+    ("部分公开", "表三“（二）部分公开”总计", rf"{_B}部分公开(?:的|申请)?{_N}{_U}", _t3("r2")),
+    ("不予公开", "表三“（三）不予公开”各项总计之和", rf"{_B}不予公开(?:的|申请)?{_N}{_U}", _t3("r3")),
+    ("无法提供", "表三“（四）无法提供”各项总计之和", rf"{_B}无法提供(?:的|申请)?{_N}{_U}", _t3("r4")),
+    ("不予处理", "表三“（五）不予处理”各项总计之和", rf"{_B}不予处理(?:的|申请)?{_N}{_U}", _t3("r5")),
+    ("其他处理", "表三“（六）其他处理”各项总计之和", rf"{_B}其他处理(?:的|申请)?{_N}{_U}", _t3("r6")),
 )  # fmt: skip
 _T4_TOTAL = {"行政复议": (4,), "行政诉讼": (9, 14)}
 _T4_PARTS = (("结果维持", r"(?:结果)?维持"), ("结果纠正", r"(?:结果)?纠正"),
@@ -363,11 +369,11 @@ def _sentences(text: str) -> list[str]:
 def check_text_against_tables(r: AnnualReport) -> list[Finding]:
     out = []
 
-    def quote(
-        number: int, sentence: str, phrase: str, what: str, where: str, value: Decimal, stated: int
-    ) -> None:
-        if Decimal(stated) == value:
+    def quote(number: int, sentence: str, phrase: str, what: str, where: str,
+              values: tuple[Decimal, ...], stated: int) -> None:  # fmt: skip
+        if Decimal(stated) in values:
             return
+        value = values[0]
         out.append(
             _finding(r, "annual-report-text-table", D,
                      f"正文所述{what}数与表格不一致：文中为 {stated} 件，{where}为 {n(value)} 件",
@@ -408,7 +414,7 @@ def check_text_against_tables(r: AnnualReport) -> list[Finding]:
             for m in _NONE.finditer(sentence):
                 for kind, idx in _T4_TOTAL.items():
                     value = _t4(*idx)(r)
-                    if kind in m.group(1) and value:
+                    if kind in m.group(1) and value and value[0]:
                         quote(number, sentence, m.group(0), kind, f"表四“{kind}”总计", value, 0)
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -27,6 +28,14 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    declared = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        name = "gb18030" if name in ("gbk", "gb2312", "gb_2312-80") else name
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         return str(best)
