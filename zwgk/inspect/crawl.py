@@ -311,7 +311,10 @@ class Crawler:
             r.findings.extend(self.on_page(page, PageRole.ATTACHMENT))
             return
         html, enc = decode(resp.body, resp.content_type) if resp.body else ("", "utf-8")
-        parsed = parse_html(resp.final_url or job.url, html, self.today) if html else Parsed()
+        detail = is_home or col_state is not None
+        parsed = (
+            parse_html(resp.final_url or job.url, html, self.today, detail) if html else Parsed()
+        )
         soft = self._record_status(job.url, resp, parsed, external=False)
         if is_home:
             r.homepage_dates = [d for d in parsed.item_dates if d <= self.today]
@@ -379,8 +382,6 @@ class Crawler:
             return job.role
         if parsed.published or "ArticleTitle" in parsed.meta:
             return PageRole.ARTICLE
-        if parsed.items >= 5:
-            return PageRole.COLUMN_LIST
         return PageRole.OTHER
 
     def _discover(self, links: list[tuple[str, str]], parent: Column | None) -> None:
@@ -419,7 +420,7 @@ def _not_extracted(job: _Job, note: str, now: dt.datetime, site: Site) -> Findin
     from zwgk.inspect.model import Severity
 
     return Finding(
-        check="attachment.not-extracted",
+        check="availability-attachment-text",
         severity=Severity.WARNING,
         url=job.url,
         message="附件文字未能提取，隐私和错别字检查未覆盖该附件，请人工查看",

@@ -67,6 +67,8 @@ GUIDE_ELEMENTS = {
     "联系电话": "联系电话：0000-1234567。",
     "传真号码": "传真号码：0000-1234568。",
     "互联网联系方式": "互联网联系方式：通过本网站“依申请公开”栏目在线提交。",
+    "申请方式": "五、依申请公开：申请人可通过网上申请、信函申请、当面申请等方式提出。",
+    "查阅场所": "六、查阅场所：XX区档案馆、XX区图书馆政府信息查阅点。",
 }
 GUIDE_MISSING = ("传真号码", "办公时间")
 ORG_FIELDS = {
@@ -281,10 +283,10 @@ class DemoSite:
         for c in self.cols:
             if c.stale:
                 d.append(
-                    Defect("freshness.column-stale", self.url(c.path), f"{c.name} {c.latest_age}天")
+                    Defect("freshness-column-stale", self.url(c.path), f"{c.name} {c.latest_age}天")
                 )
             if c.blank:
-                d.append(Defect("freshness.column-blank", self.url(c.path), c.name))
+                d.append(Defect("freshness-column-blank", self.url(c.path), c.name))
         key = [
             c
             for c in self.cols
@@ -292,11 +294,11 @@ class DemoSite:
             and (c.type == "dynamic" or (c.type in ("notice", "policy") and c.first_level))
         ]
         if len(key) >= 5 or sum(c.stale for c in self.cols) >= 10:
-            d.append(Defect("freshness.stale-columns-veto", home))
+            d.append(Defect("freshness-stale-columns-veto", home))
         if sum(c.blank for c in self.cols) >= 3:
-            d.append(Defect("freshness.blank-columns-veto", home))
+            d.append(Defect("freshness-blank-columns-veto", home))
         for p in ("/zt/2019lh/", "/xxgk/old-rules.html"):
-            d.append(Defect("links.dead-homepage", self.url(p), "404", referrer=home))
+            d.append(Defect("links-dead-homepage", self.url(p), "404", referrer=home))
         for (cid, i), items in sorted(self.art_defects.items()):
             page = self.url(self.art_path(cid, i))
             for kind, val in items:
@@ -335,7 +337,7 @@ class DemoSite:
                 elif kind == "dead_internal":
                     d.append(
                         Defect(
-                            "links.dead",
+                            "links-dead",
                             self.url(f"/col/{cid}/art/9{val:05d}.html"),
                             "404",
                             referrer=page,
@@ -343,12 +345,12 @@ class DemoSite:
                     )
                 elif kind == "soft404":
                     d.append(
-                        Defect("links.dead", self.url(f"/info/{val}.html"), "软404", referrer=page)
+                        Defect("links-dead", self.url(f"/info/{val}.html"), "软404", referrer=page)
                     )
                 elif kind == "dead_external":
                     d.append(
                         Defect(
-                            "links.dead-external",
+                            "links-dead-external",
                             f"{self.ext_base}/ext/gone-{val}.html",
                             "404",
                             referrer=page,
@@ -379,7 +381,7 @@ class DemoSite:
         if self.today > deadline(year, "government"):
             d.append(
                 Defect(
-                    "annual-report.missing", self.url(self.list_path("xxgknb", 0)), f"{year}年年报"
+                    "annual-report-missing", self.url(self.list_path("xxgknb", 0)), f"{year}年年报"
                 )
             )
         return {
@@ -421,7 +423,7 @@ class DemoSite:
             f'<div class="header"><a href="/">首页</a> {SITE_NAME}</div>'
             f'<ul class="nav">{nav}</ul><ul class="nav-dept">{dept}</ul>'
             f'<div class="main">{body}</div>'
-            f'<div class="footer">主办单位：{UNIT}　网站标识码：{SITE_ID}　'
+            f'<div class="footer"><img src="/img/dzjg.png" alt="党政机关网站标识">主办单位：{UNIT}　网站标识码：{SITE_ID}　'
             f"湘ICP备05001234号　湘公网安备 43010202000123号</div></body></html>"
         )  # fmt: skip
 

@@ -29,7 +29,9 @@ _STOP = {
     "尾页",
     "末页",
 }
-_PAGINATION = re.compile(r"(index|list)[_-]\d+\.s?html?$|[?&](page|pageno|pageindex|p)=\d+", re.I)
+_PAGINATION = re.compile(
+    r"(index|list|default)([_-]\d+)?\.s?html?$|[?&](page|pageno|pageindex|p)=\d+", re.I
+)
 _DATEISH = re.compile(r"\d{4}[-/.年]\d{1,2}")
 
 

@@ -5,10 +5,11 @@ text (pdf via pypdf, docx via python-docx, xlsx via openpyxl; doc/wps/xls best e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -141,10 +142,30 @@ def _is_nav(node: Node) -> bool:
     return False
 
 
+_NOT_LINKS = ("#", "javascript:", "mailto:", "tel:", "data:", "JavaScript:")
 _PUB = re.compile(r"(发布日期|发布时间|成文日期|日期)\s*[:：]\s*")
 
 
-def parse_html(url: str, html: str, today: dt.date) -> Parsed:
+@functools.lru_cache(maxsize=100_000)
+def _resolve(base: str, href: str) -> str:
+    return normalise(urljoin(base, href))
+
+
+def resolve(base: str, href: str) -> str:
+    """Absolute, normalised URL of ``href`` on ``base`` (cached: navigation repeats on every page)."""
+    if href.startswith(("http://", "https://")):
+        return _resolve("", href)
+    if href.startswith("/") and not href.startswith("//"):
+        parts = urlsplit(base)
+        return _resolve(f"{parts.scheme}://{parts.netloc}/", href)
+    if not href.startswith("?"):
+        base = base[: base.rfind("/") + 1] if "?" not in base else base
+    return _resolve(base, href)
+
+
+def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Parsed:
+    """Parse a page. ``detail`` (homepage and column pages) adds navigation links, dated list
+    items and the main text's length; articles do without (the crawl's hot path)."""
     tree = HTMLParser(html)
     p = Parsed()
     t = tree.css_first("title")
@@ -159,39 +180,44 @@ def parse_html(url: str, html: str, today: dt.date) -> Parsed:
         base = urljoin(url, b.attributes.get("href") or "")
     for a in tree.css("a[href]"):
         href = (a.attributes.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        if not href or href.startswith(_NOT_LINKS):
             continue
         try:
-            absolute = normalise(urljoin(base, href))
+            absolute = resolve(base, href)
         except ValueError:
             continue
         if not absolute.startswith(("http://", "https://")):
             continue
         label = a.text(strip=True)[:100]
         p.links.append((absolute, label))
-        if _is_nav(a):
+        if detail and _is_nav(a):
             p.nav_links.append((absolute, label))
-    for item in tree.css(_ITEM_SELECTORS):
-        if item.css_first("a[href]") is None:
-            continue
-        if len(item.css("li, tr")) > (1 if item.tag in ("li", "tr") else 0):
-            continue  # only innermost items (lexbor's css() includes the node itself)
-        dates = find_dates(item.text(separator=" "), today)
-        if dates:
-            p.items += 1
-            p.item_dates.extend(dates)
-    body = tree.body
-    p.text = body.text(separator="\n", strip=True) if body is not None else tree.text()
-    for tag in _FURNITURE:
+    if detail:
+        for item in tree.css(_ITEM_SELECTORS):
+            if item.css_first("a[href]") is None:
+                continue
+            if len(item.css("li, tr")) > (1 if item.tag in ("li", "tr") else 0):
+                continue  # only innermost items (lexbor's css() includes the node itself)
+            dates = find_dates(item.text(separator=" "), today)
+            if dates:
+                p.items += 1
+                p.item_dates.extend(dates)
+    for tag in ("script", "style", "noscript", "template"):
         for n in tree.css(tag):
             n.decompose()
-    for n in tree.css("[class], [id]"):
-        cls = (n.attributes.get("class") or "") + " " + (n.attributes.get("id") or "")
-        if _NAV_HINT.search(cls):
-            n.decompose()
-    main = tree.body.text(separator=" ", strip=True) if tree.body is not None else ""
-    p.main_text_len = len(re.sub(r"\s+", "", main))
-    p.empty_marker = any(w in main for w in _EMPTY_WORDS)
+    body = tree.body
+    p.text = body.text(separator="\n", strip=True) if body is not None else tree.text()
+    if detail:
+        for tag in _FURNITURE:
+            for n in tree.css(tag):
+                n.decompose()
+        for n in tree.css("[class], [id]"):
+            cls = (n.attributes.get("class") or "") + " " + (n.attributes.get("id") or "")
+            if _NAV_HINT.search(cls):
+                n.decompose()
+        main = tree.body.text(separator=" ", strip=True) if tree.body is not None else ""
+        p.main_text_len = len(re.sub(r"\s+", "", main))
+        p.empty_marker = any(w in main for w in _EMPTY_WORDS)
     pub = p.meta.get("PubDate") or p.meta.get("pubdate") or ""
     dates = find_dates(pub, today) if pub else []
     if not dates:

@@ -87,7 +87,7 @@ def _page_runner(
 
 
 def finalise(findings: list[Finding], site: Site, dismissals: frozenset[str]) -> tuple[list, int]:
-    """Fill site/unit, de-duplicate by key, drop dismissed, sort vetoes first."""
+    """Fill site/unit, drop dismissed keys, de-duplicate, sort vetoes first."""
     seen: dict[str, Finding] = {}
     dropped = 0
     for f in findings:
@@ -95,11 +95,12 @@ def finalise(findings: list[Finding], site: Site, dismissals: frozenset[str]) ->
             from dataclasses import replace
 
             f = replace(f, site=f.site or site.name, unit=f.unit or site.unit)
-        key = f.identity()
-        if key in dismissals:
+        if f.identity() in dismissals:
             dropped += 1
             continue
-        seen.setdefault(key, f)
+        # One finding per check, place and wrong text; the key (which may be site-wide, e.g. a
+        # dismissed wrong word) only decides dismissals.
+        seen.setdefault(f"{f.check}|{f.url}|{f.wrong or ''}|{f.location or ''}", f)
     out = sorted(seen.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.check, f.url))
     return out, dropped
 

@@ -32,7 +32,7 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
     have = sorted(crawl.reports)
     return [
         Finding(
-            check="annual-report.missing",
+            check="annual-report-missing",
             severity=Severity.DEDUCTION,
             url=url,
             message=f"未发现{year}年政府信息公开工作年度报告（应于{due.month}月{due.day}日前发布）",

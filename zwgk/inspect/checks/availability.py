@@ -31,7 +31,7 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
     all_failed = len(failed) == len(probes)
     return [
         Finding(
-            check="availability.homepage",
+            check="availability-homepage",
             severity=Severity.VETO if all_failed and rate >= VETO_RATE else Severity.WARNING,
             url=crawl.homepage_url,
             message=(

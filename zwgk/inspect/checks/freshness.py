@@ -73,7 +73,7 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
             veto = latest is None or days > HOMEPAGE_VETO_DAYS  # type: ignore[operator]
             out.append(
                 Finding(
-                    check="freshness.homepage",
+                    check="freshness-homepage",
                     severity=Severity.VETO if veto else Severity.WARNING,
                     url=crawl.homepage_url,
                     message=(
@@ -95,7 +95,7 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
         days = (ctx.today - st.latest).days if st.latest else None
         out.append(
             Finding(
-                check="freshness.column-stale",
+                check="freshness-column-stale",
                 severity=Severity.DEDUCTION,
                 url=c.url,
                 message=(
@@ -129,7 +129,7 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
         c = st.column
         out.append(
             Finding(
-                check="freshness.column-blank",
+                check="freshness-column-blank",
                 severity=Severity.DEDUCTION,
                 url=c.url,
                 message=f"空白栏目：“{c.name}”没有任何内容",
@@ -148,7 +148,7 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
     if len(key) >= STALE_VETO or len(stale) >= STALE_ANY_VETO:
         out.append(
             Finding(
-                check="freshness.stale-columns-veto",
+                check="freshness-stale-columns-veto",
                 severity=Severity.VETO,
                 url=crawl.homepage_url,
                 message=(
@@ -164,7 +164,7 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
         veto = len(blank) >= BLANK_VETO
         out.append(
             Finding(
-                check="freshness.blank-columns-veto",
+                check="freshness-blank-columns-veto",
                 severity=Severity.VETO if veto else Severity.WARNING,
                 url=crawl.homepage_url,
                 message=f"空白栏目 {len(blank)} 个（{BLANK_VETO} 个及以上为单项否决）",

@@ -20,11 +20,11 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
             continue  # e.g. the homepage itself: availability's business
         on_home = url in crawl.from_homepage
         if on_home:
-            check, sev, where = "links.dead-homepage", Severity.DEDUCTION, "首页"
+            check, sev, where = "links-dead-homepage", Severity.DEDUCTION, "首页"
         elif dead.external:
-            check, sev, where = "links.dead-external", Severity.WARNING, "外部"
+            check, sev, where = "links-dead-external", Severity.WARNING, "外部"
         else:
-            check, sev, where = "links.dead", Severity.DEDUCTION, "站内"
+            check, sev, where = "links-dead", Severity.DEDUCTION, "站内"
         kind = "外部链接" if dead.external else "站内链接"
         referrer = crawl.homepage_url if on_home else refs[0]
         out.append(

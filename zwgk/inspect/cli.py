@@ -1,0 +1,128 @@
+"""Click commands of the inspector; the lead registers them on ``zwgk``:
+``main.add_command(inspect)`` and ``main.add_command(demo_site)``."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from zwgk.inspect.config import ConfigError, config_for_url, load_config
+
+
+@click.command("inspect")
+@click.argument("config", required=False, type=click.Path(dir_okay=False, exists=True))
+@click.option("--url", help="只检查一个网站（默认设置，自动识别栏目），不用配置文件")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="输出目录")
+@click.option("--quiet", is_flag=True, help="不显示进度（用于定时任务）")
+@click.option("--cache", "cache", type=click.Path(file_okay=False), help="缓存目录（增量检查）")
+@click.option("--today", help="检查日期 YYYY-MM-DD（默认今天）")
+@click.option("--max-pages", type=int, help="每个网站最多抓取的页面数")
+def inspect(config, url, out, quiet, cache, today, max_pages) -> None:
+    """网上检查：抓取网站，检查栏目更新、链接、隐私、错别字、要素，输出 findings.json、report.html、findings.xlsx。"""
+    from dataclasses import replace
+
+    from zwgk.inspect.output import write_all
+    from zwgk.inspect.run import inspect_config
+
+    if bool(config) == bool(url):
+        raise click.UsageError("请给出配置文件 CONFIG 或 --url 首页地址（二选一）")
+    try:
+        cfg = load_config(config) if config else config_for_url(url)
+    except ConfigError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+    if today:
+        cfg = replace(cfg, today=dt.date.fromisoformat(today))
+    if max_pages:
+        cfg = replace(
+            cfg,
+            sites=tuple(
+                replace(s, settings=replace(s.settings, max_pages=max_pages)) for s in cfg.sites
+            ),
+        )
+    if cache is None and config:
+        cache = str(Path(config).resolve().parent / ".zwgk-cache")
+    show = not quiet and sys.stderr.isatty()
+    if show:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+        )
+
+        def factory(site):
+            task = progress.add_task(site.name, total=None)
+            return lambda done, total: progress.update(task, completed=done, total=total)
+
+        with progress:
+            results = asyncio.run(inspect_config(cfg, factory, cache))
+    else:
+        results = asyncio.run(inspect_config(cfg, None, cache))
+    paths = write_all(results, Path(out), cfg.today)
+    if not quiet:
+        for r in results:
+            counts = {
+                s: sum(f.severity.value == s for f in r.findings)
+                for s in ("veto", "deduction", "warning")
+            }
+            click.echo(
+                f"{r.site.name}：页面 {r.crawl.pages}，附件 {r.crawl.attachments}，"
+                f"单项否决 {counts['veto']}，扣分 {counts['deduction']}，提示 {counts['warning']}"
+                f"（{r.crawl.elapsed:.1f} 秒）"
+            )
+        click.echo("已写入 " + "、".join(str(p) for p in paths))
+
+
+@click.command("demo-site")
+@click.option("--pages", default=500, show_default=True, help="页面数（几百到 100000）")
+@click.option("--port", default=8000, show_default=True)
+@click.option("--seed", default=1, show_default=True)
+@click.option("--manifest", type=click.Path(dir_okay=False), help="写出埋设问题清单（JSON）")
+@click.option("--config", "config_out", type=click.Path(dir_okay=False), help="写出对应的检查配置")
+@click.option("--today", help="网站的“今天” YYYY-MM-DD（默认今天）")
+@click.option("--traps", is_flag=True, help="加入无尽日历页面（爬虫陷阱）")
+def demo_site(pages, port, seed, manifest, config_out, today, traps) -> None:
+    """演示网站：按种子生成一个政府网站（含埋设的问题），在 127.0.0.1 上提供服务。"""
+    from zwgk.inspect.demo_site import DemoSite, serve_forever
+
+    day = dt.date.fromisoformat(today) if today else None
+    site = DemoSite(pages, seed, day, base=f"http://127.0.0.1:{port}", traps=traps)
+    m = site.manifest()
+    if manifest:
+        Path(manifest).write_text(json.dumps(m, ensure_ascii=False, indent=1), encoding="utf-8")
+    if config_out:
+        Path(config_out).write_text(demo_config(m), encoding="utf-8")
+    click.echo(
+        f"演示网站：{site.url('/')}（约 {m['pages']} 个页面，埋设问题 {len(m['defects'])} 处）"
+        "，按 Ctrl+C 停止",
+        err=True,
+    )
+    serve_forever(site, port)
+
+
+def demo_config(m: dict, settings: dict | None = None) -> str:
+    import yaml
+
+    s = m["site"]
+    doc = {
+        "settings": settings or {"rate": 0, "concurrency": 16},
+        "sites": [
+            {
+                "name": s["name"],
+                "unit": s["unit"],
+                "homepage": s["homepage"],
+                "site_id": s["site_id"],
+                "unit_kind": s["unit_kind"],
+            }
+        ],
+    }
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
