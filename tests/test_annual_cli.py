@@ -126,3 +126,39 @@ def test_it_finds_a_copied_passage_among_45_reports_of_15000_characters_quickly(
     assert 0.4 < sim.ratio < 0.5
     assert sim.passages[0].text.replace("，", "")[:100] in shared.replace("，", "")
     assert elapsed < 10, elapsed
+
+
+def test_it_pairs_previous_reports_with_this_years_by_unit(tmp_path):
+    text = Path(TRIAL).read_text(encoding="utf-8")
+    paths = {}
+    for unit in ("教育局", "民政局"):
+        for year in (2020, 2021):
+            path = tmp_path / f"{unit}{year}.html"
+            body = text.replace("教育局", unit).replace(
+                "2020年政府信息公开", f"{year}年政府信息公开"
+            )
+            if unit == "民政局":  # a unit of its own prose, so only last year's copy is similar
+                body = body.replace(
+                    "学区划分、民办学校审批和教师职称评审", "低保审批、养老服务补贴和婚姻登记"
+                )
+            path.write_text(body, encoding="utf-8")
+            paths[unit, year] = str(path)
+    args = [paths["教育局", 2021], paths["民政局", 2021], "--previous", paths["民政局", 2020]]
+    findings = json.loads(
+        _run(*args, "--previous", paths["教育局", 2020], "--format", "json").output
+    )
+    previous = [
+        (f["unit"], f["data"]["other"])
+        for f in findings
+        if f["check"] == "annual-report-similar-previous"
+    ]
+    assert previous == [
+        ("XX区教育局", paths["教育局", 2020]),
+        ("XX区民政局", paths["民政局", 2020]),
+    ]
+
+
+def test_it_does_not_check_carry_over_against_a_report_of_the_wrong_year(tmp_path):
+    result = _run(TRIAL, "--previous", TRIAL, "--format", "json")
+    checks = [f["check"] for f in json.loads(result.output)]
+    assert "annual-report-previous-year" in checks and "annual-report-carryover" not in checks

@@ -82,7 +82,14 @@ def check_report(
     out += check_text_against_tables(r)
     out += check_deadline(r, options.deadline)
     if previous is not None:
-        out += check_carryover(r, previous)
+        if r.year and previous.year and previous.year != r.year - 1:
+            out.append(
+                _finding(r, "annual-report-previous-year", W,
+                         f"作为上一年度对照的报告是{previous.year}年度的，不是{r.year - 1}年度，未核对结转数",
+                         "表三 “二、上年结转”行", f"对照报告：{previous.source}")
+            )  # fmt: skip
+        else:
+            out += check_carryover(r, previous)
         sim = compare(fingerprint(r.prose), fingerprint(previous.prose))
         if sim.ratio >= options.similarity:
             out.append(similar_finding(r, previous, sim, last_year=True))
