@@ -146,3 +146,24 @@ _SPACES = re.compile(r"\s+")
 
 def _squash(s: str) -> str:
     return _SPACES.sub(" ", s)
+
+
+_RUN = re.compile(r"[0-9０-９][0-9０-９ \-]{9,}[0-9０-９XxＸｘ]")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
+_last_windows: tuple[str, list[tuple[int, str]]] = ("", [])
+
+
+def number_windows(text: str) -> list[tuple[int, str]]:
+    """(offset, window) around every run of 11 or more digits (spaces and hyphens allowed inside):
+    the run and one character either side, full-width digits made ASCII. The privacy checks scan
+    these small windows instead of the whole page; one scan serves all three (cached)."""
+    global _last_windows
+    last_text, last = _last_windows
+    if len(last_text) == len(text) and last_text == text:
+        return last
+    out = []
+    for m in _RUN.finditer(text):
+        lo = max(0, m.start() - 1)
+        out.append((lo, text[lo : m.end() + 1].translate(_FULLWIDTH)))
+    _last_windows = (text, out)
+    return out

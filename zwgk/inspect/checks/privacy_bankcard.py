@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from zwgk.inspect.checks import content_common as cc
 from zwgk.inspect.checks.privacy_idcard import is_id18, report
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.model import Finding, Page
@@ -25,7 +26,6 @@ _BIN = re.compile(r"62|60|95|4|5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720
 _NOT_A_CARD = re.compile(
     r"(?:编号|流水号|索引号|订单号|单号|条码|批号|登记号|证书号|许可证号|文号|代码|识别号|身份证号?码?)[:：\s]*$"
 )
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -40,17 +40,18 @@ def luhn_ok(digits: str) -> bool:
 
 def find_cards(text: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every unmasked bank card number in ``text``."""
-    text = text.translate(_FULLWIDTH)
     out = []
-    for m in _CARD.finditer(text):
-        digits = m.group().replace(" ", "").replace("-", "")
-        if not 16 <= len(digits) <= 19 or not _BIN.match(digits) or not luhn_ok(digits):
-            continue
-        if len(digits) == 18 and is_id18(digits):
-            continue
-        if _NOT_A_CARD.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        out.append((m.start(), m.end(), digits))
+    for offset, window in cc.number_windows(text):
+        for m in _CARD.finditer(window):
+            digits = m.group().replace(" ", "").replace("-", "")
+            if not 16 <= len(digits) <= 19 or not _BIN.match(digits) or not luhn_ok(digits):
+                continue
+            if len(digits) == 18 and is_id18(digits):
+                continue
+            start = offset + m.start()
+            if _NOT_A_CARD.search(text, max(0, start - 12), start):
+                continue
+            out.append((start, offset + m.end(), digits))
     return out
 
 

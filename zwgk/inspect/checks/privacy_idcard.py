@@ -42,8 +42,6 @@ _USCC_LABEL = re.compile(r"信用代码|社会信用|组织机构代码|纳税�
 _ID18 = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{14}(?![0-9A-Za-z])")
 _ID_LABEL = re.compile(r"身份证|证件号|公民身份号码|身份号码")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９ＸｘＡ", "0123456789XxA")
-_HAS_FULLWIDTH = re.compile(r"[０-９]")
 
 
 def id_check_char(first17: str) -> str:
@@ -93,20 +91,20 @@ def is_uscc(code: str) -> bool:
 
 def find_ids(text: str, today: dt.date) -> list[tuple[int, int, str]]:
     """(start, end, number) for every unmasked 身份证号码 in ``text``."""
-    if _HAS_FULLWIDTH.search(text):
-        text = text.translate(_FULLWIDTH)
     out = []
-    for m in _ID18.finditer(text):
-        number = m.group()
-        if not is_id18(number, today):
-            continue
-        # An all-digit 统一社会信用代码 can pass the ID test too: its label decides.
-        if is_uscc(number) and _USCC_LABEL.search(text, max(0, m.start() - 40), m.start()):
-            continue
-        out.append((m.start(), m.end(), number))
-    for m in _ID15.finditer(text):
-        if is_id15(m.group(), today) and _ID_LABEL.search(text, max(0, m.start() - 20), m.start()):
-            out.append((m.start(), m.end(), m.group()))
+    for offset, window in cc.number_windows(text):
+        for m in _ID18.finditer(window):
+            start, number = offset + m.start(), m.group()
+            if not is_id18(number, today):
+                continue
+            # An all-digit 统一社会信用代码 can pass the ID test too: its label decides.
+            if is_uscc(number) and _USCC_LABEL.search(text, max(0, start - 40), start):
+                continue
+            out.append((start, start + 18, number))
+        for m in _ID15.finditer(window):
+            start = offset + m.start()
+            if is_id15(m.group(), today) and _ID_LABEL.search(text, max(0, start - 20), start):
+                out.append((start, start + 15, m.group()))
     out.sort()
     return out
 

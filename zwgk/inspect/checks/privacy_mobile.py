@@ -27,20 +27,19 @@ _AREA_CODE_BEFORE = re.compile(r"(?:^|[^0-9])0\d{2,3}[-－ ]?$|\(0\d{2,3}\)$|（
 _PUBLIC_LABEL = re.compile(
     r"(?:咨询|监督|投诉|举报|服务|值班|办公|受理|报警|救助|求助|联络)(?:电话|热线|号码|手机)|热线"
 )
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def find_mobiles(text: str, public_labels: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every unmasked personal mobile number in ``text``."""
-    text = text.translate(_FULLWIDTH)
     out = []
-    for m in _MOBILE.finditer(text):
-        start = m.start()
-        if _AREA_CODE_BEFORE.search(text, max(0, start - 6), start):
-            continue
-        if public_labels and _PUBLIC_LABEL.search(text, max(0, start - 12), start):
-            continue
-        out.append((start, m.end(), re.sub(r"\D", "", m.group())))
+    for offset, window in cc.number_windows(text):
+        for m in _MOBILE.finditer(window):
+            start = offset + m.start()
+            if _AREA_CODE_BEFORE.search(text, max(0, start - 6), start):
+                continue
+            if public_labels and _PUBLIC_LABEL.search(text, max(0, start - 12), start):
+                continue
+            out.append((start, offset + m.end(), re.sub(r"\D", "", m.group())))
     return out
 
 

@@ -20,6 +20,7 @@ import ahocorasick
 
 from zwgk.inspect.checks.content_common import DATA
 
+SERIOUS, TYPO = "wording-serious", "wording-typo"
 _ENTRY = re.compile(r"^\s*(\S.*?)\s*(?:->|→|=>)\s*(\S.*?)\s*$")
 
 
@@ -31,6 +32,7 @@ class Entry:
     right: str
     category: str = ""
     source: str = ""
+    kind: str = ""  # the check that reports it: wording-serious or wording-typo
 
 
 def _lines(path: Path) -> Iterator[tuple[str, str, str]]:
@@ -47,13 +49,13 @@ def _lines(path: Path) -> Iterator[tuple[str, str, str]]:
         yield category, text, comment.strip()
 
 
-def read_entries(path: Path) -> list[Entry]:
+def read_entries(path: Path, kind: str = "") -> list[Entry]:
     """``wrong -> right`` lines (also ``→`` or ``=>``), ``[类别]`` headers, ``#`` comments."""
     out = []
     for category, text, comment in _lines(path):
         m = _ENTRY.match(text)
         if m and len(m.group(1)) >= 2 and m.group(1) != m.group(2):
-            out.append(Entry(m.group(1), m.group(2), category, comment or path.name))
+            out.append(Entry(m.group(1), m.group(2), category, comment or path.name, kind))
     return out
 
 
@@ -103,52 +105,74 @@ class Hit:
 class Matcher:
     """Finds the wrong forms of some entries in a text, honouring protected words.
 
-    ``straddle`` — a protected word that crosses either edge of a wrong form also silences it
-    (used for typos, whose short wrong forms can span two correct words).
+    ``straddle`` — the kinds (``Entry.kind``) for which a protected word crossing either edge of a
+    wrong form also silences it (typos: short wrong forms can span two correct words); ``True``
+    for all. Entries of a later kind are also silenced by hits of an earlier one (a serious
+    error is not reported again as a typo); the first kind wins when two share a wrong form.
+
+    The automaton runs over the text's UTF-8 bytes seen as Latin-1 characters: the trie then
+    branches on at most 256 byte values instead of thousands of Chinese characters, which makes a
+    large dictionary several times faster; offsets are mapped back to characters for the hits.
     """
 
     def __init__(
-        self, entries: Iterable[Entry], protected: Iterable[str], straddle: bool = False
+        self,
+        entries: Iterable[Entry],
+        protected: Iterable[str],
+        straddle: bool | frozenset[str] = False,
     ) -> None:
         self.straddle = straddle
         protected = {p for p in protected if p}
-        self.automaton = ahocorasick.Automaton()
         wrongs: dict[str, Entry] = {}
+        self.kinds: list[str] = []
         for e in entries:
+            if e.kind not in self.kinds:
+                self.kinds.append(e.kind)
             if e.wrong not in protected and e.wrong not in wrongs:
                 wrongs[e.wrong] = e
+        self.automaton = ahocorasick.Automaton()
         for w, e in wrongs.items():
-            self.automaton.add_word(w, (len(w), e))
-        for p in protected:
-            if p not in wrongs:
-                self.automaton.add_word(p, (len(p), None))
+            key = _bytes(w)
+            self.automaton.add_word(key, (len(key), e))
+        for p in protected - wrongs.keys():
+            key = _bytes(p)
+            self.automaton.add_word(key, (len(key), None))
         self.size = len(wrongs)
         if len(self.automaton):
             self.automaton.make_automaton()
+        self._last: tuple[str, list[Hit]] = ("", [])
 
-    def find(self, text: str, extra_protected: Iterable[str] = ()) -> list[Hit]:
+    def find(self, text: str) -> list[Hit]:
+        """Hits in character offsets, the longest of overlapping wrong forms, in text order."""
         if not self.size or not text:
             return []
+        last_text, last_hits = self._last
+        if len(last_text) == len(text) and last_text == text:
+            return last_hits
+        hits = self._find(text)
+        self._last = (text, hits)
+        return hits
+
+    def _find(self, text: str) -> list[Hit]:
+        raw = text.encode("utf-8")
         wrong: list[Hit] = []
         guards: list[tuple[int, int]] = []
-        for end, (length, entry) in self.automaton.iter(text):
-            start = end + 1 - length
+        for end, (length, entry) in self.automaton.iter(raw.decode("latin-1")):
             if entry is None:
-                guards.append((start, end + 1))
+                guards.append((end + 1 - length, end + 1))
             else:
-                wrong.append(Hit(start, end + 1, entry))
+                wrong.append(Hit(end + 1 - length, end + 1, entry))
         if not wrong:
             return []
-        for p in extra_protected:
-            for h in wrong:
-                i = text.find(p, max(0, h.start - len(p) + 1), h.end + len(p) - 1)
-                while i != -1 and i < h.end:
-                    guards.append((i, i + len(p)))
-                    i = text.find(p, i + 1, h.end + len(p) - 1)
-        guards.sort()
-        starts = [g[0] for g in guards]
-        longest = max((g[1] - g[0] for g in guards), default=0)
-        kept = [h for h in wrong if not self._guarded(h, guards, starts, longest)]
+        kept: list[Hit] = []
+        for kind in self.kinds:
+            mine = [h for h in wrong if h.entry.kind == kind]
+            straddle = self.straddle is True or (
+                isinstance(self.straddle, frozenset) and kind in self.straddle
+            )
+            if mine:
+                kept += _unguarded(mine, guards, straddle)
+            guards = guards + [(h.start, h.end) for h in mine]
         # A wrong form inside a longer wrong form is the same error: keep the longer one.
         kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
         out: list[Hit] = []
@@ -156,11 +180,22 @@ class Matcher:
             if out and h.end <= out[-1].end:
                 continue
             out.append(h)
-        return out
+        return [
+            Hit(len(raw[: h.start].decode("utf-8")), len(raw[: h.end].decode("utf-8")), h.entry)
+            for h in out
+        ]
 
-    def _guarded(
-        self, h: Hit, guards: list[tuple[int, int]], starts: list[int], longest: int
-    ) -> bool:
+
+def _bytes(s: str) -> str:
+    return s.encode("utf-8").decode("latin-1")
+
+
+def _unguarded(hits: list[Hit], guards: list[tuple[int, int]], straddle: bool) -> list[Hit]:
+    guards = sorted(guards)
+    starts = [g[0] for g in guards]
+    longest = max((g[1] - g[0] for g in guards), default=0)
+    out = []
+    for h in hits:
         lo = bisect.bisect_left(starts, h.start - longest)
         hi = bisect.bisect_left(starts, h.end)
         for gs, ge in guards[lo:hi]:
@@ -168,23 +203,32 @@ class Matcher:
                 continue
             covers = gs <= h.start and ge >= h.end
             inside = gs >= h.start and ge <= h.end
-            if covers or (self.straddle and not inside):
-                return True
-        return False
+            if covers or (straddle and not inside):
+                break
+        else:
+            out.append(h)
+    return out
+
+
+def generated_entries(terms: Iterable[tuple[str, str]], skip: Iterable[str] = ()) -> list[Entry]:
+    """Entries for the miswritings of canonical names, except forms in ``skip`` and forms that
+    are part of some canonical name."""
+    terms = list(terms)
+    canon = {t for _, t in terms}
+    seen = set(skip)
+    out = []
+    for category, term in terms:
+        for v in variants(term, confusions()):
+            if v not in seen and not any(v in t for t in canon):
+                seen.add(v)
+                out.append(Entry(v, term, category, "wording_terms.txt（自动生成的错写）", SERIOUS))
+    return out
 
 
 def _serious_entries() -> list[Entry]:
-    entries = read_entries(DATA / "wording_serious.txt")
-    conf = confusions()
+    entries = read_entries(DATA / "wording_serious.txt", SERIOUS)
     terms = read_words(DATA / "wording_terms.txt")
-    canon = {t for _, t in terms}
-    explicit = {e.wrong for e in entries}
-    for category, term in terms:
-        for v in variants(term, conf):
-            if v not in explicit and not any(v in t for t in canon):
-                explicit.add(v)
-                entries.append(Entry(v, term, category, "wording_terms.txt（自动生成的错写）"))
-    return entries
+    return entries + generated_entries(terms, {e.wrong for e in entries})
 
 
 @functools.cache
@@ -201,33 +245,27 @@ def serious_base() -> tuple[Entry, ...]:
 
 @functools.cache
 def typo_base() -> tuple[Entry, ...]:
-    return tuple(
-        read_entries(DATA / "wording_typos.txt") + read_entries(DATA / "wording_typos_ecspell.txt")
-    )
+    files = ("wording_typos.txt", "wording_typos_ecspell.txt")
+    return tuple(e for f in files for e in read_entries(DATA / f, TYPO))
 
 
-def _site_entries(extra: tuple[tuple[str, str], ...], category: str) -> list[Entry]:
-    return [Entry(w, r, category, "网站配置") for w, r in extra if len(w) >= 2 and w != r]
-
-
-@functools.lru_cache(maxsize=64)
-def serious_matcher(
-    extra: tuple[tuple[str, str], ...] = (), protected: tuple[str, ...] = ()
-) -> Matcher:
-    """The serious-error matcher: built-in dictionary plus a site's additions (cached)."""
-    entries = [*serious_base(), *_site_entries(extra, "网站补充")]
-    rights = {e.right for e in entries}
-    return Matcher(entries, base_protected() | rights | set(protected))
+def _site_entries(extra: tuple[tuple[str, str], ...], kind: str) -> list[Entry]:
+    return [Entry(w, r, "网站补充", "网站配置", kind) for w, r in extra if len(w) >= 2 and w != r]
 
 
 @functools.lru_cache(maxsize=64)
-def typo_matcher(
-    extra: tuple[tuple[str, str], ...] = (),
+def matcher(
     protected: tuple[str, ...] = (),
     serious_extra: tuple[tuple[str, str], ...] = (),
+    typo_extra: tuple[tuple[str, str], ...] = (),
 ) -> Matcher:
-    """The typo matcher; serious wrong forms are protected here so one error is reported once."""
-    entries = [*typo_base(), *_site_entries(extra, "网站补充")]
-    serious = [*serious_base(), *_site_entries(serious_extra, "")]
-    guard = {e.right for e in entries} | {e.right for e in serious} | {e.wrong for e in serious}
-    return Matcher(entries, base_protected() | guard | set(protected), straddle=True)
+    """One automaton for both wording checks: the built-in dictionaries plus a site's additions
+    and protected words (cached per distinct site settings); a page is scanned once for both."""
+    entries = [
+        *serious_base(),
+        *_site_entries(serious_extra, SERIOUS),
+        *typo_base(),
+        *_site_entries(typo_extra, TYPO),
+    ]
+    rights = {e.right for e in entries}
+    return Matcher(entries, base_protected() | rights | set(protected), frozenset({TYPO}))

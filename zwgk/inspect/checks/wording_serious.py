@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from zwgk.inspect.checks import content_common as cc
-from zwgk.inspect.checks.wording_dict import Hit, serious_matcher
+from zwgk.inspect.checks.wording_dict import Hit, matcher
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.model import Finding, Page
 
@@ -85,6 +85,7 @@ def check_page(page: Page, role: PageRole, ctx: CheckContext) -> list[Finding]:
     text = page_text(page)
     if not text:
         return []
-    protected, serious, _ = site_settings(ctx, CHECK_ID)
-    hits = serious_matcher(serious, protected).find(text)
+    hits = [
+        h for h in matcher(*site_settings(ctx, "wording")).find(text) if h.entry.kind == CHECK_ID
+    ]
     return report(page, ctx, CHECK_ID, text, hits, "严重表述错误")

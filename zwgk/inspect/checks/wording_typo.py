@@ -11,7 +11,7 @@ per site and wrong form.
 
 from __future__ import annotations
 
-from zwgk.inspect.checks.wording_dict import typo_matcher
+from zwgk.inspect.checks.wording_dict import matcher
 from zwgk.inspect.checks.wording_serious import page_text, report, site_settings
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.model import Finding, Page
@@ -23,6 +23,7 @@ def check_page(page: Page, role: PageRole, ctx: CheckContext) -> list[Finding]:
     text = page_text(page)
     if not text:
         return []
-    protected, serious, typos = site_settings(ctx, CHECK_ID)
-    hits = typo_matcher(typos, protected, serious).find(text)
+    hits = [
+        h for h in matcher(*site_settings(ctx, "wording")).find(text) if h.entry.kind == CHECK_ID
+    ]
     return report(page, ctx, CHECK_ID, text, hits, "错别字")
