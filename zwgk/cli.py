@@ -394,5 +394,16 @@ def demo_cmd(out: str) -> None:
     run_demo(Path(out))
 
 
+def _register() -> None:
+    """Command groups that live beside their code."""
+    from zwgk.annual.cli import report as annual_report
+    from zwgk.workdays_cli import workdays
+
+    main.add_command(annual_report, "report")
+    main.add_command(workdays, "workdays")
+
+
+_register()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How much a finding weighs: 单项否决 / 扣分 / 提示."""
 
     VETO = "veto"

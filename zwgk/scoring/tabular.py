@@ -55,7 +55,51 @@ def read_source(path: str | Path) -> tuple[str, Any]:
             raise FactsError([Problem(str(p), None, "文件编码无法识别：请另存为 UTF-8 的 CSV")])
         delimiter = "\t" if suffix == ".tsv" else ","
         return "csv", list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    raise FactsError([Problem(str(p), None, f"不支持的文件类型 “{suffix}”：请用 .yaml 或 .csv")])
+    if suffix == ".xlsx":
+        return "csv", _xlsx_rows(p)
+    raise FactsError(
+        [Problem(str(p), None, f"不支持的文件类型 “{suffix}”：请用 .yaml、.csv 或 .xlsx")]
+    )
+
+
+def _xlsx_rows(p: Path) -> list[list[str]]:
+    """The first worksheet as rows of text, like a CSV saved from Excel (dates as ISO dates)."""
+    import datetime as dt
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        check_size(p)
+        wb = load_workbook(p, read_only=True, data_only=True)
+    except SourceError as exc:
+        raise FactsError([Problem(exc.path, exc.line, exc.message)]) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise FactsError(
+            [Problem(str(p), None, f"不是有效的 Excel（.xlsx）文件：{exc.__class__.__name__}")]
+        ) from None
+    try:
+        ws = wb.worksheets[0]
+        out: list[list[str]] = []
+        for values in ws.iter_rows(values_only=True):
+            row = []
+            for v in values:
+                if v is None:
+                    row.append("")
+                elif isinstance(v, dt.datetime):
+                    row.append(v.date().isoformat() if v.time() == dt.time() else v.isoformat())
+                elif isinstance(v, dt.date):
+                    row.append(v.isoformat())
+                elif isinstance(v, float) and v.is_integer():
+                    row.append(str(int(v)))
+                else:
+                    row.append(str(v))
+            out.append(row)
+            if len(out) > 200_000:
+                raise FactsError([Problem(str(p), None, "表格行数超过 200000 行")])
+        return out
+    finally:
+        wb.close()
 
 
 def yaml_rows(data: Any, path: str, sections: tuple[str, ...]) -> Iterator[Row]:

@@ -1,0 +1,562 @@
+"""The assessor desk: the unit's statement and evidence beside the rule; facts recorded live."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zwgk.rubric.errors import FactsError
+from zwgk.scoring.facts import SOURCES, check_facts, read_fact_rows
+from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
+from zwgk.web.audit.models import record
+from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
+from zwgk.web.rounds.models import Unit
+from zwgk.web.rounds.services import check_new_fact, core_unit, core_units, round_result
+from zwgk.web.rounds.tree import rows_for
+from zwgk.web.uploads import refused_upload
+
+RECORDERS = (ADMIN, ASSESSOR)
+
+
+def _editable(request: HttpRequest, acc: Access) -> bool:
+    if acc.round.locked:
+        messages.error(
+            request, "考核结果已审定锁定，不能修改。如需更正，须由领导组填写理由重新打开。"
+        )
+        return False
+    return True
+
+
+def fact_snapshot(f: Fact) -> dict:
+    return {
+        "section": f.section,
+        "indicator": f.indicator_id,
+        "item": f.item_id,
+        "count": f.count,
+        "missing": f.missing,
+        "amount": str(f.amount) if f.amount is not None else None,
+        "value": str(f.value) if f.value is not None else None,
+        "status": f.status,
+        "note": f.note,
+        "source": f.source,
+        "date": f.date.isoformat() if f.date else None,
+    }
+
+
+@login_required
+def desk(request: HttpRequest, round_id: int) -> HttpResponse:
+    acc = access(request, round_id, STAFF)
+    rnd = acc.round
+    result, problems = round_result(rnd)
+    by_name = {u.unit: u for u in result.units}
+    pending: dict[int, int] = {}
+    for unit_id in Fact.objects.filter(round=rnd, status=Fact.Status.PENDING).values_list(
+        "unit_id", flat=True
+    ):
+        pending[unit_id] = pending.get(unit_id, 0) + 1
+    evidence: dict[int, int] = {}
+    for unit_id in Evidence.objects.filter(round=rnd).values_list("unit_id", flat=True):
+        evidence[unit_id] = evidence.get(unit_id, 0) + 1
+    classes = dict((c.id, c.name) for c in rnd.scheme.index().scheme.classes)
+    groups: dict[str, list] = {}
+    for u in rnd.units.all():
+        groups.setdefault(u.unit_class, []).append(
+            {
+                "unit": u,
+                "result": by_name.get(u.name),
+                "pending": pending.get(u.pk, 0),
+                "evidence": evidence.get(u.pk, 0),
+            }
+        )
+    na_pending = NARequest.objects.filter(
+        round=rnd, status=NARequest.Status.PENDING
+    ).select_related("unit")
+    return render(
+        request,
+        "desk/desk.html",
+        {
+            "acc": acc,
+            "groups": [(k, classes.get(k, k), v) for k, v in groups.items()],
+            "problems": problems,
+            "na_pending": na_pending,
+        },
+    )
+
+
+def _unit_context(acc: Access, unit: Unit, only: str | None = None) -> dict:
+    rnd = acc.round
+    index = rnd.scheme.index()
+    result, problems = round_result(rnd)
+    ur = result.unit(unit.name)
+    rows = rows_for(index, core_unit(unit))
+    if only:
+        rows = [r for r in rows if r.node.id == only]
+    facts: dict[str, list[Fact]] = {}
+    unit_facts: list[Fact] = []
+    for f in Fact.objects.filter(unit=unit).select_related("evidence", "created_by"):
+        if f.indicator_id:
+            facts.setdefault(f.indicator_id, []).append(f)
+        else:
+            unit_facts.append(f)
+    evidence: dict[str, list[Evidence]] = {}
+    for e in Evidence.objects.filter(unit=unit):
+        evidence.setdefault(e.indicator_id, []).append(e)
+    return {
+        "acc": acc,
+        "unit": unit,
+        "index": index,
+        "rows": rows,
+        "ur": ur,
+        "nodes": {n.id: n for n in ur.nodes()},
+        "facts": facts,
+        "unit_facts": unit_facts,
+        "evidence": evidence,
+        "selfs": {s.indicator_id: s for s in SelfAssessment.objects.filter(unit=unit)},
+        "sources": SOURCES,
+        "today": timezone.localdate().isoformat(),
+        "vetoes": index.scheme.vetoes,
+        "can_record": acc.can_record and not rnd.locked,
+        "problems": [p for p in problems if unit.name in str(p)],
+    }
+
+
+@login_required
+def desk_unit(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
+    acc = access(request, round_id, STAFF)
+    unit = acc.unit_or_404(unit_id)
+    return render(request, "desk/unit.html", _unit_context(acc, unit))
+
+
+@login_required
+def desk_score(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
+    """The live score panel (htmx)."""
+    acc = access(request, round_id, STAFF)
+    unit = acc.unit_or_404(unit_id)
+    result, _ = round_result(acc.round)
+    return render(
+        request,
+        "desk/_score.html",
+        {"acc": acc, "unit": unit, "ur": result.unit(unit.name), "result": result},
+    )
+
+
+def _decimal(raw: str, what: str) -> Decimal | None:
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    try:
+        return Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(f"{what}“{raw}”不是数字") from None
+
+
+def _fact_from_post(
+    request: HttpRequest, acc: Access, unit: Unit, rule: tuple[str, str, str] | None = None
+) -> Fact:
+    """A fact from the desk form; ``rule`` (section, indicator, item) overrides the form's."""
+    p = request.POST
+    section, item = p.get("section", ""), p.get("item", "")
+    indicator_id = p.get("indicator", "").strip()
+    if p.get("pick"):
+        section, _, item = p["pick"].partition("|")
+    if rule is not None:
+        section, indicator_id, item = rule
+    if section not in Fact.Section.values:
+        raise ValueError("请选择记录类型")
+    count_raw = p.get("count", "1").strip() or "1"
+    if not count_raw.isdigit() or int(count_raw) < 1 or int(count_raw) > 1000:
+        raise ValueError(f"次数“{count_raw}”应为 1 至 1000 的整数")
+    date_raw = p.get("date", "").strip()
+    try:
+        date = dt.date.fromisoformat(date_raw) if date_raw else None
+    except ValueError:
+        raise ValueError(f"日期“{date_raw}”格式应为 2024-03-31") from None
+    status = p.get("status", Fact.Status.CONFIRMED)
+    if status not in Fact.Status.values:
+        status = Fact.Status.CONFIRMED
+    evidence = None
+    if p.get("evidence"):
+        evidence = Evidence.objects.filter(pk=p.get("evidence"), unit=unit).first()
+    return Fact(
+        round=acc.round,
+        unit=unit,
+        section=section,
+        indicator_id=indicator_id,
+        item_id=item.strip(),
+        count=int(count_raw),
+        missing=[m for m in p.getlist("missing") if m],
+        amount=_decimal(p.get("amount", ""), "分值"),
+        value=_decimal(p.get("value", ""), "数值"),
+        date=date,
+        source=p.get("source", "").strip()[:20],
+        note=p.get("note", "").strip()[:2000],
+        status=status,
+        evidence=evidence,
+        origin="手工录入",
+        created_by=request.user,
+    )
+
+
+@login_required
+@require_POST
+def fact_add(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
+    acc = access(request, round_id, RECORDERS)
+    unit = acc.unit_or_404(unit_id)
+    indicator_id = request.POST.get("indicator", "")
+    errors: list[str] = []
+    if acc.round.locked:
+        errors.append("考核结果已审定锁定，不能修改。")
+    else:
+        try:
+            fact = _fact_from_post(request, acc, unit)
+        except ValueError as exc:
+            errors.append(str(exc))
+        else:
+            if fact.section == Fact.Section.FINDINGS and fact.missing:
+                fact.count = len(fact.missing)
+            errors = check_new_fact(acc.round.scheme.index(), acc.round, fact)
+            if not errors:
+                with transaction.atomic():
+                    fact.save()
+                    acc.round.bump()
+                    record(
+                        "fact.add",
+                        f"{unit.name} {fact.indicator_id or fact.item_id}：新增{fact.get_section_display()}记录",
+                        actor=request.user,
+                        round=acc.round,
+                        unit=unit,
+                        obj=fact,
+                        after=fact_snapshot(fact),
+                    )
+    return _after_change(request, acc, unit, indicator_id, errors)
+
+
+def _after_change(
+    request: HttpRequest, acc: Access, unit: Unit, indicator_id: str, errors: list[str]
+) -> HttpResponse:
+    if request.headers.get("HX-Request"):
+        ctx = _unit_context(acc, unit, only=indicator_id or None)
+        ctx["errors"] = errors
+        template = "desk/_leaf.html" if indicator_id else "desk/_unitfacts.html"
+        if indicator_id:
+            ctx["row"] = ctx["rows"][0] if ctx["rows"] else None
+        response = render(request, template, ctx)
+        response["HX-Trigger"] = "facts-changed"
+        return response
+    for e in errors:
+        messages.error(request, e)
+    return redirect("desk_unit", acc.round.pk, unit.pk)
+
+
+@login_required
+@require_POST
+def fact_status(request: HttpRequest, round_id: int, fact_id: int) -> HttpResponse:
+    acc = access(request, round_id, RECORDERS)
+    fact = get_object_or_404(Fact, pk=fact_id, round=acc.round)
+    errors: list[str] = []
+    new = request.POST.get("status", "")
+    reason = request.POST.get("reason", "").strip()
+    if acc.round.locked:
+        errors.append("考核结果已审定锁定，不能修改。")
+    elif new not in Fact.Status.values:
+        errors.append("状态不正确")
+    elif new == Fact.Status.DISMISSED and not reason and fact.status == Fact.Status.CONFIRMED:
+        errors.append("排除已确认的记录须写明理由")
+    else:
+        before = fact_snapshot(fact)
+        with transaction.atomic():
+            fact.status = new
+            fact.save(update_fields=["status"])
+            acc.round.bump()
+            record(
+                "fact.status",
+                f"{fact.unit.name} {fact.indicator_id or fact.item_id}：{dict(Fact.Status.choices)[new]}",
+                actor=request.user,
+                round=acc.round,
+                unit=fact.unit,
+                obj=fact,
+                before=before,
+                after=fact_snapshot(fact),
+                reason=reason,
+            )
+    return _after_change(request, acc, fact.unit, fact.indicator_id, errors)
+
+
+@login_required
+def bulk(request: HttpRequest, round_id: int) -> HttpResponse:
+    """One fault (or bonus) across many units at once, e.g. from a monthly inspection 通报."""
+    acc = access(request, round_id, RECORDERS)
+    rnd = acc.round
+    index = rnd.scheme.index()
+    choices = []
+    for table in index.scheme.tables:
+        for leaf in index.leaves[table.id]:
+            for f in leaf.faults:
+                choices.append(
+                    (
+                        f"findings|{leaf.id}|{f.id}",
+                        f"{leaf.id} {leaf.name} — 扣分：{f.text}",
+                        table.title,
+                    )
+                )
+            for b in leaf.bonuses:
+                choices.append(
+                    (
+                        f"bonuses|{leaf.id}|{b.id}",
+                        f"{leaf.id} {leaf.name} — 加分：{b.text}",
+                        table.title,
+                    )
+                )
+    units = list(rnd.units.all())
+    if request.method == "POST" and _editable(request, acc):
+        key = request.POST.get("rule", "")
+        chosen = set(request.POST.getlist("units"))
+        try:
+            section, indicator_id, item_id = key.split("|")
+        except ValueError:
+            messages.error(request, "请选择扣分或加分情形。")
+            return redirect("bulk", rnd.pk)
+        made, problems = [], []
+        for u in units:
+            if str(u.pk) not in chosen:
+                continue
+            try:
+                fact = _fact_from_post(request, acc, u, (section, indicator_id, item_id))
+            except ValueError as exc:
+                messages.error(request, str(exc))
+                return redirect("bulk", rnd.pk)
+            fact.origin = "批量录入"
+            errs = check_new_fact(index, rnd, fact)
+            if errs:
+                problems.append(f"{u.name}：{'；'.join(errs)}")
+            else:
+                made.append(fact)
+        if problems:
+            for p in problems[:20]:
+                messages.error(request, p)
+            messages.error(request, "有单位不能记录这一情形，本次未保存任何记录。")
+            return redirect("bulk", rnd.pk)
+        with transaction.atomic():
+            for fact in made:
+                fact.save()
+                record(
+                    "fact.add",
+                    f"{fact.unit.name} {fact.indicator_id}：批量录入",
+                    actor=request.user,
+                    round=rnd,
+                    unit=fact.unit,
+                    obj=fact,
+                    after=fact_snapshot(fact),
+                )
+            rnd.bump()
+        messages.success(request, f"已为 {len(made)} 个单位记录。")
+        return redirect("desk", rnd.pk)
+    return render(
+        request,
+        "desk/bulk.html",
+        {
+            "acc": acc,
+            "choices": choices,
+            "units": units,
+            "sources": SOURCES,
+            "today": timezone.localdate().isoformat(),
+        },
+    )
+
+
+def _fact_from_row(row, rnd, units_by_name: dict[str, Unit], user, origin: str) -> Fact:
+    f = row.fields
+    item = f.get("fault") or f.get("bonus") or f.get("veto") or ""
+    value = f.get("value", f.get("score"))
+    status = str(f.get("status") or "confirmed")
+    from zwgk.scoring.facts import STATUS_WORDS
+
+    st = STATUS_WORDS.get(status.strip().lower(), STATUS_WORDS.get(status.strip()))
+    missing = f.get("missing") or []
+    if isinstance(missing, str):
+        from zwgk.scoring.tabular import split_list
+
+        missing = list(split_list(missing))
+    date = f.get("date")
+    if isinstance(date, str) and date.strip():
+        date = dt.date.fromisoformat(date.strip())
+    elif not isinstance(date, dt.date):
+        date = None
+    return Fact(
+        round=rnd,
+        unit=units_by_name[str(f["unit"]).strip()],
+        section=row.section,
+        indicator_id=str(f.get("indicator") or "").strip(),
+        item_id=str(item).strip(),
+        count=int(f.get("count") or 1) if not missing else len(missing),
+        missing=list(missing),
+        amount=Decimal(str(f["amount"])) if f.get("amount") not in (None, "") else None,
+        value=Decimal(str(value)) if value not in (None, "") else None,
+        date=date,
+        source=str(f.get("source") or "")[:20],
+        note=str(f.get("note") or "")[:2000] + (f"（计分机关：{f['by']}）" if f.get("by") else ""),
+        status=st.value if st else "confirmed",
+        origin=origin,
+        created_by=user,
+    )
+
+
+@login_required
+def facts_import(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Import facts from .xlsx / .csv (imported scores, third-party deductions, findings…)."""
+    acc = access(request, round_id, RECORDERS)
+    rnd = acc.round
+    if request.method == "POST" and _editable(request, acc):
+        refused = refused_upload(request)
+        upload = request.FILES.get("file")
+        if refused or upload is None:
+            messages.error(request, refused or "请选择文件。")
+            return redirect("facts_import", rnd.pk)
+        name = Path(upload.name).name
+        index = rnd.scheme.index()
+        units_by_name = {u.name: u for u in rnd.units.all()}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / name
+            with open(path, "wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            try:
+                rows = read_fact_rows(path)
+                check_facts(index, core_units(rnd), rows)
+            except FactsError as exc:
+                for p in exc.problems[:30]:
+                    messages.error(request, str(p))
+                if len(exc.problems) > 30:
+                    messages.error(request, f"……共 {len(exc.problems)} 处问题")
+                messages.error(request, "文件未导入，已有记录没有任何改动。")
+                return redirect("facts_import", rnd.pk)
+        with transaction.atomic():
+            made = [
+                _fact_from_row(r, rnd, units_by_name, request.user, f"导入:{name}") for r in rows
+            ]
+            Fact.objects.bulk_create(made)
+            rnd.bump()
+            record(
+                "facts.import",
+                f"从 {name} 导入 {len(made)} 条记录",
+                actor=request.user,
+                round=rnd,
+                after={"file": name, "count": len(made)},
+            )
+        messages.success(request, f"已从 {name} 导入 {len(made)} 条记录。")
+        return redirect("desk", rnd.pk)
+    return render(request, "desk/import.html", {"acc": acc})
+
+
+@login_required
+@require_POST
+def na_decide(request: HttpRequest, round_id: int, na_id: int) -> HttpResponse:
+    acc = access(request, round_id, RECORDERS)
+    na = get_object_or_404(NARequest, pk=na_id, round=acc.round)
+    if not _editable(request, acc):
+        return redirect("desk", acc.round.pk)
+    approve = request.POST.get("decision") == "approve"
+    answer = request.POST.get("answer", "").strip()[:2000]
+    with transaction.atomic():
+        before = {"status": na.status}
+        na.status = NARequest.Status.APPROVED if approve else NARequest.Status.REJECTED
+        na.answer, na.decided_by, na.decided_at = answer, request.user, timezone.now()
+        na.save()
+        if approve:
+            fact = Fact(
+                round=acc.round,
+                unit=na.unit,
+                section=Fact.Section.NA,
+                indicator_id=na.indicator_id,
+                note=f"不适用申请已同意：{na.reason[:200]}",
+                origin="不适用申请",
+                created_by=request.user,
+            )
+            errs = check_new_fact(acc.round.scheme.index(), acc.round, fact)
+            if errs:
+                transaction.set_rollback(True)
+                messages.error(request, "；".join(errs))
+                return redirect("desk", acc.round.pk)
+            fact.save()
+        acc.round.bump()
+        record(
+            "na.decide",
+            f"{na.unit.name} {na.indicator_id}：不适用申请{'同意' if approve else '不同意'}",
+            actor=request.user,
+            round=acc.round,
+            unit=na.unit,
+            obj=na,
+            before=before,
+            after={"status": na.status, "answer": answer},
+        )
+    messages.success(request, "已处理不适用申请。")
+    return redirect("desk", acc.round.pk)
+
+
+@login_required
+def objections(request: HttpRequest, round_id: int) -> HttpResponse:
+    acc = access(request, round_id, STAFF)
+    items = (
+        Objection.objects.filter(round=acc.round)
+        .select_related("unit", "fact", "evidence")
+        .order_by("status", "-created_at")
+    )
+    return render(request, "desk/objections.html", {"acc": acc, "items": items})
+
+
+@login_required
+@require_POST
+def objection_answer(request: HttpRequest, round_id: int, objection_id: int) -> HttpResponse:
+    acc = access(request, round_id, RECORDERS)
+    obj = get_object_or_404(Objection, pk=objection_id, round=acc.round)
+    if not _editable(request, acc):
+        return redirect("objections", acc.round.pk)
+    upheld = request.POST.get("decision") == "upheld"
+    answer = request.POST.get("answer", "").strip()[:3000]
+    if not answer:
+        messages.error(request, "请填写答复意见。")
+        return redirect("objections", acc.round.pk)
+    with transaction.atomic():
+        before = {"status": obj.status}
+        obj.status = Objection.Status.UPHELD if upheld else Objection.Status.REJECTED
+        obj.answer, obj.answered_by, obj.answered_at = answer, request.user, timezone.now()
+        obj.save()
+        if upheld:
+            fbefore = fact_snapshot(obj.fact)
+            obj.fact.status = Fact.Status.DISMISSED
+            obj.fact.save(update_fields=["status"])
+            record(
+                "fact.status",
+                f"{obj.unit.name} {obj.fact.indicator_id}：异议成立，记录排除",
+                actor=request.user,
+                round=acc.round,
+                unit=obj.unit,
+                obj=obj.fact,
+                before=fbefore,
+                after=fact_snapshot(obj.fact),
+                reason=answer,
+            )
+        acc.round.bump()
+        record(
+            "objection.answer",
+            f"{obj.unit.name}：异议{'成立' if upheld else '不成立'}",
+            actor=request.user,
+            round=acc.round,
+            unit=obj.unit,
+            obj=obj,
+            before=before,
+            after={"status": obj.status, "answer": answer},
+        )
+    messages.success(request, "已答复。")
+    return redirect("objections", acc.round.pk)

@@ -1,0 +1,41 @@
+"""Error pages in Chinese; the CSRF failure page explains an upload that was too large."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(
+        request,
+        "error.html",
+        {"title": "页面不存在", "text": "没有这个页面，或您无权查看。"},
+        status=404,
+    )
+
+
+def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(
+        request,
+        "error.html",
+        {"title": "无权操作", "text": "您的角色不能进行这项操作。"},
+        status=403,
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    from zwgk.web.uploads import refused_upload
+
+    try:
+        refused = refused_upload(request)
+    except Exception:  # a malformed body: the CSRF answer stands
+        refused = None
+    if refused:
+        return render(request, "error.html", {"title": "文件过大", "text": refused}, status=413)
+    return render(
+        request,
+        "error.html",
+        {"title": "页面已过期", "text": "请返回上一页，刷新后重新提交。"},
+        status=403,
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RectifyConfig(AppConfig):
+    name = "zwgk.web.rectify"
+    label = "rectify"

@@ -1,0 +1,30 @@
+// zwgk front-end: small helpers; charts are drawn from JSON embedded with json_script.
+(function () {
+  "use strict";
+  function drawCharts(root) {
+    if (typeof echarts === "undefined") return;
+    (root || document).querySelectorAll("[data-chart]").forEach(function (el) {
+      var src = document.getElementById(el.getAttribute("data-chart"));
+      if (!src || el.getAttribute("data-drawn")) return;
+      var option = JSON.parse(src.textContent);
+      var chart = echarts.init(el, null, { renderer: "svg" });
+      chart.setOption(option);
+      el.setAttribute("data-drawn", "1");
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
+  document.addEventListener("htmx:afterSwap", function (e) { drawCharts(e.target); });
+  // Confirmation for dangerous buttons: <button data-confirm="...">
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest("[data-confirm]");
+    if (b && !window.confirm(b.getAttribute("data-confirm"))) e.preventDefault();
+  });
+  // Select-all checkbox in bulk entry.
+  document.addEventListener("change", function (e) {
+    if (e.target.matches("[data-check-all]")) {
+      var name = e.target.getAttribute("data-check-all");
+      document.querySelectorAll('input[name="' + name + '"]').forEach(function (c) { c.checked = e.target.checked; });
+    }
+  });
+})();

@@ -1,0 +1,59 @@
+from django.urls import path
+
+from zwgk.web import errors
+from zwgk.web.accounts import views as accounts
+from zwgk.web.audit import views as audit
+from zwgk.web.desk import views as desk
+from zwgk.web.portal import views as portal
+from zwgk.web.rectify import views as rectify
+from zwgk.web.results import views as results
+from zwgk.web.rounds import views as rounds
+
+R = "r/<int:round_id>/"
+
+urlpatterns = [
+    path("", accounts.home, name="home"),
+    path("login/", accounts.login, name="login"),
+    path("logout/", accounts.logout, name="logout"),
+    path("rounds/new/", rounds.round_new, name="round_new"),
+    path(R, rounds.round_home, name="round"),
+    path(R + "settings/", rounds.round_settings, name="round_settings"),
+    path(R + "do/<slug:action>/", rounds.round_transition, name="round_transition"),
+    path(R + "units/", rounds.units, name="units"),
+    path(R + "units/import/", rounds.units_import, name="units_import"),
+    path(R + "units/accounts/", rounds.unit_accounts, name="unit_accounts"),
+    path(R + "units/accounts.xlsx", rounds.accounts_xlsx, name="accounts_xlsx"),
+    path(R + "members/add/", rounds.member_add, name="member_add"),
+    path(R + "portal/", portal.portal, name="portal"),
+    path(R + "portal/<str:indicator_id>/", portal.indicator, name="indicator"),
+    path(R + "portal/<str:indicator_id>/upload/", portal.upload, name="upload"),
+    path(R + "portal/<str:indicator_id>/na/", portal.na_request, name="na_request"),
+    path(R + "evidence/<int:evidence_id>/", portal.evidence_file, name="evidence_file"),
+    path(R + "desk/", desk.desk, name="desk"),
+    path(R + "desk/bulk/", desk.bulk, name="bulk"),
+    path(R + "desk/import/", desk.facts_import, name="facts_import"),
+    path(R + "desk/unit/<int:unit_id>/", desk.desk_unit, name="desk_unit"),
+    path(R + "desk/unit/<int:unit_id>/score/", desk.desk_score, name="desk_score"),
+    path(R + "desk/unit/<int:unit_id>/facts/", desk.fact_add, name="fact_add"),
+    path(R + "facts/<int:fact_id>/status/", desk.fact_status, name="fact_status"),
+    path(R + "na/<int:na_id>/", desk.na_decide, name="na_decide"),
+    path(R + "objections/", desk.objections, name="objections"),
+    path(
+        R + "objections/<int:objection_id>/answer/", desk.objection_answer, name="objection_answer"
+    ),
+    path(R + "facts/<int:fact_id>/object/", results.objection_new, name="objection_new"),
+    path(R + "ranking/", results.ranking, name="ranking"),
+    path(R + "ranking.xlsx", results.ranking_xlsx, name="ranking_xlsx"),
+    path(R + "bulletin.docx", results.bulletin_docx, name="bulletin_docx"),
+    path(R + "sheet/<int:unit_id>/", results.sheet, name="sheet"),
+    path(R + "sheet/<int:unit_id>.xlsx", results.sheet_xlsx, name="sheet_xlsx"),
+    path(R + "tasks/", rectify.tasks, name="tasks"),
+    path(R + "tasks/create/", rectify.tasks_create, name="tasks_create"),
+    path(R + "tasks/<int:task_id>/report/", rectify.task_report, name="task_report"),
+    path(R + "tasks/<int:task_id>/review/", rectify.task_review, name="task_review"),
+    path(R + "audit/", audit.audit, name="audit"),
+    path(R + "history/<int:unit_id>/", audit.history, name="history"),
+]
+
+handler404 = errors.not_found
+handler403 = errors.forbidden
