@@ -63,6 +63,29 @@ class AppliesTo(Base):
     text: str | None = None  # the scheme's own words, e.g. "区属惠民惠农资金监管部门"
 
 
+REGISTER_NAMES = {
+    "application": "依申请公开申请",
+    "message": "来信（市长信箱、12345、政民互动）",
+    "policy": "政策文件解读",
+    "opinion": "政务舆情",
+    "report": "报送任务",
+    "inspection": "月度检查通报（未整改的问题）",
+}
+
+
+class LedgerRule(Base):
+    """LedgerRule — 台账计分规则: breaches in a 日常工作记录 register become findings of a fault.
+
+    ``name`` names the register (see ``REGISTER_NAMES``); ``breach`` which breaches count:
+    ``late`` (办结但超期、迟报), ``open`` (超期未办、漏报) or ``any``; ``channel`` keeps only
+    messages from one channel (e.g. 12345).
+    """
+
+    name: Literal["application", "message", "policy", "opinion", "report", "inspection"]
+    breach: Literal["late", "open", "any"] = "any"
+    channel: str | None = None
+
+
 class Fault(Base):
     """Fault — 扣分情形: one kind of failure with its deduction.
 
@@ -80,6 +103,7 @@ class Fault(Base):
     discretionary: bool = False  # 酌情/按外部考核扣分: each finding states its own amount
     elements: list[str] | None = None
     per: str | None = None  # the counting word: 处、件、次、项、条…
+    ledger: LedgerRule | None = None  # breaches in a 日常工作记录 register count here
 
 
 class Bonus(Base):

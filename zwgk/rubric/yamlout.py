@@ -63,7 +63,17 @@ NODE_KEYS = [
     "bonus_cap",
     "children",
 ]
-RULE_KEYS = ["id", "text", "amount", "per", "cap", "zeroes", "discretionary", "elements"]
+RULE_KEYS = [
+    "id",
+    "text",
+    "amount",
+    "per",
+    "cap",
+    "zeroes",
+    "discretionary",
+    "elements",
+    "ledger",
+]
 VETO_KEYS = [
     "id",
     "name",
@@ -87,6 +97,7 @@ ORDERS = {
     "rank": ["metric", "higher_is_better", "table", "step", "floor", "within", "missing"],
     "imported": ["by", "min"],
     "third_party": ["label", "cap"],
+    "ledger": ["name", "breach", "channel"],
 }
 CHILD_KIND = {
     ("scheme", "classes"): "class",
@@ -102,6 +113,7 @@ CHILD_KIND = {
     ("node", "rank"): "rank",
     ("node", "imported"): "imported",
     ("veto", "applies_to"): "scope",
+    ("rule", "ledger"): "ledger",
 }
 FLOW_WIDTH = 110
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]")
