@@ -78,7 +78,7 @@ class BaseTestCase(TestCase):
         fields.update(kw)
         return Fact.objects.create(round=self.round, unit=unit or self.jia, **fields)
 
-    def url(self, name: str, **kw) -> str:
+    def url(self, view: str, /, **kw) -> str:
         from django.urls import reverse
 
-        return reverse(name, kwargs={"round_id": self.round.pk, **kw})
+        return reverse(view, kwargs={"round_id": self.round.pk, **kw})

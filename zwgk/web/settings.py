@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "zwgk.web.desk",
     "zwgk.web.results",
     "zwgk.web.rectify",
+    "zwgk.web.registers",
     "zwgk.web.audit",
 ]
 

@@ -6,6 +6,7 @@ from zwgk.web.audit import views as audit
 from zwgk.web.desk import views as desk
 from zwgk.web.portal import views as portal
 from zwgk.web.rectify import views as rectify
+from zwgk.web.registers import views as registers
 from zwgk.web.results import views as results
 from zwgk.web.rounds import views as rounds
 
@@ -51,6 +52,13 @@ urlpatterns = [
     path(R + "tasks/create/", rectify.tasks_create, name="tasks_create"),
     path(R + "tasks/<int:task_id>/report/", rectify.task_report, name="task_report"),
     path(R + "tasks/<int:task_id>/review/", rectify.task_review, name="task_review"),
+    path(R + "ledger/", registers.due_week, name="due_week"),
+    path(R + "ledger/sync/", registers.ledger_sync, name="ledger_sync"),
+    path(
+        R + "ledger/inspection/metric/", registers.inspection_to_metric, name="inspection_to_metric"
+    ),
+    path(R + "ledger/<slug:name>/", registers.register, name="register"),
+    path(R + "ledger/<slug:name>/import/", registers.register_import, name="register_import"),
     path(R + "audit/", audit.audit, name="audit"),
     path(R + "history/<int:unit_id>/", audit.history, name="history"),
 ]

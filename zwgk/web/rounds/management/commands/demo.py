@@ -184,7 +184,10 @@ class Command(BaseCommand):
                             uploaded_at=now - dt.timedelta(days=rng.randint(4, 25)),
                         )
         # A year of facts.
-        data = generate_fact_dicts(index, core_units, findings=260, seed=2023)
+        data = generate_fact_dicts(index, core_units, findings=220, seed=2023)
+        data.pop(
+            "metrics", None
+        )  # the 排名赋分 data comes from the monthly inspection register below
         facts = []
         assessor = users["pingfen"]
         for section, items in data.items():
@@ -218,6 +221,9 @@ class Command(BaseCommand):
             round=rnd,
             after={"count": len(facts)},
         )
+        from zwgk.web.registers.demo import make_demo_ledgers
+
+        make_demo_ledgers(rnd, list(units.values()), assessor, rng)
 
     def _print_accounts(self) -> None:
         rnd = Round.objects.get(name=ROUND_NAME)
