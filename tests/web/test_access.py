@@ -36,6 +36,13 @@ GET_VIEWS = [
     ("audit", {}, (OK, OK, OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     ("history", {"unit_id": "jia"}, (OK, OK, OK, OK, MISSING, MISSING, MISSING)),
     ("evidence_file", {"evidence_id": "ev"}, (OK, OK, OK, OK, MISSING, MISSING, MISSING)),
+    ("due_week", {}, (OK, OK, OK, OK, OK, MISSING, MISSING)),
+    ("register", {"name": "message"}, (OK, OK, OK, OK, OK, MISSING, MISSING)),
+    (
+        "register",
+        {"name": "no-such-register"},
+        (MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+    ),
 ]
 
 POST_VIEWS = [
@@ -109,6 +116,19 @@ class AccessTestCase(BaseTestCase):
         settings.EVIDENCE_ROOT.mkdir(parents=True, exist_ok=True)
         (settings.EVIDENCE_ROOT / ("0" * 32)).write_bytes(PDF)
         self.f = self.fact()
+        from zwgk.web.desk.models import Objection
+        from zwgk.web.portal.models import NARequest
+        from zwgk.web.rectify.models import Task
+
+        self.na = NARequest.objects.create(
+            round=self.round, unit=self.jia, indicator_id="S1.1", reason="无此项工作"
+        )
+        self.obj = Objection.objects.create(
+            round=self.round, unit=self.jia, fact=self.f, statement="异议"
+        )
+        self.task = Task.objects.create(
+            round=self.round, unit=self.jia, title="整改", deadline="2025-01-31"
+        )
         self.users = {
             "admin": self.admin,
             "assessor": self.assessor,
@@ -120,7 +140,14 @@ class AccessTestCase(BaseTestCase):
         }
 
     def _kwargs(self, extra: dict) -> dict:
-        values = {"jia": self.jia.pk, "ev": self.ev.pk, "fact": self.f.pk}
+        values = {
+            "jia": self.jia.pk,
+            "ev": self.ev.pk,
+            "fact": self.f.pk,
+            "na": self.na.pk,
+            "obj": self.obj.pk,
+            "task": self.task.pk,
+        }
         return {k: values.get(v, v) for k, v in extra.items()}
 
     def check(self, method: str, views) -> None:

@@ -453,3 +453,29 @@ class SecurityTestCase(BaseTestCase):
         text = "\n".join(p.text for p in doc.paragraphs)
         self.assertIn("考核结果的通报", text)
         self.assertIn("迟报", text)
+
+
+class PasswordTestCase(BaseTestCase):
+    def test_it_rejects_a_weak_password_and_accepts_a_strong_one(self):
+        self.login(self.unit_user)
+        r = self.client.post(
+            "/password/",
+            {
+                "old_password": self.password,
+                "new_password1": "12345678",
+                "new_password2": "12345678",
+            },
+        )
+        self.assertEqual(r.status_code, 200)
+        self.unit_user.refresh_from_db()
+        self.assertTrue(self.unit_user.check_password(self.password))
+        self.client.post(
+            "/password/",
+            {
+                "old_password": self.password,
+                "new_password1": "甲镇政务公开2024!",
+                "new_password2": "甲镇政务公开2024!",
+            },
+        )
+        self.unit_user.refresh_from_db()
+        self.assertTrue(self.unit_user.check_password("甲镇政务公开2024!"))

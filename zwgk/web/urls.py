@@ -16,6 +16,7 @@ urlpatterns = [
     path("", accounts.home, name="home"),
     path("login/", accounts.login, name="login"),
     path("logout/", accounts.logout, name="logout"),
+    path("password/", accounts.password, name="password"),
     path("rounds/new/", rounds.round_new, name="round_new"),
     path(R, rounds.round_home, name="round"),
     path(R + "settings/", rounds.round_settings, name="round_settings"),

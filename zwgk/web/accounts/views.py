@@ -55,6 +55,21 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def password(request: HttpRequest) -> HttpResponse:
+    """Change one's own password (the initial ones are generated and shown once)."""
+    from django.contrib import messages
+    from django.contrib.auth.forms import PasswordChangeForm
+
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        auth.update_session_auth_hash(request, user)
+        messages.success(request, "密码已修改。")
+        return redirect("home")
+    return render(request, "accounts/password.html", {"form": form})
+
+
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
     rounds = rounds_for(request.user)
     if len(rounds) == 1 and rounds[0][1] == UNIT:
