@@ -21,6 +21,12 @@ run: setup
 	$(BIN)/python -m zwgk.web runserver 127.0.0.1:8000 --noreload
 
 test: setup
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "== 安装 Chromium（浏览器测试用）=="; \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		  { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; }; } || \
+		echo "== 未能安装 Chromium，浏览器测试将跳过 =="; \
+	fi
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('host=127.0.0.1 user=postgres dbname=postgres', connect_timeout=3).close()" 2>/dev/null; then \
