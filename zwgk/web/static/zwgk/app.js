@@ -1,12 +1,21 @@
 // zwgk front-end: small helpers; charts are drawn from JSON embedded with json_script.
 (function () {
   "use strict";
+  // Stacked bars: no "0" label on an empty segment (it would sit on top of the next one).
+  function hideZeroLabels(option) {
+    (option.series || []).forEach(function (s) {
+      if (s.stack && s.label && s.label.show && !s.label.formatter) {
+        s.label.formatter = function (p) { return p.value ? String(p.value) : ""; };
+      }
+    });
+  }
   function drawCharts(root) {
     if (typeof echarts === "undefined") return;
     (root || document).querySelectorAll("[data-chart]").forEach(function (el) {
       var src = document.getElementById(el.getAttribute("data-chart"));
       if (!src || el.getAttribute("data-drawn")) return;
       var option = JSON.parse(src.textContent);
+      hideZeroLabels(option);
       var chart = echarts.init(el, null, { renderer: "svg" });
       chart.setOption(option);
       el.setAttribute("data-drawn", "1");

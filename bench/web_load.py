@@ -1,0 +1,297 @@
+"""Web load: 50 concurrent signed-in sessions against the ranking and score-sheet pages.
+
+Sets up the demo (migrate + ``demo``: XX区2023, 45 units) in a temporary directory, marks the
+round published (so unit users may open their 评分表), starts a real server on a free port of
+127.0.0.1, signs in the sessions, then drives them for ``--duration`` seconds with no think time:
+office sessions (考核办, 考核小组, 领导组) loop on /r/<id>/ranking/, unit sessions on their own
+/r/<id>/sheet/<unit>/. Prints requests, errors, throughput and p50/p95/p99 latency per page.
+Target: p95 under 300 ms on SQLite, 0 errors.
+
+    .venv/bin/python bench/web_load.py                      # Django runserver (what make run used)
+    .venv/bin/python bench/web_load.py --server gunicorn    # zwgk.web.serve (gunicorn gthread)
+    .venv/bin/python bench/web_load.py --server gunicorn --workers 3 --threads 4 --duration 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "zwgk-demo-2023"
+OFFICE_USERS = ["kaohe", "pingfen", "pingfen2", "lingdao"]
+TARGET_P95_MS = 300.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(var_dir: Path) -> dict:
+    """Migrate and load the demo into ``var_dir``; return round id and unit ids by username."""
+    env = server_env(var_dir)
+    py = sys.executable
+    subprocess.run([py, "-m", "zwgk.web", "migrate", "--noinput", "-v0"], env=env, check=True)
+    subprocess.run([py, "-m", "zwgk.web", "demo", "--quiet"], env=env, check=True)
+    script = (
+        "from zwgk.web.rounds.models import Membership, Round\n"
+        "r = Round.objects.get()\n"
+        "Round.objects.filter(pk=r.pk).update(status=Round.Status.PUBLISHED)\n"
+        "print('@round', r.pk)\n"
+        "for m in Membership.objects.filter(round=r, role='unit').select_related('user'):\n"
+        "    print('@unit', m.user.username, m.unit_id)\n"
+    )
+    out = subprocess.run(
+        [py, "-m", "zwgk.web", "shell", "-c", script],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split("\n")
+    rows = [line.split()[1:] for line in out if line.startswith("@")]
+    units = {name: int(unit_id) for name, unit_id in rows[1:]}
+    return {"round": int(rows[0][0]), "units": dict(sorted(units.items()))}
+
+
+def server_env(var_dir: Path) -> dict:
+    env = dict(os.environ)
+    env.update(
+        ZWGK_VAR_DIR=str(var_dir),
+        PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+        PYTHONWARNINGS="ignore",
+        LOG_LEVEL="ERROR",
+    )
+    env.pop("DATABASE_URL", None)  # the target is SQLite
+    return env
+
+
+def start_server(args, var_dir: Path, port: int) -> subprocess.Popen:
+    py = sys.executable
+    if args.server == "runserver":
+        cmd = [py, "-m", "zwgk.web", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    else:
+        cmd = [py, "-m", "zwgk.web.serve", "--bind", f"127.0.0.1:{port}"]
+        cmd += ["--workers", str(args.workers), "--threads", str(args.threads)]
+    log = open(var_dir / "server.log", "wb")  # noqa: SIM115 - closed with the process
+    return subprocess.Popen(
+        cmd, env=server_env(var_dir), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+async def wait_up(base: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as s:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise SystemExit(f"服务器未能启动（退出码 {proc.returncode}）")
+            try:
+                async with s.get(base + "/login/") as r:
+                    if r.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.2)
+    raise SystemExit("服务器 30 秒内没有响应")
+
+
+@dataclass
+class Stats:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    samples: dict[str, str] = field(default_factory=dict)
+    client_cpu: float = 0.0
+
+    def add(self, page: str, ms: float, error: str | None) -> None:
+        self.latencies.setdefault(page, []).append(ms)
+        if error:
+            self.errors[page] = self.errors.get(page, 0) + 1
+            self.samples.setdefault(page, error)
+
+
+@dataclass
+class Session:
+    username: str
+    page: str
+    url: str
+    marker: str
+    http: aiohttp.ClientSession | None = None
+
+
+async def login(base: str, s: Session) -> None:
+    s.http = aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=1),
+        cookie_jar=aiohttp.CookieJar(unsafe=True),
+        timeout=aiohttp.ClientTimeout(total=60),
+    )
+    async with s.http.get(base + "/login/") as r:
+        html = await r.text()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    data = {"csrfmiddlewaretoken": token, "username": s.username, "password": PASSWORD}
+    async with s.http.post(base + "/login/", data=data, headers={"Referer": base + "/login/"}) as r:
+        await r.read()
+        if r.status != 200 or "/login/" in str(r.url):
+            raise SystemExit(f"{s.username} 登录失败（HTTP {r.status}）")
+    async with s.http.get(base + s.url) as r:  # warm-up, not counted
+        await r.read()
+        if r.status != 200:
+            raise SystemExit(f"{s.username} 打开 {s.url} 失败（HTTP {r.status}）")
+
+
+async def drive(base: str, s: Session, stop_at: float, stats: Stats) -> None:
+    while time.monotonic() < stop_at:
+        t0 = time.perf_counter()
+        error = None
+        try:
+            async with s.http.get(base + s.url, allow_redirects=False) as r:
+                body = await r.text()
+                if r.status != 200:
+                    error = f"HTTP {r.status}"
+                elif s.marker not in body:
+                    error = "页面内容不完整"
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            error = type(exc).__name__
+        stats.add(s.page, (time.perf_counter() - t0) * 1000, error)
+
+
+def pct(sorted_ms: list[float], p: float) -> float:
+    if not sorted_ms:
+        return float("nan")
+    k = max(0, min(len(sorted_ms) - 1, round(p / 100 * len(sorted_ms) + 0.5) - 1))
+    return sorted_ms[k]
+
+
+def report(stats: Stats, elapsed: float, label: str) -> bool:
+    print(f"\n== {label}：{elapsed:.1f} 秒 ==")
+    head = f"{'page':<10}{'requests':>10}{'errors':>8}{'req/s':>9}{'mean':>9}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}"
+    print(head + "   (ms)")
+    ok = True
+    all_ms: list[float] = []
+    for page in sorted(stats.latencies):
+        ms = sorted(stats.latencies[page])
+        all_ms += ms
+        errs = stats.errors.get(page, 0)
+        p95 = pct(ms, 95)
+        ok = ok and errs == 0 and p95 < TARGET_P95_MS
+        print(
+            f"{page:<10}{len(ms):>10}{errs:>8}{len(ms) / elapsed:>9.1f}{statistics.fmean(ms):>9.1f}"
+            f"{pct(ms, 50):>9.1f}{p95:>9.1f}{pct(ms, 99):>9.1f}{ms[-1]:>9.1f}"
+        )
+        if page in stats.samples:
+            print(f"  first error: {stats.samples[page]}")
+    all_ms.sort()
+    errs = sum(stats.errors.values())
+    print(
+        f"{'all':<10}{len(all_ms):>10}{errs:>8}{len(all_ms) / elapsed:>9.1f}"
+        f"{statistics.fmean(all_ms):>9.1f}{pct(all_ms, 50):>9.1f}{pct(all_ms, 95):>9.1f}"
+        f"{pct(all_ms, 99):>9.1f}{all_ms[-1]:>9.1f}"
+    )
+    print(
+        f"load generator CPU: {stats.client_cpu / elapsed:.0%} of one core ({os.cpu_count()} cores)"
+    )
+    verdict = "达到" if ok else "未达到"
+    print(f"目标（每个页面 p95 < {TARGET_P95_MS:.0f} ms，0 错误）：{verdict}")
+    return ok
+
+
+async def run(args, base: str, info: dict) -> tuple[Stats, float]:
+    rid = info["round"]
+    units = list(info["units"].items())
+    sessions: list[Session] = []
+    for i in range(args.office):
+        sessions.append(
+            Session(OFFICE_USERS[i % len(OFFICE_USERS)], "ranking", f"/r/{rid}/ranking/", "排名")
+        )
+    for i in range(args.sessions - args.office):
+        username, unit_id = units[i % len(units)]
+        sessions.append(Session(username, "sheet", f"/r/{rid}/sheet/{unit_id}/", "评分表"))
+    t0 = time.monotonic()
+    sem = asyncio.Semaphore(8)
+
+    async def login_one(s: Session) -> None:
+        async with sem:
+            await login(base, s)
+
+    await asyncio.gather(*(login_one(s) for s in sessions))
+    print(f"{len(sessions)} 个会话已登录（{time.monotonic() - t0:.1f} 秒）", flush=True)
+    stats = Stats()
+    cpu0 = time.process_time()
+    start = time.monotonic()
+    try:
+        await asyncio.gather(*(drive(base, s, start + args.duration, stats) for s in sessions))
+    finally:
+        elapsed = time.monotonic() - start
+        stats.client_cpu = time.process_time() - cpu0
+        for s in sessions:
+            await s.http.close()
+    return stats, elapsed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--server", choices=["runserver", "gunicorn"], default="runserver")
+    ap.add_argument("--workers", type=int, default=0, help="gunicorn: 0 = zwgk.web.serve default")
+    ap.add_argument("--threads", type=int, default=0, help="gunicorn: 0 = zwgk.web.serve default")
+    ap.add_argument("--sessions", type=int, default=50)
+    ap.add_argument("--office", type=int, default=15, help="sessions on the ranking page")
+    ap.add_argument("--duration", type=float, default=30.0)
+    ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="zwgk-load-"))
+    proc = None
+    try:
+        t0 = time.monotonic()
+        info = prepare(tmp)
+        print(f"演示数据已就绪：{len(info['units'])} 个单位（{time.monotonic() - t0:.1f} 秒）")
+        port = free_port()
+        proc = start_server(args, tmp, port)
+        base = f"http://127.0.0.1:{port}"
+        asyncio.run(wait_up(base, proc))
+        label = args.server
+        if args.server == "gunicorn":
+            label += f" (workers={args.workers or 'auto'}, threads={args.threads or 'auto'})"
+        print(
+            f"服务器：{label}，{base}；{args.sessions} 个会话（排名 {args.office}，评分表 "
+            f"{args.sessions - args.office}），{args.duration:.0f} 秒，无间隔",
+            flush=True,
+        )
+        stats, elapsed = asyncio.run(run(args, base, info))
+        ok = report(stats, elapsed, label)
+        return 0 if ok else 1
+    finally:
+        if proc is not None:
+            stop_server(proc)
+        if args.keep:
+            print(f"临时目录：{tmp}")
+        else:
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
