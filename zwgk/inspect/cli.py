@@ -22,7 +22,12 @@ from zwgk.inspect.config import ConfigError, config_for_url, load_config
 @click.option("--cache", "cache", type=click.Path(file_okay=False), help="缓存目录（增量检查）")
 @click.option("--today", help="检查日期 YYYY-MM-DD（默认今天）")
 @click.option("--max-pages", type=int, help="每个网站最多抓取的页面数")
-def inspect(config, url, out, quiet, cache, today, max_pages) -> None:
+@click.option(
+    "--binding",
+    type=click.Path(dir_okay=False, exists=True),
+    help="检查项与考核指标的对应文件：另写出待确认的考核事实 pending-facts.yaml",
+)
+def inspect(config, url, out, quiet, cache, today, max_pages, binding) -> None:
     """网上检查：抓取网站，检查栏目更新、链接、隐私、错别字、要素，输出 findings.json、report.html、findings.xlsx。"""
     from dataclasses import replace
 
@@ -68,6 +73,20 @@ def inspect(config, url, out, quiet, cache, today, max_pages) -> None:
     else:
         results = asyncio.run(inspect_config(cfg, None, cache))
     paths = write_all(results, Path(out), cfg.today)
+    if binding:
+        from zwgk.inspect.assess import BindingError, load_bindings, write_facts
+        from zwgk.inspect.output import findings_json
+
+        try:
+            bound = load_bindings(binding)
+        except BindingError as exc:
+            click.echo(f"错误：{exc}", err=True)
+            sys.exit(1)
+        facts_path = Path(out) / "pending-facts.yaml"
+        n, unbound = write_facts(findings_json(results), bound, facts_path)
+        paths.append(facts_path)
+        if not quiet:
+            click.echo(f"待确认考核事实 {n} 条（未对应指标的发现 {unbound} 条）")
     if not quiet:
         for r in results:
             counts = {
@@ -90,7 +109,8 @@ def inspect(config, url, out, quiet, cache, today, max_pages) -> None:
 @click.option("--config", "config_out", type=click.Path(dir_okay=False), help="写出对应的检查配置")
 @click.option("--today", help="网站的“今天” YYYY-MM-DD（默认今天）")
 @click.option("--traps", is_flag=True, help="加入无尽日历页面（爬虫陷阱）")
-def demo_site(pages, port, seed, manifest, config_out, today, traps) -> None:
+@click.option("--no-serve", is_flag=True, help="只写出清单和配置，不启动服务")
+def demo_site(pages, port, seed, manifest, config_out, today, traps, no_serve) -> None:
     """演示网站：按种子生成一个政府网站（含埋设的问题），在 127.0.0.1 上提供服务。"""
     from zwgk.inspect.demo_site import DemoSite, serve_forever
 
@@ -103,10 +123,11 @@ def demo_site(pages, port, seed, manifest, config_out, today, traps) -> None:
         Path(config_out).write_text(demo_config(m), encoding="utf-8")
     click.echo(
         f"演示网站：{site.url('/')}（约 {m['pages']} 个页面，埋设问题 {len(m['defects'])} 处）"
-        "，按 Ctrl+C 停止",
+        + ("" if no_serve else "，按 Ctrl+C 停止"),
         err=True,
     )
-    serve_forever(site, port)
+    if not no_serve:
+        serve_forever(site, port)
 
 
 def demo_config(m: dict, settings: dict | None = None) -> str:

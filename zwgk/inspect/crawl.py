@@ -92,7 +92,8 @@ class SiteCrawl:
     from_homepage: set[str] = field(default_factory=set)
     dead: dict[str, Dead] = field(default_factory=dict)
     reports: dict[int, tuple[str, str]] = field(default_factory=dict)  # year → (url, label)
-    pages: int = 0
+    pages: int = 0  # HTML pages read
+    urls: int = 0  # distinct URLs met (crawled, checked or skipped)
     attachments: int = 0
     not_extracted: int = 0
     external_checked: int = 0
@@ -222,6 +223,7 @@ class Crawler:
         await asyncio.gather(*checkers)
         await probe
         r.elapsed = time.monotonic() - r.started
+        r.urls = len(self.seen)
         return r
 
     async def _probes(self) -> None:

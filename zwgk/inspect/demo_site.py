@@ -433,6 +433,8 @@ class DemoSite:
             return self._ok(self._home())
         if path == "/robots.txt":
             return 200, "text/plain", b"User-agent: *\nDisallow: /admin/\n"
+        if path == "/img/dzjg.png":
+            return 200, "image/png", _PNG
         if path.startswith("/info/"):
             page = self._frame(
                 "页面不存在", "<h1>404 页面不存在</h1><p>您访问的页面不存在或已被删除。</p>"
@@ -468,7 +470,7 @@ class DemoSite:
 
     def _ok(self, text: str, c: Col | None = None) -> tuple[int, str, bytes]:
         if c and c.encoding == "gbk":
-            return 200, "text/html", text.encode("gbk", "replace")
+            return 200, "text/html; charset=GBK", text.encode("gbk", "replace")
         if c and c.encoding == "gb18030-undeclared":
             return 200, "text/html", text.encode("gb18030", "replace")
         return 200, "text/html; charset=utf-8", text.encode("utf-8")
@@ -610,6 +612,12 @@ class DemoSite:
         return 200, ctype, body
 
 
+_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
 def _defect_json(d: Defect) -> dict[str, Any]:
     out: dict[str, Any] = {"check": d.check, "url": d.url, "detail": d.detail}
     if d.referrer:
@@ -702,7 +710,7 @@ class ServedSite:
 
         async def start() -> None:
             self.site = DemoSite(self.pages, self.seed, self.today, traps=self.traps)
-            self.runner = web.AppRunner(make_app(self.site), access_log=None)
+            self.runner = web.AppRunner(make_app(self.site), access_log=None, shutdown_timeout=1)
             await self.runner.setup()
             tcp = web.TCPSite(self.runner, "127.0.0.1", 0)
             await tcp.start()
