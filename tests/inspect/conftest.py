@@ -218,5 +218,12 @@ def hostile() -> Iterator[Hostile]:
     ready.wait(10)
     yield h
     asyncio.run_coroutine_threadsafe(state["runner"].cleanup(), loop).result(10)
+
+    async def cancel_rest() -> None:
+        for task in asyncio.all_tasks():
+            if task is not asyncio.current_task():
+                task.cancel()
+
+    asyncio.run_coroutine_threadsafe(cancel_rest(), loop).result(10)
     loop.call_soon_threadsafe(loop.stop)
     t.join(10)

@@ -96,6 +96,7 @@ class SiteCrawl:
     urls: int = 0  # distinct URLs met (crawled, checked or skipped)
     attachments: int = 0
     not_extracted: int = 0
+    cache_hits: int = 0  # answered 304 Not Modified (incremental re-inspection)
     external_checked: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     findings: list[Finding] = field(default_factory=list)

@@ -119,6 +119,7 @@ async def inspect_site(
     try:
         async with Fetcher(site.settings, cache) as fetcher:
             crawl = await Crawler(site, today, fetcher, on_page, progress).run()
+        crawl.cache_hits = cache.hits if cache else 0
     finally:
         if cache:
             cache.close()
