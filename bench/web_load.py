@@ -93,6 +93,22 @@ def start_server(args, var_dir: Path, port: int) -> subprocess.Popen:
     )
 
 
+def group_cpu(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of a process group."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # field 5 of stat: process group
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def stop_server(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -125,6 +141,7 @@ class Stats:
     errors: dict[str, int] = field(default_factory=dict)
     samples: dict[str, str] = field(default_factory=dict)
     client_cpu: float = 0.0
+    server_cpu: float = 0.0
 
     def add(self, page: str, ms: float, error: str | None) -> None:
         self.latencies.setdefault(page, []).append(ms)
@@ -211,14 +228,17 @@ def report(stats: Stats, elapsed: float, label: str) -> bool:
         f"{pct(all_ms, 99):>9.1f}{all_ms[-1]:>9.1f}"
     )
     print(
-        f"load generator CPU: {stats.client_cpu / elapsed:.0%} of one core ({os.cpu_count()} cores)"
+        f"server CPU: {stats.server_cpu / elapsed:.2f} cores, "
+        f"{stats.server_cpu * 1000 / max(1, len(all_ms)):.1f} ms per request; "
+        f"load generator: {stats.client_cpu / elapsed:.2f} cores; machine: {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
     verdict = "达到" if ok else "未达到"
     print(f"目标（每个页面 p95 < {TARGET_P95_MS:.0f} ms，0 错误）：{verdict}")
     return ok
 
 
-async def run(args, base: str, info: dict) -> tuple[Stats, float]:
+async def run(args, base: str, info: dict, server_pid: int) -> tuple[Stats, float]:
     rid = info["round"]
     units = list(info["units"].items())
     sessions: list[Session] = []
@@ -240,12 +260,14 @@ async def run(args, base: str, info: dict) -> tuple[Stats, float]:
     print(f"{len(sessions)} 个会话已登录（{time.monotonic() - t0:.1f} 秒）", flush=True)
     stats = Stats()
     cpu0 = time.process_time()
+    server0 = group_cpu(server_pid)
     start = time.monotonic()
     try:
         await asyncio.gather(*(drive(base, s, start + args.duration, stats) for s in sessions))
     finally:
         elapsed = time.monotonic() - start
         stats.client_cpu = time.process_time() - cpu0
+        stats.server_cpu = group_cpu(server_pid) - server0
         for s in sessions:
             await s.http.close()
     return stats, elapsed
@@ -279,7 +301,7 @@ def main() -> int:
             f"{args.sessions - args.office}），{args.duration:.0f} 秒，无间隔",
             flush=True,
         )
-        stats, elapsed = asyncio.run(run(args, base, info))
+        stats, elapsed = asyncio.run(run(args, base, info, proc.pid))
         ok = report(stats, elapsed, label)
         return 0 if ok else 1
     finally:
