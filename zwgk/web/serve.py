@@ -1,14 +1,16 @@
 """``python -m zwgk.web.serve``: serve the web app with gunicorn (a production WSGI server).
 
 Django's ``runserver`` is one process whose threads share one interpreter lock; under 50
-concurrent sessions its p95 latency is several times the target (bench/web_load.py). This runs
-gunicorn with several worker processes (gthread: threads per worker keep browser connections
-alive), the app loaded once before forking. Static files come from WhiteNoise as before.
+concurrent sessions its p95 latency is well above the target (bench/web_load.py). This runs
+gunicorn with one worker process per CPU plus one, the app loaded once before forking. Workers
+are synchronous by default: under load they share the CPU fairly between pages (threaded workers
+gave a lower median but a p95 twice as long); ``--threads N`` (or ZWGK_THREADS) switches to
+gthread workers, which keep browser connections alive. Static files come from WhiteNoise.
 
     .venv/bin/python -m zwgk.web.serve                       # 127.0.0.1:8000
     .venv/bin/python -m zwgk.web.serve --bind 0.0.0.0:8000 --workers 4 --threads 4
 
-Defaults from the environment: ZWGK_BIND, ZWGK_WORKERS (CPU count + 1), ZWGK_THREADS (4).
+Defaults from the environment: ZWGK_BIND, ZWGK_WORKERS (CPU count + 1), ZWGK_THREADS (1).
 """
 
 from __future__ import annotations
@@ -66,10 +68,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--bind", default=env_str("ZWGK_BIND", "127.0.0.1:8000"))
     ap.add_argument("--workers", type=int, default=0, help="进程数（默认 CPU 数 + 1）")
-    ap.add_argument("--threads", type=int, default=0, help="每个进程的线程数（默认 4）")
+    ap.add_argument("--threads", type=int, default=0, help="每个进程的线程数（默认 1）")
     args = ap.parse_args(argv)
     workers = args.workers or env_int("ZWGK_WORKERS", 0) or default_workers()
-    threads = args.threads or env_int("ZWGK_THREADS", 4)
+    threads = args.threads or env_int("ZWGK_THREADS", 1)
     _App(options(args.bind, workers, threads)).run()
 
 
