@@ -18,7 +18,7 @@ run: setup
 	$(BIN)/python -m zwgk.web migrate --noinput -v0
 	$(BIN)/python -m zwgk.web demo
 	@echo "打开 http://127.0.0.1:8000/ （Ctrl+C 停止）"
-	$(BIN)/python -m zwgk.web runserver 127.0.0.1:8000 --noreload
+	$(BIN)/python -m zwgk.web.serve --bind 127.0.0.1:8000
 
 test: setup
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

@@ -24,7 +24,7 @@ from zwgk.web.access import ANY, STAFF, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
 from zwgk.web.portal.models import Evidence
-from zwgk.web.rounds.services import class_averages, round_result
+from zwgk.web.rounds.services import class_averages, derived, round_result
 from zwgk.web.rounds.views import DOCX, XLSX, _download
 from zwgk.web.uploads import UploadRefused, refused_upload
 
@@ -99,17 +99,26 @@ def ranking(request: HttpRequest, round_id: int) -> HttpResponse:
     rnd = acc.round
     index = rnd.scheme.index()
     result, problems = round_result(rnd)
-    grade_names = [g.name for g in index.scheme.grades]
-    charts = {"grades": _grade_chart(result, grade_names)}
-    classes = []
-    for cid, cname in result.classes:
-        members = result.in_class(cid)
-        if not members:
-            continue
-        charts[f"sections-{cid}"] = _section_chart(result, index, cid, cname)
-        classes.append(
-            {"id": cid, "name": cname, "units": members, "problems": main_problems(result, cid, 5)}
-        )
+
+    def compute():
+        charts = {"grades": _grade_chart(result, [g.name for g in index.scheme.grades])}
+        classes = []
+        for cid, cname in result.classes:
+            members = result.in_class(cid)
+            if not members:
+                continue
+            charts[f"sections-{cid}"] = _section_chart(result, index, cid, cname)
+            classes.append(
+                {
+                    "id": cid,
+                    "name": cname,
+                    "units": members,
+                    "problems": main_problems(result, cid, 5),
+                }
+            )
+        return charts, classes
+
+    charts, classes = derived(rnd, "ranking", compute)
     unit_ids = dict(rnd.units.values_list("name", "id"))
     return render(
         request,
@@ -141,40 +150,48 @@ def sheet(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
     index = rnd.scheme.index()
     result, _ = round_result(rnd)
     ur = result.unit(unit.name)
-    rows = []
 
-    def walk(nodes, depth):
-        for n in nodes:
-            if n.status.value == "out_of_scope":
-                continue
-            rows.append((n, depth))
-            walk(n.children, depth + 1)
+    def compute():
+        rows = []
 
-    walk(ur.sections, 0)
-    peers = result.in_class(ur.unit_class)
-    avgs = class_averages(result, ur.unit_class)
-    chart = {
-        "title": {"text": "各部分得分与同类平均", "left": "center", "textStyle": {"fontSize": 14}},
-        "tooltip": {"trigger": "axis"},
-        "legend": {"bottom": 0},
-        "grid": {"left": 140, "right": 30},
-        "xAxis": {"type": "value"},
-        "yAxis": {"type": "category", "data": [s.name for s in ur.sections], "inverse": True},
-        "series": [
-            {
-                "name": unit.name,
-                "type": "bar",
-                "color": "#b3241b",
-                "data": [_f(s.earned + s.bonus) for s in ur.sections],
+        def walk(nodes, depth):
+            for n in nodes:
+                if n.status.value == "out_of_scope":
+                    continue
+                rows.append((n, depth))
+                walk(n.children, depth + 1)
+
+        walk(ur.sections, 0)
+        avgs = derived(rnd, f"avg:{ur.unit_class}", lambda: class_averages(result, ur.unit_class))
+        chart = {
+            "title": {
+                "text": "各部分得分与同类平均",
+                "left": "center",
+                "textStyle": {"fontSize": 14},
             },
-            {
-                "name": "同类平均",
-                "type": "bar",
-                "color": "#9aa4b1",
-                "data": [round(_f(avgs.get(s.id, Decimal(0))), 2) for s in ur.sections],
-            },
-        ],
-    }
+            "tooltip": {"trigger": "axis"},
+            "legend": {"bottom": 0},
+            "grid": {"left": 140, "right": 30},
+            "xAxis": {"type": "value"},
+            "yAxis": {"type": "category", "data": [s.name for s in ur.sections], "inverse": True},
+            "series": [
+                {
+                    "name": unit.name,
+                    "type": "bar",
+                    "color": "#b3241b",
+                    "data": [_f(s.earned + s.bonus) for s in ur.sections],
+                },
+                {
+                    "name": "同类平均",
+                    "type": "bar",
+                    "color": "#9aa4b1",
+                    "data": [round(_f(avgs.get(s.id, Decimal(0))), 2) for s in ur.sections],
+                },
+            ],
+        }
+        return rows, chart, explain_unit(result, ur), len(result.in_class(ur.unit_class))
+
+    rows, chart, explanation, peers = derived(rnd, f"sheet:{unit.pk}", compute)
     fact_ids = {}
     for f in Fact.objects.filter(unit=unit).only("id"):
         fact_ids[f"记录#{f.pk}"] = f.pk
@@ -190,9 +207,9 @@ def sheet(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
             "unit": unit,
             "ur": ur,
             "rows": rows,
-            "peers": len(peers),
+            "peers": peers,
             "chart": chart,
-            "explain": explain_unit(result, ur),
+            "explain": explanation,
             "fact_ids": fact_ids,
             "objections": my_objections,
             "objection_list": objection_list,

@@ -119,6 +119,25 @@ def round_result(rnd: Round) -> tuple[RoundResult, list[Problem]]:
     return result, problems
 
 
+_derived: dict[tuple, object] = {}
+
+
+def derived(rnd: Round, name: str, compute):
+    """A value computed from the round's results, cached until the round's revision moves."""
+    round_result(rnd)  # refreshes the revision
+    key = (rnd.cache_key(), name)
+    with _lock:
+        if key in _derived:
+            return _derived[key]
+    value = compute()
+    with _lock:
+        stale = [k for k in _derived if k[0][0] == rnd.pk and k[0] != key[0]]
+        for k in stale:
+            del _derived[k]
+        _derived[key] = value
+    return value
+
+
 def class_averages(result: RoundResult, class_id: str) -> dict[str, Decimal]:
     """Average earned points per top-level section in a class (for charts)."""
     units = result.in_class(class_id)
