@@ -39,7 +39,8 @@ write_all(results, __import__("pathlib").Path(sys.argv[2]), cfg.today)
 c = results[0].crawl
 print(json.dumps({"seconds": took, "pages": c.pages, "attachments": c.attachments, "urls": c.urls,
     "findings": len(results[0].findings), "errors": results[0].check_errors,
-    "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "children_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
 
 RUN_CHILD = """
@@ -119,7 +120,8 @@ def main() -> None:
         n = ours["pages"] + ours["attachments"]
         print(
             f"zwgk inspect : {n} pages+attachments ({ours['urls']} URLs) in {ours['seconds']:.1f} s"
-            f" = {n / ours['seconds']:.0f} pages/s, peak RSS {ours['maxrss_kb'] / 1024:.0f} MB, "
+            f" = {n / ours['seconds']:.0f} pages/s, peak RSS {ours['maxrss_kb'] / 1024:.0f} MB "
+            f"(attachment-text process {ours['children_maxrss_kb'] / 1024:.0f} MB), "
             f"{ours['findings']} findings, {len(our_dead)} dead internal links",
             flush=True,
         )

@@ -11,6 +11,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -125,6 +126,7 @@ class Crawler:
         fetcher: Fetcher,
         on_page: OnPage,
         progress: OnProgress | None = None,
+        pool: Executor | None = None,
     ):
         self.site = site
         self.s = site.settings
@@ -132,6 +134,7 @@ class Crawler:
         self.f = fetcher
         self.on_page = on_page
         self.progress = progress
+        self.pool: Executor | None = pool
         self.hosts = site.site_hosts
         home = normalise(site.homepage)
         self.result = SiteCrawl(site=site, today=today, homepage_url=home)
@@ -296,7 +299,13 @@ class Crawler:
                 return
             r.attachments += 1
             ext = extension(job.url) or extension(resp.final_url)
-            text, note = await asyncio.to_thread(extract_attachment, ext, resp.body)
+            loop = asyncio.get_running_loop()
+            try:
+                text, note = await loop.run_in_executor(
+                    self.pool, extract_attachment, ext, resp.body
+                )
+            except BrokenExecutor:  # the extractor process died (e.g. out of memory)
+                text, note = "", "未能提取：提取附件文字的进程异常退出"
             if note and note.startswith("未能提取"):
                 r.not_extracted += 1
                 r.findings.append(_not_extracted(job, note, now, self.site))

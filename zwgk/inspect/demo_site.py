@@ -22,8 +22,7 @@ import random
 import threading
 from dataclasses import dataclass, field
 from typing import Any
-
-from aiohttp import web
+from urllib.parse import unquote
 
 SITE_NAME = "XX区人民政府"
 UNIT = "XX区人民政府办公室"
@@ -183,6 +182,12 @@ class DemoSite:
         for c in listed:
             c.n = max(3, int(per * r.uniform(0.7, 1.3)))
         self.by_id["xxgknb"].n = 4
+        # Scale to the requested size (attachments and list pages come on top of articles).
+        articles = [c for c in listed if c.id != "xxgknb"]
+        total = sum(c.n for c in articles)
+        want = (self.n_pages - 40) / (1 + 1 / PER_PAGE + 1 / 25)
+        for c in articles:
+            c.n = max(3, round(c.n * want / total))
         self._plant()
 
     def _rand(self, *key: object) -> random.Random:
@@ -681,20 +686,73 @@ def minimal_pdf(lines: list[str]) -> bytes:
 # -- serving ------------------------------------------------------------------------------------
 
 
-def make_app(site: DemoSite) -> web.Application:
-    async def handle(request: web.Request) -> web.StreamResponse:
-        status, ctype, body = site.render(request.path, request.query_string)
-        etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
-        headers = {"LinkChecker": "yes", "ETag": etag, "Content-Type": ctype}
-        if status == 200 and request.headers.get("If-None-Match") == etag:
-            return web.Response(status=304, headers=headers)
-        if request.method == "HEAD":
-            return web.Response(status=status, headers=headers)
-        return web.Response(status=status, body=body, headers=headers)
+_REASONS = {200: "OK", 304: "Not Modified", 400: "Bad Request", 404: "Not Found"}
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", handle)
-    return app
+
+class _HTTP(asyncio.Protocol):
+    """A minimal HTTP/1.1 server (GET/HEAD, keep-alive, ETag/If-None-Match) so that the fixture
+    costs the benchmarks as little as possible: the tools are measured, not the server."""
+
+    def __init__(self, site: DemoSite):
+        self.site = site
+        self.buf = b""
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport) -> None:  # type: ignore[override]
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.buf += data
+        while self.transport is not None:
+            end = self.buf.find(b"\r\n\r\n")
+            if end < 0:
+                if len(self.buf) > 65536:
+                    self.transport.close()
+                return
+            head, self.buf = self.buf[:end].decode("latin-1"), self.buf[end + 4 :]
+            lines = head.split("\r\n")
+            try:
+                method, target, version = lines[0].split(" ", 2)
+            except ValueError:
+                self._send(400, "text/plain", b"bad request", "GET", close=True)
+                return
+            headers = {}
+            for line in lines[1:]:
+                name, _, value = line.partition(":")
+                headers[name.strip().lower()] = value.strip()
+            skip = int(headers.get("content-length") or 0)
+            self.buf = self.buf[skip:]
+            if "://" in target:
+                target = "/" + target.split("://", 1)[1].partition("/")[2]
+            path, _, query = target.partition("?")
+            status, ctype, body = self.site.render(unquote(path), query)
+            etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
+            if status == 200 and headers.get("if-none-match") == etag:
+                status, body = 304, b""
+            close = headers.get("connection", "").lower() == "close" or version == "HTTP/1.0"
+            self._send(status, ctype, body, method, close=close, etag=etag)
+            if close:
+                return
+
+    def _send(self, status, ctype, body, method, close=False, etag="") -> None:
+        assert self.transport is not None
+        head = (
+            f"HTTP/1.1 {status} {_REASONS.get(status, 'OK')}\r\nContent-Type: {ctype}\r\n"
+            f"Content-Length: {len(body)}\r\nETag: {etag}\r\nLinkChecker: yes\r\n"
+            f"Connection: {'close' if close else 'keep-alive'}\r\n\r\n"
+        )
+        self.transport.write(head.encode("latin-1") + (b"" if method == "HEAD" else body))
+        if close:
+            self.transport.close()
+            self.transport = None
+
+
+async def start_server(site: DemoSite, host: str = "127.0.0.1", port: int = 0):
+    """Serve ``site``; returns the asyncio server (``site.base`` is set to its address)."""
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(lambda: _HTTP(site), host, port, backlog=1024)
+    site.base = f"http://{host}:{server.sockets[0].getsockname()[1]}"
+    return server
 
 
 class ServedSite:
@@ -710,12 +768,7 @@ class ServedSite:
 
         async def start() -> None:
             self.site = DemoSite(self.pages, self.seed, self.today, traps=self.traps)
-            self.runner = web.AppRunner(make_app(self.site), access_log=None, shutdown_timeout=1)
-            await self.runner.setup()
-            tcp = web.TCPSite(self.runner, "127.0.0.1", 0)
-            await tcp.start()
-            port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-            self.site.base = f"http://127.0.0.1:{port}"
+            self.server = await start_server(self.site)
 
         def run() -> None:
             asyncio.set_event_loop(self.loop)
@@ -730,11 +783,18 @@ class ServedSite:
         return self.site
 
     def __exit__(self, *exc: object) -> None:
-        fut = asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop)
-        fut.result(10)
+        async def stop() -> None:
+            self.server.close()
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
 
 
 def serve_forever(site: DemoSite, port: int) -> None:
-    web.run_app(make_app(site), host="127.0.0.1", port=port, access_log=None, print=None)
+    async def main() -> None:
+        server = await start_server(site, port=port)
+        async with server:
+            await server.serve_forever()
+
+    asyncio.run(main())

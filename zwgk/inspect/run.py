@@ -7,7 +7,10 @@ import asyncio
 import datetime as dt
 import importlib
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -53,6 +56,23 @@ class SiteResult:
     findings: list[Finding] = field(default_factory=list)
     dismissed: int = 0
     check_errors: dict[str, int] = field(default_factory=dict)
+
+
+def attachment_pool(workers: int) -> Executor | None:
+    """Processes that extract attachment text (pdf/docx/xlsx parsing is the costliest work per
+    page, and a hostile attachment then cannot exhaust the crawler's own memory). -1: one per
+    spare CPU (at most 4); 0: threads of this process."""
+    if workers < 0:
+        workers = min(4, max(1, (os.cpu_count() or 2) - 1))
+    if workers == 0:
+        return None
+    # fork (where there is one): no re-import of the caller's main module; the workers are
+    # started at once, before the crawl starts any thread.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    for f in [pool.submit(int) for _ in range(workers)]:
+        f.result()
+    return pool
 
 
 def context_for(site: Site, today: dt.date) -> CheckContext:
@@ -116,13 +136,16 @@ async def inspect_site(
     on_page = _page_runner(ctx, load_modules(CONTENT_CHECKS), errors)
     cache_dir = cache_dir or site.settings.cache_dir
     cache = Cache(cache_dir) if cache_dir else None
+    pool = attachment_pool(site.settings.attachment_workers)
     try:
         async with Fetcher(site.settings, cache) as fetcher:
-            crawl = await Crawler(site, today, fetcher, on_page, progress).run()
+            crawl = await Crawler(site, today, fetcher, on_page, progress, pool).run()
         crawl.cache_hits = cache.hits if cache else 0
     finally:
         if cache:
             cache.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     findings = list(crawl.findings)
     crawl.findings = []
     for mod in load_modules(SITE_CHECKS):
