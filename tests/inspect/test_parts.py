@@ -144,6 +144,10 @@ def test_it_detects_soft_404_pages():
     assert is_soft_404(200, "404", "")
     assert not is_soft_404(404, "页面不存在", "")
     assert not is_soft_404(200, "通知公告", "关于做好政府信息公开工作的通知" * 10)
+    assert is_soft_404(200, "404 Not Found", "")
+    assert is_soft_404(200, "错误页面-404", "")
+    assert not is_soft_404(200, "区教育局重点工作进展（第404期）_XX区人民政府", "正文" * 100)
+    assert not is_soft_404(200, "XX区〔2024〕404号文件", "正文" * 100)
 
 
 @pytest.mark.parametrize("ext", [".pdf", ".docx", ".xlsx"])

@@ -234,9 +234,13 @@ def is_soft_404(status: int, title: str, text: str) -> bool:
     if status != 200:
         return False
     head = (title + " " + text[:600]).lower()
-    if "404" in title:
+    if _TITLE_404.search(title):
         return True
     return len(text) < 3000 and any(w in head for w in _SOFT404_WORDS)
+
+
+# "404", "404 Not Found", "404错误", "错误页面-404" — but not "第404期", "〔2024〕404号", "404个".
+_TITLE_404 = re.compile(r"(?<![\d第〕\]])404(?![\d期号个项件条名人元万户家所])")
 
 
 # --- attachments -------------------------------------------------------------------------
