@@ -6,6 +6,7 @@ import asyncio
 import tracemalloc
 from dataclasses import replace
 
+from zwgk.inspect import run as run_mod
 from zwgk.inspect.config import Settings, Site
 from zwgk.inspect.fetch import Fetcher
 from zwgk.inspect.run import inspect_site
@@ -105,3 +106,25 @@ def test_robots_can_be_switched_off(hostile):
     r = fetch(hostile.base + "/private/secret.html")
     assert r.error and "robots" in r.error and hostile.hits["/private/secret.html"] == before
     assert site.settings.robots is False
+
+
+def test_it_reads_retry_after_as_seconds_or_a_date():
+    from zwgk.inspect.fetch import _retry_after
+
+    assert _retry_after("7") == 7.0
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+    assert _retry_after("soon") is None and _retry_after(None) is None
+
+
+def test_the_demo_sites_endless_calendar_is_cut_short():
+    from zwgk.inspect.demo_site import ServedSite
+
+    from .conftest import demo_config
+
+    with ServedSite(pages=150, seed=5, today=TODAY, traps=True) as site:
+        m = site.manifest()
+        cfg = demo_config(m)
+        result = asyncio.run(asyncio.wait_for(run_mod.inspect_config(cfg), 60))[0]
+    assert result.crawl.skipped["同一路径的查询参数过多（疑似日历陷阱）"] > 0
+    # the site, at most 50 calendar days, and each list's index.html twin
+    assert result.crawl.pages <= m["pages"] + 50 + len(m["columns"])

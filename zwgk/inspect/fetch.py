@@ -42,6 +42,7 @@ class Response:
     from_cache: bool = False
     etag: str | None = None
     last_modified: str | None = None
+    retry_after: float | None = None  # seconds, from a 429/503's Retry-After header
 
     @property
     def ok(self) -> bool:
@@ -240,7 +241,7 @@ class Fetcher:
             if not retry or attempt == self.s.retries:
                 break
             # Back off: honour Retry-After (capped), and slow the host down for later requests.
-            wait = min(delay, 30.0)
+            wait = min(resp.retry_after if resp.retry_after is not None else delay, 30.0)
             if resp.status == 429 and h.interval < 2.0:
                 h.interval = max(h.interval * 2, 0.25)
             await asyncio.sleep(wait)
@@ -268,6 +269,8 @@ class Fetcher:
                         etag=r.headers.get("ETag"),
                         last_modified=r.headers.get("Last-Modified"),
                     )
+                    if r.status in RETRY_STATUSES:
+                        out.retry_after = _retry_after(r.headers.get("Retry-After"))
                     if r.status in REDIRECTS:
                         loc = r.headers.get("Location")
                         out.final_url = normalise(urljoin(url, loc)) if loc else ""
@@ -317,5 +320,15 @@ async def _read_limited(
     return bytes(buf), False
 
 
-def http_date(ts: float) -> str:
-    return email.utils.formatdate(ts, usegmt=True)
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (a number or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
