@@ -135,6 +135,7 @@ class Crawler:
         self.on_page = on_page
         self.progress = progress
         self.pool: Executor | None = pool
+        self.enc_hint: str | None = None  # charset of the site's pages that declare none
         self.hosts = site.site_hosts
         home = normalise(site.homepage)
         self.result = SiteCrawl(site=site, today=today, homepage_url=home)
@@ -322,7 +323,11 @@ class Crawler:
             )
             r.findings.extend(self.on_page(page, PageRole.ATTACHMENT))
             return
-        html, enc = decode(resp.body, resp.content_type) if resp.body else ("", "utf-8")
+        html, enc = ("", "utf-8")
+        if resp.body:
+            html, enc = decode(resp.body, resp.content_type, self.enc_hint)
+            if enc != "utf-8":
+                self.enc_hint = enc
         detail = is_home or col_state is not None
         parsed = (
             parse_html(resp.final_url or job.url, html, self.today, detail) if html else Parsed()

@@ -34,8 +34,9 @@ def _codec(name: str | None) -> str | None:
     return name
 
 
-def decode(body: bytes, content_type: str = "") -> tuple[str, str]:
-    """Decode a page. Declared charset first (GBK/GB2312 read as GB18030), then UTF-8, then
+def decode(body: bytes, content_type: str = "", hint: str | None = None) -> tuple[str, str]:
+    """Decode a page. Declared charset first (GBK/GB2312 read as GB18030), then UTF-8, then the
+    ``hint`` (what charset-normalizer found on the site's earlier undeclared pages), then
     charset-normalizer; never raises (undecodable bytes become U+FFFD)."""
     if not body:
         return "", "utf-8"
@@ -47,6 +48,7 @@ def decode(body: bytes, content_type: str = "") -> tuple[str, str]:
     if m:
         candidates.append(_codec(m.group(1).decode("ascii", "ignore")))
     candidates.append("utf-8")
+    candidates.append(hint)
     for enc in candidates:
         if not enc:
             continue
