@@ -211,3 +211,9 @@ def test_it_refuses_to_import_a_file_that_is_not_a_table(tmp_path):
 def test_it_refuses_to_export_to_an_unknown_format(tmp_path):
     result = CliRunner().invoke(main, ["scheme", "export", MINI, "--to", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1 and ".xlsx" in result.stderr
+
+
+@pytest.mark.parametrize("group", ["report", "inspect", "demo-site", "workdays"])
+def test_it_registers_every_command_group(group):
+    result = invoke(group, "--help")
+    assert result.exit_code == 0 and "Usage" in result.output

@@ -397,9 +397,12 @@ def demo_cmd(out: str) -> None:
 def _register() -> None:
     """Command groups that live beside their code."""
     from zwgk.annual.cli import report as annual_report
+    from zwgk.inspect.cli import demo_site, inspect
     from zwgk.workdays_cli import workdays
 
     main.add_command(annual_report, "report")
+    main.add_command(inspect, "inspect")
+    main.add_command(demo_site, "demo-site")
     main.add_command(workdays, "workdays")
 
 
