@@ -479,3 +479,48 @@ class PasswordTestCase(BaseTestCase):
         )
         self.unit_user.refresh_from_db()
         self.assertTrue(self.unit_user.check_password("甲镇政务公开2024!"))
+
+
+class InspectionFindingsTestCase(BaseTestCase):
+    def test_website_findings_load_as_pending_facts_and_count_once_confirmed(self):
+        from zwgk.inspect.assess import Binding, Bindings, to_facts
+
+        findings = [
+            {
+                "check": "links-dead",
+                "severity": "deduction",
+                "url": "http://jia.example/x.html",
+                "message": "链接不可用",
+                "evidence": "HTTP 404",
+                "site": "甲镇网站",
+                "referrer": "http://jia.example/",
+            },
+            {
+                "check": "wording-typo",
+                "severity": "warning",
+                "url": "http://jia.example/y.html",
+                "message": "错别字",
+                "site": "甲镇网站",
+            },
+        ]
+        facts, unbound = to_facts(
+            findings, Bindings((Binding("links", "S2.1", "late"),), {"甲镇网站": "甲镇"})
+        )
+        self.assertEqual(unbound, 1)
+        import yaml
+
+        data = yaml.safe_dump(facts, allow_unicode=True).encode()
+        before = total(self.round, "甲镇")
+        self.login(self.assessor)
+        r = self.client.post(
+            self.url("facts_import"),
+            {"file": SimpleUploadedFile("pending-facts.yaml", data)},
+            follow=True,
+        )
+        self.assertContains(r, "导入 1 条记录")
+        fact = Fact.objects.get()
+        self.assertEqual((fact.status, fact.source), ("pending", "网上检查"))
+        self.assertIn("http://jia.example/x.html", fact.note)
+        self.assertEqual(total(self.round, "甲镇"), before)
+        self.client.post(self.url("fact_status", fact_id=fact.pk), {"status": "confirmed"})
+        self.assertEqual(total(self.round, "甲镇"), before - 1)

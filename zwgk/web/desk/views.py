@@ -405,7 +405,11 @@ def _fact_from_row(row, rnd, units_by_name: dict[str, Unit], user, origin: str) 
         value=Decimal(str(value)) if value not in (None, "") else None,
         date=date,
         source=str(f.get("source") or "")[:20],
-        note=str(f.get("note") or "")[:2000] + (f"（计分机关：{f['by']}）" if f.get("by") else ""),
+        note=(
+            str(f.get("note") or "")
+            + (f"（计分机关：{f['by']}）" if f.get("by") else "")
+            + (f"；证据：{f['evidence']}" if f.get("evidence") else "")
+        )[:2000],
         status=st.value if st else "confirmed",
         origin=origin,
         created_by=user,
