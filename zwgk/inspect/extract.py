@@ -153,16 +153,23 @@ def _resolve(base: str, href: str) -> str:
     return normalise(urljoin(base, href))
 
 
-def resolve(base: str, href: str) -> str:
+def _bases(url: str) -> tuple[str, str]:
+    """(origin + "/", directory) of a page's URL, for resolving its links."""
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}/"
+    return origin, (url[: url.rfind("/") + 1] if not parts.query else url)
+
+
+def resolve(base: str, href: str, bases: tuple[str, str] | None = None) -> str:
     """Absolute, normalised URL of ``href`` on ``base`` (cached: navigation repeats on every page)."""
     if href.startswith(("http://", "https://")):
         return _resolve("", href)
+    origin, directory = bases or _bases(base)
     if href.startswith("/") and not href.startswith("//"):
-        parts = urlsplit(base)
-        return _resolve(f"{parts.scheme}://{parts.netloc}/", href)
-    if not href.startswith("?"):
-        base = base[: base.rfind("/") + 1] if "?" not in base else base
-    return _resolve(base, href)
+        return _resolve(origin, href)
+    if href.startswith("?") or href.startswith("//"):
+        return _resolve(base, href)
+    return _resolve(directory, href)
 
 
 def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Parsed:
@@ -180,12 +187,13 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     b = tree.css_first("base[href]")
     if b is not None:
         base = urljoin(url, b.attributes.get("href") or "")
+    bases = _bases(base)
     for a in tree.css("a[href]"):
         href = (a.attributes.get("href") or "").strip()
         if not href or href.startswith(_NOT_LINKS):
             continue
         try:
-            absolute = resolve(base, href)
+            absolute = resolve(base, href, bases)
         except ValueError:
             continue
         if not absolute.startswith(("http://", "https://")):
