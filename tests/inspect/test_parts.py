@@ -68,6 +68,8 @@ def test_it_reads_a_site_config_with_columns_rules_and_settings(tmp_path):
         ({"sites": [{"homepage": "ftp://x"}]}, "http"),
         ({"sites": [{"homepage": "http://x/", "columns": [{"url": "http://x/a", "type": "zz"}]}]}, "栏目类型"),
         ({"settings": {"speed": 3}, "sites": []}, "speed"),
+        ({"settings": {"rate": "fast"}, "sites": []}, "rate"),
+        ({"settings": {"robots": "no"}, "sites": []}, "robots"),
     ],
 )  # fmt: skip
 def test_it_rejects_a_broken_config_with_the_reason(raw, message):

@@ -175,6 +175,17 @@ def _settings(raw: dict[str, Any] | None, base: Settings, where: str) -> Setting
     unknown = set(raw) - _SETTING_FIELDS
     if unknown:
         raise ConfigError(f"{where}: 不认识的设置 {', '.join(sorted(unknown))}")
+    for key, value in raw.items():
+        default = getattr(Settings, key)
+        ok = (
+            isinstance(value, bool)
+            if isinstance(default, bool)
+            else isinstance(value, (int, float)) and not isinstance(value, bool)
+            if isinstance(default, (int, float))
+            else value is None or isinstance(value, str)
+        )
+        if not ok:
+            raise ConfigError(f"{where}: 设置 {key} 的值 {value!r} 类型不对")
     return replace(base, **raw)
 
 
