@@ -218,3 +218,41 @@ def test_it_walks_a_round_from_evidence_to_published_score_in_chromium(browser):
     assert browser.console_errors == [], browser.console_errors
     assert browser.outside == [], f"requests left 127.0.0.1: {browser.outside}"
     assert any(u.endswith(".js") and "echarts" in u for u in browser.requests)
+
+
+def test_an_assessor_confirms_a_pending_finding_from_the_registers_in_chromium(browser):
+    """A year of demo daily records produced pending findings; one confirmed moves the score."""
+    from zwgk.web.desk.models import Fact
+
+    call_command("demo", quiet=True)
+    rnd = Round.objects.get()
+    result = round_result(rnd)[0]
+    fact = None
+    for f in Fact.objects.filter(
+        round=rnd, origin__startswith="台账:", status="pending"
+    ).select_related("unit"):
+        node = result.unit(f.unit.name).node(f.indicator_id)
+        if node.earned > 0:
+            fact = f
+            break
+    assert fact is not None, "the demo has no pending ledger finding that could cost points"
+    r = f"/r/{rnd.pk}"
+    page = browser.page_as("pingfen")
+    page.goto(browser.base + f"{r}/desk/unit/{fact.unit.pk}/")
+    page.evaluate("window.__sameDocument = true")
+    before = score_text(page)
+    card = page.locator(f"#leaf-{slugify(fact.indicator_id)}")
+    assert "超期" in card.inner_text()  # the breach description from the register
+    row = card.locator("tr", has_text=f"#{fact.pk}")
+    row.locator("button", has_text="确认").click()
+    page.wait_for_function(
+        "b => document.querySelector('#score .score-big').textContent.trim() !== b", arg=before
+    )
+    fact.refresh_from_db()
+    assert fact.status == "confirmed"
+    rnd.refresh_from_db()
+    assert score_text(page) == fmt(round_result(rnd)[0].unit(fact.unit.name).total)
+    assert page.evaluate("window.__sameDocument === true"), "the page was reloaded"
+    page.context.close()
+    assert browser.csp == [], browser.csp
+    assert browser.console_errors == [], browser.console_errors
