@@ -10,7 +10,7 @@ import io
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from zwgk.rubric.validate import fmt
 from zwgk.scoring.result import NodeResult, RoundResult, UnitResult
@@ -189,7 +189,7 @@ def detail_rows(result: RoundResult) -> tuple[list[str], list[list[Any]]]:
     return header, rows
 
 
-def write_xlsx(result: RoundResult, path: str | Path) -> None:
+def write_xlsx(result: RoundResult, path: str | Path | IO[bytes]) -> None:
     """A workbook: one ranking sheet per class, then every indicator of every unit."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill

@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,6 +142,18 @@ def copy_into(src: Path, original_name: str) -> Stored:
     kind = sniff(root / name, original_name) or "pdf"
     data = (root / name).read_bytes()
     return Stored(name, kind, len(data), hashlib.sha256(data).hexdigest())
+
+
+@contextmanager
+def uploaded_path(upload) -> Iterator[Path]:
+    """The uploaded file streamed to a temporary file that keeps its name (the readers go by the
+    suffix and name the file in their errors); removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / Path(upload.name).name
+        with open(path, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        yield path
 
 
 def refused_upload(request) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
 from zwgk.web.rounds.models import Unit
 from zwgk.web.rounds.services import check_new_fact, core_unit, core_units, round_result
 from zwgk.web.rounds.tree import rows_for
-from zwgk.web.uploads import refused_upload
+from zwgk.web.uploads import refused_upload, uploaded_path
 
 RECORDERS = (ADMIN, ASSESSOR)
 
@@ -430,11 +429,7 @@ def facts_import(request: HttpRequest, round_id: int) -> HttpResponse:
         name = Path(upload.name).name
         index = rnd.scheme.index()
         units_by_name = {u.name: u for u in rnd.units.all()}
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / name
-            with open(path, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
+        with uploaded_path(upload) as path:
             try:
                 rows = read_fact_rows(path)
                 check_facts(index, core_units(rnd), rows)

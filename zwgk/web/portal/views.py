@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zwgk.web.access import ANY, STAFF, UNIT, Access, access
+from zwgk.web.access import ANY, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
 from zwgk.web.rounds.services import core_unit
@@ -248,5 +248,3 @@ def na_request(request: HttpRequest, round_id: int, indicator_id: str) -> HttpRe
         messages.success(request, "不适用申请已提交，等待考核办审核。")
     return redirect("indicator", acc.round.pk, node.id)
 
-
-__all__ = ["STAFF", "evidence_file", "indicator", "na_request", "portal", "upload"]

@@ -4,7 +4,6 @@ due items, and turning breaches into pending findings."""
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from zwgk.web.access import ADMIN, ANY, ASSESSOR, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.registers.models import MODELS, TITLES, Entry, status_of
 from zwgk.web.registers.services import bindings, inspection_metric, sync
-from zwgk.web.uploads import refused_upload
+from zwgk.web.uploads import refused_upload, uploaded_path
 
 RECORDERS = (ADMIN, ASSESSOR)
 STATUS_CLASS = {
@@ -192,11 +191,7 @@ def register_import(request: HttpRequest, round_id: int, name: str) -> HttpRespo
     }
     units = {u.name: u for u in acc.round.units.all()}
     fname = Path(upload.name).name
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / fname
-        with open(path, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+    with uploaded_path(upload) as path:
         try:
             kind, rows = read_source(path)
         except FactsError as exc:

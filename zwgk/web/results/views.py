@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.report.bulletin import main_problems, write_bulletin
@@ -278,11 +274,9 @@ def objection_new(request: HttpRequest, round_id: int, fact_id: int) -> HttpResp
 def ranking_xlsx(request: HttpRequest, round_id: int) -> HttpResponse:
     acc = access(request, round_id, STAFF)
     result, _ = round_result(acc.round)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "r.xlsx"
-        write_xlsx(result, path)
-        data = path.read_bytes()
-    return _download(data, f"{acc.round.name}-考核结果.xlsx", XLSX)
+    buf = io.BytesIO()
+    write_xlsx(result, buf)
+    return _download(buf.getvalue(), f"{acc.round.name}-考核结果.xlsx", XLSX)
 
 
 @login_required
@@ -346,17 +340,3 @@ def sheet_xlsx(request: HttpRequest, round_id: int, unit_id: int) -> HttpRespons
     wb.save(buf)
     return _download(buf.getvalue(), f"{unit.name}-评分表.xlsx", XLSX)
 
-
-def charts_json(charts: dict) -> str:
-    return json.dumps(charts, ensure_ascii=False)
-
-
-__all__ = [
-    "bulletin_docx",
-    "objection_new",
-    "ranking",
-    "ranking_xlsx",
-    "sheet",
-    "sheet_xlsx",
-    "timezone",
-]

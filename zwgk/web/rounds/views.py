@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import secrets
-import tempfile
 from pathlib import Path
 
 from django.contrib import messages
@@ -31,7 +30,7 @@ from zwgk.web.rounds.forms import (
 )
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
 from zwgk.web.rounds.services import round_result
-from zwgk.web.uploads import refused_upload
+from zwgk.web.uploads import refused_upload, uploaded_path
 
 User = get_user_model()
 MAX_SCHEME_BYTES = 20 * 1024 * 1024
@@ -55,11 +54,7 @@ def _scheme_from_upload(upload) -> tuple[str, str]:
         from zwgk.rubric.importer import import_scheme, render_review
         from zwgk.rubric.yamlout import dump_scheme
 
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / name
-            with open(path, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
+        with uploaded_path(upload) as path:
             result = import_scheme(path)
         text = dump_scheme(result.scheme_dict)
         load_scheme_text(text, name)
@@ -314,9 +309,7 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
     upload = form.cleaned_data["file"]
     name = Path(upload.name).name
     index = rnd.scheme.index()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(upload.read())
+    with uploaded_path(upload) as path:
         try:
             loaded = load_units(path)
             from zwgk.scoring.units import check_units
