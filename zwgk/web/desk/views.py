@@ -9,6 +9,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -53,20 +54,19 @@ def fact_snapshot(f: Fact) -> dict:
     }
 
 
+def _count_by_unit(qs) -> dict[int, int]:
+    """Rows per unit, counted by the database."""
+    return dict(qs.order_by().values_list("unit_id").annotate(n=Count("id")))
+
+
 @login_required
 def desk(request: HttpRequest, round_id: int) -> HttpResponse:
     acc = access(request, round_id, STAFF)
     rnd = acc.round
     result, problems = round_result(rnd)
     by_name = {u.unit: u for u in result.units}
-    pending: dict[int, int] = {}
-    for unit_id in Fact.objects.filter(round=rnd, status=Fact.Status.PENDING).values_list(
-        "unit_id", flat=True
-    ):
-        pending[unit_id] = pending.get(unit_id, 0) + 1
-    evidence: dict[int, int] = {}
-    for unit_id in Evidence.objects.filter(round=rnd).values_list("unit_id", flat=True):
-        evidence[unit_id] = evidence.get(unit_id, 0) + 1
+    pending = _count_by_unit(Fact.objects.filter(round=rnd, status=Fact.Status.PENDING))
+    evidence = _count_by_unit(Evidence.objects.filter(round=rnd))
     classes = dict((c.id, c.name) for c in rnd.scheme.index().scheme.classes)
     groups: dict[str, list] = {}
     for u in rnd.units.all():
@@ -99,17 +99,23 @@ def _unit_context(acc: Access, unit: Unit, only: str | None = None) -> dict:
     result, problems = round_result(rnd)
     ur = result.unit(unit.name)
     rows = rows_for(index, core_unit(unit))
-    if only:
+    fact_qs = Fact.objects.filter(unit=unit).select_related("evidence", "created_by")
+    evidence_qs = Evidence.objects.filter(unit=unit)
+    selfs_qs = SelfAssessment.objects.filter(unit=unit)
+    if only:  # one indicator's card (htmx): read only what it shows
         rows = [r for r in rows if r.node.id == only]
+        fact_qs = fact_qs.filter(indicator_id=only)
+        evidence_qs = evidence_qs.filter(indicator_id=only)
+        selfs_qs = selfs_qs.filter(indicator_id=only)
     facts: dict[str, list[Fact]] = {}
     unit_facts: list[Fact] = []
-    for f in Fact.objects.filter(unit=unit).select_related("evidence", "created_by"):
+    for f in fact_qs:
         if f.indicator_id:
             facts.setdefault(f.indicator_id, []).append(f)
         else:
             unit_facts.append(f)
     evidence: dict[str, list[Evidence]] = {}
-    for e in Evidence.objects.filter(unit=unit):
+    for e in evidence_qs:
         evidence.setdefault(e.indicator_id, []).append(e)
     return {
         "acc": acc,
@@ -121,7 +127,7 @@ def _unit_context(acc: Access, unit: Unit, only: str | None = None) -> dict:
         "facts": facts,
         "unit_facts": unit_facts,
         "evidence": evidence,
-        "selfs": {s.indicator_id: s for s in SelfAssessment.objects.filter(unit=unit)},
+        "selfs": {s.indicator_id: s for s in selfs_qs},
         "sources": SOURCES,
         "today": timezone.localdate().isoformat(),
         "vetoes": index.scheme.vetoes,
@@ -228,7 +234,6 @@ def fact_add(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
             if not errors:
                 with transaction.atomic():
                     fact.save()
-                    acc.round.bump()
                     record(
                         "fact.add",
                         f"{unit.name} {fact.indicator_id or fact.item_id}：新增{fact.get_section_display()}记录",
@@ -277,7 +282,6 @@ def fact_status(request: HttpRequest, round_id: int, fact_id: int) -> HttpRespon
         with transaction.atomic():
             fact.status = new
             fact.save(update_fields=["status"])
-            acc.round.bump()
             record(
                 "fact.status",
                 f"{fact.unit.name} {fact.indicator_id or fact.item_id}：{dict(Fact.Status.choices)[new]}",
@@ -358,7 +362,6 @@ def bulk(request: HttpRequest, round_id: int) -> HttpResponse:
                     obj=fact,
                     after=fact_snapshot(fact),
                 )
-            rnd.bump()
         messages.success(request, f"已为 {len(made)} 个单位记录。")
         return redirect("desk", rnd.pk)
     return render(
@@ -488,7 +491,6 @@ def na_decide(request: HttpRequest, round_id: int, na_id: int) -> HttpResponse:
                 messages.error(request, "；".join(errs))
                 return redirect("desk", acc.round.pk)
             fact.save()
-        acc.round.bump()
         record(
             "na.decide",
             f"{na.unit.name} {na.indicator_id}：不适用申请{'同意' if approve else '不同意'}",
@@ -546,7 +548,6 @@ def objection_answer(request: HttpRequest, round_id: int, objection_id: int) -> 
                 after=fact_snapshot(obj.fact),
                 reason=answer,
             )
-        acc.round.bump()
         record(
             "objection.answer",
             f"{obj.unit.name}：异议{'成立' if upheld else '不成立'}",

@@ -247,4 +247,3 @@ def na_request(request: HttpRequest, round_id: int, indicator_id: str) -> HttpRe
         )
         messages.success(request, "不适用申请已提交，等待考核办审核。")
     return redirect("indicator", acc.round.pk, node.id)
-

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from zwgk import deadlines as dl
 from zwgk.rubric import SchemeIndex
@@ -47,31 +48,25 @@ class SyncReport:
 
 def sync(rnd: Round, user, today: dt.date | None = None) -> SyncReport:
     """Create a pending finding for every breach not yet recorded (idempotent: keyed by origin)."""
-    from django.utils import timezone
-
     today = today or timezone.localdate()
     index = rnd.scheme.index()
-    units = {u.pk: u for u in rnd.units.all()}
-    by_name = {u.name: u for u in units.values()}
+    by_name = {u.name: u for u in rnd.units.all()}
     binds = bindings(index)
     report = SyncReport(unbound={}, errors=[])
-    since, until = dt.date(rnd.year, 1, 1), dt.date(rnd.year, 12, 31)
+    rule = dl.BreachRule(
+        today=today, since=dt.date(rnd.year, 1, 1), until=dt.date(rnd.year, 12, 31)
+    )
     have = set(
         Fact.objects.filter(round=rnd, origin__startswith="台账:").values_list("origin", flat=True)
     )
     new: list[Fact] = []
     for name, model in MODELS.items():
-        entries = list(model.objects.filter(round=rnd).select_related("unit"))
-        records = []
-        for e in entries:
-            rec = e.record()
-            if rec is not None:
-                records.append((e, rec))
         found: list[tuple[object, dl.Breach]] = []
         try:
-            for e, rec in records:
-                for b in dl.breaches([rec], dl.BreachRule(today=today, since=since, until=until)):
-                    found.append((e, b))
+            for e in model.objects.filter(round=rnd).select_related("unit"):
+                rec = e.record()
+                if rec is not None:
+                    found.extend((e, b) for b in dl.breaches([rec], rule))
         except ValueError as exc:
             report.errors.append(f"{name}：{exc}")
             continue

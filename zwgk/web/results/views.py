@@ -339,4 +339,3 @@ def sheet_xlsx(request: HttpRequest, round_id: int, unit_id: int) -> HttpRespons
     buf = io.BytesIO()
     wb.save(buf)
     return _download(buf.getvalue(), f"{unit.name}-评分表.xlsx", XLSX)
-

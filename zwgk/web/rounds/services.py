@@ -123,8 +123,11 @@ _derived: dict[tuple, object] = {}
 
 
 def derived(rnd: Round, name: str, compute):
-    """A value computed from the round's results, cached until the round's revision moves."""
-    round_result(rnd)  # refreshes the revision
+    """A value computed from the round's results, cached until the round's revision moves.
+
+    Call it after :func:`round_result` in the same request: that call has just read the round's
+    revision, which keys this cache too.
+    """
     key = (rnd.cache_key(), name)
     with _lock:
         if key in _derived:
