@@ -19,9 +19,9 @@ from zwgk.rubric import fmt
 from zwgk.web.access import ANY, STAFF, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.downloads import DOCX, XLSX, download
 from zwgk.web.portal.models import Evidence
 from zwgk.web.rounds.services import class_averages, derived, round_result
-from zwgk.web.rounds.views import DOCX, XLSX, _download
 from zwgk.web.uploads import UploadRefused, refused_upload
 
 
@@ -276,7 +276,7 @@ def ranking_xlsx(request: HttpRequest, round_id: int) -> HttpResponse:
     result, _ = round_result(acc.round)
     buf = io.BytesIO()
     write_xlsx(result, buf)
-    return _download(buf.getvalue(), f"{acc.round.name}-考核结果.xlsx", XLSX)
+    return download(buf.getvalue(), f"{acc.round.name}-考核结果.xlsx", XLSX)
 
 
 @login_required
@@ -288,7 +288,7 @@ def bulletin_docx(request: HttpRequest, round_id: int) -> HttpResponse:
     buf = io.BytesIO()
     status = "" if rnd.status == rnd.Status.PUBLISHED else "（征求意见稿）"
     write_bulletin(result, buf, f"关于{rnd.year}年度政务公开工作考核结果的通报{status}", grades)
-    return _download(buf.getvalue(), f"{rnd.name}-通报.docx", DOCX)
+    return download(buf.getvalue(), f"{rnd.name}-通报.docx", DOCX)
 
 
 @login_required
@@ -338,4 +338,4 @@ def sheet_xlsx(request: HttpRequest, round_id: int, unit_id: int) -> HttpRespons
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     buf = io.BytesIO()
     wb.save(buf)
-    return _download(buf.getvalue(), f"{unit.name}-评分表.xlsx", XLSX)
+    return download(buf.getvalue(), f"{unit.name}-评分表.xlsx", XLSX)

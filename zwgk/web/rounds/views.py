@@ -21,6 +21,7 @@ from zwgk.rubric.errors import FactsError, Problem
 from zwgk.scoring.units import load_units
 from zwgk.web.access import ADMIN, ANY, LEADER, UNIT, access
 from zwgk.web.audit.models import record
+from zwgk.web.downloads import XLSX, download
 from zwgk.web.rounds.forms import (
     MemberForm,
     NewRoundForm,
@@ -150,6 +151,15 @@ def round_home(request: HttpRequest, round_id: int) -> HttpResponse:
     return render(request, "rounds/round.html", ctx)
 
 
+def _settings_snapshot(rnd: Round) -> dict:
+    """The round's deadlines and notice title, as the audit trail records them."""
+    return {
+        "evidence_deadline": rnd.evidence_deadline and rnd.evidence_deadline.isoformat(),
+        "objection_deadline": rnd.objection_deadline and rnd.objection_deadline.isoformat(),
+        "notice_title": rnd.notice_title,
+    }
+
+
 @login_required
 @require_POST
 def round_settings(request: HttpRequest, round_id: int) -> HttpResponse:
@@ -161,19 +171,11 @@ def round_settings(request: HttpRequest, round_id: int) -> HttpResponse:
             request, "设置有误：" + "；".join(e for errs in form.errors.values() for e in errs)
         )
         return redirect("round", rnd.pk)
-    before = {
-        "evidence_deadline": rnd.evidence_deadline and rnd.evidence_deadline.isoformat(),
-        "objection_deadline": rnd.objection_deadline and rnd.objection_deadline.isoformat(),
-        "notice_title": rnd.notice_title,
-    }
+    before = _settings_snapshot(rnd)
     for key, value in form.cleaned_data.items():
         setattr(rnd, key, value if value is not None else (None if "deadline" in key else ""))
     rnd.save()
-    after = {
-        "evidence_deadline": rnd.evidence_deadline and rnd.evidence_deadline.isoformat(),
-        "objection_deadline": rnd.objection_deadline and rnd.objection_deadline.isoformat(),
-        "notice_title": rnd.notice_title,
-    }
+    after = _settings_snapshot(rnd)
     record(
         "round.settings",
         "修改截止时间与通知",
@@ -439,16 +441,4 @@ def accounts_xlsx(request: HttpRequest, round_id: int) -> HttpResponse:
         ws.append([m.unit.name, m.unit.unit_class, m.user.username, m.unit.contact, m.unit.phone])
     buf = io.BytesIO()
     wb.save(buf)
-    return _download(buf.getvalue(), f"{acc.round.name}-单位账号.xlsx", XLSX)
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
-    from urllib.parse import quote
-
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return download(buf.getvalue(), f"{acc.round.name}-单位账号.xlsx", XLSX)
