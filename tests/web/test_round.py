@@ -114,6 +114,15 @@ class EvidenceTestCase(BaseTestCase):
         ev = Event.objects.get(action="self.save")
         self.assertEqual(ev.after["score"], "4")
 
+    def test_a_self_assessment_that_is_not_a_number_gets_a_clear_message(self):
+        self.login(self.unit_user)
+        for raw in ("abc", "NaN", "Infinity"):
+            r = self.client.post(
+                self.url("indicator", indicator_id="S1.1"), {"score": raw}, follow=True
+            )
+            self.assertContains(r, "不是数字")
+        self.assertFalse(self.jia.selfassessment_set.exists())
+
     def test_a_unit_cannot_see_an_indicator_that_does_not_exist(self):
         self.login(self.unit_user)
         self.assertEqual(self.client.get(self.url("indicator", indicator_id="S9")).status_code, 404)

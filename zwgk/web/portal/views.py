@@ -113,6 +113,8 @@ def _save_self(request: HttpRequest, acc: Access, node, sa: SelfAssessment | Non
             score = Decimal(raw)
         except InvalidOperation:
             return f"自评分“{raw}”不是数字。"
+        if not score.is_finite():  # "NaN", "Infinity" parse but cannot be compared
+            return f"自评分“{raw}”不是数字。"
         low = node.range[0] if node.range is not None else Decimal(0)
         high = (
             node.range[1]
