@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zwgk.scoring.tabular import to_decimal
 from zwgk.web.access import ANY, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
@@ -110,10 +111,8 @@ def _save_self(request: HttpRequest, acc: Access, node, sa: SelfAssessment | Non
     score = None
     if raw:
         try:
-            score = Decimal(raw)
-        except InvalidOperation:
-            return f"自评分“{raw}”不是数字。"
-        if not score.is_finite():  # "NaN", "Infinity" parse but cannot be compared
+            score = to_decimal(raw)  # the core's reading: full-width digits, finite only
+        except ValueError:
             return f"自评分“{raw}”不是数字。"
         low = node.range[0] if node.range is not None else Decimal(0)
         high = (
