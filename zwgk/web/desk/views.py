@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib import messages
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from zwgk.rubric.errors import FactsError
 from zwgk.scoring.facts import SOURCES, check_facts, read_fact_rows
+from zwgk.scoring.tabular import to_decimal
 from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
@@ -161,8 +162,8 @@ def _decimal(raw: str, what: str) -> Decimal | None:
     if not raw:
         return None
     try:
-        return Decimal(raw)
-    except InvalidOperation:
+        return to_decimal(raw)  # the core's reading of numbers
+    except ValueError:
         raise ValueError(f"{what}“{raw}”不是数字") from None
 
 
