@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The PostgreSQL database the web tests run on a second time (pytest-django creates test_<name>).
+PG_TEST_DB ?= zwgk
 
 .PHONY: setup run test lint bench clean
 
@@ -31,7 +33,7 @@ test: setup
 	$(BIN)/python -m pytest -n 2
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('host=127.0.0.1 user=postgres dbname=postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== Web 测试在 PostgreSQL（127.0.0.1:5432）上再运行一次 =="; \
-		DATABASE_URL=postgres://postgres@127.0.0.1:5432/zwgk DB_CONN_MAX_AGE=0 $(BIN)/python -m pytest -q tests/web; \
+		DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(PG_TEST_DB) DB_CONN_MAX_AGE=0 $(BIN)/python -m pytest -q tests/web; \
 	else \
 		echo "== 跳过 PostgreSQL 上的 Web 测试：127.0.0.1:5432 无法连接（默认的 SQLite 测试已运行）=="; \
 	fi
