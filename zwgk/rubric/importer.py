@@ -22,6 +22,7 @@ unchanged the same scheme comes back exactly, and edited cells are read again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -751,11 +752,14 @@ def _leaf_dict(leaf: _Leaf, pooled_child: bool, reasons: list[str]) -> dict[str,
             )
         elif leaf.rule_column:
             reasons.append("扣分标准栏为空：暂作评分区间（0至赋分）的占位，须人工确定计分办法")
-        else:
-            reasons.append("表格没有扣分标准栏：按0至赋分之间评定（评分区间），请确认")
+        # a table with no rule column at all is a rating table (随州: 测评要点 and 分值 only):
+        # every leaf is rated 0..points, said once for the table (see _Assembler.table)
         return out
     _put_rules(out, faults, bonuses, rule, pts, reasons)
     return out
+
+
+_PER_ITEM = re.compile(r"每(缺少|少|缺)一?项|(少|缺)一项")
 
 
 def _faults(rule: DraftedRule, reasons: list[str]) -> list[dict[str, Any]]:
@@ -771,11 +775,12 @@ def _faults(rule: DraftedRule, reasons: list[str]) -> list[dict[str, Any]]:
             d["amount"] = f.amount
             if f.per:
                 d["per"] = f.per
-            cap = f.cap
-            if cap is None and not f.per_occurrence and not f.elements:
-                cap = f.amount  # "未…的，扣2分": once
-            if cap is not None:
-                d["cap"] = cap
+            if f.cap is not None:
+                d["cap"] = f.cap
+            elif not f.per_occurrence and not f.elements:
+                d["counting"] = "once"  # "未…的，扣2分"
+            if f.per_occurrence and not f.elements and _PER_ITEM.search(f.text):
+                d["counting"] = "item"  # "每少一项": the missing items are a set
             if f.elements:
                 d["elements"] = list(dict.fromkeys(f.elements))
         out.append(d)
@@ -855,6 +860,14 @@ def _node_max(node: dict[str, Any]) -> Decimal:
     return node.get("points") or Decimal(0)
 
 
+def _leaves_of(nodes: list[Any]) -> Iterator[_Leaf]:
+    for n in nodes:
+        if isinstance(n, _Sec):
+            yield from _leaves_of(n.children)
+        else:
+            yield n
+
+
 class _Assembler:
     def __init__(self, path: Path, warnings: list[str]):
         self.path = path
@@ -901,6 +914,11 @@ class _Assembler:
 
         roots = lift(t.roots, None)
         sections = [self.node(n, f"{prefix}{i}", None) for i, n in enumerate(roots, start=1)]
+        if not any(leaf.rule_column for leaf in _leaves_of(roots)):
+            self.warnings.append(
+                f"《{t.title}》没有扣分标准栏：各末级指标按0至分值之间评定（评分区间），"
+                "与原表“测评要点、分值”的评分办法一致，请确认"
+            )
         computed = sum((_node_max(s) for s in sections), Decimal(0))
         table: dict[str, Any] = {
             "id": "T" if prefix == "T" else f"T{prefix}",

@@ -40,7 +40,7 @@ from typing import Any
 
 from zwgk.rubric.errors import FactsError, Problem
 from zwgk.rubric.index import SchemeIndex, UnitLike, in_scope
-from zwgk.rubric.model import Bonus, Fault, Node, Veto, VetoEffect
+from zwgk.rubric.model import Bonus, Counting, Fault, Node, Veto, VetoEffect
 from zwgk.rubric.numbers import fmt, plain
 from zwgk.scoring.facts import (
     SECTIONS,
@@ -605,12 +605,10 @@ class _Decoder:
             return None
         missing = tuple(parse_list(row.fields.get("missing")))
         if missing:
-            if not fault.elements:
-                self.fail(
-                    row, f"扣分情形 “{fault.id}” 不是清单式（没有要素清单），不能写缺项", "missing"
-                )
+            if fault.mode is not Counting.ITEM:
+                self.fail(row, f"扣分情形 “{fault.id}” 不按项计，不能写缺项", "missing")
                 return None
-            unknown = [m for m in missing if m not in fault.elements]
+            unknown = [m for m in missing if fault.elements and m not in fault.elements]
             if unknown:
                 self.fail(
                     row,
