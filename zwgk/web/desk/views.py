@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.rubric.errors import FactsError
-from zwgk.scoring.facts import SOURCES, check_facts, read_fact_rows
-from zwgk.scoring.tabular import to_decimal
+from zwgk.scoring.codec import decode_rows as check_facts
+from zwgk.scoring.codec import parse_decimal as to_decimal
+from zwgk.scoring.codec import read_fact_rows
+from zwgk.scoring.facts import SOURCES
 from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
@@ -383,12 +385,12 @@ def _fact_from_row(row, rnd, units_by_name: dict[str, Unit], user, origin: str) 
     item = f.get("fault") or f.get("bonus") or f.get("veto") or ""
     value = f.get("value", f.get("score"))
     status = str(f.get("status") or "confirmed")
-    from zwgk.scoring.facts import STATUS_WORDS
+    from zwgk.scoring.codec import STATUS_WORDS
 
     st = STATUS_WORDS.get(status.strip().lower(), STATUS_WORDS.get(status.strip()))
     missing = f.get("missing") or []
     if isinstance(missing, str):
-        from zwgk.scoring.tabular import split_list
+        from zwgk.scoring.codec import parse_list as split_list
 
         missing = list(split_list(missing))
     date = f.get("date")
