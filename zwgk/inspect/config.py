@@ -16,17 +16,26 @@ from urllib.parse import urlsplit
 
 import yaml
 
-# Column types (栏目类型) and their default freshness rule, in days (None: no rule).
-COLUMN_TYPES: dict[str, int | None] = {
-    "dynamic": 14,  # 动态/要闻: 2 weeks
-    "notice": 180,  # 通知公告
-    "policy": 180,  # 政策文件
-    "key_area": 92,  # 重点领域: one item a quarter
-    "guide": None,  # 政府信息公开指南
-    "org_functions": None,  # 机构职能
-    "annual_report": None,  # 政府信息公开年报 (own check)
-    "other": None,
-}
+from zwgk.inspect.checks.catalogue import thresholds
+
+
+def _rule_days() -> dict[str, int | None]:
+    """Column types (栏目类型) and their default freshness rule in days (None: no rule); the days
+    are the catalogue's thresholds of ``freshness-column-stale``."""
+    t = thresholds("freshness-column-stale")
+    return {
+        "dynamic": int(t["dynamic_days"]),  # 动态/要闻: 2 weeks
+        "notice": int(t["notice_days"]),  # 通知公告
+        "policy": int(t["policy_days"]),  # 政策文件
+        "key_area": int(t["key_area_days"]),  # 重点领域: one item a quarter
+        "guide": None,  # 政府信息公开指南
+        "org_functions": None,  # 机构职能
+        "annual_report": None,  # 政府信息公开年报 (own check)
+        "other": None,
+    }
+
+
+COLUMN_TYPES: dict[str, int | None] = _rule_days()
 
 TYPE_WORDS: dict[str, str] = {
     "动态": "dynamic",

@@ -47,16 +47,33 @@ _REPORT = re.compile(r"(20\d\d)\s*年?.{0,30}(年报|年度报告)")
 
 @dataclass
 class ColumnState:
+    """What the crawl learnt about one column (栏目): its records wherever they live and their
+    newest date. ``latest`` is the newest date read from the records themselves (list pages,
+    datastore, data feed); ``article_latest`` the newest publication date of the articles the
+    records link to (used when the records carry no date)."""
+
     column: Column
     status: int = 0
     error: str | None = None
     fetched: bool = False
     soft404: bool = False
-    items: int = 0
+    items: int = 0  # dated items on the column's first page
+    records: int = 0  # records read anywhere (dated or not)
+    sources: set[str] = field(
+        default_factory=set
+    )  # html, pages, datastore, dataproxy, json, render
+    scripted: bool = False  # the page builds its list with a script the crawler could not read
     latest: dt.date | None = None
+    article_latest: dt.date | None = None
+    articles_read: int = 0  # articles of the column's records that were fetched
     blank: bool = False
     main_text_len: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def newest(self) -> dt.date | None:
+        """The column's newest date: from its records, else from the articles they list."""
+        return self.latest if self.latest is not None else self.article_latest
 
 
 @dataclass
@@ -65,6 +82,16 @@ class Probe:
     status: int
     elapsed: float
     error: str | None = None
+
+
+@dataclass
+class Unreadable:
+    """An attachment whose text could not be (fully) extracted."""
+
+    url: str
+    referrer: str | None
+    note: str
+    at: dt.datetime
 
 
 @dataclass
@@ -97,6 +124,8 @@ class SiteCrawl:
     urls: int = 0  # distinct URLs met (crawled, checked or skipped)
     attachments: int = 0
     not_extracted: int = 0
+    unreadable: list[Unreadable] = field(default_factory=list)
+    resources: set[str] = field(default_factory=set)  # targets only met as images/embeds
     cache_hits: int = 0  # answered 304 Not Modified (incremental re-inspection)
     external_checked: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
@@ -309,7 +338,7 @@ class Crawler:
                 text, note = "", "未能提取：提取附件文字的进程异常退出"
             if note and note.startswith("未能提取"):
                 r.not_extracted += 1
-                r.findings.append(_not_extracted(job, note, now, self.site))
+                r.unreadable.append(Unreadable(job.url, job.referrer, note, now))
             page = Page(
                 url=job.url,
                 status=resp.status,
@@ -425,25 +454,12 @@ class Crawler:
         if not resp.ok or soft:
             return
         st.items = parsed.items
+        st.records += parsed.items
+        if parsed.items:
+            st.sources.add("html")
         dates = [d for d in parsed.item_dates if d <= self.today + dt.timedelta(days=1)]
         st.latest = max(dates) if dates else None
         st.main_text_len = parsed.main_text_len
         st.blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
         if st.column.type == "annual_report":
             st.links = parsed.links[:500]
-
-
-def _not_extracted(job: _Job, note: str, now: dt.datetime, site: Site) -> Finding:
-    from zwgk.inspect.model import Severity
-
-    return Finding(
-        check="availability-attachment-text",
-        severity=Severity.WARNING,
-        url=job.url,
-        message="附件文字未能提取，隐私和错别字检查未覆盖该附件，请人工查看",
-        evidence=note,
-        site=site.name,
-        unit=site.unit,
-        referrer=job.referrer,
-        detected_at=now,
-    )
