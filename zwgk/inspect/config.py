@@ -114,6 +114,8 @@ class Column:
     first_level: bool = True
     discovered: bool = False
     parent: str | None = None  # url of the column whose navigation listed it (discovery)
+    render: bool = False  # render this column's list page in Chromium
+    json_api: dict[str, Any] | None = None  # the column's JSON list endpoint, when not found
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,11 @@ class Settings:
     max_query_variants: int = 50  # distinct query strings per path (trap avoidance)
     max_url_length: int = 512
     cache_dir: str | None = None
+    max_list_pages: int = 100  # per column: script-built list pages, dataproxy / JSON requests
+    render: bool = False  # render every column list page in Chromium (see docs/inspect.md)
+    render_pages: int = 50  # at most this many rendered pages per site
+    render_timeout: float = 20.0  # seconds for one rendered page
+    chromium: str = "/usr/bin/chromium"  # Debian's Chromium; never a downloaded browser
 
 
 @dataclass(frozen=True)
@@ -198,6 +205,24 @@ def _settings(raw: dict[str, Any] | None, base: Settings, where: str) -> Setting
     return replace(base, **raw)
 
 
+def _json_api(raw: Any, where: str) -> dict[str, Any] | None:
+    """A column's ``json_api``: a URL, or ``{url, method, data, page_param, first_page}``."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        raw = {"url": raw}
+    if not isinstance(raw, dict) or not raw.get("url"):
+        raise ConfigError(
+            f"{where}: json_api 须为网址，或含 url 的设置（method、data、page_param）"
+        )
+    method = str(raw.get("method", "GET")).upper()
+    if method not in ("GET", "POST"):
+        raise ConfigError(f"{where}: json_api 的 method 只能是 GET 或 POST")
+    if raw.get("data") is not None and not isinstance(raw["data"], dict):
+        raise ConfigError(f"{where}: json_api 的 data 须为键值对")
+    return {**raw, "method": method}
+
+
 def _dismissals(raw: Any, base: Path) -> frozenset[str]:
     if not raw:
         return frozenset()
@@ -245,6 +270,8 @@ def parse_config(data: Any, base: Path = Path("."), source: str = "") -> Config:
                     type=kind,
                     rule_days=rule,
                     first_level=bool(col.get("first_level", True)),
+                    render=bool(col.get("render", False)),
+                    json_api=_json_api(col.get("json_api"), f"{where} columns[{j}]"),
                 )
             )
         sites.append(

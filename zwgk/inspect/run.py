@@ -20,6 +20,7 @@ from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.crawl import Crawler, SiteCrawl
 from zwgk.inspect.fetch import Cache, Fetcher
 from zwgk.inspect.model import Finding, Page, Severity
+from zwgk.inspect.render import Renderer
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +115,15 @@ async def inspect_site(
     cache = Cache(cache_dir) if cache_dir else None
     pool = attachment_pool(site.settings.attachment_workers)
     try:
-        async with Fetcher(site.settings, cache) as fetcher:
-            crawl = await Crawler(site, today, fetcher, on_page, progress, pool).run()
+        wants_render = site.settings.render or any(c.render for c in site.columns)
+        async with (
+            Fetcher(site.settings, cache) as fetcher,
+            Renderer(site.settings, wants_render) as renderer,
+        ):
+            crawler = Crawler(
+                site, today, fetcher, on_page, progress, pool, renderer if wants_render else None
+            )
+            crawl = await crawler.run()
         crawl.cache_hits = cache.hits if cache else 0
     finally:
         if cache:
