@@ -14,10 +14,10 @@ from tests.helpers import ROOT
 from tests.web.base import PDF, BaseTestCase
 from zwgk.web.audit.models import Event
 from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.portal.models import Evidence, NARequest
 from zwgk.web.rectify.models import Task
 from zwgk.web.rounds.models import Round, Unit
-from zwgk.web.rounds.services import round_result
 
 
 def xlsx(rows: list[list]) -> bytes:

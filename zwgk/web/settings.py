@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "zwgk.web.rectify",
     "zwgk.web.registers",
     "zwgk.web.audit",
+    "zwgk.web.office",
 ]
 
 MIDDLEWARE = [

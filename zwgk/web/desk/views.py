@@ -16,14 +16,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.rubric.errors import FactsError
-from zwgk.scoring.facts import SOURCES, check_facts, read_fact_rows
-from zwgk.scoring.tabular import to_decimal
+from zwgk.scoring.facts import SOURCES, STATUS_WORDS, check_facts, read_fact_rows
+from zwgk.scoring.tabular import split_list, to_decimal
 from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.scoring import check_new_fact, round_result
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
 from zwgk.web.rounds.models import Unit
-from zwgk.web.rounds.services import check_new_fact, core_unit, core_units, round_result
+from zwgk.web.rounds.services import core_unit, core_units
 from zwgk.web.rounds.tree import rows_for
 from zwgk.web.uploads import refused_upload, uploaded_path
 
@@ -383,13 +384,9 @@ def _fact_from_row(row, rnd, units_by_name: dict[str, Unit], user, origin: str) 
     item = f.get("fault") or f.get("bonus") or f.get("veto") or ""
     value = f.get("value", f.get("score"))
     status = str(f.get("status") or "confirmed")
-    from zwgk.scoring.facts import STATUS_WORDS
-
     st = STATUS_WORDS.get(status.strip().lower(), STATUS_WORDS.get(status.strip()))
     missing = f.get("missing") or []
     if isinstance(missing, str):
-        from zwgk.scoring.tabular import split_list
-
         missing = list(split_list(missing))
     date = f.get("date")
     if isinstance(date, str) and date.strip():

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from zwgk.web.access import ADMIN, ANY, ASSESSOR, UNIT, access
 from zwgk.web.audit.models import record
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.portal.models import Evidence
 from zwgk.web.rectify.models import Report, Task
-from zwgk.web.rounds.services import round_result
 from zwgk.web.uploads import UploadRefused, refused_upload
 
 

@@ -15,22 +15,27 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from zwgk.rubric import InputError, load_scheme_text
 from zwgk.rubric.errors import FactsError, Problem
-from zwgk.scoring.units import load_units
+from zwgk.rubric.importer import import_scheme, render_review
+from zwgk.rubric.yamlout import dump_scheme
+from zwgk.scoring.units import check_units, load_units
 from zwgk.web.access import ADMIN, ANY, LEADER, UNIT, access
 from zwgk.web.audit.models import record
+from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.downloads import XLSX, download
-from zwgk.web.rounds.forms import (
+from zwgk.web.office.forms import (
     MemberForm,
     NewRoundForm,
     ReasonForm,
     SettingsForm,
     UnitsImportForm,
 )
+from zwgk.web.portal.models import Evidence, NARequest
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
-from zwgk.web.rounds.services import round_result
 from zwgk.web.uploads import refused_upload, uploaded_path
 
 User = get_user_model()
@@ -52,9 +57,6 @@ def _scheme_from_upload(upload) -> tuple[str, str]:
         load_scheme_text(text, name)
         return text, ""
     if suffix in (".xlsx", ".docx"):
-        from zwgk.rubric.importer import import_scheme, render_review
-        from zwgk.rubric.yamlout import dump_scheme
-
         with uploaded_path(upload) as path:
             result = import_scheme(path)
         text = dump_scheme(result.scheme_dict)
@@ -103,7 +105,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
                 request, "考核轮次已建立。下一步：导入单位名单、设置截止时间、发出通知。"
             )
             return redirect("round", rnd.pk)
-    return render(request, "rounds/new.html", {"form": form, "problems": problems})
+    return render(request, "office/new.html", {"form": form, "problems": problems})
 
 
 @login_required
@@ -113,13 +115,10 @@ def round_home(request: HttpRequest, round_id: int) -> HttpResponse:
     ctx = {"acc": acc, "now": timezone.now()}
     if acc.role == UNIT:
         ctx["notice"] = rnd.notice_issued_at is not None
-        return render(request, "rounds/round_unit.html", ctx)
+        return render(request, "office/round_unit.html", ctx)
     units = list(rnd.units.all())
     ctx["units_count"] = len(units)
     ctx["classes"] = rnd.scheme.index().scheme.classes
-    from zwgk.web.desk.models import Fact, Objection
-    from zwgk.web.portal.models import Evidence, NARequest
-
     ctx["facts_count"] = Fact.objects.filter(round=rnd).count()
     ctx["pending_count"] = Fact.objects.filter(round=rnd, status=Fact.Status.PENDING).count()
     ctx["evidence_count"] = Evidence.objects.filter(round=rnd).count()
@@ -148,7 +147,7 @@ def round_home(request: HttpRequest, round_id: int) -> HttpResponse:
             grades[u.grade or "—"] = grades.get(u.grade or "—", 0) + 1
         ctx["grades"] = sorted(grades.items(), key=lambda kv: -kv[1])
         ctx["problems"] = problems
-    return render(request, "rounds/round.html", ctx)
+    return render(request, "office/round.html", ctx)
 
 
 def _settings_snapshot(rnd: Round) -> dict:
@@ -283,7 +282,7 @@ def units(request: HttpRequest, round_id: int) -> HttpResponse:
     new_accounts = request.session.pop(f"new-accounts-{rnd.pk}", None)
     return render(
         request,
-        "rounds/units.html",
+        "office/units.html",
         {
             "acc": acc,
             "units": rnd.units.all(),
@@ -314,8 +313,6 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
     with uploaded_path(upload) as path:
         try:
             loaded = load_units(path)
-            from zwgk.scoring.units import check_units
-
             check_units(index, loaded, name)
         except FactsError as exc:
             for p in exc.problems[:20]:
@@ -431,8 +428,6 @@ def member_add(request: HttpRequest, round_id: int) -> HttpResponse:
 def accounts_xlsx(request: HttpRequest, round_id: int) -> HttpResponse:
     """The unit accounts as .xlsx (without passwords, which are only shown once)."""
     acc = access(request, round_id, (ADMIN,))
-    from openpyxl import Workbook
-
     wb = Workbook()
     ws = wb.active
     ws.title = "单位账号"
