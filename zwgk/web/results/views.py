@@ -259,7 +259,7 @@ def objection_new(request: HttpRequest, round_id: int, fact_id: int) -> HttpResp
         )
         record(
             "objection.new",
-            f"{acc.unit.name} 对 {fact.indicator_id} 的扣分提出异议",
+            f"对 {acc.unit.name} {fact.indicator_id} 的{fact.get_section_display()}记录提出异议",
             actor=request.user,
             round=rnd,
             unit=acc.unit,
