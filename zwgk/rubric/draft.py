@@ -248,7 +248,7 @@ _TOKEN_RE = re.compile(
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|全部扣完)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>扣除?{_N}分)",
+            rf"(?P<deduct>扣除?(?:当事人|责任人)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>加{_N}分)",
@@ -305,7 +305,10 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
-    (re.compile(r"一票否决|否决|不合格"), "含否决情形：须人工确认否决的范围"),
+    (re.compile(r"一票否决|否决|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
+     "含否决情形：须人工确认否决的范围"),
+    (re.compile(r"按[^,;。]{1,8}(?:处理|论处|执行)"), "后果按另一规定处理：须人工确认"),
+
 ]  # fmt: skip
 # …searched in the text as written (the amounts they govern are part of the match)
 _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -316,6 +319,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "按完成或查证情况评定：须人工确认"),
     (re.compile(r"(?:各|分别|均|都)(?:扣|加|得)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
+    (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)扣"),
+     "扣分涉及不同的人或单位：须人工拆分"),
 ]  # fmt: skip
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
@@ -330,7 +335,9 @@ _ACRONYMS = {"APP", "ICP", "PDF", "WORD", "OFD", "QQ", "GB", "ID", "IP", "URL", 
              "WWW", "COM", "CN", "GOV", "OA", "EXCEL", "WPS", "AI", "VR", "PPT", "JPG", "PNG", "CA",
              "UKEY", "WIFI", "PC", "SMS", "H", "G", "E", "A", "B", "C", "D", "X", "XX", "XXX",
              "EMAIL", "MAIL", "CPU", "API", "PPP", "GDP", "CPI", "PM"}  # fmt: skip
-_GARBLED_RE = re.compile(r"[\ufffd*|^#$`]|[A-Za-z]+")
+_GARBLED_RE = re.compile(
+    r"[\ufffd*|^#$`]|[A-Za-z]+(?![A-Za-z]*/?T?\s?\d{3,})"
+)  # AQ1051: a standard
 
 
 @dataclass
