@@ -628,3 +628,21 @@ def test_it_reads_the_labelled_sentences_the_same_in_full_width() -> None:
         != draft_rule(row["text"].translate(full_width)).summary()
     ]
     assert changed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "制度不健全的扣051分",  # 0.5-1分 with the dash lost
+        "发现一处未达要求扣05分",  # 0.5 with the point lost
+        "发现处达求扣1分高扣10分",  # 最高扣10分 with 最 lost: a cap, not a second fault
+        "按每件扣2分计算，迟报按旷工处理。",
+        "擅自增加进驻事项的,每发现一次扣2分、首席代表扣1分。",
+    ],
+)
+def test_it_marks_numbers_and_consequences_it_cannot_trust(text: str) -> None:
+    assert draft_rule(text).needs_review
+
+
+def test_it_reads_a_deduction_from_the_person_at_fault() -> None:
+    assert summary("未签到签退的扣当事人2分。") == shape(deductions=[2])

@@ -293,7 +293,7 @@ _NOT_COUNT_BEFORE = (
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
-    r"(?:最|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
+    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
 )
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
 
@@ -653,6 +653,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
+    if re.search(r"(?<![\d.])0\d", s):
+        draft.review("数字有前导零（如“05分”），小数点可能丢失：须人工核对原文")
     if s.count('"') % 2 or s.count("“") != s.count("”"):
         draft.review("引号不成对，文字可能残缺：须人工核对原文")
     for m in _GARBLED_RE.finditer(s):
