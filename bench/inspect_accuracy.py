@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from zwgk.devtools.demo_server import ServedSite
 from zwgk.inspect.accuracy import misses, score, table
 from zwgk.inspect.config import parse_config
-from zwgk.inspect.demo_site import ServedSite
 from zwgk.inspect.run import inspect_config
 
 

@@ -397,7 +397,8 @@ def demo_cmd(out: str) -> None:
 def _register() -> None:
     """Command groups that live beside their code."""
     from zwgk.annual.cli import report as annual_report
-    from zwgk.inspect.cli import demo_site, inspect
+    from zwgk.devtools.cli import demo_site
+    from zwgk.inspect.cli import inspect
     from zwgk.workdays_cli import workdays
 
     main.add_command(annual_report, "report")

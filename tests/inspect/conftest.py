@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import pytest
 from aiohttp import web
 
+from zwgk.devtools.demo_server import ServedSite
+from zwgk.devtools.demo_site import DemoSite
 from zwgk.inspect.config import parse_config
-from zwgk.inspect.demo_site import DemoSite, ServedSite
 from zwgk.inspect.run import SiteResult, inspect_config
 
 TODAY = dt.date(2026, 6, 15)
