@@ -11,13 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.helpers import SHARED
 from zwgk.annual import Cell, CellKind, check_report, check_reports, load_report, read_text
 from zwgk.annual.model import FORMAT_2019, FORMAT_2021, TABLE3_COLUMNS, TABLE3_ROWS
 from zwgk.annual.readers import read_docx, read_html
 
 DATA = Path(__file__).parent / "data" / "annual"
-HUAIAN = SHARED / "data" / "annual_reports"
+HUAIAN = DATA / "real"
 TRIAL = DATA / "xx_jiaoyuju_2020_trial_format.html"
 ARITHMETIC = {
     "annual-report-table3-total-column",
@@ -29,10 +28,7 @@ ARITHMETIC = {
 
 @pytest.fixture(scope="module")
 def huaian_text() -> str:
-    path = HUAIAN / "huaian_shizhengfu_2024_annual_report.txt"
-    if not path.exists():
-        pytest.skip("../shared/data/annual_reports is not on this machine")
-    return path.read_text(encoding="utf-8")
+    return (HUAIAN / "huaian_shizhengfu_2024_annual_report.txt").read_text(encoding="utf-8")
 
 
 def _csv(name: str) -> list[list[str]]:

@@ -89,7 +89,7 @@ def test_the_cli_inspects_a_config_and_binds_findings_to_a_scheme(served, tmp_pa
     assert (tmp_path / ".zwgk-cache").is_dir()  # beside the config: monthly runs reuse it
     # the pending facts load into the 钟山区2022 scheme as 待确认
     from zwgk.rubric import load_scheme
-    from zwgk.scoring.facts import Status, load_facts
+    from zwgk.scoring import Status, load_facts
     from zwgk.scoring.units import load_units
 
     units = tmp_path / "units.yaml"

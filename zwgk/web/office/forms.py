@@ -2,8 +2,6 @@ from __future__ import annotations
 
 from django import forms
 
-from zwgk.web.rounds.models import Membership
-
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
@@ -35,15 +33,6 @@ class SettingsForm(forms.Form):
 class UnitsImportForm(forms.Form):
     file = forms.FileField(
         label="单位名单（.xlsx 或 .csv：单位名称、类别、标签、联系人、联系电话）"
-    )
-
-
-class MemberForm(forms.Form):
-    username = forms.CharField(label="用户名", max_length=150)
-    full_name = forms.CharField(label="姓名", max_length=150, required=False)
-    role = forms.ChoiceField(
-        label="角色",
-        choices=[(Membership.Role.ASSESSOR, "考核小组"), (Membership.Role.LEADER, "领导组")],
     )
 
 

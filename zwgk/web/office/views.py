@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import secrets
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,22 +15,24 @@ from django.views.decorators.http import require_POST
 
 from zwgk.rubric import InputError, load_scheme_text
 from zwgk.rubric.errors import FactsError, Problem
-from zwgk.scoring.units import load_units
+from zwgk.rubric.importer import import_scheme, render_review
+from zwgk.rubric.yamlout import dump_scheme
+from zwgk.scoring.units import check_units, load_units
 from zwgk.web.access import ADMIN, ANY, LEADER, UNIT, access
+from zwgk.web.accounts.forms import MemberForm
 from zwgk.web.audit.models import record
-from zwgk.web.downloads import XLSX, download
-from zwgk.web.rounds.forms import (
-    MemberForm,
+from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.scoring import round_result
+from zwgk.web.office.forms import (
     NewRoundForm,
     ReasonForm,
     SettingsForm,
     UnitsImportForm,
 )
+from zwgk.web.portal.models import Evidence, NARequest
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
-from zwgk.web.rounds.services import round_result
 from zwgk.web.uploads import refused_upload, uploaded_path
 
-User = get_user_model()
 MAX_SCHEME_BYTES = 20 * 1024 * 1024
 
 
@@ -52,9 +51,6 @@ def _scheme_from_upload(upload) -> tuple[str, str]:
         load_scheme_text(text, name)
         return text, ""
     if suffix in (".xlsx", ".docx"):
-        from zwgk.rubric.importer import import_scheme, render_review
-        from zwgk.rubric.yamlout import dump_scheme
-
         with uploaded_path(upload) as path:
             result = import_scheme(path)
         text = dump_scheme(result.scheme_dict)
@@ -103,7 +99,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
                 request, "考核轮次已建立。下一步：导入单位名单、设置截止时间、发出通知。"
             )
             return redirect("round", rnd.pk)
-    return render(request, "rounds/new.html", {"form": form, "problems": problems})
+    return render(request, "office/new.html", {"form": form, "problems": problems})
 
 
 @login_required
@@ -113,13 +109,10 @@ def round_home(request: HttpRequest, round_id: int) -> HttpResponse:
     ctx = {"acc": acc, "now": timezone.now()}
     if acc.role == UNIT:
         ctx["notice"] = rnd.notice_issued_at is not None
-        return render(request, "rounds/round_unit.html", ctx)
+        return render(request, "office/round_unit.html", ctx)
     units = list(rnd.units.all())
     ctx["units_count"] = len(units)
     ctx["classes"] = rnd.scheme.index().scheme.classes
-    from zwgk.web.desk.models import Fact, Objection
-    from zwgk.web.portal.models import Evidence, NARequest
-
     ctx["facts_count"] = Fact.objects.filter(round=rnd).count()
     ctx["pending_count"] = Fact.objects.filter(round=rnd, status=Fact.Status.PENDING).count()
     ctx["evidence_count"] = Evidence.objects.filter(round=rnd).count()
@@ -148,7 +141,7 @@ def round_home(request: HttpRequest, round_id: int) -> HttpResponse:
             grades[u.grade or "—"] = grades.get(u.grade or "—", 0) + 1
         ctx["grades"] = sorted(grades.items(), key=lambda kv: -kv[1])
         ctx["problems"] = problems
-    return render(request, "rounds/round.html", ctx)
+    return render(request, "office/round.html", ctx)
 
 
 def _settings_snapshot(rnd: Round) -> dict:
@@ -214,14 +207,14 @@ TRANSITIONS = {
         (LEADER,),
         (Round.Status.ASSESSING, Round.Status.PRELIMINARY),
         Round.Status.APPROVED,
-        "领导组审定结果（锁定）",
+        "审定结果（锁定）",
     ),
     "publish": ((ADMIN,), (Round.Status.APPROVED,), Round.Status.PUBLISHED, "公布考核结果"),
     "reopen": (
         (LEADER,),
         (Round.Status.APPROVED, Round.Status.PUBLISHED),
         Round.Status.ASSESSING,
-        "领导组重新打开已锁定的考核",
+        "重新打开已锁定的考核",
     ),
 }
 
@@ -280,17 +273,16 @@ def units(request: HttpRequest, round_id: int) -> HttpResponse:
         .select_related("user", "unit")
         .order_by("role", "unit__id")
     )
-    new_accounts = request.session.pop(f"new-accounts-{rnd.pk}", None)
     return render(
         request,
-        "rounds/units.html",
+        "office/units.html",
         {
             "acc": acc,
             "units": rnd.units.all(),
             "form": form,
             "member_form": member_form,
             "members": members,
-            "new_accounts": new_accounts,
+            "issued": bool(request.session.get(f"issued-{rnd.pk}")),
         },
     )
 
@@ -314,8 +306,6 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
     with uploaded_path(upload) as path:
         try:
             loaded = load_units(path)
-            from zwgk.scoring.units import check_units
-
             check_units(index, loaded, name)
         except FactsError as exc:
             for p in exc.problems[:20]:
@@ -346,99 +336,10 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
         rnd.bump()
         record(
             "units.import",
-            f"导入单位名单 {name}：新增 {added} 个，更新 {len(loaded) - added} 个",
+            f"导入单位名单 {name}：新增 {added} 个单位，更新 {len(loaded) - added} 个",
             actor=request.user,
             round=rnd,
             after={"file": name, "units": [u.name for u in loaded]},
         )
     messages.success(request, f"已导入 {len(loaded)} 个单位（新增 {added} 个）。")
     return redirect("units", rnd.pk)
-
-
-def _new_password() -> str:
-    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(12))
-
-
-@login_required
-@require_POST
-def unit_accounts(request: HttpRequest, round_id: int) -> HttpResponse:
-    """Create an account for every unit that has none; passwords are shown once."""
-    acc = access(request, round_id, (ADMIN,))
-    rnd = acc.round
-    have = set(Membership.objects.filter(round=rnd, role=UNIT).values_list("unit_id", flat=True))
-    created = []
-    with transaction.atomic():
-        for unit in rnd.units.exclude(pk__in=have):
-            username = f"r{rnd.pk}u{unit.pk}"
-            password = _new_password()
-            user = User.objects.create_user(
-                username=username, password=password, first_name=unit.name[:150]
-            )
-            Membership.objects.create(round=rnd, user=user, role=UNIT, unit=unit)
-            created.append([unit.name, username, password])
-        record(
-            "accounts.create",
-            f"为 {len(created)} 个单位建立账号",
-            actor=request.user,
-            round=rnd,
-            after={"units": [c[0] for c in created]},
-        )
-    request.session[f"new-accounts-{rnd.pk}"] = created
-    messages.success(
-        request, f"已为 {len(created)} 个单位建立账号。密码只显示这一次，请下载或抄录后发给各单位。"
-    )
-    return redirect("units", rnd.pk)
-
-
-@login_required
-@require_POST
-def member_add(request: HttpRequest, round_id: int) -> HttpResponse:
-    acc = access(request, round_id, (ADMIN,))
-    rnd = acc.round
-    form = MemberForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请填写用户名和角色。")
-        return redirect("units", rnd.pk)
-    username = form.cleaned_data["username"].strip()
-    user = User.objects.filter(username=username).first()
-    password = None
-    if user is None:
-        password = _new_password()
-        user = User.objects.create_user(
-            username=username, password=password, first_name=form.cleaned_data["full_name"]
-        )
-    if user.is_staff or Membership.objects.filter(round=rnd, user=user).exists():
-        messages.error(request, f"用户 {username} 已在本轮考核中有角色。")
-        return redirect("units", rnd.pk)
-    Membership.objects.create(round=rnd, user=user, role=form.cleaned_data["role"])
-    record(
-        "member.add",
-        f"添加{dict(Membership.Role.choices)[form.cleaned_data['role']]}成员 {username}",
-        actor=request.user,
-        round=rnd,
-        obj=user,
-        after={"role": form.cleaned_data["role"]},
-    )
-    if password:
-        messages.success(request, f"已建立账号 {username}，初始密码：{password}（只显示这一次）")
-    else:
-        messages.success(request, f"已添加 {username}。")
-    return redirect("units", rnd.pk)
-
-
-@login_required
-def accounts_xlsx(request: HttpRequest, round_id: int) -> HttpResponse:
-    """The unit accounts as .xlsx (without passwords, which are only shown once)."""
-    acc = access(request, round_id, (ADMIN,))
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "单位账号"
-    ws.append(["单位名称", "类别", "用户名", "联系人", "联系电话"])
-    for m in Membership.objects.filter(round=acc.round, role=UNIT).select_related("unit", "user"):
-        ws.append([m.unit.name, m.unit.unit_class, m.user.username, m.unit.contact, m.unit.phone])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return download(buf.getvalue(), f"{acc.round.name}-单位账号.xlsx", XLSX)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from zwgk.scoring.units import load_units
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact
 from zwgk.web.portal.models import Evidence, SelfAssessment
+from zwgk.web.registers.demo import make_demo_ledgers
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
 from zwgk.web.uploads import copy_into
 
@@ -81,7 +83,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def _build(self) -> None:
         User = get_user_model()
-        from django.contrib.auth.hashers import make_password
 
         hashed = make_password(DEMO_PASSWORD)  # hashed once: 49 accounts share the demo password
 
@@ -221,8 +222,6 @@ class Command(BaseCommand):
             round=rnd,
             after={"count": len(facts)},
         )
-        from zwgk.web.registers.demo import make_demo_ledgers
-
         make_demo_ledgers(rnd, list(units.values()), assessor, rng)
 
     def _print_accounts(self) -> None:
