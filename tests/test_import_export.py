@@ -753,18 +753,15 @@ def rule_keys(index: SchemeIndex, node: Node) -> tuple[Decimal | None, list[tupl
     parent = index.nodes.get(index.parent.get(node.id) or "")
     pooled = parent is not None and parent.pooled
     limit = _eff(node.cap, parent.points if pooled else node.points)
-    # per missing item and per occurrence add up alike on counts (they differ only on named items)
-    faults = [
-        (
-            f.amount,
-            f.zeroes,
-            f.discretionary,
-            f.mode is Counting.ONCE,
-            _list_bound(f, _eff(f.cap, limit)),
-            _eff(f.cap, limit),
+    # per missing item and per occurrence add up alike on counts (they differ only on named items);
+    # a fault deducted once (counting once, or a cap equal to its amount) costs its amount at most
+    faults = []
+    for f in node.faults:
+        once = f.mode is Counting.ONCE or (f.cap is not None and f.cap == f.amount)
+        cap = f.amount if once else _eff(f.cap, limit)
+        faults.append(
+            (f.amount, f.zeroes, f.discretionary, once, None if once else _list_bound(f, cap), cap)
         )
-        for f in node.faults
-    ]
     bonus_limit = node.bonus_cap if len(node.bonuses) == 1 else None
     bonuses = [(b.amount, b.discretionary, _eff(b.cap, bonus_limit)) for b in node.bonuses]
     return limit, faults, bonuses

@@ -160,6 +160,19 @@ RULE_CONTENT_ALIASES = (
 
 _TOTAL_RE = re.compile(r"^(?:合\s*计|总\s*计|总\s*分|满\s*分|分值合计|合计分值)")
 _VETO_RE = re.compile(r"否决|重大扣分|扣分项|减分项|倒扣分")
+_SECTION_TOTAL_RE = re.compile(r"^小计[:：]?$")
+
+
+def _is_veto_text(text: str) -> bool:
+    """A row of 否决情形 / 重大扣分项: named so in its first cell, or a merged row that lists
+    numbered situations that fail the unit (考核中有下列情形的……年度考核为不合格。(一)…)."""
+    if "加分" in text:
+        return False
+    if _VETO_RE.search(text):
+        return True
+    return bool(re.search(r"不合格|一票否决", text)) and len(_CLAUSE_MARK.findall(text)) >= 2
+
+
 _SUBTOTAL_RE = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<pts>\d+(?:\.\d+)?)\s*分\s*[)）]?\s*$")
 _ATTACHMENT_RE = re.compile(r"^(?:附件|附表)\s*\d*\s*[:：]?$")
 _FORM_LINE_RE = re.compile(r"^(?:单位名称|被考核单位|填表|自评人|考核人)")
@@ -424,7 +437,19 @@ def _build_tree(rt: RawTable, warnings: list[str]) -> _Table:
                 pts = Decimal(m.group(1)) if m else None
             total = pts
             continue
-        if lv_text[0] and _VETO_RE.search(lv_text[0]) and "加分" not in lv_text[0]:
+        if _SECTION_TOTAL_RE.match(re.sub(r"\s+", "", first)):
+            # 小计: the subtotal of the 一级指标 above, typed on a row of its own
+            pts = parse_points_cell(text_of(row, "points"))[0] if points_col is not None else None
+            top = open_[0]
+            if top is not None and pts is not None:
+                if top.points is None:
+                    top.points = pts
+                elif top.points != pts:
+                    warnings.append(
+                        f"{where}：小计{fmt(pts)}分与“{top.name}”写明的{fmt(top.points)}分不同（按写明的）"
+                    )
+            continue
+        if lv_text[0] and _is_veto_text(lv_text[0]):
             vetoes.extend(_veto_rows(row, cols, levels, where, warnings))
             continue
         # the leaf: the deepest name cell typed in this column (not spilling in from the left,
@@ -603,6 +628,8 @@ def _veto_rows(
             if p not in seen and _squash(p) != points:
                 seen.append(p)
         text = max(seen, key=len) if seen else ""
+    if not text.strip() and _CLAUSE_MARK.search(row[first].text):
+        text = row[first].text  # one cell merged across the table holds the whole list
     if not text.strip():
         return []
     text = text.strip()

@@ -350,7 +350,8 @@ class _TreeScorer:
     def _range(self, node: Node, result: NodeResult) -> None:
         ratings = {r.part: r for r in self.uf.ratings.get(node.id, ())}
         earned = ZERO
-        for part in node.parts or [None]:
+        # rated part by part, or as a whole (any whole within the range is a sum of part ratings)
+        for part in [None] if None in ratings else node.parts or [None]:
             lo, hi = part.range if part is not None else node.range
             what = f"“{part.name}”" if part is not None else ""
             rating = ratings.get(part.id if part is not None else None)
