@@ -209,6 +209,11 @@ KIND_KEYS: dict[NodeKind, frozenset[str]] = {
 SCORING_KEYS: frozenset[str] = frozenset().union(*KIND_KEYS.values())
 """Every key that decides how a node scores (the rest describe it: name, text, note…)."""
 
+LEAF_SCORING_KEYS: tuple[str, ...] = tuple(
+    sorted(frozenset().union(*(v for k, v in KIND_KEYS.items() if k is not NodeKind.SECTION)))
+)
+"""The keys that decide how a leaf scores."""
+
 _LEAF_MARKERS = (
     ("range", NodeKind.RANGE),
     ("rank", NodeKind.RANK),
