@@ -80,6 +80,8 @@ def generate_fact_dicts(
             )
         elif not fault.zeroes and rng.random() < 0.2:
             item["count"] = rng.randint(2, 3)
+        if fault.discretionary:
+            item["amount"] = Decimal(rng.randint(1, 4)) / 2  # 酌定扣分: the fact states its amount
         if fault.zeroes and rng.random() < 0.85:
             continue  # 不得分 is rare
         item["date"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -92,15 +94,16 @@ def generate_fact_dicts(
         for leaf in per_unit[unit.name]:
             if leaf.bonuses and rng.random() < 0.3:
                 bonus = rng.choice(leaf.bonuses)
-                out["bonuses"].append(
-                    {
-                        "unit": unit.name,
-                        "indicator": leaf.id,
-                        "bonus": bonus.id,
-                        "count": rng.randint(1, 2),
-                        "source": "印证材料",
-                    }
-                )
+                event = {
+                    "unit": unit.name,
+                    "indicator": leaf.id,
+                    "bonus": bonus.id,
+                    "count": rng.randint(1, 2),
+                    "source": "印证材料",
+                }
+                if bonus.discretionary:
+                    event["amount"] = Decimal(rng.randint(1, 4)) / 2  # 酌情加分: stated per event
+                out["bonuses"].append(event)
             if leaf.range is not None and rng.random() < 0.9:
                 lo, hi = leaf.range
                 steps = int((hi - lo) * 2)
