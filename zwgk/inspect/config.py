@@ -129,6 +129,8 @@ class Settings:
     max_query_variants: int = 50  # distinct query strings per path (trap avoidance)
     max_url_length: int = 512
     cache_dir: str | None = None
+    # False: only the homepage and the columns' list pages (the monitor's daily freshness pass).
+    follow_articles: bool = True
 
 
 @dataclass(frozen=True)

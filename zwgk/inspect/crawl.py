@@ -57,6 +57,7 @@ class ColumnState:
     blank: bool = False
     main_text_len: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[dt.date] = field(default_factory=list)  # item dates on the list page, sorted
 
 
 @dataclass
@@ -213,6 +214,10 @@ class Crawler:
             self.seen.add(u)
         self.scheduled = 1
         self.queue.put_nowait(_Job(r.homepage_url, None, 0, PageRole.HOMEPAGE, None))
+        for u, st in r.columns.items():  # configured columns are fetched even when not linked
+            if not st.column.discovered:
+                self.scheduled += 1
+                self.queue.put_nowait(_Job(u, None, 1, None, u))
         n_workers = max(2, self.s.concurrency * 2)
         workers = [asyncio.create_task(self._worker()) for _ in range(n_workers)]
         checkers = [
@@ -373,6 +378,8 @@ class Crawler:
             self._note_link(url, job.url)
             if url in self.seen:
                 continue
+            if not self.s.follow_articles and url not in r.columns:
+                continue
             child_role, child_col = None, None
             if url in r.columns:
                 child_col = url
@@ -427,6 +434,7 @@ class Crawler:
         st.items = parsed.items
         dates = [d for d in parsed.item_dates if d <= self.today + dt.timedelta(days=1)]
         st.latest = max(dates) if dates else None
+        st.dates = sorted(dates)
         st.main_text_len = parsed.main_text_len
         st.blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
         if st.column.type == "annual_report":

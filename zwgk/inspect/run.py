@@ -130,6 +130,7 @@ async def inspect_site(
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
     cache_dir: str | Path | None = None,
+    limiter=None,
 ) -> SiteResult:
     ctx = context_for(site, today)
     errors: dict[str, int] = {}
@@ -138,7 +139,7 @@ async def inspect_site(
     cache = Cache(cache_dir) if cache_dir else None
     pool = attachment_pool(site.settings.attachment_workers)
     try:
-        async with Fetcher(site.settings, cache) as fetcher:
+        async with Fetcher(site.settings, cache, limiter) as fetcher:
             crawl = await Crawler(site, today, fetcher, on_page, progress, pool).run()
         crawl.cache_hits = cache.hits if cache else 0
     finally:
