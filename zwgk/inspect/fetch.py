@@ -108,9 +108,12 @@ class _Host:
 class Fetcher:
     """Fetches URLs politely; one instance per inspection run."""
 
-    def __init__(self, settings: Settings, cache: Cache | None = None):
+    def __init__(self, settings: Settings, cache: Cache | None = None, limiter=None):
         self.s = settings
         self.cache = cache
+        # Optional shared limiter (``zwgk.monitor.limiter``): ``await limiter.wait(host,
+        # interval)`` spaces requests to a host across processes instead of within this one.
+        self.limiter = limiter
         self.hosts: dict[str, _Host] = {}
         self.requests = 0
         self.session: aiohttp.ClientSession | None = None
@@ -237,7 +240,10 @@ class Fetcher:
         resp = Response(url, url, 0)
         for attempt in range(self.s.retries + 1):
             async with h.sem:
-                await self._wait_slot(h)
+                if self.limiter is not None:
+                    await self.limiter.wait(host_of(url), h.interval)
+                else:
+                    await self._wait_slot(h)
                 resp = await self._once(url, max_bytes, method, headers, data)
             if resp.status == 304 and cached:
                 self.cache.hits += 1  # type: ignore[union-attr]
