@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "zwgk.web.registers",
     "zwgk.web.audit",
     "zwgk.web.office",
+    "zwgk.web.precheck",
 ]
 
 MIDDLEWARE = [

@@ -23,7 +23,7 @@ import gzip
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zwgk.inspect.checks.content_common import DATA
@@ -35,7 +35,9 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 PENALTY_ORDER = (-0.5, 0.0, 1.0, 1.5)
 WINDOW = 4  # characters of context either side
 MAX_WORD = 7
+SCORE_WORD = 5  # longest word the window scores look up
 PAIR_MIN_FREQ = 30
+RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
 FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
@@ -114,16 +116,17 @@ class Model:
     # -- language model ---------------------------------------------------------------------
 
     def score(self, s: str) -> float:
-        """Log-probability of the best segmentation of ``s`` (unknown characters alone)."""
-        logp = self.logp
-        best = [0.0] * (len(s) + 1)
+        """Log-probability of the best segmentation of ``s`` (unknown characters alone; words of
+        up to ``SCORE_WORD`` characters: the windows scored are short)."""
+        get, unknown = self.logp.get, self.unknown
+        best = [0.0]
         for j in range(1, len(s) + 1):
-            b = best[j - 1] + logp.get(s[j - 1], self.unknown)
-            for n in range(2, min(MAX_WORD, j) + 1):
-                p = logp.get(s[j - n : j])
+            b = best[j - 1] + get(s[j - 1], unknown)
+            for n in range(2, min(SCORE_WORD, j) + 1):
+                p = get(s[j - n : j])
                 if p is not None and best[j - n] + p > b:
                     b = best[j - n] + p
-            best[j] = b
+            best.append(b)
         return best[-1]
 
     def words_at(self, s: str) -> list[int]:
@@ -153,13 +156,22 @@ class Model:
     def suggestions(self, text: str) -> list[Suggestion]:
         """Every suspected typo in ``text`` with its evidence, in text order: the best correction
         per span; spans may overlap (a pair and a single character), the caller picks."""
-        best: dict[tuple[int, int], Suggestion] = {}
+        out: list[Suggestion] = []
         for m in _HAN_RUN.finditer(text):
-            for sg in self._run(m.group(), m.start()):
-                old = best.get((sg.start, sg.end))
-                if old is None or sg.score > old.score:
-                    best[(sg.start, sg.end)] = sg
-        return sorted(best.values(), key=lambda x: (x.start, x.end))
+            at = m.start()
+            out += [replace(sg, start=sg.start + at, end=sg.end + at) for sg in self.run(m.group())]
+        return out
+
+    @functools.lru_cache(maxsize=RUN_CACHE)  # noqa: B019 (one model per process, never freed)
+    def run(self, s: str) -> tuple[Suggestion, ...]:
+        """The suggestions for one run of Chinese characters (offsets within it), the best per
+        span; cached, since a site repeats its navigation and footer on every page."""
+        best: dict[tuple[int, int], Suggestion] = {}
+        for sg in self._run(s, 0):
+            old = best.get((sg.start, sg.end))
+            if old is None or sg.score > old.score:
+                best[(sg.start, sg.end)] = sg
+        return tuple(sorted(best.values(), key=lambda x: (x.start, x.end)))
 
     def _run(self, s: str, offset: int) -> Iterator[Suggestion]:
         n = len(s)
@@ -182,7 +194,7 @@ class Model:
                     yield Suggestion(
                         offset + i, offset + i + 1, c, x, "confusion", gain, words[i] > 0, seen
                     )
-            if i + 1 < n and not self.seen(s[i : i + 2]):
+            if i + 1 < n and not (words[i] and words[i + 1]) and not self.seen(s[i : i + 2]):
                 pair = self._pair(s, i, around)
                 if pair:
                     yield Suggestion(
