@@ -36,7 +36,6 @@ PENALTY_ORDER = (-0.5, 0.0, 1.0, 1.5)
 WINDOW = 4  # characters of context either side
 MAX_WORD = 7
 SCORE_WORD = 5  # longest word the window scores look up
-PAIR_MIN_FREQ = 30
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
@@ -80,11 +79,12 @@ class Model:
                     current = sections.setdefault(line, [])
                 elif line and not line.startswith("#"):
                     current.append(line)
-        words, freqs = sections["[lexicon]"][0].split(" "), sections["[lexicon]"][1].split(" ")
-        self.freq: dict[str, int] = dict(zip(words, map(int, freqs), strict=True))
-        log_total = math.log(sum(self.freq.values()))
+        words = sections["[lexicon]"][0].split(" ")
+        freqs = list(map(int, sections["[lexicon]"][1].split(" ")))
+        self.freq: dict[str, int] = dict(zip(words, freqs, strict=True))
+        log_total = math.log(sum(freqs))
         self.unknown = math.log(0.5) - log_total
-        self.logp = {w: math.log(f) - log_total for w, f in self.freq.items() if f > 0}
+        self.logp = dict(zip(words, [math.log(f) - log_total for f in freqs], strict=True))
         self.confusion: dict[str, dict[str, float]] = {}
         for line in sections["[confusion]"]:
             char, *groups = line.split("\t")
@@ -94,16 +94,8 @@ class Model:
             self.confusion[char] = conf
         self.conf_keys = {c: frozenset(v) for c, v in self.confusion.items()}
         self.prev_in = {ln[0]: frozenset(ln[2:]) for ln in sections["[inside]"]}
-        next_in: dict[str, set[str]] = {}
-        for b, firsts in self.prev_in.items():
-            for a in firsts:
-                next_in.setdefault(a, set()).add(b)
-        self.next_in = {a: frozenset(s) for a, s in next_in.items()}
-        first2: dict[str, set[str]] = {}
-        for w, f in self.freq.items():
-            if len(w) == 2 and f >= PAIR_MIN_FREQ:
-                first2.setdefault(w[0], set()).add(w[1])
-        self.first2 = {a: frozenset(s) for a, s in first2.items()}
+        self.next_in = {ln[0]: frozenset(ln[2:]) for ln in sections["[after]"]}
+        self.first2 = {ln[0]: frozenset(ln[2:]) for ln in sections["[pairs]"]}
         self.terms = (
             frozenset(sections["[terms]"][0].split(" ")) if "[terms]" in sections else frozenset()
         )
