@@ -141,6 +141,8 @@ async def inspect_site(
     errors: dict[str, int] = {}
     cache_dir = cache_dir or site.settings.cache_dir
     cache = Cache(cache_dir) if cache_dir else None
+    if cache_dir:
+        ctx = replace(ctx, cache_dir=str(cache_dir))
     pool = attachment_pool(site.settings.attachment_workers)
     on_page = (
         _pooled_runner(ctx, pool, errors) if pool else _page_runner(ctx, page_modules(), errors)

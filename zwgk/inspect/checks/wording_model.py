@@ -18,18 +18,24 @@ thresholds live in the catalogue (wording-typo, wording-suspect).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
+import hashlib
+import json
 import math
 import re
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from zwgk.inspect.checks.content_common import DATA
 
 MODEL = DATA / "wording_model.txt.gz"
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+# Runs of Chinese characters; a line break between two of them (no punctuation) does not end one.
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[ \t]*\n[ \t]*[\u4e00-\u9fff]+)*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # Penalty of each confusion group, in the file's order: seen as a real error, same pinyin and
 # tone, same pinyin other tone, similar shape.
 PENALTY_ORDER = (-0.5, 0.0, 1.0, 1.5)
@@ -145,14 +151,34 @@ class Model:
 
     # -- detection ----------------------------------------------------------------------------
 
-    def suggestions(self, text: str) -> list[Suggestion]:
+    def suggestions(self, text: str, store: RunStore | None = None) -> list[Suggestion]:
         """Every suspected typo in ``text`` with its evidence, in text order: the best correction
-        per span; spans may overlap (a pair and a single character), the caller picks."""
+        per span; spans may overlap (a pair and a single character), the caller picks. With a
+        ``store``, runs computed on an earlier inspection are read back instead."""
         out: list[Suggestion] = []
         for m in _HAN_RUN.finditer(text):
-            at = m.start()
-            out += [replace(sg, start=sg.start + at, end=sg.end + at) for sg in self.run(m.group())]
+            run = m.group()
+            if "\n" not in run:
+                at = m.start()
+                found = self._stored(run, store)
+                out += [replace(sg, start=sg.start + at, end=sg.end + at) for sg in found]
+                continue
+            # A line broken inside a sentence (PDF text, pasted drafts) is read as one run; the
+            # offsets go back to the text's own characters.
+            where = [m.start() + k for k, c in enumerate(run) if _HAN.match(c)]
+            joined = "".join(run[k - m.start()] for k in where)
+            for sg in self._stored(joined, store):
+                out.append(replace(sg, start=where[sg.start], end=where[sg.end - 1] + 1))
         return out
+
+    def _stored(self, run: str, store: RunStore | None) -> tuple[Suggestion, ...]:
+        if store is None or len(run) < 2:
+            return self.run(run)
+        found = store.get(run)
+        if found is None:
+            found = self.run(run)
+            store.put(run, found)
+        return found
 
     @functools.lru_cache(maxsize=RUN_CACHE)  # noqa: B019 (one model per process, never freed)
     def run(self, s: str) -> tuple[Suggestion, ...]:
@@ -317,6 +343,44 @@ class Model:
             for a in range(max(0, lo - 3), lo + 1)
             for b in range(max(hi, a + 3), min(len(s), a + MAX_WORD) + 1)
         )
+
+
+class RunStore:
+    """The model's results per run of text, kept in the inspection's cache folder
+    (``typo-model.sqlite``) across inspections: a page that has not changed is not computed
+    again, in whichever worker process it lands. Keyed by the model file's digest too, so a new
+    model never reads an old model's results."""
+
+    def __init__(self, folder: str | Path, model_path: Path = MODEL) -> None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.prefix = hashlib.sha1(model_path.read_bytes()).digest()[:8]
+        self.db = sqlite3.connect(
+            str(Path(folder) / "typo-model.sqlite"), timeout=30, isolation_level=None
+        )
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS runs (key BLOB PRIMARY KEY, found TEXT)")
+
+    def _key(self, run: str) -> bytes:
+        return self.prefix + hashlib.sha1(run.encode("utf-8")).digest()
+
+    def get(self, run: str) -> tuple[Suggestion, ...] | None:
+        row = self.db.execute("SELECT found FROM runs WHERE key=?", (self._key(run),)).fetchone()
+        if row is None:
+            return None
+        return tuple(Suggestion(*fields) for fields in json.loads(row[0]))
+
+    def put(self, run: str, found: tuple[Suggestion, ...]) -> None:
+        value = json.dumps([astuple(sg) for sg in found], ensure_ascii=False)
+        # busy beyond the timeout: not kept, computed again next time
+        with contextlib.suppress(sqlite3.OperationalError):
+            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (self._key(run), value))
+
+
+@functools.cache
+def store(folder: str) -> RunStore:
+    """One store per process and folder."""
+    return RunStore(folder)
 
 
 @functools.cache
