@@ -44,6 +44,7 @@ MAX_WORD = 7
 SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
+ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
 FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
 # Verbs whose ABAB reduplication (研究研究) is colloquial but not a slip: asked about, not reported.
@@ -205,6 +206,8 @@ class Model:
             seen = self.seen(s[i - 1 : i + 1]) + self.seen(s[i : i + 2])
             if seen == 2:
                 continue  # both its character pairs occur in real words: not suspected
+            if c in ADMIN_PREFIXES and i + 2 < n and words[i + 1] and s[i + 1 : i + 3] in self.freq:
+                continue  # 区财政局, 市场监管…: a level of government before a word
             for x, pen in self._candidates(s, i).items():
                 a, b = max(0, i - WINDOW), min(n, i + WINDOW + 1)
                 gain = self.score(s[a:i] + x + s[i + 1 : b]) - around(a, b) - pen
@@ -212,7 +215,7 @@ class Model:
                     yield Suggestion(
                         offset + i, offset + i + 1, c, x, "confusion", gain, words[i] > 0, seen
                     )
-            if i + 1 < n and not (words[i] and words[i + 1]) and not self.seen(s[i : i + 2]):
+            if i + 1 < n and not (words[i] or words[i + 1]) and not self.seen(s[i : i + 2]):
                 pair = self._pair(s, i, around)
                 if pair:
                     yield Suggestion(
