@@ -15,7 +15,7 @@ import pytest
 from aiohttp import web
 
 from zwgk.devtools.demo_server import ServedSite
-from zwgk.devtools.demo_site import DemoSite
+from zwgk.devtools.demo_site import DemoSite, site_entry
 from zwgk.inspect.config import parse_config
 from zwgk.inspect.run import SiteResult, inspect_config
 
@@ -34,7 +34,7 @@ def demo_config(m: dict, **settings) -> object:
     return parse_config(
         {
             "settings": {"rate": 0, "concurrency": 8, "availability_probes": 1, **settings},
-            "sites": [m["site"]],
+            "sites": [site_entry(m, m.get("render", True))],
             "today": m["today"],
         }
     )

@@ -3,7 +3,10 @@ JSON feeds), and every kind of link."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+
+from aiohttp import web
 
 from zwgk.inspect.cms import (
     builds_list,
@@ -15,7 +18,9 @@ from zwgk.inspect.cms import (
     parse_json,
     script_pages,
 )
+from zwgk.inspect.config import Settings, Site
 from zwgk.inspect.extract import find_dates, parse_html
+from zwgk.inspect.run import inspect_site
 
 TODAY = dt.date(2026, 6, 15)
 COL = "http://x.gov.cn/zwgk/tzgg/"
@@ -162,3 +167,57 @@ def test_list_items_give_records_dated_or_not_and_bare_month_days():
     ]
     assert find_dates("3-5岁儿童 06-12", TODAY) == []  # bare month-day only in list items
     assert builds_list(["$('#list').html(items.join(''))"]) and not builds_list(["var a=1"])
+
+
+def _html(body: str) -> web.Response:
+    return web.Response(text=f"<html><body>{body}</body></html>", content_type="text/html")
+
+
+async def _home(request):
+    return _html('<nav><a href="/tzgg/">通知公告</a></nav>')
+
+
+async def _first(request):
+    return _html(
+        '<ul class="list"><li><a href="a1.html">通知一</a><span>2026-06-10</span></li></ul>'
+        '<script>createPageHTML(3, 0, "index", "html");</script>'
+    )
+
+
+async def _second(request):
+    return _html('<ul><li><a href="a2.html">通知二</a><span>2026-05-10</span></li></ul>')
+
+
+async def _article(request):
+    return _html("<p>发布日期：2026-06-10</p>")
+
+
+def test_a_page_a_script_pager_states_but_the_site_lacks_is_never_reported_dead():
+    """TRS pager says 3 pages, index_2.html does not exist: crawled, not a dead link."""
+
+    async def go():
+        app = web.Application()
+        app.router.add_get("/", _home)
+        app.router.add_get("/tzgg/", _first)
+        app.router.add_get("/tzgg/index_1.html", _second)
+        app.router.add_get(r"/tzgg/a{n:\d+}.html", _article)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        tcp = web.TCPSite(runner, "127.0.0.1", 0)
+        await tcp.start()
+        port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        settings = Settings(rate=0, attachment_workers=0, availability_probes=1, robots=False)
+        site = Site(name="s", unit="u", homepage=f"http://127.0.0.1:{port}/", settings=settings)
+        try:
+            return await inspect_site(site, TODAY), port
+        finally:
+            await runner.cleanup()
+
+    result, port = asyncio.run(go())
+    base = f"http://127.0.0.1:{port}/tzgg/"
+    crawl = result.crawl
+    assert crawl.script_pages == 2 and base + "index_2.html" in crawl.dead
+    assert not [f for f in result.findings if f.check.startswith("links")]
+    assert base + "a2.html" not in crawl.dead  # the article only page 2 lists was crawled
+    st = crawl.columns[base]
+    assert st.sources == {"html", "pages"} and st.latest == dt.date(2026, 6, 10)

@@ -11,7 +11,7 @@ import click
 import yaml
 
 from zwgk.devtools.demo_server import serve_forever
-from zwgk.devtools.demo_site import DemoSite
+from zwgk.devtools.demo_site import DemoSite, site_entry
 
 
 @click.command("demo-site")
@@ -23,15 +23,20 @@ from zwgk.devtools.demo_site import DemoSite
 @click.option("--today", help="网站的“今天” YYYY-MM-DD（默认今天）")
 @click.option("--traps", is_flag=True, help="加入无尽日历页面（爬虫陷阱）")
 @click.option("--no-serve", is_flag=True, help="只写出清单和配置，不启动服务")
-def demo_site(pages, port, seed, manifest, config_out, today, traps, no_serve) -> None:
+@click.option(
+    "--no-render",
+    is_flag=True,
+    help="配置和清单按不开启浏览器渲染写出（脚本生成的专题栏目无法读取）",
+)
+def demo_site(pages, port, seed, manifest, config_out, today, traps, no_serve, no_render) -> None:
     """演示网站：按种子生成一个政府网站（含埋设的问题），在 127.0.0.1 上提供服务。"""
     day = dt.date.fromisoformat(today) if today else None
     site = DemoSite(pages, seed, day, base=f"http://127.0.0.1:{port}", traps=traps)
-    m = site.manifest()
+    m = site.manifest(render=not no_render)
     if manifest:
         Path(manifest).write_text(json.dumps(m, ensure_ascii=False, indent=1), encoding="utf-8")
     if config_out:
-        Path(config_out).write_text(demo_config(m), encoding="utf-8")
+        Path(config_out).write_text(demo_config(m, render=not no_render), encoding="utf-8")
     click.echo(
         f"演示网站：{site.url('/')}（约 {m['pages']} 个页面，埋设问题 {len(m['defects'])} 处）"
         + ("" if no_serve else "，按 Ctrl+C 停止"),
@@ -41,19 +46,11 @@ def demo_site(pages, port, seed, manifest, config_out, today, traps, no_serve) -
         serve_forever(site, port)
 
 
-def demo_config(m: dict, settings: dict | None = None) -> str:
-    """The inspection configuration (YAML) of a served demo site, from its manifest."""
-    s = m["site"]
+def demo_config(m: dict, settings: dict | None = None, render: bool = True) -> str:
+    """The inspection configuration (YAML) of a served demo site, from its manifest: discovery,
+    and rendering for the column only a browser can read (``render``)."""
     doc = {
         "settings": settings or {"rate": 0, "concurrency": 16},
-        "sites": [
-            {
-                "name": s["name"],
-                "unit": s["unit"],
-                "homepage": s["homepage"],
-                "site_id": s["site_id"],
-                "unit_kind": s["unit_kind"],
-            }
-        ],
+        "sites": [site_entry(m, render)],
     }
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)

@@ -11,7 +11,13 @@ from urllib.parse import unquote
 
 from zwgk.devtools.demo_site import DemoSite
 
-_REASONS = {200: "OK", 304: "Not Modified", 400: "Bad Request", 404: "Not Found"}
+_REASONS = {
+    200: "OK",
+    304: "Not Modified",
+    400: "Bad Request",
+    404: "Not Found",
+    405: "Method Not Allowed",
+}
 
 
 class _HTTP(asyncio.Protocol):
@@ -34,7 +40,7 @@ class _HTTP(asyncio.Protocol):
                 if len(self.buf) > 65536:
                     self.transport.close()
                 return
-            head, self.buf = self.buf[:end].decode("latin-1"), self.buf[end + 4 :]
+            head = self.buf[:end].decode("latin-1")
             lines = head.split("\r\n")
             try:
                 method, target, version = lines[0].split(" ", 2)
@@ -45,12 +51,20 @@ class _HTTP(asyncio.Protocol):
             for line in lines[1:]:
                 name, _, value = line.partition(":")
                 headers[name.strip().lower()] = value.strip()
-            skip = int(headers.get("content-length") or 0)
-            self.buf = self.buf[skip:]
+            try:
+                length = max(0, int(headers.get("content-length") or 0))
+            except ValueError:
+                length = 0
+            if len(self.buf) < end + 4 + length:
+                if length > 1 << 20:
+                    self.transport.close()
+                return  # wait for the rest of the body
+            request_body = self.buf[end + 4 : end + 4 + length]
+            self.buf = self.buf[end + 4 + length :]
             if "://" in target:
                 target = "/" + target.split("://", 1)[1].partition("/")[2]
             path, _, query = target.partition("?")
-            status, ctype, body = self.site.render(unquote(path), query)
+            status, ctype, body = self.site.render(unquote(path), query, method, request_body)
             etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
             if status == 200 and headers.get("if-none-match") == etag:
                 status, body = 304, b""

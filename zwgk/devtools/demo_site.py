@@ -9,6 +9,13 @@ invalid / masked and mobile numbers (pages and attachments), 统一社会信用�
 serious typos from ``../shared/data/typos/``, 指南 elements missing, article metadata missing,
 last year's annual report missing. Every response carries a ``LinkChecker`` header so LinkChecker
 does not throttle itself.
+
+A share of the columns use each CMS convention (``zwgk.devtools.demo_cms``): TRS script pagers,
+Hanweb datastores with a POST-only dataproxy, JSON-fed lists, a list only a browser can build, and
+articles that link by ``onclick``/``<iframe>``/``<area>``/``<embed>``; images may be missing. A
+column whose list and articles carry no date is planted as ``freshness-column-undated``; one
+whose list is undated but whose articles are dated must come out fresh. Every planted defect and
+column carries its ``shape`` so that accuracy is measured per shape.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from zwgk.devtools import demo_cms
 from zwgk.devtools.attachments import make_attachment
 from zwgk.inspect.checks.annual_report import deadline
 
@@ -79,6 +87,26 @@ ORG_FIELDS = {
 }
 
 
+# Which columns use which CMS convention (the rest are plain HTML lists).
+SHAPES = {
+    "zwyw": "trs",
+    "zcwj": "trs",
+    "bm2dt": "trs",
+    "bm2gg": "trs",
+    "zdly3": "trs",
+    "bm3dt": "hanweb",
+    "bm3gg": "hanweb",
+    "bm5dt": "hanweb",
+    "zdly4": "hanweb",
+    "bm6dt": "json",
+    "bm6gg": "json",
+    "bm5gg": "json",
+    "bm4dt": "onclick",
+    "zdly2": "onclick",
+    "gzdt": "onclick",
+}
+
+
 @dataclass
 class Col:
     id: str
@@ -94,10 +122,15 @@ class Col:
     encoding: str = "utf-8"  # "gbk" or "gb18030-undeclared"
     first_level: bool = True
     dept: str = UNIT
+    shape: str = "plain"  # plain / trs / hanweb / json / render / onclick (see demo_cms)
+    pager: str = "index"  # trs: "index" (index_1 is page 2) or "list" (list_2.shtml is page 2)
+    json_style: str = "trs"  # json: "trs" (DOCTITLE…) or "camel" (title, url, publishTime)
+    undated_list: bool = False  # list items without dates
+    undated_articles: bool = False  # articles without a publication date
 
     @property
     def path(self) -> str:
-        return f"/col/{self.id}/"
+        return f"/col/{self.id}/list.shtml" if self.pager == "list" else f"/col/{self.id}/"
 
 
 @dataclass
@@ -109,6 +142,7 @@ class Defect:
     wrong: str | None = None
     suggested: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    shape: str = "site"  # the CMS shape of the column the defect lives in ("site": site-wide)
 
 
 class DemoSite:
@@ -157,8 +191,17 @@ class DemoSite:
             enc = "gbk" if i % 3 == 1 else "gb18030-undeclared" if i % 3 == 2 else "utf-8"
             dept_cols.append(Col(f"bm{i}dt", f"{d}工作动态", "dynamic", 14, encoding=enc, dept=d))
             dept_cols.append(Col(f"bm{i}gg", f"{d}通知公告", "notice", 180, encoding=enc, dept=d))
-        self.cols = cols + key_cols + dept_cols
+        extra_cols = [
+            Col("xwfb", "新闻发布", "dynamic", 14, undated_list=True),  # dated by its articles
+            Col("ldhd", "领导动态", "dynamic", 14, undated_list=True, undated_articles=True),
+            Col("rdzt", "热点专题", "dynamic", 14, shape="render"),
+        ]
+        self.cols = cols + key_cols + dept_cols + extra_cols
         self.by_id = {c.id: c for c in self.cols}
+        for cid, shape in SHAPES.items():
+            self.by_id[cid].shape = shape
+        self.by_id["bm2gg"].pager = "list"
+        self.by_id["bm5gg"].json_style = "camel"
         # Planted stale columns: 3 dynamic, 2 notice (first level), 1 key area → stale veto.
         for cid, age in (("zwyw", 35), ("bm2dt", 48), ("bm5dt", 90), ("bm3gg", 260)):
             self.by_id[cid].latest_age, self.by_id[cid].stale = age, True
@@ -187,6 +230,14 @@ class DemoSite:
         want = (self.n_pages - 40) / (1 + 1 / PER_PAGE + 1 / 25)
         for c in articles:
             c.n = max(3, round(c.n * want / total))
+        # Every shape must need its convention: more than one TRS/JSON page, more records than a
+        # Hanweb datastore holds; the rendered list is one page; the undated column is short.
+        for c in articles:
+            low = {"trs": 2 * PER_PAGE + 5, "json": 2 * PER_PAGE + 5, "hanweb": 60}.get(c.shape)
+            if low:
+                c.n = max(c.n, low)
+        self.by_id["rdzt"].n = min(self.by_id["rdzt"].n, 18)
+        self.by_id["ldhd"].n = min(self.by_id["ldhd"].n, 5)
         self._plant()
 
     def _rand(self, *key: object) -> random.Random:
@@ -194,60 +245,69 @@ class DemoSite:
         return random.Random(int.from_bytes(h, "big"))
 
     def _plant(self) -> None:
-        """Choose articles that carry defects; recorded in ``self.defects``/``self.negatives``."""
+        """Choose articles that carry defects, shape by shape (every shape gets every kind);
+        recorded in ``art_defects``, ``att_of`` and ``att_defects``."""
         self.art_defects: dict[tuple[str, int], list[tuple[str, Any]]] = {}
         self.att_of: dict[tuple[str, int], str] = {}
         self.att_defects: dict[str, list[tuple[str, Any]]] = {}
         r = random.Random(self.seed * 7919 + 1)
-        arts = [
-            (c.id, i) for c in self.cols if c.n and c.type != "annual_report" for i in range(c.n)
-        ]
-        r.shuffle(arts)
-        k = max(1, len(arts) // 40)
-        kinds = (
-            ["id_valid"] * k
-            + ["id_invalid"] * k
-            + ["id_masked"] * k
-            + ["uscc"] * k
-            + ["mobile"] * k
-            + ["typo"] * (2 * k)
-            + ["no_index"] * k
-            + ["dead_internal"] * k
-            + ["soft404"] * max(1, k // 2)
-            + ["dead_external"] * max(1, k // 2)
-        )
-        pos = 0
-        for kind in kinds:
-            key = arts[pos % len(arts)]
-            pos += 1
-            rr = self._rand("plant", key, kind)
-            if kind == "id_valid":
-                val = rr.choice(VALID_IDS)
-            elif kind == "id_invalid":
-                val = rr.choice(INVALID_IDS)
-            elif kind == "id_masked":
-                val = rr.choice(MASKED_IDS)
-            elif kind == "uscc":
-                val = rr.choice(USCC)
-            elif kind == "mobile":
-                val = rr.choice(MOBILES)
-            elif kind == "typo":
-                val = rr.choice(TYPOS)
-            else:
-                val = pos
-            self.art_defects.setdefault(key, []).append((kind, val))
-        # Attachments: one per ~25 articles; some carry a valid ID or mobile number.
-        for j, key in enumerate(arts[pos : pos + max(4, len(arts) // 25)]):
-            ext = (".pdf", ".docx", ".xlsx")[j % 3]
-            name = f"/att/{key[0]}/{key[1]}{ext}"
-            self.att_of[key] = name
-            rr = self._rand("att", name)
-            if j % 4 == 0:
-                self.att_defects[name] = [("id_valid", rr.choice(VALID_IDS))]
-            elif j % 4 == 1:
-                self.att_defects[name] = [("id_masked", rr.choice(MASKED_IDS))]
-            elif j % 4 == 2:
-                self.att_defects[name] = [("mobile", rr.choice(MOBILES))]
+        serial = 0
+        for shape in sorted({c.shape for c in self.cols}):
+            arts = [
+                (c.id, i)
+                for c in self.cols
+                if c.shape == shape and c.n and c.type != "annual_report"
+                for i in range(c.n)
+            ]
+            if not arts:
+                continue
+            r.shuffle(arts)
+            k = max(1, len(arts) // 40)
+            kinds = (
+                ["id_valid"] * k
+                + ["id_invalid"] * k
+                + ["id_masked"] * k
+                + ["uscc"] * k
+                + ["mobile"] * k
+                + ["typo"] * (2 * k)
+                + ["no_index"] * k
+                + ["dead_internal"] * k
+                + ["soft404"] * max(1, k // 2)
+                + ["dead_external"] * max(1, k // 2)
+                + ["dead_image"] * max(1, k // 2)
+            )
+            pos = 0
+            for kind in kinds:
+                key = arts[pos % len(arts)]
+                pos += 1
+                serial += 1
+                if kind == "no_index" and self.by_id[key[0]].undated_articles:
+                    continue  # those articles already miss their metadata
+                self.art_defects.setdefault(key, []).append((kind, self._value(kind, key, serial)))
+            # Attachments: one per ~25 articles; some carry a valid ID or mobile number.
+            for j, key in enumerate(arts[pos : pos + max(3, len(arts) // 25)]):
+                ext = (".pdf", ".docx", ".xlsx")[j % 3]
+                name = f"/att/{key[0]}/{key[1]}{ext}"
+                self.att_of[key] = name
+                rr = self._rand("att", name)
+                if j % 4 == 0:
+                    self.att_defects[name] = [("id_valid", rr.choice(VALID_IDS))]
+                elif j % 4 == 1:
+                    self.att_defects[name] = [("id_masked", rr.choice(MASKED_IDS))]
+                elif j % 4 == 2:
+                    self.att_defects[name] = [("mobile", rr.choice(MOBILES))]
+
+    def _value(self, kind: str, key: tuple[str, int], serial: int) -> Any:
+        rr = self._rand("plant", key, kind)
+        choices = {
+            "id_valid": VALID_IDS,
+            "id_invalid": INVALID_IDS,
+            "id_masked": MASKED_IDS,
+            "uscc": USCC,
+            "mobile": MOBILES,
+            "typo": TYPOS,
+        }.get(kind)
+        return rr.choice(choices) if choices else serial
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -280,17 +340,40 @@ class DemoSite:
 
     # -- manifest -----------------------------------------------------------------------------
 
-    def manifest(self) -> dict[str, Any]:
+    def manifest(self, render: bool = True) -> dict[str, Any]:
+        """Every planted defect and look-alike, with the shape it lives in. ``render``: the
+        inspection renders the ``render``-shaped column; without it that column's articles are
+        out of reach and the column itself is expected as ``freshness-column-undated``."""
         d: list[Defect] = []
         neg: list[Defect] = []
         home = self.url("/")
+        reach = {c.id for c in self.cols if render or c.shape != "render"}
         for c in self.cols:
+            col_url = self.url(c.path)
             if c.stale:
                 d.append(
-                    Defect("freshness-column-stale", self.url(c.path), f"{c.name} {c.latest_age}天")
+                    Defect(
+                        "freshness-column-stale",
+                        col_url,
+                        f"{c.name} {c.latest_age}天",
+                        shape=c.shape,
+                    )
                 )
             if c.blank:
-                d.append(Defect("freshness-column-blank", self.url(c.path), c.name))
+                d.append(Defect("freshness-column-blank", col_url, c.name, shape=c.shape))
+            if c.undated_articles or c.id not in reach:
+                d.append(Defect("freshness-column-undated", col_url, c.name, shape=c.shape))
+            if c.undated_articles:
+                for i in range(c.n):
+                    d.append(
+                        Defect(
+                            "elements",
+                            self.url(self.art_path(c.id, i)),
+                            "文章缺少发布日期",
+                            extra={"missing": ["发布日期"]},
+                            shape=c.shape,
+                        )
+                    )
         key = [
             c
             for c in self.cols
@@ -304,63 +387,17 @@ class DemoSite:
         for p in ("/zt/2019lh/", "/xxgk/old-rules.html"):
             d.append(Defect("links-dead-homepage", self.url(p), "404", referrer=home))
         for (cid, i), items in sorted(self.art_defects.items()):
+            if cid not in reach:
+                continue
+            shape = self.by_id[cid].shape
             page = self.url(self.art_path(cid, i))
             for kind, val in items:
-                if kind == "id_valid":
-                    d.append(
-                        Defect(
-                            "privacy",
-                            page,
-                            f"身份证号 {val}",
-                            extra={"kind": "idcard", "value": val},
-                        )
-                    )
-                elif kind == "mobile":
-                    d.append(
-                        Defect(
-                            "privacy",
-                            page,
-                            f"手机号码 {val}",
-                            extra={"kind": "mobile", "value": val},
-                        )
-                    )
-                elif kind in ("id_invalid", "id_masked", "uscc"):
-                    neg.append(
-                        Defect("privacy", page, f"{kind} {val}", extra={"kind": kind, "value": val})
-                    )
-                elif kind == "typo":
-                    d.append(
-                        Defect(
-                            "wording", page, f"{val[0]}→{val[1]}", wrong=val[0], suggested=val[1]
-                        )
-                    )
-                elif kind == "no_index":
-                    d.append(
-                        Defect("elements", page, "文章缺少索引号", extra={"missing": ["索引号"]})
-                    )
-                elif kind == "dead_internal":
-                    d.append(
-                        Defect(
-                            "links-dead",
-                            self.url(f"/col/{cid}/art/9{val:05d}.html"),
-                            "404",
-                            referrer=page,
-                        )
-                    )
-                elif kind == "soft404":
-                    d.append(
-                        Defect("links-dead", self.url(f"/info/{val}.html"), "软404", referrer=page)
-                    )
-                elif kind == "dead_external":
-                    d.append(
-                        Defect(
-                            "links-dead-external",
-                            f"{self.ext_base}/ext/gone-{val}.html",
-                            "404",
-                            referrer=page,
-                        )
-                    )
+                target = neg if kind in ("id_invalid", "id_masked", "uscc") else d
+                target.append(self._defect(kind, val, cid, page, shape))
         for name, items in sorted(self.att_defects.items()):
+            cid = name.split("/")[2]
+            if cid not in reach:
+                continue
             for kind, val in items:
                 target = d if kind in ("id_valid", "mobile") else neg
                 target.append(
@@ -369,6 +406,7 @@ class DemoSite:
                         self.url(name),
                         f"附件 {kind} {val}",
                         extra={"kind": kind, "value": val, "attachment": True},
+                        shape=self.by_id[cid].shape,
                     )
                 )
         d.append(
@@ -377,6 +415,7 @@ class DemoSite:
                 self.url(self.list_path("xxgkzn", 0)),
                 "指南缺少要素",
                 extra={"missing": list(GUIDE_MISSING)},
+                shape="plain",
             )
         )
         year = self.today.year - 1
@@ -391,13 +430,44 @@ class DemoSite:
             "seed": self.seed,
             "today": self.today.isoformat(),
             "pages": self.page_count(),
+            "render": render,
             "columns": [
-                {"name": c.name, "url": self.url(c.path), "type": c.type, "update_days": c.rule, "first_level": c.first_level, "articles": c.n, "stale": c.stale, "blank": c.blank, "encoding": c.encoding}
+                {"name": c.name, "url": self.url(c.path), "type": c.type, "update_days": c.rule, "first_level": c.first_level, "articles": c.n, "stale": c.stale, "blank": c.blank, "encoding": c.encoding, "shape": c.shape, "undated": c.undated_articles, "id": c.id}
                 for c in self.cols
             ],
+            "render_columns": [self.url(c.path) for c in self.cols if c.shape == "render"],
             "defects": [_defect_json(x) for x in d],
             "negatives": [_defect_json(x) for x in neg],
         }  # fmt: skip
+
+    def _defect(self, kind: str, val: Any, cid: str, page: str, shape: str) -> Defect:
+        privacy = {"id_valid": ("身份证号", "idcard"), "mobile": ("手机号码", "mobile")}
+        if kind in privacy or kind in ("id_invalid", "id_masked", "uscc"):
+            label, name = privacy.get(kind, (kind, kind))
+            return Defect(
+                "privacy", page, f"{label} {val}", extra={"kind": name, "value": val}, shape=shape
+            )
+        if kind == "typo":
+            return Defect(
+                "wording", page, f"{val[0]}→{val[1]}", wrong=val[0], suggested=val[1], shape=shape
+            )
+        if kind == "no_index":
+            return Defect(
+                "elements", page, "文章缺少索引号", extra={"missing": ["索引号"]}, shape=shape
+            )
+        if kind == "dead_internal":
+            target = self.url(f"/col/{cid}/art/9{val:05d}.html")
+            return Defect("links-dead", target, "404", referrer=page, shape=shape)
+        if kind == "soft404":
+            target = self.url(f"/info/{val}.html")
+            return Defect("links-dead", target, "软404", referrer=page, shape=shape)
+        if kind == "dead_external":
+            target = f"{self.ext_base}/ext/gone-{val}.html"
+            return Defect("links-dead-external", target, "404", referrer=page, shape=shape)
+        if kind == "dead_image":
+            target = self.url(f"/img/gone-{val}.png")
+            return Defect("links-dead-resource", target, "404", referrer=page, shape=shape)
+        raise ValueError(kind)
 
     def page_count(self) -> int:
         lists = sum(max(1, -(-c.n // PER_PAGE)) for c in self.cols)
@@ -429,8 +499,14 @@ class DemoSite:
             f"湘ICP备05001234号　湘公网安备 43010202000123号</div></body></html>"
         )  # fmt: skip
 
-    def render(self, path: str, query: str = "") -> tuple[int, str, bytes]:
-        """(status, content type, body) for a path on the site host."""
+    def render(
+        self, path: str, query: str = "", method: str = "GET", body: bytes = b""
+    ) -> tuple[int, str, bytes]:
+        """(status, content type, body) for a request on the site host."""
+        if path == demo_cms.PROXY:
+            if method != "POST":
+                return 405, "text/plain", b"POST only"
+            return demo_cms.hanweb_proxy(self, query, body)
         if path in ("/", "/index.html"):
             return self._ok(self._home())
         if path == "/robots.txt":
@@ -449,16 +525,13 @@ class DemoSite:
         if path.startswith("/att/"):
             return self._attachment(path)
         parts = path.strip("/").split("/")
+        if len(parts) == 4 and parts[:2] == ["api", "col"] and parts[3] == "list":
+            return demo_cms.json_api(self, parts[2], query)
         if len(parts) >= 2 and parts[0] == "col" and parts[1] in self.by_id:
             c = self.by_id[parts[1]]
-            if len(parts) == 2 or (len(parts) == 3 and parts[2].startswith("index")):
-                page = 0
-                if len(parts) == 3 and parts[2] != "index.html":
-                    try:
-                        page = int(parts[2][6:].split(".")[0])
-                    except ValueError:
-                        return self._not_found()
-                if page * PER_PAGE >= max(c.n, 1) and page:
+            if len(parts) == 2 or (len(parts) == 3 and not parts[2][0].isdigit()):
+                page = self._list_page(c, parts[2] if len(parts) == 3 else "")
+                if page is None or (page * PER_PAGE >= max(c.n, 1) and page):
                     return self._not_found()
                 return self._ok(self._list(c, page), c)
             if len(parts) == 4 and parts[2] == "art":
@@ -468,6 +541,29 @@ class DemoSite:
                     return self._not_found()
                 if 0 <= i < c.n:
                     return self._ok(self._article(c, i), c)
+        return self._not_found()
+
+    @staticmethod
+    def _list_page(c: Col, name: str) -> int | None:
+        """0-based list page of ``name`` (``""``/``index.html``/``index_3.html``, or for a
+        ``list`` pager ``list.shtml``/``list_2.shtml`` numbered from 1); None: no such page."""
+        stem = "list" if c.pager == "list" else "index"
+        ext = ".shtml" if c.pager == "list" else ".html"
+        if name in ("", f"{stem}{ext}"):
+            return 0 if (name or c.pager == "index") else None
+        if c.shape in ("hanweb", "json", "render"):
+            return None  # those lists have one page; the rest comes through their feed
+        if not (name.startswith(stem + "_") and name.endswith(ext)):
+            return None
+        try:
+            n = int(name[len(stem) + 1 : -len(ext)])
+        except ValueError:
+            return None
+        if c.pager == "list":
+            return n - 1 if n >= 2 else None
+        return n if n >= 1 else None
+
+    def not_found(self) -> tuple[int, str, bytes]:
         return self._not_found()
 
     def _ok(self, text: str, c: Col | None = None) -> tuple[int, str, bytes]:
@@ -519,18 +615,34 @@ class DemoSite:
             return self._frame(c.name, f"<h1>{c.name}</h1>{sub}{intro}", c)
         if c.blank or c.n == 0:
             return self._frame(c.name, f"<h1>{c.name}</h1>{sub}<p>暂无信息</p>", c)
+        head = f"<h1>{c.name}</h1>{sub}"
+        if c.shape == "hanweb":
+            return self._frame(c.name, head + demo_cms.hanweb_list(self, c), c)
+        if c.shape == "json":
+            return self._frame(c.name, head + demo_cms.json_list(c), c)
+        if c.shape == "render":
+            return self._frame(c.name, head + demo_cms.render_list(self, c), c)
         start = page * PER_PAGE
         fmt = ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日")[sum(map(ord, c.id)) % 3]
         rows = "".join(
-            f'<li><a href="art/{i}.html">{self.art_title(c, i)}</a><span>{self.art_date(c, i).strftime(fmt)}</span></li>'
+            f'<li><a href="art/{i}.html">{self.art_title(c, i)}</a>'
+            + ("" if c.undated_list else f"<span>{self.art_date(c, i).strftime(fmt)}</span>")
+            + "</li>"
             for i in range(start, min(start + PER_PAGE, c.n))
         )
         pages = -(-c.n // PER_PAGE)
-        pager = " ".join(
-            f'<a href="{"index.html" if p == 0 else f"index_{p}.html"}">{p + 1}</a>'
-            for p in range(pages)
-        )
-        return self._frame(c.name, f'<h1>{c.name}</h1>{sub}<ul class="list">{rows}</ul><div class="pager">{pager}</div>', c)  # fmt: skip
+        if c.shape == "trs":
+            pager = demo_cms.trs_pager(c, page, pages)
+        else:
+            pager = (
+                '<div class="pager">'
+                + " ".join(
+                    f'<a href="{"index.html" if p == 0 else f"index_{p}.html"}">{p + 1}</a>'
+                    for p in range(pages)
+                )
+                + "</div>"
+            )
+        return self._frame(c.name, f'{head}<ul class="list">{rows}</ul>{pager}', c)
 
     def _article(self, c: Col, i: int) -> str:
         rr = self._rand("art", c.id, i)
@@ -551,29 +663,58 @@ class DemoSite:
                 extra.append(f"报名联系人：赵某某，手机：{val}。")
             elif kind == "typo":
                 extra.append(f"这是{val[0]}工作的重要内容，各单位要认真落实。")
-            elif kind == "dead_internal":
-                extra.append(f'<a href="/col/{c.id}/art/9{val:05d}.html">相关阅读</a>')
-            elif kind == "soft404":
-                extra.append(f'<a href="/info/{val}.html">原文链接</a>')
-            elif kind == "dead_external":
-                extra.append(f'<a href="{self.ext_base}/ext/gone-{val}.html">上级部门网站</a>')
+            elif kind in ("dead_internal", "soft404", "dead_external", "dead_image"):
+                extra.append(self._link(c, kind, val))
         paras += extra
         att = self.att_of.get((c.id, i))
         if att:
-            paras.append(f'附件：<a href="{att}">{title}附件{att[-5:]}</a>')
+            label = f"{title}附件{att[-5:]}"
+            if c.shape != "onclick":
+                paras.append(f'附件：<a href="{att}">{label}</a>')
+            elif i % 2:
+                paras.append(f'附件：<embed src="{att}" type="application/pdf" title="{label}">')
+            else:
+                paras.append(
+                    f'附件：<a href="javascript:void(0)" onclick="window.open(\'{att}\')">{label}</a>'
+                )
         if c.type == "annual_report":
             paras = [f"{title}。一、总体情况。二、主动公开政府信息情况。"]
         index_no = "" if "no_index" in kinds else f"<li>索引号：{SITE_ID[:6]}/{d.year}-{i:05d}</li>"
+        dated = not c.undated_articles
         metabox = (
             f'<ul class="xxgk-meta">{index_no}<li>发布机构：{c.dept}</li>'
-            f"<li>发布日期：{d.isoformat()}</li><li>主题分类：{c.name}</li></ul>"
+            + (f"<li>发布日期：{d.isoformat()}</li>" if dated else "")
+            + f"<li>主题分类：{c.name}</li></ul>"
         )
         body = f"<h1>{title}</h1>{metabox}" + "".join(f"<p>{p}</p>" for p in paras)
         meta = (
             f'<meta name="ColumnName" content="{c.name}"><meta name="ArticleTitle" content="{html.escape(title)}">'
-            f'<meta name="PubDate" content="{d.isoformat()} 09:00">'
+            + (f'<meta name="PubDate" content="{d.isoformat()} 09:00">' if dated else "")
         )
         return self._frame(title, body, c, meta)
+
+    def _link(self, c: Col, kind: str, val: int) -> str:
+        """A planted dead link in an article: an ``<a>``, or in ``onclick`` columns the other ways
+        pages link (``location.href`` in onclick, ``<iframe>``, ``<area>``)."""
+        if kind == "dead_image":
+            return f'<img src="/img/gone-{val}.png" alt="图片{val}">'
+        target = {
+            "dead_internal": f"/col/{c.id}/art/9{val:05d}.html",
+            "soft404": f"/info/{val}.html",
+            "dead_external": f"{self.ext_base}/ext/gone-{val}.html",
+        }[kind]
+        label = {
+            "dead_internal": "相关阅读",
+            "soft404": "原文链接",
+            "dead_external": "上级部门网站",
+        }[kind]
+        if c.shape != "onclick":
+            return f'<a href="{target}">{label}</a>'
+        if kind == "dead_internal":
+            return f'<span class="more" onclick="location.href=\'{target}\'">{label}</span>'
+        if kind == "soft404":
+            return f'<iframe src="{target}" title="{label}" width="600" height="80"></iframe>'
+        return f'<map name="m{val}"><area shape="rect" coords="0,0,80,20" href="{target}" alt="{label}"></map>'
 
     def _calendar(self, query: str) -> str:
         try:
@@ -620,8 +761,20 @@ _PNG = bytes.fromhex(
 )
 
 
+def site_entry(manifest: dict[str, Any], render: bool = True) -> dict[str, Any]:
+    """The site's entry of an inspection configuration: discovery on, and the columns only a
+    browser can read listed with their type, set to ``render`` (when ``render``)."""
+    out = {**manifest["site"], "discover": True}
+    out["columns"] = [
+        {"name": c["name"], "url": c["url"], "type": c["type"], "render": render}
+        for c in manifest["columns"]
+        if c["shape"] == "render"
+    ]
+    return out
+
+
 def _defect_json(d: Defect) -> dict[str, Any]:
-    out: dict[str, Any] = {"check": d.check, "url": d.url, "detail": d.detail}
+    out: dict[str, Any] = {"check": d.check, "url": d.url, "detail": d.detail, "shape": d.shape}
     if d.referrer:
         out["referrer"] = d.referrer
     if d.wrong:

@@ -158,6 +158,7 @@ class Site:
     unit_kind: str = "department"  # department (年报 by 1/31) | government (by 3/31)
     hosts: tuple[str, ...] = ()  # extra hosts that count as the site
     columns: tuple[Column, ...] = ()
+    discover: bool = True  # also discover columns from the navigation (default: no column list)
     dismissals: frozenset[str] = frozenset()
     options: dict[str, Any] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
@@ -283,6 +284,7 @@ def parse_config(data: Any, base: Path = Path("."), source: str = "") -> Config:
                 unit_kind=str(raw.get("unit_kind", "department")),
                 hosts=tuple(str(h).lower() for h in raw.get("hosts") or ()),
                 columns=tuple(columns),
+                discover=bool(raw.get("discover", not columns)),
                 dismissals=_dismissals(raw.get("dismissals"), base),
                 options=dict(raw.get("options") or {}),
                 settings=_settings(raw.get("settings"), defaults, where),

@@ -293,10 +293,10 @@ class Crawler:
     async def run(self) -> SiteCrawl:
         r = self.result
         self.seen.add(r.homepage_url)
-        for u in r.columns:
-            self.seen.add(u)
         self.scheduled = 1
         self.queue.put_nowait(_Job(r.homepage_url, None, 0, PageRole.HOMEPAGE, None))
+        for u in r.columns:  # configured columns, whether or not a page links to them
+            self._enqueue(u, r.homepage_url, 1, None, u)
         n_workers = max(2, self.s.concurrency * 2)
         workers = [asyncio.create_task(self._worker()) for _ in range(n_workers)]
         checkers = [
@@ -400,7 +400,7 @@ class Crawler:
             r.homepage_dates = [d for d in parsed.item_dates if d <= self.today]
             r.homepage_published = parsed.published
             r.homepage_soft404 = bool(soft)
-            if not self.site.columns:
+            if self.site.discover:
                 self._discover(column_links(parsed, self.in_site, r.homepage_url), None)
         if col_state is not None:
             self._column_state(col_state, resp, parsed, bool(soft))
