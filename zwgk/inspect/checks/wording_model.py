@@ -35,7 +35,8 @@ from zwgk.inspect.checks.content_common import DATA
 MODEL = DATA / "wording_model.txt.gz"
 # Runs of Chinese characters; a line break between two of them (no punctuation) does not end one.
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[ \t]*\n[ \t]*[\u4e00-\u9fff]+)*")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PIECE = re.compile(r"[\u4e00-\u9fff]+")
+WRAPPED_LINE = 16  # a line this long ending without punctuation wraps into the next
 # Penalty of each confusion group, in the file's order: seen as a real error, same pinyin and
 # tone, same pinyin other tone, similar shape.
 PENALTY_ORDER = (-0.5, 0.0, 1.0, 1.5)
@@ -158,22 +159,16 @@ class Model:
         ``store``, runs computed on an earlier inspection are read back instead."""
         out: list[Suggestion] = []
         for m in _HAN_RUN.finditer(text):
-            run = m.group()
-            if "\n" not in run:
-                at = m.start()
-                found = self._stored(run, store)
-                out += [replace(sg, start=sg.start + at, end=sg.end + at) for sg in found]
-                continue
-            # A line broken inside a sentence (PDF text, pasted drafts) is read as one run; the
-            # offsets go back to the text's own characters.
-            where = [m.start() + k for k, c in enumerate(run) if _HAN.match(c)]
-            joined = "".join(run[k - m.start()] for k in where)
-            for sg in self._stored(joined, store):
-                out.append(replace(sg, start=where[sg.start], end=where[sg.end - 1] + 1))
+            for where in _lines_joined(text, m):
+                joined = "".join(text[k] for k in where)
+                for sg in self._stored(joined, store):
+                    out.append(replace(sg, start=where[sg.start], end=where[sg.end - 1] + 1))
         return out
 
     def _stored(self, run: str, store: RunStore | None) -> tuple[Suggestion, ...]:
-        if store is None or len(run) < 2:
+        if len(run) < 2:
+            return ()  # one character alone: no neighbour to judge it by
+        if store is None:
             return self.run(run)
         found = store.get(run)
         if found is None:
@@ -346,6 +341,23 @@ class Model:
             for a in range(max(0, lo - 3), lo + 1)
             for b in range(max(hi, a + 3), min(len(s), a + MAX_WORD) + 1)
         )
+
+
+def _lines_joined(text: str, m: re.Match[str]) -> Iterator[list[int]]:
+    """The text offsets of each run to read: a line of prose broken inside a sentence (PDF text,
+    pasted drafts: a long line ending without punctuation) goes on into the next line; short
+    lines (menus, headings, table cells) stand alone."""
+    group: list[int] = []
+    for piece in _PIECE.finditer(m.group()):
+        start = m.start() + piece.start()
+        if group:
+            line = text[text.rfind("\n", 0, group[-1]) + 1 : group[-1] + 1]
+            if len(line) < WRAPPED_LINE:
+                yield group
+                group = []
+        group += range(start, m.start() + piece.end())
+    if group:
+        yield group
 
 
 class RunStore:
