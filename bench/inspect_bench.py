@@ -1,6 +1,7 @@
 """Our full inspection (every check on) against LinkChecker on the same generated site.
 
     .venv/bin/python bench/inspect_bench.py [--pages 50000] [--seed 1] [--lc-venv /tmp/lcvenv]
+        [--skip-linkchecker] [--typo-model on|off|both]
 
 The demo site is served from memory by a separate process on 127.0.0.1; every response carries a
 ``LinkChecker`` header. LinkChecker (installed into a separate venv, default /tmp/lcvenv) runs with
@@ -22,6 +23,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -82,6 +85,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--lc-venv", default="/tmp/lcvenv")
     ap.add_argument("--skip-linkchecker", action="store_true")
+    ap.add_argument(
+        "--typo-model",
+        choices=("on", "off", "both"),
+        default="on",
+        help="the wording checks' typo model; both: a run without it, then one with it",
+    )
     a = ap.parse_args()
     lc = None if a.skip_linkchecker else ensure_linkchecker(Path(a.lc_venv))
     port = free_port()
@@ -108,23 +117,38 @@ def main() -> None:
         )
         config.write_text(cfg + f"today: '{m['today']}'\n", encoding="utf-8")
         print(f"site: {home} seed {a.seed}, {m['pages']} pages planned", flush=True)
-        out = subprocess.run(
-            [PY, "-c", RUN_OURS, str(config), str(work / "out")],
-            cwd=ROOT, capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        ours = json.loads(out.stdout.strip().splitlines()[-1])
-        findings = json.loads((work / "out" / "findings.json").read_text(encoding="utf-8"))
-        our_dead = {
-            f["url"] for f in findings if f["check"] in ("links-dead", "links-dead-homepage")
-        }
-        n = ours["pages"] + ours["attachments"]
-        print(
-            f"zwgk inspect : {n} pages+attachments ({ours['urls']} URLs) in {ours['seconds']:.1f} s"
-            f" = {n / ours['seconds']:.0f} pages/s, peak RSS {ours['maxrss_kb'] / 1024:.0f} MB "
-            f"(attachment-text process {ours['children_maxrss_kb'] / 1024:.0f} MB), "
-            f"{ours['findings']} findings, {len(our_dead)} dead internal links",
-            flush=True,
-        )
+        variants = {"on": [True], "off": [False], "both": [False, True]}[a.typo_model]
+        seconds = {}
+        for model_on in variants:
+            run_config = config if model_on else work / "site-no-typo-model.yaml"
+            if not model_on:  # the same site with the wording checks' typo model left out
+                doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+                for site in doc["sites"]:
+                    site.setdefault("options", {}).setdefault("wording", {})["model"] = False
+                run_config.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+            out = subprocess.run(
+                [PY, "-c", RUN_OURS, str(run_config), str(work / "out")],
+                cwd=ROOT, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            ours = json.loads(out.stdout.strip().splitlines()[-1])
+            findings = json.loads((work / "out" / "findings.json").read_text(encoding="utf-8"))
+            our_dead = {
+                f["url"] for f in findings if f["check"] in ("links-dead", "links-dead-homepage")
+            }
+            n = ours["pages"] + ours["attachments"]
+            seconds[model_on] = ours["seconds"]
+            print(
+                f"zwgk inspect (typo model {'on' if model_on else 'off'}): {n} pages+attachments"
+                f" ({ours['urls']} URLs) in {ours['seconds']:.1f} s"
+                f" = {n / ours['seconds']:.0f} pages/s, peak RSS {ours['maxrss_kb'] / 1024:.0f} MB "
+                f"(worker processes {ours['children_maxrss_kb'] / 1024:.0f} MB), "
+                f"{ours['findings']} findings, {len(our_dead)} dead internal links",
+                flush=True,
+            )
+        if len(seconds) == 2:
+            print(
+                f"typo model on / off: {seconds[True] / seconds[False]:.2f}× the time", flush=True
+            )
         if lc is None:
             return
         rc = work / "linkcheckerrc"

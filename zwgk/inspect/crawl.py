@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import inspect
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -180,7 +181,7 @@ class SiteCrawl:
     elapsed: float = 0.0
 
 
-OnPage = Callable[[Page, PageRole], list[Finding]]
+OnPage = Callable[[Page, PageRole], list[Finding] | Awaitable[list[Finding]]]
 OnProgress = Callable[[int, int], None]
 
 
@@ -429,7 +430,7 @@ class Crawler:
             fetched_at=now,
             encoding=enc,
         )
-        r.findings.extend(self.on_page(page, role))
+        r.findings.extend(await self._checks(page, role))
         del page, html
         # Sub-columns from a column page's navigation (discovery only).
         if col_state is not None and col_state.column.discovered and job.depth <= 2:
@@ -497,7 +498,13 @@ class Crawler:
             is_attachment=True,
             fetched_at=now,
         )
-        r.findings.extend(self.on_page(page, PageRole.ATTACHMENT))
+        r.findings.extend(await self._checks(page, PageRole.ATTACHMENT))
+
+    async def _checks(self, page: Page, role: PageRole) -> list[Finding]:
+        """The content checks of a page: ``on_page`` may hand them to worker processes (the
+        runner's choice) and return an awaitable."""
+        found = self.on_page(page, role)
+        return await found if inspect.isawaitable(found) else found
 
     # -- columns' records wherever they live -------------------------------------------------
 

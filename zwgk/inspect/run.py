@@ -8,8 +8,8 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Awaitable, Callable
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
@@ -39,8 +39,8 @@ class SiteResult:
 
 def attachment_pool(workers: int) -> Executor | None:
     """Processes that extract attachment text (pdf/docx/xlsx parsing is the costliest work per
-    page, and a hostile attachment then cannot exhaust the crawler's own memory). -1: one per
-    spare CPU (at most 4); 0: threads of this process."""
+    page, and a hostile attachment then cannot exhaust the crawler's own memory) and run the page
+    checks (the typo model). -1: one per spare CPU (at most 4); 0: threads of this process."""
     if workers < 0:
         workers = min(4, max(1, (os.cpu_count() or 2) - 1))
     if workers == 0:
@@ -85,6 +85,35 @@ def _page_runner(
     return run
 
 
+def page_checks(
+    ctx: CheckContext, page: Page, role: PageRole
+) -> tuple[list[Finding], dict[str, int]]:
+    """Every page check on one page, in a worker process: findings and check errors."""
+    errors: dict[str, int] = {}
+    return _page_runner(ctx, page_modules(), errors)(page, role), errors
+
+
+def _pooled_runner(
+    ctx: CheckContext, pool: Executor, errors: dict[str, int]
+) -> Callable[[Page, PageRole], Awaitable[list[Finding]]]:
+    """The page checks in the worker processes: the typo model is the costliest work per page,
+    and the crawl goes on meanwhile."""
+    local = _page_runner(ctx, page_modules(), errors)
+
+    async def run(page: Page, role: PageRole) -> list[Finding]:
+        try:
+            found, errs = await asyncio.get_running_loop().run_in_executor(
+                pool, page_checks, ctx, page, role
+            )
+        except BrokenExecutor:  # a worker died (e.g. out of memory): check here instead
+            return local(page, role)
+        for name, n in errs.items():
+            errors[name] = errors.get(name, 0) + n
+        return found
+
+    return run
+
+
 def finalise(findings: list[Finding], site: Site, dismissals: frozenset[str]) -> tuple[list, int]:
     """Fill site/unit, drop dismissed keys, de-duplicate, sort vetoes first."""
     seen: dict[str, Finding] = {}
@@ -111,10 +140,14 @@ async def inspect_site(
 ) -> SiteResult:
     ctx = context_for(site, today)
     errors: dict[str, int] = {}
-    on_page = _page_runner(ctx, page_modules(), errors)
     cache_dir = cache_dir or site.settings.cache_dir
     cache = Cache(cache_dir) if cache_dir else None
+    if cache_dir:
+        ctx = replace(ctx, cache_dir=str(cache_dir))
     pool = attachment_pool(site.settings.attachment_workers)
+    on_page = (
+        _pooled_runner(ctx, pool, errors) if pool else _page_runner(ctx, page_modules(), errors)
+    )
     try:
         wants_render = site.settings.render or any(c.render for c in site.columns)
         async with (
