@@ -186,8 +186,33 @@ def _bases(url: str) -> tuple[str, str]:
     return origin, (url[: url.rfind("/") + 1] if not parts.query else url)
 
 
+_RESOLVED: dict[tuple[str, str], str] = {}
+
+
 def resolve(base: str, href: str, bases: tuple[str, str] | None = None) -> str:
     """Absolute, normalised URL of ``href`` on ``base`` (cached: navigation repeats on every page)."""
+    if bases is not None:
+        first = href[:2]
+        scope = (
+            ""
+            if first in ("ht", "HT") and href.startswith(("http://", "https://"))
+            else bases[0]
+            if first[:1] == "/" and first != "//"
+            else base
+            if first[:1] == "?" or first == "//"
+            else bases[1]
+        )
+        key = (scope, href)
+        hit = _RESOLVED.get(key)
+        if hit is None:
+            if len(_RESOLVED) > 200_000:
+                _RESOLVED.clear()
+            hit = _RESOLVED[key] = _resolve_new(base, href, bases)
+        return hit
+    return _resolve_new(base, href, bases)
+
+
+def _resolve_new(base: str, href: str, bases: tuple[str, str] | None) -> str:
     if href.startswith(("http://", "https://")):
         return _resolve("", href)
     origin, directory = bases or _bases(base)
@@ -222,9 +247,9 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     if head is not None:
         t = head.css_first("title")
         for m in head.css("meta[name]"):
-            name = (m.attributes.get("name") or "").strip()
+            name = (m.attrs.get("name") or "").strip()
             if name:
-                p.meta[name] = (m.attributes.get("content") or "").strip()
+                p.meta[name] = (m.attrs.get("content") or "").strip()
         b = head.css_first("base[href]")
     else:
         t, b = tree.css_first("title"), None
@@ -233,12 +258,12 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     p.title = t.text(strip=True) if t else ""
     base = url
     if b is not None:
-        base = urljoin(url, b.attributes.get("href") or "")
+        base = urljoin(url, b.attrs.get("href") or "")
     bases = _bases(base)
     seen_res: set[str] = set()
     for node in tree.css(_LINK_NODES):
         tag = node.tag
-        attrs = node.attributes
+        attrs = node.attrs
         resource = False
         if tag == "a" or tag == "area":
             href = (attrs.get("href") or "").strip()
