@@ -181,9 +181,14 @@ def _resolve(base: str, href: str) -> str:
 
 def _bases(url: str) -> tuple[str, str]:
     """(origin + "/", directory) of a page's URL, for resolving its links."""
-    parts = urlsplit(url)
-    origin = f"{parts.scheme}://{parts.netloc}/"
-    return origin, (url[: url.rfind("/") + 1] if not parts.query else url)
+    scheme = url.find("://")
+    if scheme < 0 or "#" in url:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}/"
+        return origin, (url[: url.rfind("/") + 1] if not parts.query else url)
+    slash = url.find("/", scheme + 3)
+    origin = url + "/" if slash < 0 else url[: slash + 1]
+    return origin, (url[: url.rfind("/") + 1] if "?" not in url else url)
 
 
 _RESOLVED: dict[tuple[str, str], str] = {}
@@ -361,10 +366,12 @@ def is_soft_404(status: int, title: str, text: str) -> bool:
     """A 200 page that says the page does not exist (软404)."""
     if status != 200:
         return False
-    head = (title + " " + text[:600]).lower()
-    if _TITLE_404.search(title):
+    if "404" in title and _TITLE_404.search(title):
         return True
-    return len(text) < 3000 and any(w in head for w in _SOFT404_WORDS)
+    if len(text) >= 3000:
+        return False
+    head = (title + " " + text[:600]).lower()
+    return any(w in head for w in _SOFT404_WORDS)
 
 
 # "404", "404 Not Found", "404错误", "错误页面-404" — but not "第404期", "〔2024〕404号", "404个".

@@ -18,9 +18,21 @@ _SESSION_PARAMS = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
+# Already canonical: lower-case http(s) host without a port, a path of plain characters with no
+# dot segment, no query, no fragment (most links on a page): returned as they are.
+_CANONICAL = re.compile(r"https?://[a-z0-9.\-]+(?:/(?!\.\.?(?:/|$))[A-Za-z0-9_\-~.]+)*/?")
+
+
 def normalise(url: str) -> str:
     """Canonical form: lower-case scheme/host, no default port, no fragment, dot segments
     resolved, session parameters dropped, ``;jsessionid=`` dropped, query kept in order."""
+    if _CANONICAL.fullmatch(url):
+        return url if url.count("/") > 2 else url + "/"
+    return normalise_parsed(url)
+
+
+def normalise_parsed(url: str) -> str:
+    """``normalise`` by parsing every part (what the fast path must agree with)."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
