@@ -14,8 +14,8 @@ operating system's accounting.
   times; medians and the ratio are printed. The machine is shared: only ratios measured in one
   run mean something.
 - Otherwise our demo site (with its CMS-shaped columns) is served; ours runs without rendering and,
-  with ``--render``, again with its one browser-only column rendered in /usr/bin/chromium (the
-  cost per rendered page is printed).
+  with ``--render``, again with its one browser-only column rendered in /usr/bin/chromium, and
+  with every column list page rendered (the cost per rendered page is printed).
 - LinkChecker (installed into a separate venv, default /tmp/lcvenv) runs with text output,
   --check-extern off (its default), 10 threads and maxrequestspersecond=100000: we print its time
   to finish the same site beside ours, its URLs/s beside our pages/s, and the dead links each found.
@@ -35,6 +35,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -120,13 +122,19 @@ def serve(root: Path, work: Path, pages: int, seed: int, render: bool) -> tuple:
     return server, home, m, config
 
 
-def write_config(config: Path, m: dict, out: Path, render: bool | None = None) -> Path:
-    text = config.read_text(encoding="utf-8").replace(
-        "concurrency: 16", "concurrency: 16\n  max_pages: 1000000"
-    )
-    if render is False:
-        text = text.replace("render: true", "render: false")
-    out.write_text(text + f"today: '{m['today']}'\n", encoding="utf-8")
+def write_config(config: Path, m: dict, out: Path, render: str = "column") -> Path:
+    """The served site's configuration with no page cap; ``render``: ``none``, ``column`` (the
+    browser-only column, as the demo configures it) or ``all`` (every column list page)."""
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    doc["settings"]["max_pages"] = 1_000_000
+    doc["today"] = m["today"]
+    for site in doc["sites"]:
+        for col in site.get("columns") or []:
+            col["render"] = render == "column"
+    if render == "all":
+        doc["settings"]["render"] = True
+        doc["settings"]["render_pages"] = 1000
+    out.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return out
 
 
@@ -152,7 +160,7 @@ def side_by_side(a: argparse.Namespace, work: Path) -> None:
     base = Path(a.baseline).resolve()
     server, home, m, config = serve(base, work, a.pages, a.seed, render=False)
     try:
-        cfg = write_config(config, m, work / "run.yaml")
+        cfg = write_config(config, m, work / "run.yaml", "none")
         print(f"site (baseline's demo site, plain HTML): {home} seed {a.seed}, {m['pages']} pages")
         runs: dict[str, list[dict]] = {"baseline": [], "ours": []}
         for i in range(a.rounds):
@@ -185,23 +193,25 @@ def against_linkchecker(a: argparse.Namespace, work: Path) -> None:
     server, home, m, config = serve(ROOT, work, a.pages, a.seed, render=True)
     try:
         print(f"site: {home} seed {a.seed}, {m['pages']} pages planned", flush=True)
-        ours = inspect(ROOT, write_config(config, m, work / "plain.yaml", render=False), work / "o")
+        ours = inspect(ROOT, write_config(config, m, work / "plain.yaml", "none"), work / "o")
         print(describe("zwgk inspect (no rendering)", ours), flush=True)
         if a.render:
-            rendered = inspect(ROOT, write_config(config, m, work / "render.yaml"), work / "r")
-            print(describe("zwgk inspect (rendering on)", rendered), flush=True)
-            k = rendered["rendered"]
-            if k:
-                print(
-                    f"  rendered {k} list page(s) in Chromium: {rendered['render_seconds'] / k:.2f} s "
-                    f"per page; the whole run took {rendered['seconds'] - ours['seconds']:+.1f} s "
-                    "against the run without rendering"
-                )
+            for mode in ("column", "all"):
+                cfg = write_config(config, m, work / f"render-{mode}.yaml", mode)
+                rendered = inspect(ROOT, cfg, work / f"r-{mode}")
+                what = "the browser-only column" if mode == "column" else "every column list page"
+                print(describe(f"zwgk inspect (rendering {what})", rendered), flush=True)
+                k = rendered["rendered"]
+                if k:
+                    print(
+                        f"  rendered {k} list page(s) in Chromium: "
+                        f"{rendered['render_seconds'] / k:.2f} s per page; the whole run took "
+                        f"{rendered['seconds'] - ours['seconds']:+.1f} s against no rendering"
+                    )
         findings = json.loads((work / "o" / "findings.json").read_text(encoding="utf-8"))
-        our_dead = {
-            f["url"] for f in findings if f["check"] in ("links-dead", "links-dead-homepage")
-        }
-        print(f"  dead internal links found: {len(our_dead)}")
+        ours_checks = ("links-dead", "links-dead-homepage", "links-dead-resource")
+        our_dead = {f["url"] for f in findings if f["check"] in ours_checks}
+        print(f"  dead internal links and resources found: {len(our_dead)}")
         if lc is None:
             return
         rc = work / "linkcheckerrc"

@@ -532,7 +532,8 @@ class Crawler:
         feeds = [feed] if feed else []
         if st.column.json_api:
             feeds.append(configured_feed(job.url, st.column.json_api))
-        elif scripts and not records and not pages:
+        elif scripts and not records and not pages and not parsed.records:
+            # only a list the page itself leaves empty: a side box's JSON is not the column's
             feeds += json_feeds(job.url, scripts)
         for f in feeds:
             self._enqueue_feed(f, 0, job.url, job.depth)
