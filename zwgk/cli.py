@@ -399,12 +399,14 @@ def _register() -> None:
     from zwgk.annual.cli import report as annual_report
     from zwgk.devtools.cli import demo_site
     from zwgk.inspect.cli import inspect
+    from zwgk.text.cli import text
     from zwgk.workdays_cli import workdays
 
     main.add_command(annual_report, "report")
     main.add_command(inspect, "inspect")
     main.add_command(demo_site, "demo-site")
     main.add_command(workdays, "workdays")
+    main.add_command(text, "text")
 
 
 _register()

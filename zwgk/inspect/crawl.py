@@ -90,6 +90,7 @@ class ColumnState:
     page_blank: bool = False  # the list page itself shows nothing (no items, "暂无信息")
     main_text_len: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[dt.date] = field(default_factory=list)  # item dates on the list page, sorted
 
     @property
     def newest(self) -> dt.date | None:
@@ -109,6 +110,7 @@ class ColumnState:
         if dates:
             newest = max(dates)
             self.latest = newest if self.latest is None else max(self.latest, newest)
+            self.dates = sorted({*self.dates, *dates})
         for rec in records:
             if len(self.record_urls) >= 1000:
                 break
@@ -442,6 +444,8 @@ class Crawler:
             self._note_link(url, job.url)
             if url in self.seen:
                 continue
+            if not self.s.follow_articles and url not in r.columns:
+                continue
             child_role, child_col = None, None
             if url in r.columns:
                 child_col = url
@@ -549,7 +553,7 @@ class Crawler:
             if "年" in rec.title:
                 self._report(rec.url, rec.title)
             self._note_link(rec.url, page)
-            if rec.url in self.seen:
+            if rec.url in self.seen or not self.s.follow_articles:
                 continue
             child_role = PageRole.ATTACHMENT if is_attachment(rec.url) else role
             self._enqueue(rec.url, page, depth + 1, child_role, st.column.url)
@@ -671,6 +675,7 @@ class Crawler:
         dates = [d for d in parsed.item_dates if d <= self.today + dt.timedelta(days=1)]
         if dates:
             st.latest = max(dates) if st.latest is None else max(st.latest, *dates)
+            st.dates = sorted({*st.dates, *dates})
         st.main_text_len = parsed.main_text_len
         st.page_blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
         if st.column.type == "annual_report":

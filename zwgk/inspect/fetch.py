@@ -134,9 +134,12 @@ class _Host:
 class Fetcher:
     """Fetches URLs politely; one instance per inspection run."""
 
-    def __init__(self, settings: Settings, cache: Cache | None = None):
+    def __init__(self, settings: Settings, cache: Cache | None = None, limiter=None):
         self.s = settings
         self.cache = cache
+        # Optional shared limiter (``zwgk.monitor.limiter``): ``await limiter.wait(host,
+        # interval)`` spaces requests to a host across processes instead of within this one.
+        self.limiter = limiter
         self.hosts: dict[str, _Host] = {}
         self.requests = 0
         self.session: aiohttp.ClientSession | None = None
@@ -267,7 +270,9 @@ class Fetcher:
         resp = Response(url, url, 0)
         for attempt in range(self.s.retries + 1):
             async with h.sem:
-                if h.interval > 0:
+                if self.limiter is not None:
+                    await self.limiter.wait(host_key(url), h.interval)
+                elif h.interval > 0:
                     await self._wait_slot(h)
                 resp = await self._once(url, max_bytes, method, headers, data)
             if resp.status == 304 and cached:

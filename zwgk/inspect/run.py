@@ -114,6 +114,7 @@ async def inspect_site(
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
     cache_dir: str | Path | None = None,
+    limiter=None,
 ) -> SiteResult:
     ctx = context_for(site, today)
     errors: dict[str, int] = {}
@@ -124,7 +125,7 @@ async def inspect_site(
     try:
         wants_render = site.settings.render or any(c.render for c in site.columns)
         async with (
-            Fetcher(site.settings, cache) as fetcher,
+            Fetcher(site.settings, cache, limiter) as fetcher,
             Renderer(site.settings, wants_render) as renderer,
         ):
             crawler = Crawler(
