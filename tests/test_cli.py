@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from tests.helpers import ROOT
 from zwgk.cli import main
+from zwgk.rubric import yamlsrc
 
 MINI = str(ROOT / "examples" / "mini.yaml")
 UNITS = str(ROOT / "examples" / "mini-units.yaml")
@@ -129,8 +130,6 @@ def test_it_rejects_broken_unit_files(tmp_path, content):
 
 
 def test_it_refuses_a_huge_file_before_reading_it(tmp_path, monkeypatch):
-    import zwgk.rubric.yamlsrc as yamlsrc
-
     monkeypatch.setattr(yamlsrc.check_size, "__defaults__", (3000,))
     big = tmp_path / "facts.csv"
     big.write_bytes(b"x" * 5000)
