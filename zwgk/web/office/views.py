@@ -21,8 +21,10 @@ from zwgk.scoring.units import check_units, load_units
 from zwgk.web.access import ADMIN, ANY, LEADER, UNIT, access
 from zwgk.web.accounts.forms import MemberForm
 from zwgk.web.audit.models import record
+from zwgk.web.blanks import units_blank as units_blank_xlsx
 from zwgk.web.desk.models import Fact, Objection
 from zwgk.web.desk.scoring import round_result
+from zwgk.web.downloads import XLSX, download
 from zwgk.web.office.forms import (
     NewRoundForm,
     ReasonForm,
@@ -31,7 +33,8 @@ from zwgk.web.office.forms import (
 )
 from zwgk.web.portal.models import Evidence, NARequest
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
-from zwgk.web.uploads import refused_upload, uploaded_path
+from zwgk.web.rounds.services import with_class_ids
+from zwgk.web.uploads import readable, refused_upload, uploaded_path
 
 MAX_SCHEME_BYTES = 20 * 1024 * 1024
 
@@ -52,7 +55,15 @@ def _scheme_from_upload(upload) -> tuple[str, str]:
         return text, ""
     if suffix in (".xlsx", ".docx"):
         with uploaded_path(upload) as path:
-            result = import_scheme(path)
+            try:
+                result = import_scheme(path)
+            except InputError as exc:
+                raise InputError(
+                    [
+                        Problem(name, p.line, readable(p.message, path), p.where)
+                        for p in exc.problems
+                    ]
+                ) from None
         text = dump_scheme(result.scheme_dict)
         load_scheme_text(text, name)
         return text, render_review(result)
@@ -262,29 +273,34 @@ def round_transition(request: HttpRequest, round_id: int, action: str) -> HttpRe
     return redirect("round", rnd.pk)
 
 
-@login_required
-def units(request: HttpRequest, round_id: int) -> HttpResponse:
-    acc = access(request, round_id, (ADMIN,))
+def _units_page(request: HttpRequest, acc, problems: list[str] | None = None) -> HttpResponse:
     rnd = acc.round
-    form = UnitsImportForm()
-    member_form = MemberForm()
     members = (
         Membership.objects.filter(round=rnd)
         .select_related("user", "unit")
         .order_by("role", "unit__id")
     )
+    classes = {c.id: c.name for c in rnd.scheme.index().scheme.classes}
     return render(
         request,
         "office/units.html",
         {
             "acc": acc,
-            "units": rnd.units.all(),
-            "form": form,
-            "member_form": member_form,
+            "units": [(u, classes.get(u.unit_class, u.unit_class)) for u in rnd.units.all()],
+            "form": UnitsImportForm(),
+            "member_form": MemberForm(),
             "members": members,
             "issued": bool(request.session.get(f"issued-{rnd.pk}")),
+            "problems": problems or [],
+            "problems_title": "单位名单未导入",
         },
     )
+
+
+@login_required
+def units(request: HttpRequest, round_id: int) -> HttpResponse:
+    acc = access(request, round_id, (ADMIN,))
+    return _units_page(request, acc)
 
 
 @login_required
@@ -298,20 +314,16 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
     refused = refused_upload(request)
     form = UnitsImportForm(request.POST, request.FILES)
     if refused or not form.is_valid():
-        messages.error(request, refused or "请选择文件。")
-        return redirect("units", rnd.pk)
+        return _units_page(request, acc, [refused or "请选择文件。"])
     upload = form.cleaned_data["file"]
     name = Path(upload.name).name
     index = rnd.scheme.index()
     with uploaded_path(upload) as path:
         try:
-            loaded = load_units(path)
+            loaded = with_class_ids(index, load_units(path), name)
             check_units(index, loaded, name)
         except FactsError as exc:
-            for p in exc.problems[:20]:
-                messages.error(request, str(p))
-            messages.error(request, "单位名单未导入（已有名单未作改动）。")
-            return redirect("units", rnd.pk)
+            return _units_page(request, acc, [readable(str(p), path) for p in exc.problems])
     existing = set(rnd.units.values_list("name", flat=True))
     added = 0
     with transaction.atomic():
@@ -343,3 +355,10 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
         )
     messages.success(request, f"已导入 {len(loaded)} 个单位（新增 {added} 个）。")
     return redirect("units", rnd.pk)
+
+
+@login_required
+def units_blank(request: HttpRequest, round_id: int) -> HttpResponse:
+    acc = access(request, round_id, (ADMIN,))
+    data = units_blank_xlsx(acc.round.scheme.index())
+    return download(data, f"{acc.round.name}-单位名单模板.xlsx", XLSX)

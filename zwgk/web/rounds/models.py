@@ -79,7 +79,13 @@ class Round(models.Model):
 
     @property
     def results_visible_to_units(self) -> bool:
-        return self.status in (self.Status.PRELIMINARY, self.Status.PUBLISHED)
+        """Units see their own sheet from the preliminary results on; once approved it stays
+        visible (marked 未公布 until the office publishes)."""
+        return self.status in (self.Status.PRELIMINARY, self.Status.APPROVED, self.Status.PUBLISHED)
+
+    @property
+    def results_unpublished(self) -> bool:
+        return self.status != self.Status.PUBLISHED
 
     def evidence_open(self, now=None) -> bool:
         now = now or timezone.now()
