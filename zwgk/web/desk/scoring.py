@@ -8,8 +8,9 @@ from typing import Any
 
 from zwgk.rubric import SchemeIndex
 from zwgk.rubric.errors import FactsError, Problem
+from zwgk.scoring.codec import decode_rows as check_facts
 from zwgk.scoring.engine import score
-from zwgk.scoring.facts import Facts, check_facts
+from zwgk.scoring.facts import Facts
 from zwgk.scoring.result import RoundResult
 from zwgk.scoring.tabular import Row
 from zwgk.web.desk.models import Fact

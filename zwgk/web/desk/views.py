@@ -16,8 +16,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.rubric.errors import FactsError
-from zwgk.scoring.facts import SOURCES, STATUS_WORDS, check_facts, read_fact_rows
-from zwgk.scoring.tabular import split_list, to_decimal
+from zwgk.scoring.codec import STATUS_WORDS, read_fact_rows
+from zwgk.scoring.codec import decode_rows as check_facts
+from zwgk.scoring.codec import parse_decimal as to_decimal
+from zwgk.scoring.codec import parse_list as split_list
+from zwgk.scoring.facts import SOURCES
 from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.blanks import facts_blank as facts_blank_xlsx

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zwgk.scoring.tabular import to_decimal
+from zwgk.scoring.codec import parse_decimal as to_decimal
 from zwgk.web.access import ANY, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
