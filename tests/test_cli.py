@@ -184,9 +184,9 @@ def test_it_imports_an_office_table_and_lists_what_needs_review(tmp_path):
     source = str(ROOT / "tests" / "fixtures" / "seed_yongji2023.xlsx")
     result = CliRunner().invoke(main, ["scheme", "import", source, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "需人工复核" in result.stderr and "[A" in result.stderr
+    assert "需人工复核" in result.stderr and "[B2.6.1]" in result.stderr
     shown = invoke("scheme", "check", str(out))
-    assert shown.exit_code == 0 and "62 个末级指标" in shown.output
+    assert shown.exit_code == 0 and "61 个末级指标" in shown.output
 
 
 def test_it_exports_and_imports_back_the_same_scheme(tmp_path):
@@ -217,3 +217,11 @@ def test_it_refuses_to_export_to_an_unknown_format(tmp_path):
 def test_it_registers_every_command_group(group):
     result = invoke(group, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_scheme_show_lists_the_assumptions_for_the_office_to_confirm():
+    shown = invoke("scheme", "show", str(ROOT / "schemes" / "xx-2023.yaml"))
+    assert shown.exit_code == 0
+    assert "编写假设（" in shown.output and "请考核办确认" in shown.output
+    assert "[rank-points] A5.3.1 区政府办公室督查通报和检查情况考核运用" in shown.output
+    assert "原文：" in shown.output and "采用：" in shown.output and "理由：" in shown.output

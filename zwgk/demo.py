@@ -9,11 +9,15 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+import click
 import yaml
 
+from zwgk.report.explain import explain_unit
+from zwgk.report.ranking import render_ranking
+from zwgk.report.results import to_json, write_xlsx
 from zwgk.rubric import SchemeIndex, load_scheme
 from zwgk.rubric.numbers import plain
-from zwgk.scoring import Unit
+from zwgk.scoring import Unit, load_facts, load_units, score
 from zwgk.scoring.facts import SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,13 +141,6 @@ def write_facts_yaml(data: dict, path: Path) -> None:
 
 def run_demo(out: Path) -> None:
     """Score the seed 000 scheme on its 45 units with demo facts; print and write the results."""
-    import click
-
-    from zwgk.cli import render_table
-    from zwgk.report.explain import explain_unit
-    from zwgk.report.results import to_json, write_xlsx
-    from zwgk.scoring import load_facts, load_units, score
-
     index = load_scheme(DEMO_SCHEME)
     units = load_units(DEMO_UNITS)
     out.mkdir(parents=True, exist_ok=True)
@@ -151,7 +148,7 @@ def run_demo(out: Path) -> None:
     write_facts_yaml(generate_fact_dicts(index, units, findings=120), facts_path)
     facts = load_facts(facts_path, index, units)
     result = score(index, units, facts)
-    click.echo(render_table(result), nl=False)
+    click.echo(render_ranking(result), nl=False)
     worst = min(result.units, key=lambda u: (u.total, u.unit))
     click.echo()
     click.echo(explain_unit(result, worst), nl=False)
