@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,15 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.rubric.errors import FactsError
-from zwgk.scoring.codec import STATUS_WORDS, read_fact_rows
-from zwgk.scoring.codec import decode_rows as check_facts
-from zwgk.scoring.codec import parse_decimal as to_decimal
-from zwgk.scoring.codec import parse_list as split_list
-from zwgk.scoring.facts import SOURCES
+from zwgk.scoring.codec import decode_row, decode_rows, read_fact_rows
+from zwgk.scoring.facts import SECTIONS, SOURCES
 from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.blanks import facts_blank as facts_blank_xlsx
-from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.models import EVENTS, ITEM_KEY, VALUE_KEY, Fact, Objection
 from zwgk.web.desk.scoring import check_new_fact, round_result
 from zwgk.web.downloads import XLSX, download
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
@@ -183,24 +179,32 @@ def desk_score(request: HttpRequest, round_id: int, unit_id: int) -> HttpRespons
     )
 
 
-def _decimal(raw: str, what: str, limit: int) -> Decimal | None:
-    """A number as the core reads it, within what the column holds (|x| < ``limit``)."""
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    try:
-        value = to_decimal(raw)  # the core's reading of numbers
-    except ValueError:
-        raise ValueError(f"{what}“{raw[:30]}”不是数字") from None
-    if not -limit < value < limit:
-        raise ValueError(f"{what}“{raw[:30]}”超出范围（应在 ±{limit:,} 以内）")
-    return value
+# The codec's field names as the desk form labels them (for its messages).
+FIELD_LABELS = {
+    "indicator": "指标",
+    "fault": "扣分情形",
+    "bonus": "加分情形",
+    "veto": "否决情形",
+    "part": "分项",
+    "count": "次数",
+    "missing": "缺项",
+    "amount": "分值",
+    "value": "数值",
+    "score": "分数",
+    "date": "日期",
+    "status": "状态",
+    "source": "来源",
+    "note": "说明",
+}
+# What the database columns hold (Fact.amount: 8 digits, 2 places; Fact.value: 12, 4).
+LIMITS = {"amount": Decimal(10**6), "value": Decimal(10**8)}
 
 
 def _fact_from_post(
     request: HttpRequest, acc: Access, unit: Unit, rule: tuple[str, str, str] | None = None
 ) -> Fact:
-    """A fact from the desk form; ``rule`` (section, indicator, item) overrides the form's."""
+    """A fact from the desk form, read by the core's codec; ``rule`` (section, indicator, item)
+    overrides the form's. Raises ValueError with every problem, each naming its field."""
     p = request.POST
     section, item = p.get("section", ""), p.get("item", "")
     indicator_id = p.get("indicator", "").strip()
@@ -210,40 +214,47 @@ def _fact_from_post(
         section, indicator_id, item = rule
     if section not in Fact.Section.values:
         raise ValueError("请选择记录类型")
-    count_raw = p.get("count", "1").strip() or "1"
-    if not count_raw.isdigit() or int(count_raw) < 1 or int(count_raw) > 1000:
-        raise ValueError(f"次数“{count_raw}”应为 1 至 1000 的整数")
-    date_raw = p.get("date", "").strip()
-    try:
-        date = dt.date.fromisoformat(date_raw) if date_raw else None
-    except ValueError:
-        raise ValueError(f"日期“{date_raw}”格式应为 2024-03-31") from None
-    status = p.get("status", Fact.Status.CONFIRMED)
-    if status not in Fact.Status.values:
-        status = Fact.Status.CONFIRMED
+    fields: dict[str, object] = {"unit": unit.name}
+    if indicator_id:
+        fields["indicator"] = indicator_id
+    if item.strip() and section in ITEM_KEY:
+        fields[ITEM_KEY[section]] = item.strip()
+    missing = [m for m in p.getlist("missing") if m.strip()]
+    if section in EVENTS:
+        if missing and section == Fact.Section.FINDINGS:
+            fields["missing"] = missing
+        elif p.get("count", "").strip():
+            fields["count"] = p["count"]
+        if p.get("status", "").strip():
+            fields["status"] = p["status"]
+    if section in VALUE_KEY and p.get("value", "").strip():
+        fields[VALUE_KEY[section]] = p["value"]
+    for key in ("amount", "date", "source", "note"):
+        if p.get(key, "").strip():
+            fields[key] = p[key].strip()
     evidence = None
     if p.get("evidence"):
         if not p["evidence"].isdigit() or len(p["evidence"]) > 18:
             raise ValueError("请从本单位的材料中选择印证材料")
         evidence = Evidence.objects.filter(pk=p["evidence"], unit=unit).first()
-    return Fact(
-        round=acc.round,
-        unit=unit,
-        section=section,
-        indicator_id=indicator_id,
-        item_id=item.strip(),
-        count=int(count_raw),
-        missing=[m for m in p.getlist("missing") if m],
-        amount=_decimal(p.get("amount", ""), "分值", 10**6),
-        value=_decimal(p.get("value", ""), "数值", 10**8),
-        date=date,
-        source=p.get("source", "").strip()[:20],
-        note=p.get("note", "").strip()[:2000],
-        status=status,
-        evidence=evidence,
-        origin="手工录入",
-        created_by=request.user,
+    index = acc.round.scheme.index()
+    try:
+        core = decode_row(index, [core_unit(unit)], section, fields, ref="表单")
+    except FactsError as exc:
+        raise ValueError(
+            "；".join(
+                f"{FIELD_LABELS.get(x.column, x.column)}：{x.message}" if x.column else x.message
+                for x in exc.problems
+            )
+        ) from None
+    fact = Fact.from_core(
+        core, round=acc.round, unit=unit, origin="手工录入", user=request.user, evidence=evidence
     )
+    for key, limit in LIMITS.items():
+        value = getattr(fact, key)
+        if value is not None and not -limit < value < limit:
+            raise ValueError(f"{FIELD_LABELS[key]}：{value} 超出范围（应在 ±{limit:,} 以内）")
+    return fact
 
 
 @login_required
@@ -261,9 +272,6 @@ def fact_add(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
         except ValueError as exc:
             errors.append(str(exc))
         else:
-            if fact.section == Fact.Section.FINDINGS and fact.missing:
-                fact.count = len(fact.missing)
-            errors = check_new_fact(acc.round.scheme.index(), acc.round, fact)
             refused = refused_upload(request)
             if refused:
                 errors.append(refused)
@@ -391,14 +399,10 @@ def bulk(request: HttpRequest, round_id: int) -> HttpResponse:
             try:
                 fact = _fact_from_post(request, acc, u, (section, indicator_id, item_id))
             except ValueError as exc:
-                problems = [str(exc)]
-                break
+                problems.append(f"{u.name}：{exc}")
+                continue
             fact.origin = "批量录入"
-            errs = check_new_fact(index, rnd, fact)
-            if errs:
-                problems.append(f"{u.name}：{'；'.join(errs)}")
-            else:
-                made.append(fact)
+            made.append(fact)
         if not problems:
             with transaction.atomic():
                 for fact in made:
@@ -433,43 +437,6 @@ def bulk(request: HttpRequest, round_id: int) -> HttpResponse:
     )
 
 
-def _fact_from_row(row, rnd, units_by_name: dict[str, Unit], user, origin: str) -> Fact:
-    f = row.fields
-    item = f.get("fault") or f.get("bonus") or f.get("veto") or ""
-    value = f.get("value", f.get("score"))
-    status = str(f.get("status") or "confirmed")
-    st = STATUS_WORDS.get(status.strip().lower(), STATUS_WORDS.get(status.strip()))
-    missing = f.get("missing") or []
-    if isinstance(missing, str):
-        missing = list(split_list(missing))
-    date = f.get("date")
-    if isinstance(date, str) and date.strip():
-        date = dt.date.fromisoformat(date.strip())
-    elif not isinstance(date, dt.date):
-        date = None
-    return Fact(
-        round=rnd,
-        unit=units_by_name[str(f["unit"]).strip()],
-        section=row.section,
-        indicator_id=str(f.get("indicator") or "").strip(),
-        item_id=str(item).strip(),
-        count=int(f.get("count") or 1) if not missing else len(missing),
-        missing=list(missing),
-        amount=Decimal(str(f["amount"])) if f.get("amount") not in (None, "") else None,
-        value=Decimal(str(value)) if value not in (None, "") else None,
-        date=date,
-        source=str(f.get("source") or "")[:20],
-        note=(
-            str(f.get("note") or "")
-            + (f"（计分机关：{f['by']}）" if f.get("by") else "")
-            + (f"；证据：{f['evidence']}" if f.get("evidence") else "")
-        )[:2000],
-        status=st.value if st else "confirmed",
-        origin=origin,
-        created_by=user,
-    )
-
-
 @login_required
 def facts_import(request: HttpRequest, round_id: int) -> HttpResponse:
     """Import facts from .xlsx / .csv (imported scores, third-party deductions, findings…)."""
@@ -487,14 +454,22 @@ def facts_import(request: HttpRequest, round_id: int) -> HttpResponse:
             units_by_name = {u.name: u for u in rnd.units.all()}
             with uploaded_path(upload) as path:
                 try:
-                    rows = read_fact_rows(path)
-                    check_facts(index, core_units(rnd), rows)
+                    facts = decode_rows(index, core_units(rnd), read_fact_rows(path))
                     made = [
-                        _fact_from_row(r, rnd, units_by_name, request.user, f"导入:{name}")
-                        for r in rows
+                        Fact.from_core(
+                            f,
+                            round=rnd,
+                            unit=units_by_name[f.unit],
+                            origin=f"导入:{name}",
+                            user=request.user,
+                        )
+                        for section in SECTIONS
+                        for f in getattr(facts, section)
                     ]
                 except FactsError as exc:
                     problems = [readable(str(p), path) for p in exc.problems]
+                except ValueError as exc:  # a section this page does not record
+                    problems = [str(exc)]
             if not problems:
                 with transaction.atomic():
                     Fact.objects.bulk_create(made)

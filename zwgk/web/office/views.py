@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zwgk.report.scheme import scheme_assumptions
 from zwgk.rubric import InputError, load_scheme_text
 from zwgk.rubric.errors import FactsError, Problem
 from zwgk.rubric.importer import import_scheme, render_review
@@ -145,6 +146,7 @@ def round_home(request: HttpRequest, round_id: int) -> HttpResponse:
         }
     )
     ctx["reason_form"] = ReasonForm()
+    ctx["assumptions"] = scheme_assumptions(rnd.scheme.index())
     if units:
         result, problems = round_result(rnd)
         grades: dict[str, int] = {}
@@ -195,6 +197,12 @@ def round_settings(request: HttpRequest, round_id: int) -> HttpResponse:
 
 TRANSITIONS = {
     # action: (allowed roles, from statuses, to status, audit summary)
+    "confirm_assumptions": (
+        (ADMIN,),
+        (Round.Status.DRAFT,),
+        Round.Status.DRAFT,
+        "确认方案的编写假设",
+    ),
     "issue_notice": ((ADMIN,), (Round.Status.DRAFT,), Round.Status.OPEN, "发出考核通知"),
     "start_assessing": (
         (ADMIN,),
@@ -246,7 +254,13 @@ def round_transition(request: HttpRequest, round_id: int, action: str) -> HttpRe
         if action == "reopen" and not reason:
             messages.error(request, "重新打开已锁定的考核必须填写理由。")
             return redirect("round", rnd.pk)
+        if action == "confirm_assumptions":
+            rnd.assumptions_confirmed_at = timezone.now()
+            rnd.assumptions_confirmed_by = request.user
         if action == "issue_notice":
+            if scheme_assumptions(rnd.scheme.index()) and rnd.assumptions_confirmed_at is None:
+                messages.error(request, "发出通知前请先阅读并确认方案的编写假设。")
+                return redirect("round", rnd.pk)
             if not rnd.units.exists() or not rnd.notice_title:
                 messages.error(request, "发出通知前请先导入单位名单并填写通知标题。")
                 return redirect("round", rnd.pk)

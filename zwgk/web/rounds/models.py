@@ -64,6 +64,11 @@ class Round(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The office confirmed the scheme's assumptions (编写假设) before the notice went out.
+    assumptions_confirmed_at = models.DateTimeField(null=True, blank=True)
+    assumptions_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     revision = models.PositiveIntegerField(default=0)  # bumped on every change that moves scores
     created_at = models.DateTimeField(default=timezone.now)
 

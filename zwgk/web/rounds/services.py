@@ -36,8 +36,7 @@ def with_class_ids(index: SchemeIndex, units: list[CoreUnit], name: str) -> list
                 Problem(
                     name,
                     u.line or None,
-                    f"单位“{u.name}”的类别“{u.unit_class}”不在方案中"
-                    f"（可填：{'、'.join(by_name)}）",
+                    f"单位“{u.name}”的类别“{u.unit_class}”不在方案中（可填：{'、'.join(by_name)}）",
                 )
             )
             continue
