@@ -24,7 +24,10 @@ class DateField(forms.DateField):
     default_error_messages = {"invalid": "日期格式应为 2024-03-31"}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y-%m-%d %H:%M:%S"])
+        kwargs.setdefault(
+            "input_formats",
+            ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y-%m-%d %H:%M:%S"],
+        )
         super().__init__(**kwargs)
 
     def to_python(self, value):

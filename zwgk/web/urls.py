@@ -117,9 +117,7 @@ urlpatterns = [
     ),
     path(R + "monitor/newmedia/", monitor.newmedia_home, name="monitor_newmedia"),
     path(R + "monitor/newmedia/import/", monitor.newmedia_import, name="monitor_newmedia_import"),
-    path(
-        R + "monitor/newmedia/<id:account_id>/", monitor.newmedia_account, name="monitor_account"
-    ),
+    path(R + "monitor/newmedia/<id:account_id>/", monitor.newmedia_account, name="monitor_account"),
     path(R + "history/<id:unit_id>/", audit.history, name="history"),
 ]
 
