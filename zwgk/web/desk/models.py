@@ -165,3 +165,7 @@ class Objection(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        Round.touch(self.round_id)  # the unit's sheet shows its objections at once

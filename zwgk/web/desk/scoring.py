@@ -50,11 +50,16 @@ def core_facts(rnd: Round, index: SchemeIndex) -> tuple[Facts, list[Problem]]:
         return check_facts(index, units, good), list(exc.problems)
 
 
-def round_result(rnd: Round) -> tuple[RoundResult, list[Problem]]:
-    """The round's results, computed by the core and cached until the round's revision moves."""
+def round_result(rnd: Round, *, fresh: bool = False) -> tuple[RoundResult, list[Problem]]:
+    """The round's results, computed by the core and cached until the round's revision moves.
+
+    ``fresh``: the caller read ``rnd`` from the database in this request and changed nothing
+    since (a page that only reads), so its revision need not be read again.
+    """
     with _lock:
         hit = _cache.get(rnd.pk)
-    rnd.refresh_from_db(fields=["revision"])
+    if not fresh:
+        rnd.refresh_from_db(fields=["revision"])
     key = rnd.cache_key()
     if hit is not None and hit[0] == key:
         return hit[1], hit[2]

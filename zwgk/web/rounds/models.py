@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+import threading
 
 from django.conf import settings
 from django.db import models
@@ -11,10 +11,8 @@ from django.utils import timezone
 
 from zwgk.rubric import SchemeIndex, load_scheme_text
 
-
-@lru_cache(maxsize=16)
-def _index_of(text: str, name: str) -> SchemeIndex:
-    return load_scheme_text(text, name)
+_indexes: dict[str, SchemeIndex] = {}
+_indexes_lock = threading.Lock()
 
 
 class SchemeVersion(models.Model):
@@ -32,7 +30,17 @@ class SchemeVersion(models.Model):
         return f"{self.title}（{self.sha256[:8]}）"
 
     def index(self) -> SchemeIndex:
-        return _index_of(self.yaml_text, self.source_name or f"{self.scheme_id}.yaml")
+        """The scheme read by the core, once per process and version (keyed by its SHA-256, so
+        pages that load the version without its text never read the text again)."""
+        with _indexes_lock:
+            hit = _indexes.get(self.sha256)
+        if hit is None:
+            hit = load_scheme_text(self.yaml_text, self.source_name or f"{self.scheme_id}.yaml")
+            with _indexes_lock:
+                if len(_indexes) >= 16:
+                    _indexes.pop(next(iter(_indexes)))
+                _indexes[self.sha256] = hit
+        return hit
 
     @staticmethod
     def digest(text: str) -> str:
