@@ -479,7 +479,7 @@ def facts_import(request: HttpRequest, round_id: int) -> HttpResponse:
                         f"从 {name} 导入 {len(made)} 条评分记录",
                         actor=request.user,
                         round=rnd,
-                        after={"file": name, "count": len(made)},
+                        after={"file": name, "created": len(made)},
                     )
                 messages.success(request, f"已从 {name} 导入 {len(made)} 条记录。")
                 return redirect("desk", rnd.pk)

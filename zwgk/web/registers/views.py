@@ -143,7 +143,13 @@ def _page(
             "unit_id": unit_id,
             "units": acc.round.units.all() if acc.role != UNIT else [],
             "today": today,
-            "bound": [b for b in bindings(index) if b.register == name],
+            "bound": [
+                f"{b.indicator} {index.nodes[b.indicator].name}（"
+                + next((f.text for f in index.nodes[b.indicator].faults if f.id == b.fault), "")
+                + "）"
+                for b in bindings(index)
+                if b.register == name
+            ],
             "rank_leaves": (
                 [n for n in index.nodes.values() if n.is_leaf and n.rank is not None]
                 if name == "inspection"
@@ -297,7 +303,7 @@ def register_import(request: HttpRequest, round_id: int, name: str) -> HttpRespo
             f"从 {fname} 向{TITLES[name]}台账导入 {len(made)} 条",
             actor=request.user,
             round=acc.round,
-            after={"file": fname, "count": len(made)},
+            after={"file": fname, "created": len(made)},
         )
     messages.success(request, f"已从 {fname} 导入 {len(made)} 条。")
     return redirect("register", acc.round.pk, name)
