@@ -145,6 +145,8 @@ class Settings:
     render_pages: int = 50  # at most this many rendered pages per site
     render_timeout: float = 20.0  # seconds for one rendered page
     chromium: str = "/usr/bin/chromium"  # Debian's Chromium; never a downloaded browser
+    # False: only the homepage and the columns' list pages (the monitor's daily freshness pass).
+    follow_articles: bool = True
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from zwgk.inspect.model import Finding, Page
 from zwgk.inspect.render import Renderer
 from zwgk.inspect.urls import (
     extension,
+    host_key,
     is_attachment,
     is_skipped,
     looks_like_trap,
@@ -90,6 +91,7 @@ class ColumnState:
     page_blank: bool = False  # the list page itself shows nothing (no items, "暂无信息")
     main_text_len: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[dt.date] = field(default_factory=list)  # item dates on the list page, sorted
 
     @property
     def newest(self) -> dt.date | None:
@@ -109,6 +111,7 @@ class ColumnState:
         if dates:
             newest = max(dates)
             self.latest = newest if self.latest is None else max(self.latest, newest)
+            self.dates = sorted({*self.dates, *dates})
         for rec in records:
             if len(self.record_urls) >= 1000:
                 break
@@ -232,7 +235,7 @@ class Crawler:
     # -- bookkeeping ------------------------------------------------------------------------
 
     def in_site(self, url: str) -> bool:
-        return (urlsplit(url).netloc or "").lower() in self.hosts
+        return host_key(url) in self.hosts
 
     def _note_link(self, target: str, referrer: str, resource: bool = False) -> None:
         r = self.result
@@ -408,9 +411,8 @@ class Crawler:
             return
         r.pages += 1
         for url, label in parsed.links:
-            m = _REPORT.search(label)
-            if m and int(m.group(1)) not in r.reports:
-                r.reports[int(m.group(1))] = (url, label)
+            if "年" in label:
+                self._report(url, label)
         role = self._role(job, parsed)
         if role == PageRole.ARTICLE and job.column:
             self._article_date(job, parsed)
@@ -443,6 +445,8 @@ class Crawler:
             self._note_link(url, job.url)
             if url in self.seen:
                 continue
+            if not self.s.follow_articles and url not in r.columns:
+                continue
             child_role, child_col = None, None
             if url in r.columns:
                 child_col = url
@@ -462,6 +466,12 @@ class Crawler:
                     self.external.put_nowait(url)
         if col_state is not None:
             self._script_lists(job, col_state, parsed)
+
+    def _report(self, url: str, label: str) -> None:
+        """A link whose text names a year's annual report (年报/年度报告)."""
+        m = _REPORT.search(label)
+        if m and int(m.group(1)) not in self.result.reports:
+            self.result.reports[int(m.group(1))] = (url, label)
 
     @staticmethod
     def _item_role(kind: str) -> PageRole:
@@ -533,7 +543,8 @@ class Crawler:
         feeds = [feed] if feed else []
         if st.column.json_api:
             feeds.append(configured_feed(job.url, st.column.json_api))
-        elif scripts and not records and not pages:
+        elif scripts and not records and not pages and not parsed.records:
+            # only a list the page itself leaves empty: a side box's JSON is not the column's
             feeds += json_feeds(job.url, scripts)
         for f in feeds:
             self._enqueue_feed(f, 0, job.url, job.depth)
@@ -544,14 +555,12 @@ class Crawler:
         """Records of a column from a script-held source: count them, date the column, and crawl
         their links as links of the column page (where a reader meets them)."""
         st.take(records, source, self.today)
-        r = self.result
         role = self._item_role(st.column.type)
         for rec in records:
-            m = _REPORT.search(rec.title)
-            if m and int(m.group(1)) not in r.reports:
-                r.reports[int(m.group(1))] = (rec.url, rec.title)
+            if "年" in rec.title:
+                self._report(rec.url, rec.title)
             self._note_link(rec.url, page)
-            if rec.url in self.seen:
+            if rec.url in self.seen or not self.s.follow_articles:
                 continue
             child_role = PageRole.ATTACHMENT if is_attachment(rec.url) else role
             self._enqueue(rec.url, page, depth + 1, child_role, st.column.url)
@@ -673,6 +682,7 @@ class Crawler:
         dates = [d for d in parsed.item_dates if d <= self.today + dt.timedelta(days=1)]
         if dates:
             st.latest = max(dates) if st.latest is None else max(st.latest, *dates)
+            st.dates = sorted({*st.dates, *dates})
         st.main_text_len = parsed.main_text_len
         st.page_blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
         if st.column.type == "annual_report":

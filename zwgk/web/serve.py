@@ -21,6 +21,7 @@ import os
 from gunicorn.app.base import BaseApplication
 
 from zwgk.web.env import env_int, env_str
+from zwgk.web.monitor.embedded import runner_process
 
 
 def default_workers() -> int:
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     workers = args.workers or env_int("ZWGK_WORKERS", 0) or default_workers()
     threads = args.threads or env_int("ZWGK_THREADS", 1)
-    _App(options(args.bind, workers, threads)).run()
+    with runner_process():  # the monitor's embedded runner, when no broker is configured
+        _App(options(args.bind, workers, threads)).run()
 
 
 if __name__ == "__main__":

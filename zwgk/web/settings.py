@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "zwgk.web.registers",
     "zwgk.web.audit",
     "zwgk.web.office",
+    "zwgk.web.monitor",
     "zwgk.web.precheck",
 ]
 
@@ -221,6 +222,53 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zwgk@localhost")
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+
+# 网站监测 (docs/monitor.md). Results live in the database, never in a Celery result backend.
+MONITOR_QUEUE_PREFIX = env_str("MONITOR_QUEUE_PREFIX", "zwgk.")
+MONITOR_TICK_SECONDS = env_int("MONITOR_TICK_SECONDS", 30)
+MONITOR_EMBEDDED = env_bool("MONITOR_EMBEDDED", True)  # used only without a broker
+MONITOR_LOCAL_THREADS = env_int("MONITOR_LOCAL_THREADS", 2)
+MONITOR_HEARTBEAT_SECONDS = env_int("MONITOR_HEARTBEAT_SECONDS", 15)
+MONITOR_STALE_SECONDS = env_int("MONITOR_STALE_SECONDS", 120)
+MONITOR_REQUEUE_SECONDS = env_int("MONITOR_REQUEUE_SECONDS", 3 * 3600)
+MONITOR_RETRY_SECONDS = env_int("MONITOR_RETRY_SECONDS", 300)
+MONITOR_MAX_ATTEMPTS = env_int("MONITOR_MAX_ATTEMPTS", 3)
+MONITOR_CRAWL_SECONDS = env_int("MONITOR_CRAWL_SECONDS", 6 * 3600)
+MONITOR_FRESHNESS_SECONDS = env_int("MONITOR_FRESHNESS_SECONDS", 900)
+MONITOR_SNAPSHOTS_PER_RUN = env_int("MONITOR_SNAPSHOTS_PER_RUN", 30)
+MONITOR_ATTACHMENT_WORKERS = env_int("MONITOR_ATTACHMENT_WORKERS", 0)  # Celery children: no pools
+MONITOR_LIMITER_URL = env_str(
+    "MONITOR_LIMITER_URL",
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else env_str("REDIS_URL", ""),
+)
+MONITOR_LIMITER_PREFIX = env_str("MONITOR_LIMITER_PREFIX", "zwgk:host:")
+MONITOR_ALERT_EMAILS = env_list("MONITOR_ALERT_EMAILS", [])
+MONITOR_WEBHOOK_URL = env_str("MONITOR_WEBHOOK_URL", "")
+MONITOR_ALERT_HOOK = env_str("MONITOR_ALERT_HOOK", "")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_DEFAULT_QUEUE = MONITOR_QUEUE_PREFIX + "probe"
+CELERY_TASK_ROUTES = {
+    "zwgk.monitor.tick": {"queue": MONITOR_QUEUE_PREFIX + "probe"},
+    "zwgk.monitor.probe": {"queue": MONITOR_QUEUE_PREFIX + "probe"},
+    "zwgk.monitor.run": {"queue": MONITOR_QUEUE_PREFIX + "run"},
+}
+CELERY_BEAT_SCHEDULE = {
+    "monitor-tick": {"task": "zwgk.monitor.tick", "schedule": float(MONITOR_TICK_SECONDS)},
+}
+# Redis: a run not acknowledged within the visibility timeout is delivered again (a worker that
+# died); the run's claim makes a second delivery of a live run wait (see zwgk/web/monitor/jobs.py).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 3600),
+    "unacked_restore_interval": env_int("CELERY_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": 1,
+}
+if env_str("CELERY_KEY_PREFIX", ""):
+    CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] = env_str("CELERY_KEY_PREFIX", "")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

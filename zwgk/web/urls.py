@@ -4,6 +4,7 @@ from zwgk.web import errors
 from zwgk.web.accounts import views as accounts
 from zwgk.web.audit import views as audit
 from zwgk.web.desk import views as desk
+from zwgk.web.monitor import views as monitor
 from zwgk.web.office import views as office
 from zwgk.web.portal import views as portal
 from zwgk.web.precheck import views as precheck
@@ -74,6 +75,42 @@ urlpatterns = [
     ),
     path(R + "audit/", audit.audit, name="audit"),
     path(R + "audit.xlsx", audit.audit_xlsx, name="audit_xlsx"),
+    path(R + "monitor/", monitor.home, name="monitor"),
+    path(R + "monitor/sites/new/", monitor.site_new, name="monitor_site_new"),
+    path(R + "monitor/sites/<int:site_id>/", monitor.site_page, name="monitor_site"),
+    path(R + "monitor/sites/<int:site_id>/edit/", monitor.site_edit, name="monitor_site_edit"),
+    path(R + "monitor/sites/<int:site_id>/live/", monitor.site_live, name="monitor_site_live"),
+    path(R + "monitor/sites/<int:site_id>/run/", monitor.site_run, name="monitor_site_run"),
+    path(R + "monitor/runs/<int:run_id>/", monitor.run_page, name="monitor_run"),
+    path(R + "monitor/review/", monitor.review, name="monitor_review"),
+    path(R + "monitor/findings/<int:finding_id>/", monitor.finding_page, name="monitor_finding"),
+    path(
+        R + "monitor/findings/<int:finding_id>/confirm/",
+        monitor.finding_confirm,
+        name="monitor_confirm",
+    ),
+    path(
+        R + "monitor/findings/<int:finding_id>/dismiss/",
+        monitor.finding_dismiss,
+        name="monitor_dismiss",
+    ),
+    path(
+        R + "monitor/findings/<int:finding_id>/request/",
+        monitor.finding_request,
+        name="monitor_request",
+    ),
+    path(R + "monitor/snapshots/<int:snapshot_id>/", monitor.snapshot_file, name="monitor_snapshot"),
+    path(R + "monitor/bindings/", monitor.bindings, name="monitor_bindings"),
+    path(
+        R + "monitor/bindings/<int:binding_id>/delete/",
+        monitor.binding_delete,
+        name="monitor_binding_delete",
+    ),
+    path(R + "monitor/newmedia/", monitor.newmedia_home, name="monitor_newmedia"),
+    path(R + "monitor/newmedia/import/", monitor.newmedia_import, name="monitor_newmedia_import"),
+    path(
+        R + "monitor/newmedia/<int:account_id>/", monitor.newmedia_account, name="monitor_account"
+    ),
     path(R + "history/<int:unit_id>/", audit.history, name="history"),
 ]
 

@@ -1,0 +1,159 @@
+"""Small HTTP servers for the monitor's tests, on 127.0.0.1 in a thread: a site whose answer can
+be switched (up, down with 503, hanging without an answer) between requests."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import math
+import random
+import threading
+
+from aiohttp import web
+
+from zwgk.devtools import demo_server as _server
+from zwgk.devtools import demo_site as _demo
+
+HOME = """<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<nav><a href="/gzdt/">工作动态</a></nav>
+<ul>{items}</ul></body></html>"""
+
+
+class SwitchSite:
+    """``mode``: "up" (200), "down" (503) or "hang" (never answers); ``hits`` counts requests."""
+
+    def __init__(self, title: str = "测试网站", dates: tuple[str, ...] = ("2024-05-01",)):
+        self.mode = "up"
+        self.hits = 0
+        self.title = title
+        self.dates = dates
+        self.base = ""
+        self._ready = threading.Event()
+        self._release = None
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        self.hits += 1
+        if self.mode == "down":
+            return web.Response(status=503, text="维护中")
+        if self.mode == "hang":
+            await self._release.wait()
+            return web.Response(status=503, text="released")
+        items = "".join(
+            f'<li><a href="/gzdt/{i}.html">第{i}条信息</a><span>{d}</span></li>'
+            for i, d in enumerate(self.dates, 1)
+        )
+        return web.Response(
+            text=HOME.format(title=self.title, items=items),
+            content_type="text/html",
+            charset="utf-8",
+        )
+
+    def __enter__(self) -> SwitchSite:
+        self.loop = asyncio.new_event_loop()
+
+        async def start() -> None:
+            self._release = asyncio.Event()
+            app = web.Application()
+            app.router.add_route("*", "/{tail:.*}", self.handle)
+            self.runner = web.AppRunner(app)
+            await self.runner.setup()
+            site = web.TCPSite(self.runner, "127.0.0.1", 0)
+            await site.start()
+            port = site._server.sockets[0].getsockname()[1]
+            self.base = f"http://127.0.0.1:{port}/"
+
+        def run() -> None:
+            asyncio.set_event_loop(self.loop)
+            self.loop.run_until_complete(start())
+            self._ready.set()
+            self.loop.run_forever()
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+        self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        async def stop() -> None:
+            self._release.set()
+            await self.runner.cleanup()
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+class _SlowHTTP(_server._HTTP):
+    """The demo site's lean server, each answer delayed like a real government server's."""
+
+    def __init__(self, site, latency: float, rng: random.Random):
+        super().__init__(site)
+        self.latency, self.rng = latency, rng
+
+    def _send(self, status, ctype, body, method, close=False, etag="") -> None:
+        transport = self.transport
+        if close:
+            self.transport = None  # the parser loop stops; the delayed send closes it
+        delay = self.rng.lognormvariate(math.log(self.latency), 0.5) if self.latency else 0
+
+        def later() -> None:
+            if transport is None or transport.is_closing():
+                return
+            self.transport = transport
+            super(_SlowHTTP, self)._send(status, ctype, body, method, close, etag)
+            if close:
+                self.transport = None
+
+        asyncio.get_running_loop().call_later(delay, later)
+
+
+async def start_slow(site, latency: float, seed: int, port: int = 0):
+    """Serve ``site`` (a DemoSite) with a median ``latency`` seconds per answer."""
+    loop = asyncio.get_running_loop()
+    rng = random.Random(seed)
+    server = await loop.create_server(
+        lambda: _SlowHTTP(site, latency, rng), "127.0.0.1", port, backlog=1024
+    )
+    site.base = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+    return server
+
+
+class SlowSites:
+    """``n`` generated sites of ``pages`` pages each, with latency, in a thread of this process."""
+
+    def __init__(
+        self, n: int = 1, pages: int = 150, latency: float = 0.1, today: dt.date | None = None
+    ):
+        self.n, self.pages, self.latency, self.today = n, pages, latency, today
+        self.sites: list = []
+
+    def __enter__(self) -> list:
+        ready = threading.Event()
+        self.loop = asyncio.new_event_loop()
+
+        async def start() -> None:
+            self.servers = []
+            for i in range(self.n):
+                site = _demo.DemoSite(self.pages, seed=i + 1, today=self.today)
+                self.servers.append(await start_slow(site, self.latency, i))
+                self.sites.append(site)
+
+        def run() -> None:
+            asyncio.set_event_loop(self.loop)
+            self.loop.run_until_complete(start())
+            ready.set()
+            self.loop.run_forever()
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+        ready.wait(60)
+        return self.sites
+
+    def __exit__(self, *exc: object) -> None:
+        async def stop() -> None:
+            for s in self.servers:
+                s.close()
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)

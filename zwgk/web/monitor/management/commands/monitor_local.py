@@ -1,0 +1,26 @@
+"""``python -m zwgk.web monitor_local``: the embedded runner (no broker needed)."""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+from django.core.management.base import BaseCommand
+
+from zwgk.web.monitor.runner import LocalRunner
+
+
+class Command(BaseCommand):
+    help = "网站监测：在本机执行定时检查（未配置消息队列时使用）"
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--threads", type=int, default=0, help="同时执行的检查数")
+
+    def handle(self, *args, threads: int = 0, **opts) -> None:
+        done = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: done.set())
+        runner = LocalRunner(threads or None).start()
+        self.stdout.write("网站监测已在本机启动（Ctrl+C 停止）")
+        done.wait()
+        runner.stop(wait=False)
