@@ -13,10 +13,10 @@ from tests.monitor.base import MonitorTestCase
 from tests.monitor.servers import SwitchSite
 from zwgk.devtools.demo_server import ServedSite
 from zwgk.web.desk.models import Fact
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.monitor import dispatch, jobs, services
 from zwgk.web.monitor.models import Column, Finding, Run, RunFinding
 from zwgk.web.portal.models import Evidence
-from zwgk.web.rounds.services import round_result
 
 
 class FlowTest(MonitorTestCase):
