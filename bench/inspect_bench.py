@@ -89,7 +89,7 @@ def main() -> None:
     manifest = work / "manifest.json"
     config = work / "site.yaml"
     server = subprocess.Popen(
-        [PY, "-c", "import sys; from zwgk.inspect.cli import demo_site; demo_site(sys.argv[1:])",
+        [PY, "-c", "import sys; from zwgk.devtools.cli import demo_site; demo_site(sys.argv[1:])",
          "--pages", str(a.pages), "--port", str(port), "--seed", str(a.seed),
          "--manifest", str(manifest), "--config", str(config)],
         cwd=ROOT, stderr=subprocess.DEVNULL,

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from zwgk.rubric import load_scheme  # noqa: E402
 from zwgk.rubric.index import SchemeIndex  # noqa: E402
 from zwgk.rubric.model import Node, Table  # noqa: E402
-from zwgk.rubric.validate import fmt  # noqa: E402
+from zwgk.rubric.numbers import fmt  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures"
 LEVELS = ("l1", "l2", "l3")

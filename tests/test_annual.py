@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from decimal import Decimal
@@ -11,13 +12,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.helpers import SHARED
 from zwgk.annual import Cell, CellKind, check_report, check_reports, load_report, read_text
 from zwgk.annual.model import FORMAT_2019, FORMAT_2021, TABLE3_COLUMNS, TABLE3_ROWS
 from zwgk.annual.readers import read_docx, read_html
 
 DATA = Path(__file__).parent / "data" / "annual"
-HUAIAN = SHARED / "data" / "annual_reports"
+HUAIAN = DATA / "real"
 TRIAL = DATA / "xx_jiaoyuju_2020_trial_format.html"
 ARITHMETIC = {
     "annual-report-table3-total-column",
@@ -29,10 +29,7 @@ ARITHMETIC = {
 
 @pytest.fixture(scope="module")
 def huaian_text() -> str:
-    path = HUAIAN / "huaian_shizhengfu_2024_annual_report.txt"
-    if not path.exists():
-        pytest.skip("../shared/data/annual_reports is not on this machine")
-    return path.read_text(encoding="utf-8")
+    return (HUAIAN / "huaian_shizhengfu_2024_annual_report.txt").read_text(encoding="utf-8")
 
 
 def _csv(name: str) -> list[list[str]]:
@@ -460,3 +457,123 @@ def test_it_reports_a_pdf_with_no_text_as_a_scan_and_refuses_a_broken_pdf(tmp_pa
     broken.write_bytes(b"%PDF-1.7\n garbage")
     with pytest.raises(ReadError, match="PDF"):
         load_report(broken)
+
+
+# --- real writing (issue 13) ---------------------------------------------------------------
+
+
+def test_it_reads_a_blank_total_column_as_the_sum_of_the_applicant_columns_and_warns_once():
+    html = TRIAL.read_text(encoding="utf-8")
+    # blank the 总计 cell of every result row, as 2019-format reports often leave it
+    report = read_html("blank-total.html", html)
+    rows = {k: [c.raw for c in v.cells] for k, v in report.table3.rows.items()}
+    for key, cells in rows.items():
+        if key.startswith("r") and key != "r7":
+            old = "".join(f"<td>{c}</td>" for c in cells)
+            new = "".join(f"<td>{c}</td>" for c in cells[:6]) + "<td></td>"
+            html = html.replace(old, new, 1)
+    blank = read_html("blank-total.html", html)
+    assert blank.table3.derived_totals()  # the blanks were made
+    findings = check_report(blank)
+    assert _checks(findings) == ["annual-report-table3-blank"]
+    assert findings[0].severity.value == "warning"
+    assert "已按六类申请人之和计算" in findings[0].message
+    assert blank.table3.value("r4_1") == report.table3.value("r4_1")
+
+
+def test_it_reports_a_misspelt_heading_as_a_typo_not_a_missing_part(huaian_text):
+    bad = huaian_text.replace(
+        "四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"
+    )
+    findings = check_report(read_text("typo.txt", bad))
+    typo = _one(findings, "annual-report-heading-typo")
+    assert typo.severity.value == "warning" and "行政法复议" in typo.message
+    assert "annual-report-section-missing" not in _checks(findings)
+
+
+def test_it_matches_the_longer_wording_of_a_heading():
+    long = "五、政府信息公开工作存在的主要问题及改进情况"
+    report = read_text(
+        "long.txt", f"一、总体情况\n很好。\n{long}\n没有问题。\n六、其他需要报告的事项\n无。\n"
+    )
+    assert report.sections[5].heading == long and not report.sections[5].typo
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "year", "kind"),
+    [
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", 2019, "department"),
+        ("2022年上海市政府信息公开工作年度报告", "上海市", 2022, "overall"),
+        ("淮安市人民政府2024年政府信息公开工作年度报告", "淮安市人民政府", 2024, "overall"),
+        ("保康县2020年度政府信息公开工作年度报告", "保康县", 2020, "overall"),
+        ("2022年上海市人民政府参事室政府信息公开工作年度报告", "上海市人民政府参事室", 2022, "department"),
+        ("湖口县大垅乡2020年政府信息公开工作年度报告", "湖口县大垅乡", 2020, "township"),
+        ("城口县人民政府机关\n2020年政府信息公开工作年度报告", "城口县人民政府机关", 2020, None),
+    ],
+)  # fmt: skip
+def test_it_reads_unit_year_and_kind_from_the_title(title, unit, year, kind):
+    report = read_text("t.txt", f"{title}\n一、总体情况\n本年度工作正常。\n")
+    assert (report.unit, report.year, report.report_kind) == (unit, year, kind)
+
+
+def test_it_makes_lateness_a_deduction_only_when_the_kind_is_known(huaian_text):
+    from zwgk.annual import Options
+
+    def late(text: str, published: str, **options: object):
+        report = read_text("late.txt", text)
+        report.published = dt.date.fromisoformat(published)
+        return [
+            f
+            for f in check_report(report, options=Options(**options))
+            if f.check == "annual-report-late"
+        ]
+
+    overall = huaian_text  # 淮安市人民政府: an overall report, due 31 March
+    assert late(overall, "2025-03-20") == []
+    assert late(overall, "2025-04-02")[0].severity.value == "deduction"
+    unknown = huaian_text.replace("淮安市人民政府\n2024", "淮安市人民政府机关\n2024", 1)
+    assert late(unknown, "2025-02-20")[0].severity.value == "warning"
+    assert late(unknown, "2025-04-02")[0].severity.value == "deduction"  # late whatever its kind
+    assert late(unknown, "2025-02-20", kind="overall") == []
+    assert late(overall, "2025-02-20", kind="department")[0].severity.value == "deduction"
+
+
+def test_it_finds_claims_written_as_groups_with_reasons_and_carry_overs():
+    from zwgk.annual.claims import find_claims
+
+    text = (
+        "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复。"
+        "其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%），因本机关不掌握等原因无法提供"
+        " 564 件（47.36%），属信访、重复申请等不予处理 80 件（6.72%），其他处理 319 件（26.78%，含申请人主动撤回"
+        " 157 件）。全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。另有 31 件申请顺延到下年度答复。"
+        "其中，属于四类过程性信息1件，本办不掌握相关政府信息2件。"
+    )
+    got = [(c.key, c.value) for c in find_claims(text)]
+    assert got == [
+        ("new_or_total", 1295), ("r7", 1191), ("carried_in", 189), ("r1+r2", 208), ("r3", 20),
+        ("r4", 564), ("r5", 80), ("r6", 319), ("carry_out", 31), ("r3_6", 1), ("r4_1", 2),
+    ]  # fmt: skip
+
+
+def test_it_compares_the_text_with_table_two(huaian_text):
+    bad = huaian_text.replace(
+        "六、其他需要报告的事项\n", "六、其他需要报告的事项\n现行有效行政规范性文件60件。\n"
+    )
+    finding = _one(check_report(read_text("t2.txt", bad)), "annual-report-text-table")
+    assert finding.severity.value == "deduction" and finding.data["key"] == "t2_norm_valid"
+    assert finding.suggested == "66"
+
+
+def test_it_reads_tables_from_text_converted_to_markdown():
+    report = load_report(DATA / "real" / "shuyang_xianzhengfu_2025.md")
+    assert len(report.table3.rows) == 25 and report.table3.clean(report.format)
+    assert [c.raw for c in report.table4.cells][:5] == ["27", "10", "9", "15", "61"]
+    assert report.report_kind == "overall"
+    weighty = [f for f in check_report(report) if f.severity.value in ("deduction", "veto")]
+    assert weighty == []
+
+
+def test_it_warns_once_instead_of_deducting_when_table_three_was_not_read_whole():
+    findings = check_report(load_report(DATA / "real" / "shanghai_kewei_2024.md"))
+    assert [f.check for f in findings if f.severity.value == "deduction"] == []
+    assert _checks(findings).count("annual-report-table3-unread") == 1

@@ -91,8 +91,8 @@ def test_it_rejects_an_unknown_unit_and_bad_facts(tmp_path):
         main, ["score", "--scheme", MINI, "--units", UNITS, "--facts", str(bad)]
     )
     assert result.exit_code == 1
-    assert f"{bad}:2 [findings]: 方案中没有指标 “S9”" in result.output
-    assert f"{bad}:3 [findings]: 单位名单中没有 “丁镇”" in result.output
+    assert f"{bad}:2 [findings]（C列“指标”）: 方案中没有指标 “S9”" in result.output
+    assert f"{bad}:3 [findings]（B列“单位”）: 单位名单中没有 “丁镇”" in result.output
 
 
 def test_it_reads_units_and_facts_from_csv_including_gbk(tmp_path):

@@ -458,8 +458,9 @@ def test_it_takes_discretionary_amounts_from_the_facts(tmp_path):
             ],
         )
     assert [p.line for p in exc.value.problems] == [2, 5]
-    assert "缺少 amount" in exc.value.problems[0].message
-    assert "由方案规定，不写 amount" in exc.value.problems[1].message
+    assert "缺少分值（amount）" in exc.value.problems[0].message
+    assert exc.value.problems[0].column == "amount"
+    assert "由方案规定，不写分值" in exc.value.problems[1].message
 
 
 def test_a_table_can_override_the_na_policy(people, tmp_path):

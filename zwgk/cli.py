@@ -397,13 +397,16 @@ def demo_cmd(out: str) -> None:
 def _register() -> None:
     """Command groups that live beside their code."""
     from zwgk.annual.cli import report as annual_report
-    from zwgk.inspect.cli import demo_site, inspect
+    from zwgk.devtools.cli import demo_site
+    from zwgk.inspect.cli import inspect
+    from zwgk.text.cli import text
     from zwgk.workdays_cli import workdays
 
     main.add_command(annual_report, "report")
     main.add_command(inspect, "inspect")
     main.add_command(demo_site, "demo-site")
     main.add_command(workdays, "workdays")
+    main.add_command(text, "text")
 
 
 _register()

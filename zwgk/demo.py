@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from zwgk.rubric import SchemeIndex, load_scheme
+from zwgk.rubric.numbers import plain
 from zwgk.scoring import Unit
 from zwgk.scoring.facts import SOURCES
 
@@ -120,7 +121,7 @@ def generate_fact_dicts(
 
 def _plain(value):
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return plain(value)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import pytest
 from aiohttp import web
 
+from zwgk.devtools.demo_server import ServedSite
+from zwgk.devtools.demo_site import DemoSite, site_entry
 from zwgk.inspect.config import parse_config
-from zwgk.inspect.demo_site import DemoSite, ServedSite
 from zwgk.inspect.run import SiteResult, inspect_config
 
 TODAY = dt.date(2026, 6, 15)
@@ -33,7 +34,7 @@ def demo_config(m: dict, **settings) -> object:
     return parse_config(
         {
             "settings": {"rate": 0, "concurrency": 8, "availability_probes": 1, **settings},
-            "sites": [m["site"]],
+            "sites": [site_entry(m, m.get("render", True))],
             "today": m["today"],
         }
     )

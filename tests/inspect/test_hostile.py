@@ -6,12 +6,13 @@ import asyncio
 import tracemalloc
 from dataclasses import replace
 
+from zwgk.devtools.demo_server import ServedSite
 from zwgk.inspect import run as run_mod
 from zwgk.inspect.config import Settings, Site
 from zwgk.inspect.fetch import Fetcher
 from zwgk.inspect.run import inspect_site
 
-from .conftest import TODAY
+from .conftest import TODAY, demo_config
 
 FAST = Settings(
     rate=0,
@@ -117,10 +118,6 @@ def test_it_reads_retry_after_as_seconds_or_a_date():
 
 
 def test_the_demo_sites_endless_calendar_is_cut_short():
-    from zwgk.inspect.demo_site import ServedSite
-
-    from .conftest import demo_config
-
     with ServedSite(pages=150, seed=5, today=TODAY, traps=True) as site:
         m = site.manifest()
         cfg = demo_config(m)

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
+from zwgk.devtools.attachments import make_attachment
 from zwgk.inspect.config import ConfigError, parse_config, parse_rule
-from zwgk.inspect.demo_site import make_attachment
 from zwgk.inspect.discover import is_pagination
 from zwgk.inspect.extract import (
     decode,

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from zwgk.inspect.context import CheckContext
-from zwgk.inspect.model import Page
+from zwgk.inspect.checks.catalogue import page_modules
+from zwgk.inspect.context import CheckContext, PageRole
+from zwgk.inspect.model import Finding, Page
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DATA = SHARED / "data"
@@ -28,3 +29,12 @@ def ctx(dismissals: frozenset[str] = frozenset(), **options: Any) -> CheckContex
         dismissals=dismissals,
         options=options,
     )
+
+
+def run_family(family: str, page: Page, role: PageRole, ctx: CheckContext) -> list[Finding]:
+    """Every page check of a family (``privacy``, ``elements``…) as the inspector runs them."""
+    out: list[Finding] = []
+    for module in page_modules():
+        if module.__name__.rsplit(".", 1)[1].startswith(family + "_"):
+            out += module.check_page(page, role, ctx)
+    return out

@@ -1,5 +1,4 @@
 from zwgk.inspect.checks import (
-    elements,
     elements_article_meta,
     elements_guide,
     elements_org,
@@ -9,7 +8,7 @@ from zwgk.inspect.checks.elements_labels import Element
 from zwgk.inspect.context import PageRole
 from zwgk.inspect.model import Severity
 
-from .helpers import ctx, page
+from .helpers import ctx, page, run_family
 
 GUIDE = """XX区人民政府办公室政府信息公开指南
 一、主动公开 （一）公开内容与分类 （二）编排体系 （三）公开方式：可通过网站获取。
@@ -56,7 +55,7 @@ def test_it_says_when_a_label_has_no_value():
 
 def test_it_checks_a_page_only_in_its_role():
     assert elements_guide.check_page(page("空白"), PageRole.ARTICLE, ctx()) == []
-    assert elements.check_page(page("空白"), PageRole.OTHER, ctx()) == []
+    assert run_family("elements", page("空白"), PageRole.OTHER, ctx()) == []
 
 
 def test_it_matches_labels_with_spaces_colons_and_synonyms():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zwgk.inspect.checks import privacy, privacy_bankcard, privacy_idcard, privacy_mobile
+from zwgk.inspect.checks import privacy_bankcard, privacy_idcard, privacy_mobile
 from zwgk.inspect.checks.privacy_idcard import (
     PROVINCES,
     find_ids,
@@ -17,7 +17,7 @@ from zwgk.inspect.checks.privacy_idcard import (
 from zwgk.inspect.context import PageRole
 from zwgk.inspect.model import Severity
 
-from .helpers import DATA, TODAY, ctx, page
+from .helpers import DATA, TODAY, ctx, page, run_family
 
 VECTORS = list(csv.DictReader((DATA / "idcard/vectors.csv").open(encoding="utf-8")))
 
@@ -136,7 +136,7 @@ def test_property_a_masked_id_is_never_found(number, mask, head, tail):
 def test_property_a_valid_credit_code_is_never_found(code):
     text = f"统一社会信用代码：{code}"
     assert find_ids(text, TODAY) == []
-    assert privacy.check_page(page(text), PageRole.ARTICLE, ctx()) == []
+    assert run_family("privacy", page(text), PageRole.ARTICLE, ctx()) == []
 
 
 # --- mobile -------------------------------------------------------------------------------
@@ -219,4 +219,4 @@ def test_it_reports_nothing_on_clean_government_text():
         )
     )
     for text in texts:
-        assert privacy.check_page(page(text), PageRole.ARTICLE, ctx()) == []
+        assert run_family("privacy", page(text), PageRole.ARTICLE, ctx()) == []

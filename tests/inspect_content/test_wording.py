@@ -1,44 +1,114 @@
 import csv
+from pathlib import Path
 
 import pytest
 
-from zwgk.inspect.checks import wording, wording_serious, wording_typo
+from zwgk.inspect.checks import wording, wording_dict, wording_model
+from zwgk.inspect.checks.wording import SERIOUS, SUSPECT, TYPO, Settings, find
 from zwgk.inspect.checks.wording_dict import Entry, Matcher, matcher
 from zwgk.inspect.context import PageRole
 from zwgk.inspect.model import Severity
 
-from .helpers import DATA, ctx, page
+from .helpers import ctx, page
 
+FIXTURES = Path(__file__).resolve().parents[1] / "data"
 REPORTED = list(
-    csv.DictReader((DATA / "typos/reported_gov_site_serious_typos.csv").open(encoding="utf-8"))
+    csv.DictReader((FIXTURES / "typos/reported_gov_site_serious_typos.csv").open(encoding="utf-8"))
 )
+REAL = [
+    line.split("\t")
+    for line in (FIXTURES / "typos/real_typos.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+SAMPLE = [
+    line.split("\t")
+    for line in (FIXTURES / "typos/ecspell_law_sample.tsv").read_text(encoding="utf-8").splitlines()
+]
 
 
-def clean_texts():
-    out = [p.read_text(encoding="utf-8") for p in sorted((DATA.parent / "seeds").glob("*.txt"))]
-    out += [p.read_text(encoding="utf-8") for p in sorted((DATA / "annual_reports").glob("*.txt"))]
-    return out
+def of(check_id, findings):
+    return [f for f in findings if f.check == check_id]
+
+
+def clean_sentences():
+    """Correct official text shipped with the tests: the annual-report fixtures."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    texts = [(FIXTURES / "annual/no_tables.txt").read_text(encoding="utf-8")]
+    for p in sorted((FIXTURES / "annual").glob("*.html")):
+        texts.append(LexborHTMLParser(p.read_text(encoding="utf-8")).body.text(separator="\n"))
+    return [s for t in texts for s in t.replace("。", "\n").splitlines() if len(s.strip()) >= 4]
 
 
 @pytest.mark.parametrize("row", REPORTED, ids=[r["wrong"] for r in REPORTED])
 def test_it_finds_every_serious_typo_reported_in_inspection_notices(row):
     text = f"近日，我单位认真学习{row['wrong']}有关文件精神，现将情况通报如下。"
-    out = wording_serious.check_page(page(text, title="工作动态"), PageRole.ARTICLE, ctx())
-    assert [(f.wrong, f.suggested) for f in out] == [(row["wrong"], row["correct"])]
-    assert out[0].severity is Severity.VETO
-    assert wording_typo.check_page(page(text), PageRole.ARTICLE, ctx()) == []  # reported once
+    out = wording.check_page(page(text, title="工作动态"), PageRole.ARTICLE, ctx())
+    assert [(f.wrong, f.suggested) for f in of(SERIOUS, out)] == [(row["wrong"], row["correct"])]
+    assert of(SERIOUS, out)[0].severity is Severity.VETO
+    assert of(TYPO, out) == []  # reported once
 
 
-def test_it_raises_no_alarm_on_clean_government_text():
-    for text in clean_texts():
-        assert wording.check_page(page(text), PageRole.ARTICLE, ctx()) == []
+@pytest.mark.parametrize("wrong,right,sentence", REAL, ids=[r[0] for r in REAL])
+def test_it_catches_the_typos_found_in_real_reports(wrong, right, sentence):
+    at = sentence.index(wrong)
+    hits = [h for h in find(sentence) if h.check in (SERIOUS, TYPO)]
+    assert [h for h in hits if h.start < at + len(wrong) and at < h.end], hits
 
 
-def test_it_does_not_alarm_on_the_right_form_containing_a_wrong_one():
-    assert matcher().find("齐齐哈尔市人民政府") == []
-    assert matcher().find("这既使得效率提高，又节约了成本") == []
-    assert matcher().find("即使困难再大") == []
-    assert [h.entry.right for h in matcher().find("即便如此，既使困难再大")] == ["即使"]
+def test_it_raises_no_serious_alarm_and_almost_no_typo_alarm_on_clean_government_text():
+    sentences = clean_sentences()
+    assert len(sentences) > 100
+    flagged = [s for s in sentences if any(h.check != SUSPECT for h in find(s))]
+    assert not [s for s in sentences if any(h.check == SERIOUS for h in find(s))]
+    assert len(flagged) <= len(sentences) // 100, flagged
+
+
+def test_it_finds_typos_in_law_text_it_was_never_trained_on():
+    """Ten ECSpell law sentences with one typo each (MIT, see tests/data/typos/README.md)."""
+    found = 0
+    for source, target in SAMPLE:
+        bad = [i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b]
+        hits = find(source)
+        found += any(h.start <= i < h.end for h in hits for i in bad)
+        assert not [h for h in find(target) if h.check != SUSPECT], target
+    assert found >= 5
+
+
+def test_it_never_turns_qizhong_zhongyang_into_the_party_central_committee():
+    assert find("其中中央专项补助资金下达后") == []
+    assert [h.right for h in find("根据中中央有关精神")] == ["中共中央"]
+
+
+def test_it_knows_legitimate_reduplication_from_a_doubled_character_or_word():
+    for ok in ("常常", "的的确确", "不了了之", "实现目的的手段", "其中中央财政", "一个一个地落实"):
+        assert [h for h in find(ok) if h.check != SUSPECT] == [], ok
+    assert [(h.check, h.right) for h in find("我们的的工作")] == [(TYPO, "的")]
+    assert [(h.check, h.right) for h in find("严格审核审核流程")] == [(TYPO, "审核")]
+    assert [(h.check, h.right) for h in find("请大家研究研究")] == [(SUSPECT, "研究")]
+
+
+def test_it_finds_a_missing_or_extra_character_in_a_known_term():
+    assert [(h.wrong, h.right) for h in find("依法办理行政法复议案件")] == [
+        ("行政法复议", "行政复议")
+    ]
+    assert find("依法办理行政复议案件") == []
+    assert find("政府信息公开工作年度报告") == []
+
+
+def test_it_keeps_the_longer_of_overlapping_wrong_forms():
+    m = Matcher([Entry("共合", "共和"), Entry("人民共合国", "人民共和国")], [])
+    assert [h.entry.wrong for h in m.find("中华人民共合国")] == ["人民共合国"]
+
+
+def test_it_handles_protected_words_that_cover_straddle_or_sit_inside():
+    m = Matcher([Entry("数局", "数据")], ["多数局面", "局面", "人民"], straddle=True)
+    assert m.find("形成多数局面") == []  # covered
+    assert m.find("少数局面") == []  # straddled by 局面
+    assert [h.entry.wrong for h in m.find("大数局产业")] == ["数局"]
+    strict = Matcher([Entry("中华人民共合国", "中华人民共和国")], ["人民", "共和"])
+    assert len(strict.find("中华人民共合国")) == 1  # a protected word inside does not silence
+    assert strict.protected_spans("中华人民共和国") == [(2, 4), (4, 6)]
 
 
 def test_it_generates_miswritings_of_canonical_names():
@@ -50,67 +120,87 @@ def test_it_generates_miswritings_of_canonical_names():
     ]
 
 
-def test_it_handles_protected_words_that_cover_straddle_or_sit_inside():
-    m = Matcher([Entry("数局", "数据")], ["多数局面", "局面", "人民"], straddle=True)
-    assert m.find("形成多数局面") == []  # covered
-    assert m.find("少数局面") == []  # straddled by 局面
-    assert [h.entry.wrong for h in m.find("大数局产业")] == ["数局"]
-    strict = Matcher([Entry("中华人民共合国", "中华人民共和国")], ["人民", "共和"])
-    assert len(strict.find("中华人民共合国")) == 1  # a protected word inside does not silence
+def test_it_does_not_alarm_on_the_right_form_containing_a_wrong_one():
+    assert matcher().find("齐齐哈尔市人民政府") == []
+    assert matcher().find("这既使得效率提高，又节约了成本") == []
+    assert [h.entry.right for h in matcher().find("即便如此，既使困难再大")] == ["即使"]
 
 
-def test_it_keeps_the_longer_of_overlapping_wrong_forms():
-    m = Matcher([Entry("共合", "共和"), Entry("人民共合国", "人民共和国")], [])
-    assert [h.entry.wrong for h in m.find("中华人民共合国")] == ["人民共合国"]
-
-
-def test_it_gives_one_finding_per_wrong_form_with_context_and_a_url_independent_key():
+def test_it_gives_one_finding_per_check_and_wrong_form_with_context_and_a_url_independent_key():
     text = "为进一步做好防讯工作。" + "各单位" * 20 + "切实加强防讯值班。"
-    a = wording_typo.check_page(
+    a = wording.check_page(
         page(text, url="https://x.gov.cn/1.html", title="通知"), PageRole.ARTICLE, ctx()
     )
-    b = wording_typo.check_page(page(text, url="https://x.gov.cn/2.html"), PageRole.ARTICLE, ctx())
+    b = wording.check_page(page(text, url="https://x.gov.cn/2.html"), PageRole.ARTICLE, ctx())
     assert len(a) == 1 and a[0].data["count"] == 2
     f = a[0]
-    assert (f.wrong, f.suggested, f.title) == ("防讯", "防汛", "通知")
+    assert (f.check, f.wrong, f.suggested, f.title) == (TYPO, "防讯", "防汛", "通知")
     assert "【防讯】" in f.evidence and f.message == "疑似错别字：“防讯”应为“防汛”"
     assert f.key == b[0].key == "wording-typo|1101050001|防讯"
+    read = "通知\n" + text  # the title first: it is not in the body
+    assert f.data["spans"][0] == [read.index("防讯"), read.index("防讯") + 2]
     assert f.identity() == f.key
 
 
 def test_it_honours_dismissals_per_site_and_per_page():
     text = "做好防讯工作"
-    assert (
-        wording_typo.check_page(
-            page(text), PageRole.ARTICLE, ctx(frozenset({"wording-typo|1101050001|防讯"}))
-        )
-        == []
-    )
+    dismissed = ctx(frozenset({"wording-typo|1101050001|防讯"}))
+    assert wording.check_page(page(text), PageRole.ARTICLE, dismissed) == []
     one_page = "wording-typo|1101050001|防讯|" + page(text).url
-    assert wording_typo.check_page(page(text), PageRole.ARTICLE, ctx(frozenset({one_page}))) == []
+    assert wording.check_page(page(text), PageRole.ARTICLE, ctx(frozenset({one_page}))) == []
     other = page(text, url="https://www.example.gov.cn/other.html")
-    assert wording_typo.check_page(other, PageRole.ARTICLE, ctx(frozenset({one_page})))
+    assert wording.check_page(other, PageRole.ARTICLE, ctx(frozenset({one_page})))
 
 
 def test_it_takes_a_sites_protected_words_and_additions():
     options = {
         "wording": {
-            "protected": ["防讯通"],
+            "protected": ["防讯通", "正档"],
             "typos": {"张三丰": "张三峰"},
             "serious": {"某某县委书纪": "某某县委书记"},
         }
     }
-    out = wording.check_page(
-        page("防讯通系统上线，张三丰出席，某某县委书纪讲话"), PageRole.ARTICLE, ctx(**options)
-    )
-    assert sorted((f.check, f.wrong) for f in out) == [
-        ("wording-serious", "某某县委书纪"),
-        ("wording-typo", "张三丰"),
-    ]
+    text = "防讯通系统上线，张三丰出席，某某县委书纪讲话，程序正档"
+    out = wording.check_page(page(text), PageRole.ARTICLE, ctx(**options))
+    assert sorted((f.check, f.wrong) for f in out) == [(SERIOUS, "某某县委书纪"), (TYPO, "张三丰")]
+    without = wording.check_page(page(text), PageRole.ARTICLE, ctx())
+    # the model's find, silenced above by the protected word
+    assert (TYPO, "档") in {(f.check, f.wrong) for f in without}
+
+
+def test_it_can_leave_the_model_out():
+    text = "这是程序正档原则的要求，做好防讯工作"
+    assert {h.wrong for h in find(text)} == {"档", "防讯"}
+    assert {h.wrong for h in find(text, Settings(model=False))} == {"防讯"}
+    out = wording.check_page(page(text), PageRole.ARTICLE, ctx(wording={"model": False}))
+    assert [f.wrong for f in out] == ["防讯"]
 
 
 def test_it_reads_the_title_when_the_body_does_not_repeat_it():
-    out = wording_serious.check_page(
-        page("正文", title="关于攻府信息公开的通知"), PageRole.ARTICLE, ctx()
-    )
-    assert [f.wrong for f in out] == ["攻府"]
+    out = wording.check_page(page("正文", title="关于攻府信息公开的通知"), PageRole.ARTICLE, ctx())
+    assert [f.wrong for f in of(SERIOUS, out)] == ["攻府"]
+
+
+def test_it_runs_the_matcher_and_the_model_once_per_page(monkeypatch):
+    calls = {"matcher": 0, "model": 0}
+    find_words, suggest = wording_dict.Matcher.find, wording_model.Model.suggestions
+
+    def counted_find(self, text):
+        calls["matcher"] += 1
+        return find_words(self, text)
+
+    def counted_suggestions(self, text):
+        calls["model"] += 1
+        return suggest(self, text)
+
+    monkeypatch.setattr(wording_dict.Matcher, "find", counted_find)
+    monkeypatch.setattr(wording_model.Model, "suggestions", counted_suggestions)
+    text = "认真学习中华人民共合国宪法，做好防讯工作，程序正档，请大家研究研究"
+    out = wording.check_page(page(text + "（一）"), PageRole.ARTICLE, ctx())
+    assert calls == {"matcher": 1, "model": 1}
+    assert {f.check for f in out} == {SERIOUS, TYPO, SUSPECT}
+    assert {f.check: f.severity for f in out} == {
+        SERIOUS: Severity.VETO,
+        TYPO: Severity.DEDUCTION,
+        SUSPECT: Severity.WARNING,
+    }

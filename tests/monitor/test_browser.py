@@ -21,8 +21,8 @@ import pytest
 from django.utils.text import slugify
 
 from tests.monitor.cluster import PY, ROOT, Cluster
+from tests.monitor.servers import TinySite
 from zwgk.demo import DEMO_SCHEME
-from zwgk.inspect.demo_site import ServedSite
 from zwgk.rubric import load_scheme_text
 from zwgk.scoring import Unit as CoreUnit
 
@@ -120,7 +120,7 @@ def test_it_monitors_a_site_and_a_confirmed_finding_moves_the_units_score(stack)
     )
     leaf, fault = untouched_leaf(c, unit_id, unit_name, unit_class, tags)
     r = f"{base}/r/{rid}"
-    with ServedSite(pages=200, seed=5) as demo, sync_playwright() as pw:
+    with TinySite() as tiny, sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-dev-shm-usage"]
         )
@@ -130,7 +130,7 @@ def test_it_monitors_a_site_and_a_confirmed_finding_moves_the_units_score(stack)
         page.click("text=登记网站")
         page.select_option("select[name=unit]", str(unit_id))
         page.fill("input[name=name]", f"{unit_name}门户网站")
-        page.fill("input[name=homepage]", demo.base + "/")
+        page.fill("input[name=homepage]", tiny.base)
         page.fill("input[name=site_code]", "4301000001")
         page.fill("input[name=probe_minutes]", "1")
         page.fill("input[name=crawl_days]", "1")

@@ -14,6 +14,8 @@ GET_VIEWS = [
     ("round", {}, (OK, OK, OK, OK, OK, MISSING, MISSING)),
     ("units", {}, (OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     ("accounts_xlsx", {}, (OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
+    # one-time passwords are only in the session of the office that issued them
+    ("issued_xlsx", {}, (MISSING, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     ("portal", {}, (FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, MISSING, MISSING)),
     (
         "indicator",
@@ -52,7 +54,13 @@ POST_VIEWS = [
         (REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING),
     ),
     ("units_import", {}, (REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
-    ("unit_accounts", {}, (REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
+    ("unit_accounts", {}, (OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
+    (
+        "password_reset",
+        {"user_id": "yi_user"},
+        (OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING),
+    ),
+    ("issued_clear", {}, (REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     ("member_add", {}, (REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     (
         "upload",
@@ -147,6 +155,7 @@ class AccessTestCase(BaseTestCase):
             "na": self.na.pk,
             "obj": self.obj.pk,
             "task": self.task.pk,
+            "yi_user": self.other_unit_user.pk,
         }
         return {k: values.get(v, v) for k, v in extra.items()}
 
@@ -154,6 +163,7 @@ class AccessTestCase(BaseTestCase):
         for name, extra, expected in views:
             for role, status in zip(ROLES, expected, strict=True):
                 with self.subTest(view=name, extra=extra, role=role):
+                    self.users[role].refresh_from_db()  # a password reset ends old sessions
                     self.client.force_login(self.users[role])
                     url = self.url(name, **self._kwargs(extra))
                     r = self.client.get(url) if method == "get" else self.client.post(url, {})

@@ -24,8 +24,9 @@ from django.utils.text import slugify
 
 from tests.web.base import PDF
 from zwgk.rubric import fmt
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.rounds.models import Membership, Round
-from zwgk.web.rounds.services import core_unit, round_result
+from zwgk.web.rounds.services import core_unit
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "zwgk-demo-2023"

@@ -14,10 +14,10 @@ from openpyxl import Workbook
 from tests.web.base import MINI, BaseTestCase
 from zwgk.web.audit.models import Event
 from zwgk.web.desk.models import Fact
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.registers.models import Inspection, Message, status_of
 from zwgk.web.registers.services import inspection_metric, sync
 from zwgk.web.rounds.models import Round, SchemeVersion
-from zwgk.web.rounds.services import round_result
 
 BOUND = MINI.replace(
     "- {id: late, text: 迟报, amount: 1, per: 次}",

@@ -14,10 +14,10 @@ from tests.helpers import ROOT
 from tests.web.base import PDF, BaseTestCase
 from zwgk.web.audit.models import Event
 from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.portal.models import Evidence, NARequest
 from zwgk.web.rectify.models import Task
 from zwgk.web.rounds.models import Round, Unit
-from zwgk.web.rounds.services import round_result
 
 
 def xlsx(rows: list[list]) -> bytes:
@@ -411,7 +411,7 @@ class SetupTestCase(BaseTestCase):
     def test_it_creates_unit_accounts_shown_once(self):
         self.login(self.admin)
         r = self.client.post(self.url("unit_accounts"), follow=True)
-        self.assertContains(r, "密码只显示这一次")
+        self.assertContains(r, "初始密码只在这里显示")
         self.assertContains(r, f"r{self.round.pk}u{self.edu.pk}")
         again = self.client.get(self.url("units"))
         self.assertNotContains(again, "初始密码")

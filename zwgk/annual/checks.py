@@ -4,17 +4,20 @@ carry-over from last year, the deadline and 雷同. Each returns ``Finding``s (`
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from zwgk.inspect.model import Finding, Severity
 
+from .claims import QUANTITIES, SUBROW_ZH, Claim, find_claims
 from .model import (
     FORMAT_2019,
     FORMAT_2021,
     FORMAT_ZH,
+    KIND_DEPARTMENT,
+    KIND_OVERALL,
+    KIND_TOWNSHIP,
     ROW_LABELS,
     SECTION_TITLES,
     TABLE3_COLUMNS,
@@ -39,6 +42,7 @@ W = Severity.WARNING
 class Options:
     similarity: float = 0.5  # share of a report's prose shared with another → 雷同
     deadline: dt.date | None = None  # overrides the statutory deadline
+    kind: str | None = None  # KIND_*: overrides the kind read from the report (configuration)
 
 
 def n(value: Decimal) -> str:
@@ -72,7 +76,7 @@ def check_report(
         return [_finding(r, "annual-report-empty", D, f"报告无法检查：{what}", "全文")]
     out: list[Finding] = []
     out += check_sections(r)
-    out += [_finding(r, p.check, p.severity, p.message, p.location, p.evidence) for p in r.problems]
+    out += _problems(r)
     out += check_format(r)
     out += check_table2(r)
     if r.table3 is not None:
@@ -80,7 +84,7 @@ def check_report(
     if r.table4 is not None:
         out += check_table4(r, r.table4)
     out += check_text_against_tables(r)
-    out += check_deadline(r, options.deadline)
+    out += check_deadline(r, options)
     if previous is not None:
         if r.year and previous.year and previous.year != r.year - 1:
             out.append(
@@ -115,13 +119,38 @@ def check_reports(
 
 
 def check_sections(r: AnnualReport) -> list[Finding]:
+    """Each of the six parts by its heading, matched loosely with the format's words. A part whose
+    heading is missing but whose content is there (its table, or the problems written under
+    （一）主要问题) is a warning; a misspelt heading is a typo to confirm, not a missing part."""
     out = []
+    has_table = {2: bool(r.table2), 3: r.table3 is not None, 4: r.table4 is not None}
     for number, title in SECTION_TITLES.items():
-        if number not in r.sections:
+        section = r.sections.get(number)
+        key = {"key": f"section:{number}"}
+        if section is not None and section.typo:
+            out.append(
+                _finding(r, "annual-report-heading-typo", W,
+                         f"第{'一二三四五六'[number - 1]}部分标题与格式不符，疑有错字：“{section.heading}”",
+                         section_name(number), f"格式规定的标题为“{section.typo}”", data=key)
+            )  # fmt: skip
+        elif section is not None and section.implied:
+            out.append(
+                _finding(r, "annual-report-section-heading", W,
+                         f"第{'一二三四五六'[number - 1]}部分“{title}”没有标题，内容写在其他部分之后",
+                         section_name(number), section.text[:80], data=key)
+            )  # fmt: skip
+        elif section is None and has_table.get(number):
+            out.append(
+                _finding(r, "annual-report-section-heading", W,
+                         f"第{'一二三四五六'[number - 1]}部分“{title}”没有找到标题，但有其统计表",
+                         section_name(number), "六个部分的标题应按格式书写", data=key)
+            )  # fmt: skip
+        elif section is None:
             out.append(
                 _finding(r, "annual-report-section-missing", D,
                          f"报告缺少第{'一二三四五六'[number - 1]}部分“{title}”", section_name(number),
-                         "六个部分应为：" + "；".join(f"{k}. {t}" for k, t in SECTION_TITLES.items()))
+                         "六个部分应为：" + "；".join(f"{k}. {t}" for k, t in SECTION_TITLES.items()),
+                         data=key)
             )  # fmt: skip
     tables = (
         ("表二", 2, bool(r.table2)),
@@ -135,8 +164,31 @@ def check_sections(r: AnnualReport) -> list[Finding]:
                          f"未找到{name}（{SECTION_TITLES[number]}）的统计表，无法核对数据",
                          f"{name}（{section_name(number)}）",
                          (r.sections[number].text[:80] if number in r.sections else "本部分缺失")
-                         or "本部分没有文字和表格")
+                         or "本部分没有文字和表格", data={"key": f"table:{number}"})
             )  # fmt: skip
+    return out
+
+
+def table3_unread(r: AnnualReport) -> bool:
+    """Table 三 not read whole: rows that match no row of the format, and rows not found."""
+    t = r.table3
+    return (
+        t is not None
+        and bool(t.unknown)
+        and bool(t.missing(r.format or FORMAT_2021) or t.malformed)
+    )
+
+
+def _problems(r: AnnualReport) -> list[Finding]:
+    """What the parser met; on a table 三 not read whole its rows are summed up in one warning
+    (``annual-report-table3-unread``) instead of a finding per row."""
+    unread = table3_unread(r)
+    out = []
+    for p in r.problems:
+        if unread and p.check == "annual-report-table3-row-unknown":
+            continue
+        severity = W if unread and p.check.startswith("annual-report-table3") else p.severity
+        out.append(_finding(r, p.check, severity, p.message, p.location, p.evidence))
     return out
 
 
@@ -177,28 +229,30 @@ def _col(c: int) -> str:
     return f"“{TABLE3_COLUMNS[c]}”列"
 
 
-def check_table3(r: AnnualReport, t: Table3) -> list[Finding]:
-    out = []
-    fmt = r.format or FORMAT_2021
-    expected = [spec.key for spec in TABLE3_ROWS[fmt]]
-    for key in expected:
-        if key not in t.rows and key not in t.malformed:
-            out.append(
-                _finding(r, "annual-report-table3-row-missing", D,
-                         f"表三缺少“{ROW_LABELS[key]}”行", f"表三 “{ROW_LABELS[key]}”行",
-                         f"{FORMAT_ZH[fmt]}的表三共 {len(expected)} 行")
-            )  # fmt: skip
-    for row in t.rows.values():
-        blanks = [
+def _table3_values(r: AnnualReport, t: Table3) -> list[Finding]:
+    """Blank and invalid cells, and each row's 总计 against its applicant columns."""
+    out: list[Finding] = []
+    blank_rows = {
+        row.label: [
             TABLE3_COLUMNS[c] for c, cell in enumerate(row.cells) if cell.kind is CellKind.BLANK
         ]
-        if blanks:
-            out.append(
-                _finding(r, "annual-report-table3-blank", W,
-                         f"表三“{row.label}”行有空白单元格（没有的应填 0）",
-                         f"表三 “{row.label}”行 " + "、".join(f"“{b}”" for b in blanks) + "列",
-                         " ".join(c.show() for c in row.cells))
-            )  # fmt: skip
+        for row in t.rows.values()
+    }
+    blank_rows = {label: cols for label, cols in blank_rows.items() if cols}
+    if blank_rows:
+        derived = t.derived_totals()
+        first, cols = next(iter(blank_rows.items()))
+        where = (f"表三 “{first}”行 " + "、".join(f"“{b}”" for b in cols) + "列"
+                 if len(blank_rows) == 1 else f"表三（{len(blank_rows)} 行）")  # fmt: skip
+        note = (f"；其中 {len(derived)} 行的“总计”空白，已按六类申请人之和计算"
+                if derived else "")  # fmt: skip
+        out.append(
+            _finding(r, "annual-report-table3-blank", W,
+                     f"表三有空白单元格（没有的应填 0）：{len(blank_rows)} 行{note}", where,
+                     "；".join(f"{label}：{'、'.join(c)}" for label, c in list(blank_rows.items())[:6]),
+                     data={"key": "table3", "rows": list(blank_rows), "derived_totals": derived})
+        )  # fmt: skip
+    for row in t.rows.values():
         for c, cell in enumerate(row.cells):
             if cell.kind in (CellKind.BLANK, CellKind.NA) or cell.is_count:
                 continue
@@ -222,6 +276,33 @@ def check_table3(r: AnnualReport, t: Table3) -> list[Finding]:
                          f"{terms} = {n(parts)}，总计列为 {total.show()}",
                          wrong=total.raw, suggested=n(parts))
             )  # fmt: skip
+    return out
+
+
+def check_table3(r: AnnualReport, t: Table3) -> list[Finding]:
+    out = []
+    fmt = r.format or FORMAT_2021
+    expected = [spec.key for spec in TABLE3_ROWS[fmt]]
+    missing = t.missing(fmt)
+    # rows left over that match nothing mean the table was not read whole (a PDF's or a converter's
+    # text out of order): a row not found is then more likely unread than absent, so the table gets
+    # one warning to check it by eye instead of a deduction per row
+    if table3_unread(r):
+        names = "、".join(ROW_LABELS[k] for k in [*missing, *sorted(t.malformed)][:6])
+        out.append(
+            _finding(r, "annual-report-table3-unread", W,
+                     f"表三未能完整识别（{t.unknown} 行对应不到格式中的行，{len(missing) + len(t.malformed)} 行未读出），"
+                     "不据此扣分，请人工核对",
+                     "表三", f"未读出：{names}", data={"key": "table3-unread"})
+        )  # fmt: skip
+        return out + _table3_values(r, t)
+    for key in missing:
+        out.append(
+            _finding(r, "annual-report-table3-row-missing", D,
+                     f"表三缺少“{ROW_LABELS[key]}”行", f"表三 “{ROW_LABELS[key]}”行",
+                     f"{FORMAT_ZH[fmt]}的表三共 {len(expected)} 行", data={"key": f"row:{key}"})
+        )  # fmt: skip
+    out += _table3_values(r, t)
     results = [k for k in expected if k.startswith("r") and k != "r7"]
     if "r7" in t.rows and all(k in t.rows for k in results):
         for c in range(7):
@@ -246,8 +327,8 @@ def check_table3(r: AnnualReport, t: Table3) -> list[Finding]:
             cells = [t.rows[k].cells[c] for k in ("new", "carried_in", "r7", "carry_out")]
             if _bad(cells):
                 continue
-            left = cells[0].count + cells[1].count
-            right = cells[2].count + cells[3].count
+            left = t.value("new", c) + t.value("carried_in", c)
+            right = t.value("r7", c) + t.value("carry_out", c)
             if left != right:
                 out.append(
                     _finding(r, "annual-report-table3-balance", D,
@@ -279,15 +360,23 @@ def check_table4(r: AnnualReport, t: Table4) -> list[Finding]:
                      "表四", " ".join(c.show() for c in t.cells))
         ]  # fmt: skip
     out = []
+    blanks = [
+        f"{group}“{TABLE4_PARTS[p]}”"
+        for g, group in enumerate(TABLE4_GROUPS)
+        for p, cell in enumerate(t.group(g))
+        if cell.kind is CellKind.BLANK
+    ]
+    if blanks:
+        out.append(
+            _finding(r, "annual-report-table4-blank", W,
+                     f"表四有 {len(blanks)} 个空白单元格（没有的应填 0），按 0 计算",
+                     f"表四 {blanks[0]}" if len(blanks) == 1 else "表四", "；".join(blanks[:8]),
+                     data={"key": "table4"})
+        )  # fmt: skip
     for g, group in enumerate(TABLE4_GROUPS):
         cells = t.group(g)
         for p, cell in enumerate(cells):
-            if cell.kind is CellKind.BLANK:
-                out.append(
-                    _finding(r, "annual-report-table4-blank", W, f"表四“{group}”的“{TABLE4_PARTS[p]}”为空白",
-                             f"表四 “{group}” “{TABLE4_PARTS[p]}”", "没有的应填 0")
-                )  # fmt: skip
-            elif cell.kind is CellKind.TEXT or (cell.kind is CellKind.NUMBER and not cell.is_count):
+            if cell.kind is CellKind.TEXT or (cell.kind is CellKind.NUMBER and not cell.is_count):
                 out.append(
                     _finding(r, "annual-report-table4-value", D,
                              f"表四“{group}”的“{TABLE4_PARTS[p]}”应为非负整数",
@@ -309,120 +398,102 @@ def check_table4(r: AnnualReport, t: Table4) -> list[Finding]:
 
 # --- text against tables ---------------------------------------------------------------------
 
-_N = r"(\d+)"
-_U = r"(?:件|起|宗)"
-_G = r"[^。；;，,、\d]{0,12}?"
-Lookup = Callable[[AnnualReport], tuple[Decimal, ...] | None]  # accepted values, main first
 
+def _t3_value(r: AnnualReport, key: str) -> tuple[Decimal, ...] | None:
+    """The 总计 of a table 三 row, a group of rows or a sum of groups; None when not all of it was
+    read. ``new_or_total`` gives both readings (new; new + carried over)."""
+    t = r.table3
+    if t is None:
+        return None
+    fmt = r.format or FORMAT_2021
+    template = [spec.key for spec in TABLE3_ROWS[fmt]]
 
-def _t3(prefix: str, also: str = "") -> Lookup:
-    """The 总计 column of a row, or of all the sub-rows of a group; None when not readable.
-    With ``also``, the sum with that row is accepted as well (returned second)."""
-
-    def get(r: AnnualReport) -> tuple[Decimal, ...] | None:
-        t = r.table3
-        if t is None:
+    def group(prefix: str) -> Decimal | None:
+        keys = [k for k in template if k == prefix or k.startswith(prefix + "_")]
+        if not keys and prefix == "r6_3" and "r6" in template:
+            return None  # 2019 format: no "3.其他" row
+        if not keys or any(k not in t.rows for k in keys):
             return None
-        values = []
-        for p in (prefix, also) if also else (prefix,):
-            keys = [k for k in (*t.rows, *t.malformed) if k == p or k.startswith(p + "_")]
-            if not keys or any(k in t.malformed for k in keys):
-                return None
-            values.append(t.group_sum(p))
-        return (values[0], sum(values, Decimal(0))) if also else (values[0],)
+        return sum((t.value(k) for k in keys), Decimal(0))
 
-    return get
+    if key == "new_or_total":
+        new, carried = group("new"), group("carried_in")
+        return None if new is None else (new, new + (carried or Decimal(0)))
+    parts = [group(k) for k in key.split("+")]
+    if any(p is None for p in parts):
+        return None
+    return (sum(parts, Decimal(0)),)  # type: ignore[arg-type]
 
 
-def _t4(*indexes: int) -> Lookup:
-    def get(r: AnnualReport) -> tuple[Decimal, ...] | None:
-        t = r.table4
-        if t is None or len(t.cells) != 15:
+_T4_INDEX = {"review": (4,), "litigation": (9, 14)}
+
+
+def _t4_value(r: AnnualReport, key: str) -> tuple[Decimal, ...] | None:
+    t = r.table4
+    if t is None or len(t.cells) != 15:
+        return None
+    kind, _, part = key.partition(":")
+    offset = TABLE4_PARTS.index(part) - 4 if part else 0
+    return (sum((t.cells[i + offset].count for i in _T4_INDEX[kind]), Decimal(0)),)
+
+
+def _t2_value(r: AnnualReport, key: str) -> tuple[Decimal, ...] | None:
+    want = {"t2_rules_made": ("规章", 0), "t2_norm_made": ("规范性文件", 0),
+            "t2_norm_valid": ("规范性文件", 2)}[key]  # fmt: skip
+    for row in r.table2:
+        if not row.item.endswith("（一）项") or not row.label.endswith(want[0]):
+            continue
+        if want[0] == "规章" and "规范性" in row.label:
+            continue
+        column = want[1]
+        header = row.headers[column] if column < len(row.headers) else ""
+        if column == 2 and "现行有效" not in header:
+            return None  # the 2019 format's third column is 对外公开总数量, not 现行有效
+        if column >= len(row.cells) or row.cells[column].kind is not CellKind.NUMBER:
             return None
-        return (sum((t.cells[i].count for i in indexes), Decimal(0)),)
-
-    return get
-
-
-# (what the number is, where it is in the tables, pattern, lookup)
-# a result named as a whole, not a reason inside it ("因涉及国家秘密不予公开2件" is one sub-row)
-_B = r"(?:^|(?<=[，,、；;：:（(])|(?<=其中)|(?<=共有)|(?<=共))"
-_QUOTES: tuple[tuple[str, str, str, Lookup], ...] = (
-    ("本年新收申请", "表三“一、本年新收”总计", rf"(?:新收|收到|受理|接收){_G}申请(?:共|合计|总计)?{_N}{_U}", _t3("new", "carried_in")),
-    ("上年结转申请", "表三“二、上年结转”总计", rf"上一?年度?结转{_G}{_N}{_U}", _t3("carried_in")),
-    ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"{_N}{_U}{_G}(?:结转|顺延|转入)(?:到|至)?下一?年度?", _t3("carry_out")),
-    ("结转下年度", "表三“四、结转下年度继续办理”总计", rf"(?:结转|顺延|转入)(?:到|至)?下一?年度?{_G}{_N}{_U}", _t3("carry_out")),
-    ("办结（答复）", "表三“（七）总计”总计", rf"(?<!延期)(?<!逾期)(?:答复|办结|办理完毕|处理完毕)(?:申请)?(?:共|合计)?{_N}{_U}", _t3("r7")),
-    ("予以公开", "表三“（一）予以公开”总计", rf"{_B}予以公开(?:的|申请)?{_N}{_U}", _t3("r1")),
-    ("部分公开", "表三“（二）部分公开”总计", rf"{_B}部分公开(?:的|申请)?{_N}{_U}", _t3("r2")),
-    ("不予公开", "表三“（三）不予公开”各项总计之和", rf"{_B}不予公开(?:的|申请)?{_N}{_U}", _t3("r3")),
-    ("无法提供", "表三“（四）无法提供”各项总计之和", rf"{_B}无法提供(?:的|申请)?{_N}{_U}", _t3("r4")),
-    ("不予处理", "表三“（五）不予处理”各项总计之和", rf"{_B}不予处理(?:的|申请)?{_N}{_U}", _t3("r5")),
-    ("其他处理", "表三“（六）其他处理”各项总计之和", rf"{_B}其他处理(?:的|申请)?{_N}{_U}", _t3("r6")),
-)  # fmt: skip
-_T4_TOTAL = {"行政复议": (4,), "行政诉讼": (9, 14)}
-_T4_PARTS = (("结果维持", r"(?:结果)?维持"), ("结果纠正", r"(?:结果)?纠正"),
-             ("其他结果", r"其他结果"), ("尚未审结", r"尚?未审结"))  # fmt: skip
-_NONE = re.compile(
-    r"(?:未发生|没有发生|未产生|未有|没有)[^。；;，,\d]{0,15}?(行政复议(?:[、和及与]行政诉讼)?|行政诉讼)"
-)
+        return (row.cells[column].count,)
+    return None
 
 
-def _sentences(text: str) -> list[str]:
-    joined = squeeze(text)
-    return [s for s in re.split(r"(?<=[。；;！？])", joined) if s]
+def claim_value(r: AnnualReport, claim: Claim) -> tuple[tuple[Decimal, ...], str, bool] | None:
+    """What the tables say for a claim: the accepted values (main first), where, and whether the
+    table was read whole (a mismatch against a table read in part is not unambiguous)."""
+    key = claim.key
+    if key.startswith("t2_"):
+        value = _t2_value(r, key)
+        return None if value is None else (value, "表二", True)
+    if key.split(":")[0] in _T4_INDEX:
+        value = _t4_value(r, key)
+        where = f"表四“{QUANTITIES.get(key, key)}”"
+        return None if value is None else (value, where, True)
+    value = _t3_value(r, key)
+    if value is None:
+        return None
+    assert r.table3 is not None
+    zh = QUANTITIES.get(key) or SUBROW_ZH.get(key, key)
+    return value, f"表三“{zh}”总计", r.table3.clean(r.format)
 
 
 def check_text_against_tables(r: AnnualReport) -> list[Finding]:
     out = []
-
-    def quote(number: int, sentence: str, phrase: str, what: str, where: str,
-              values: tuple[Decimal, ...], stated: int) -> None:  # fmt: skip
-        if Decimal(stated) in values:
-            return
-        value = values[0]
-        out.append(
-            _finding(r, "annual-report-text-table", D,
-                     f"正文所述{what}数与表格不一致：文中为 {stated} 件，{where}为 {n(value)} 件",
-                     f"{section_name(number)}：“{sentence[:40]}”",
-                     f"文中“{phrase}”；{where} {n(value)}。原句：{sentence[:160]}",
-                     wrong=phrase, suggested=n(value))
-        )  # fmt: skip
-
     for number, section in r.sections.items():
-        for sentence in _sentences(section.text):
-            for what, where, pattern, lookup in _QUOTES:
-                value = lookup(r)
-                if value is None:
-                    continue
-                for m in re.finditer(pattern, sentence):
-                    quote(number, sentence, m.group(0), what, where, value, int(m.group(1)))
-            for kind, idx in _T4_TOTAL.items():
-                value = _t4(*idx)(r)
-                if value is None:
-                    continue
-                for m in re.finditer(rf"{kind}(?:案件|申请)?(?:共|合计)?{_N}{_U}", sentence):
-                    quote(
-                        number,
-                        sentence,
-                        m.group(0),
-                        kind,
-                        f"表四“{kind}”总计",
-                        value,
-                        int(m.group(1)),
-                    )
-                    scope = re.split(r"[；;。]|行政复议|行政诉讼", sentence[m.end() :])[0]
-                    for p, (part, pat) in enumerate(_T4_PARTS):
-                        part_value = _t4(*(i - 4 + p for i in idx))(r)
-                        pm = re.search(rf"{pat}{_N}{_U}", scope)
-                        if pm and part_value is not None:
-                            quote(number, sentence, pm.group(0), f"{kind}{part}",
-                                  f"表四“{kind}”“{part}”", part_value, int(pm.group(1)))  # fmt: skip
-            for m in _NONE.finditer(sentence):
-                for kind, idx in _T4_TOTAL.items():
-                    value = _t4(*idx)(r)
-                    if kind in m.group(1) and value and value[0]:
-                        quote(number, sentence, m.group(0), kind, f"表四“{kind}”总计", value, 0)
+        for claim in find_claims(section.text):
+            found = claim_value(r, claim)
+            if found is None:
+                continue
+            values, where, whole = found
+            if Decimal(claim.value) in values:
+                continue
+            unambiguous = claim.certain and whole
+            what = QUANTITIES.get(claim.key) or SUBROW_ZH.get(claim.key, claim.key)
+            note = "" if unambiguous else "（表格识别不完整或说法有两种理解，请核对）"
+            out.append(
+                _finding(r, "annual-report-text-table", D if unambiguous else W,
+                         f"正文所述{what}数与表格不一致：文中为 {claim.value} 件，{where}为 {n(values[0])} 件{note}",
+                         f"{section_name(number)}：“{claim.sentence[:40]}”",
+                         f"文中“{claim.phrase}”；{where} {n(values[0])}。原句：{claim.sentence[:160]}",
+                         wrong=claim.phrase, suggested=n(values[0]), data={"key": claim.key})
+            )  # fmt: skip
     return out
 
 
@@ -453,24 +524,47 @@ def check_carryover(r: AnnualReport, previous: AnnualReport) -> list[Finding]:
     return out
 
 
-def deadline_for(r: AnnualReport) -> dt.date | None:
-    """第四十九条: departments by 31 January; a government's overall report by 31 March."""
-    if not r.year:
-        return None
-    overall = r.unit.endswith("人民政府") and not re.search(
-        r"(?:乡|镇|街道|办事处)人民政府$", r.unit
-    )
-    return dt.date(r.year + 1, 3, 31) if overall else dt.date(r.year + 1, 1, 31)
+def deadline_for(kind: str | None, year: int) -> dt.date | None:
+    """第四十九条: a department's report by 31 January, a government's overall report by 31
+    March; a township's by 31 January as provinces usually require (to be confirmed)."""
+    if kind == KIND_OVERALL:
+        return dt.date(year + 1, 3, 31)
+    if kind in (KIND_DEPARTMENT, KIND_TOWNSHIP):
+        return dt.date(year + 1, 1, 31)
+    return None
 
 
-def check_deadline(r: AnnualReport, deadline: dt.date | None = None) -> list[Finding]:
-    deadline = deadline or deadline_for(r)
-    if r.published is None or deadline is None or r.published <= deadline:
+def check_deadline(r: AnnualReport, options: Options) -> list[Finding]:
+    """Late only when the kind of report is known (from configuration, else from its title and
+    text) or when it is late whatever its kind (after 31 March); otherwise a finding to confirm."""
+    if r.published is None or not r.year:
+        return []
+    kind = options.kind or r.report_kind
+    deadline = options.deadline or deadline_for(kind, r.year)
+    why = "按配置" if options.kind or options.deadline else r.kind_reason
+    if deadline is None:
+        early, last = dt.date(r.year + 1, 1, 31), dt.date(r.year + 1, 3, 31)
+        if r.published <= early:
+            return []
+        if r.published > last:
+            deadline, why = last, f"{r.kind_reason}；无论哪类报告都已超过 3 月 31 日"
+        else:
+            return [
+                _finding(r, "annual-report-late", W,
+                         f"发布日期 {r.published.isoformat()} 晚于部门年度报告的截止日期 {early.isoformat()}："
+                         "若为部门（单位）年度报告则超期，若为本级政府年度报告则未超期，请确认报告类别",
+                         "发布日期", r.kind_reason, data={"key": "late"})
+            ]  # fmt: skip
+    if r.published <= deadline:
         return []
     late = (r.published - deadline).days
+    township = kind == KIND_TOWNSHIP and not options.deadline
     return [
-        _finding(r, "annual-report-late", D, f"年度报告超期发布：应于 {deadline.isoformat()} 前公布，晚了 {late} 天",
-                 "发布日期", f"发布日期 {r.published.isoformat()}；截止日期 {deadline.isoformat()}")
+        _finding(r, "annual-report-late", W if township else D,
+                 f"年度报告超期发布：应于 {deadline.isoformat()} 前公布，晚了 {late} 天"
+                 + ("（乡镇、街道的截止日期以本省规定为准，请确认）" if township else ""),
+                 "发布日期", f"发布日期 {r.published.isoformat()}；截止日期 {deadline.isoformat()}（{why}）",
+                 data={"key": "late"})
     ]  # fmt: skip
 
 

@@ -159,12 +159,37 @@ class Table3Row:
 class Table3:
     rows: dict[str, Table3Row] = field(default_factory=dict)
     malformed: set[str] = field(default_factory=set)  # rows present but not readable
+    unknown: int = 0  # rows with numbers that match no row of the format
 
     def value(self, key: str, column: int = 6) -> Decimal:
+        """A cell's number; a blank 总计 cell is what the format's arithmetic makes it, the sum of
+        the six applicant columns (see ``derived_totals``); other blanks count as nothing."""
         row = self.rows.get(key)
         if row is None or column >= len(row.cells):
             return Decimal(0)
+        if column == 6 and row.cells[6].kind is CellKind.BLANK:
+            return sum((c.count for c in row.cells[:6]), Decimal(0))
         return row.cells[column].count
+
+    def derived_totals(self) -> list[str]:
+        """Rows whose 总计 cell is blank but whose applicant columns hold numbers."""
+        return [
+            key
+            for key, row in self.rows.items()
+            if row.cells[6].kind is CellKind.BLANK
+            and any(c.kind is CellKind.NUMBER for c in row.cells[:6])
+        ]
+
+    def missing(self, format_: str) -> list[str]:
+        return [
+            s.key
+            for s in TABLE3_ROWS[format_]
+            if s.key not in self.rows and s.key not in self.malformed
+        ]
+
+    def clean(self, format_: str | None) -> bool:
+        """Read whole: every row of the format found and readable, nothing left over."""
+        return not self.malformed and not self.unknown and not self.missing(format_ or FORMAT_2021)
 
     def group_sum(self, prefix: str, column: int = 6) -> Decimal:
         """Sum of the rows ``prefix`` and ``prefix_*`` (e.g. all 无法提供 sub-rows)."""
@@ -191,8 +216,17 @@ class Table2Row:
 @dataclass
 class Section:
     number: int
-    heading: str  # as printed
+    heading: str  # as printed ("" when the section has no heading of its own)
     text: str  # prose only
+    typo: str = ""  # the format's words, when the heading is recognised only as a misspelling
+    implied: bool = False  # no heading: its content found where it belongs
+
+
+KIND_OVERALL = "overall"  # 本级政府: a government's report on its whole area (due 31 March)
+KIND_DEPARTMENT = "department"  # a body's report on its own work (due 31 January)
+KIND_TOWNSHIP = "township"  # 乡镇、街道 (the regulation sets no date; provinces usually 31 January)
+KIND_ZH = {KIND_OVERALL: "本级政府年度报告", KIND_DEPARTMENT: "部门（单位）年度报告",
+           KIND_TOWNSHIP: "乡镇（街道）年度报告"}  # fmt: skip
 
 
 @dataclass
@@ -206,6 +240,8 @@ class AnnualReport:
     unit: str = ""
     year: int | None = None
     format: str | None = None
+    report_kind: str | None = None  # KIND_*; None when neither title nor text tells
+    kind_reason: str = ""
     published: dt.date | None = None
     sections: dict[int, Section] = field(default_factory=dict)
     table2: list[Table2Row] = field(default_factory=list)

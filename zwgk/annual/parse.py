@@ -38,12 +38,21 @@ _PAGE_MARK = re.compile(
 _WS = re.compile(r"\s+")
 
 _HEADINGS = {
-    1: r"总体情况",
-    2: r"主动公开政府信息(?:情况)?",
-    3: r"收到和处理政府信息公开申请(?:情况)?",
-    4: r"(?:政府信息公开)?行政复议.{0,2}行政诉讼(?:情况)?",
-    5: r"存在的?主要问题(?:及|和)?(?:改进|整改)?(?:情况)?",
+    1: r"(?:本年度)?(?:政府信息公开(?:工作)?的?)?总体情况(?:概述)?|概述",
+    2: r"(?:行政机关)?主动公开政府信息(?:的)?(?:情况)?",
+    3: r"(?:行政机关)?收到和处理政府信息公开申请(?:的)?(?:情况)?",
+    4: r"(?:因)?(?:政府信息公开(?:工作)?)?(?:被申请)?行政复议.{0,4}行政诉讼(?:的)?(?:情况)?",
+    5: r"(?:政府信息公开(?:工作)?)?存在的?(?:主要)?问题(?:及|和|与)?(?:改进|整改)?(?:情况|措施)?",
     6: r"其他需要报告的事项",
+}
+# the words of each heading as the formats print them, to recognise a misspelt one
+_TEMPLATE_WORDS = {
+    1: ("总体情况",),
+    2: ("主动公开政府信息情况",),
+    3: ("收到和处理政府信息公开申请情况",),
+    4: ("政府信息公开行政复议行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况"),
+    5: ("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"),
+    6: ("其他需要报告的事项",),
 }
 _PREFIX = r"([一二三四五六][、.．，,]\s*)?"
 
@@ -81,25 +90,53 @@ def squeeze(text: str) -> str:
 
 
 def match_row(label: str) -> str | None:
-    """The table 三 row key a printed label names, or None."""
+    """The table 三 row key a printed label names, or None.
+
+    A label may carry words of the rows before it (a PDF's text puts a merged cell's words in front,
+    or a converter left a header there): the row named last in the label wins, and among names
+    ending at the same place the more specific one."""
     text = squeeze(label)
-    for key, words in _ROW_KEYWORDS:
-        if any(w in text for w in words):
-            return key
+    best: tuple[int, int, str] | None = None
+    for rank, (key, words) in enumerate(_ROW_KEYWORDS):
+        end = max((text.rfind(w) + len(w) for w in words if w in text), default=-1)
+        if end >= 0 and (best is None or (end, -rank) > best[:2]):
+            best = (end, -rank, key)
     if re.search(r"[3３][、.．]?其他$", text):
         return "r6_3"
+    if best is not None and best[0] >= len(text) - 12:
+        return best[2]
     if text.endswith("其他处理"):
         return "r6"
-    return None
+    return best[2] if best else None
+
+
+BLANK = "\x01"  # an empty cell of a Markdown table row, in the token stream
+ROW_END = "\x02"  # the end of a Markdown table row: values of two rows never run together
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_MD_HEAD = re.compile(r"^#{1,6}\s*")
 
 
 def clean_lines(lines: Sequence[str]) -> list[str]:
+    """Visible lines without page marks; Markdown (text a converter made from a PDF) is read as
+    text: heading marks dropped, table rules dropped, table rows kept with their pipes."""
     out = []
     for line in lines:
         line = line.replace("\u3000", " ").replace("\xa0", " ").strip()
-        if line and not _PAGE_MARK.match(line):
+        if not line or _PAGE_MARK.match(line) or _MD_RULE.match(line):
+            continue
+        if line.startswith("#"):
+            line = _MD_HEAD.sub("", line)
+        if line:
             out.append(line)
     return out
+
+
+def _md_cells(line: str) -> list[str] | None:
+    """The cells of a Markdown table row (``| a | b |``), or None for any other line."""
+    text = line.strip()
+    if not (text.startswith("|") and text.endswith("|") and len(text) > 1):
+        return None
+    return [squeeze(c) for c in text[1:-1].split("|")]
 
 
 def _heading(line: str, number: int) -> bool:
@@ -109,26 +146,65 @@ def _heading(line: str, number: int) -> bool:
         return False
     prefix, rest = m.group(1), m.group(3)
     if not prefix:
-        return not rest.strip("：:。") and m.group(2).endswith(("情况", "事项"))
+        return not rest.strip("：:。") and m.group(2).endswith(("情况", "事项", "概述"))
     return not rest or rest[0] in "：:。，,"
 
 
-def find_sections(lines: Sequence[str]) -> dict[int, int]:
-    """Line index of each section heading found, searched in order."""
+def _lcs(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0]
+        for j, other in enumerate(b):
+            cur.append(prev[j] + 1 if ch == other else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def heading_typo(line: str, number: int) -> str | None:
+    """For a numbered line that is the heading of section ``number`` but for a character or two
+    (行政法复议), the words of the format it differs from; else None."""
+    text = squeeze(line)
+    m = re.match(r"[一二三四五六][、.．，,]", text)
+    if not m or text.endswith("。") or len(text) > 40:
+        return None
+    body = re.sub(r"[^\u4e00-\u9fff]", "", text[m.end() :])
+    for words in _TEMPLATE_WORDS[number]:
+        common = _lcs(body, words)
+        if common >= len(words) - 1 and abs(len(body) - len(words)) <= 2 and body != words:
+            return words
+    return None
+
+
+def find_sections(lines: Sequence[str]) -> tuple[dict[int, int], dict[int, str]]:
+    """Line index of each section heading found, searched in order, and for a heading recognised
+    only as a misspelling the format's words it should have had."""
     found: dict[int, int] = {}
+    typos: dict[int, str] = {}
     start = 0
     for number in range(1, 7):
         for i in range(start, len(lines)):
-            if not lines[i].startswith(TABLE_MARK) and _heading(lines[i], number):
+            if lines[i].startswith(TABLE_MARK):
+                continue
+            if _heading(lines[i], number):
                 found[number] = i
                 start = i + 1
                 break
-    return found
+            words = heading_typo(lines[i], number)
+            if words:
+                found[number], typos[number] = i, words
+                start = i + 1
+                break
+    return found, typos
 
 
 def _tokens(lines: Sequence[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
+        cells = _md_cells(line)
+        if cells is not None:
+            out.extend(c or BLANK for c in cells)
+            out.append(ROW_END)
+            continue
         # "数量3001 53" → "数量 3001 53": digits glued to a label at the end of a token
         line = re.sub(r"(?<=[\u4e00-\u9fff）)])(?=\d+(?:\s|$))", " ", line)
         out.extend(line.split())
@@ -136,7 +212,11 @@ def _tokens(lines: Sequence[str]) -> list[str]:
 
 
 def _is_value_token(token: str) -> bool:
-    return Cell.parse(token).kind in (CellKind.NUMBER, CellKind.NA)
+    return token == BLANK or Cell.parse(token).kind in (CellKind.NUMBER, CellKind.NA)
+
+
+def cell_of(token: str) -> Cell:
+    return Cell.parse("" if token == BLANK else token)
 
 
 def token_rows(lines: Sequence[str], min_run: int = 3) -> list[tuple[str, list[str]]]:
@@ -145,16 +225,20 @@ def token_rows(lines: Sequence[str], min_run: int = 3) -> list[tuple[str, list[s
     label: list[str] = []
     run: list[str] = []
     for token in [*_tokens(lines), "\x00"]:
-        if token != "\x00" and _is_value_token(token):
+        if token not in ("\x00", ROW_END) and _is_value_token(token):
             run.append(token)
             continue
-        if len(run) >= min_run:
-            rows.append(("".join(label), run))
+        if token == ROW_END and not any(t != BLANK for t in run):
+            label, run = [], []  # a header row of a Markdown table: its words label nothing
+            continue
+        if len(run) >= min_run or (token == ROW_END and run):
+            rows.append(("".join(t for t in label if t != BLANK), run))
             label = []
         elif run:
-            label.extend(run)
+            label.extend(t for t in run if t != BLANK)
         run = []
-        label.append(token)
+        if token != ROW_END:
+            label.append(token)
     return rows
 
 
@@ -186,9 +270,12 @@ def build_table3(raw: list[tuple[str, list[str]]], problems: list[Problem]) -> T
     bad: list[Table3Row] = []
     for label, values in raw:
         key = match_row(label)
-        cells = tuple(Cell.parse(v) for v in values)
+        cells = tuple(cell_of(v) for v in values)
+        while len(cells) > len(TABLE3_COLUMNS) and cells[-1].kind is CellKind.BLANK:
+            cells = cells[:-1]  # an empty trailing cell of a misaligned Markdown row
         if key is None:
-            if any(c.kind is not CellKind.BLANK for c in cells):
+            if any(c.kind is CellKind.NUMBER for c in cells):
+                table.unknown += 1
                 problems.append(
                     Problem(
                         "annual-report-table3-row-unknown",
@@ -246,10 +333,13 @@ def build_table3(raw: list[tuple[str, list[str]]], problems: list[Problem]) -> T
 
 
 def build_table4(runs: list[list[str]]) -> Table4 | None:
-    runs = [r for r in runs if any(Cell.parse(v).kind is not CellKind.BLANK for v in r)]
+    runs = [r for r in runs if any(cell_of(v).kind is not CellKind.BLANK for v in r)]
     if not runs:
         return None
-    return Table4(tuple(Cell.parse(v) for v in max(runs, key=len)))
+    fives = [r for r in runs if len(r) == 5]
+    if not any(len(r) == 15 for r in runs) and len(fives) == 3:
+        return Table4(tuple(cell_of(v) for r in fives for v in r))  # three groups printed apart
+    return Table4(tuple(cell_of(v) for v in max(runs, key=len)))
 
 
 def table4_from_grid(grid: Grid) -> Table4 | None:
@@ -288,16 +378,18 @@ def _split_headers(text: str) -> list[str]:
 def table2_from_lines(lines: Sequence[str]) -> list[Table2Row]:
     items = []
     for line in lines:
-        tokens = _tokens([line])
+        tokens = [t for t in _tokens([line]) if t != ROW_END]
         i = len(tokens)
         while i > 0 and _is_value_token(tokens[i - 1]):
             i -= 1
-        if squeeze(line).startswith(("信息内容", "第二十条")) and "信息内容" in line:
-            head, _, rest = line.partition("信息内容")
+        plain = line.replace("|", " ")
+        if squeeze(plain).startswith(("信息内容", "第二十条")) and "信息内容" in plain:
+            head, _, rest = plain.partition("信息内容")
             items.append((squeeze(head), []))
             items.append(("信息内容", _split_headers(rest)))
             continue
-        items.append(("".join(tokens[:i]), tokens[i:]))
+        values = ["" if t == BLANK else t for t in tokens[i:]]
+        items.append(("".join(t for t in tokens[:i] if t != BLANK), values))
     return table2_rows(items)
 
 
@@ -327,9 +419,23 @@ def _classify(grid: Grid) -> str | None:
     return None
 
 
-_TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度?报告")
+_REPORT = r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)"
+_TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
+_TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
+_UNIT_CUT = re.compile(
+    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|公布|关于|根据|特向社会|向社会|面向社会"
+)
+_NOT_A_UNIT = re.compile(
+    r"^(?:我|本)[局办委厅中心室所院单位机关部门]*$|^(?:政府|年度|本年度|本级)?$"
+)
 _PUBLISHED = re.compile(
     r"(?:发布|公开|发文|印发)(?:日期|时间)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+_YEAR_HINTS = (
+    r"统计(?:期限|时限|周期|时间)[^\d]{0,6}(\d{4})\s*年",
+    r"(\d{4})\s*年度?政府信息公开",
+    r"截[止至]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日",
+    r"(?:^|[。：:）)])(\d{4})\s*年度?[，,]",
 )
 
 
@@ -343,13 +449,76 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _title(head: str, hint: str) -> tuple[str, str, int | None]:
+def _clean_unit(text: str) -> str:
+    unit = _UNIT_CUT.split(text)[-1].removeprefix("正文")
+    return "" if _NOT_A_UNIT.match(unit) else unit
+
+
+def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
+    """Title, unit and year from a page title and the report's opening lines: "淮安市人民政府2024年
+    政府信息公开工作年度报告" and "2019年上海市人民政府办公厅政府信息公开工作年度报告" alike."""
     for text in (squeeze(hint), squeeze(head)):
-        m = _TITLE.search(text)
-        if m:
-            unit = re.split(r"[>＞》|｜_\-—:：]", text[: m.start()])[-1][-40:]
-            return unit + m.group(0), unit, int(m.group(1))
+        text = re.sub(r"《[^》]{0,80}》", "", text.replace("年度年度", "年度"))  # a cited notice
+        year_first = _TITLE_YEAR_FIRST.search(text)
+        unit_first = _TITLE_UNIT_FIRST.search(text)
+        if unit_first and (not year_first or unit_first.start(2) <= year_first.start()):
+            unit = _clean_unit(unit_first.group(1))
+            if unit or not year_first:
+                return (
+                    unit + text[unit_first.start(2) : unit_first.end()],
+                    unit,
+                    int(unit_first.group(2)),
+                )
+        if year_first:
+            unit = _clean_unit(year_first.group(2))
+            return year_first.group(0), unit, int(year_first.group(1))
     return "", "", None
+
+
+def read_year(text: str) -> int | None:
+    """The year a report covers, from its statistics period or first dated sentence."""
+    for pattern in _YEAR_HINTS:
+        m = re.search(pattern, squeeze(text[:3000]), re.M)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+_OVERALL_END = re.compile(
+    r"(?:人民政府|[^办公室]政府|^[\u4e00-\u9fff]{1,12}(?:省|自治区|市|州|盟|县|旗|区))$"
+)
+_DEPARTMENT_END = re.compile(
+    r"(?:局|委|委员会|办|办公室|办公厅|厅|中心|署|院|所|站|队|会|室|处|管委会|管理委员会|公司|社|馆|团|部|机构)$"
+)
+_TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处|办事处|苏木)(?:人民政府)?$")
+_SELF_WORDS = re.compile(
+    r"(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
+)
+_AREA_WORDS = re.compile(
+    r"全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
+)
+
+
+def report_kind(unit: str, text: str) -> tuple[str | None, str]:
+    """Whose report it is, and why: a government's overall report on its area, a department's (or
+    other body's) report on its own work, a township's; None when neither title nor text tells."""
+    unit = squeeze(unit)
+    if unit:
+        if "机关" in unit[-4:]:
+            return None, f"单位名称“{unit}”（政府机关本身的报告还是本级政府年度报告，无法判断）"
+        if _TOWNSHIP.search(unit):
+            return "township", f"单位名称“{unit}”是乡镇（街道）"
+        if _DEPARTMENT_END.search(unit):
+            return "department", f"单位名称“{unit}”是部门（单位）"
+        if _OVERALL_END.search(unit):
+            return "overall", f"单位名称“{unit}”是一级政府或行政区域"
+    head = squeeze(text[:4000])
+    self_words, area_words = _SELF_WORDS.search(head), _AREA_WORDS.search(head)
+    if self_words and not area_words:
+        return "department", f"正文以“{self_words.group(0)}”自称"
+    if area_words and not self_words:
+        return "overall", f"正文讲“{area_words.group(0)}”"
+    return None, "标题和正文都不能说明是本级政府年度报告还是部门年度报告"
 
 
 def build_report(
@@ -365,12 +534,13 @@ def build_report(
     report = AnnualReport(source=source, kind=kind, text="\n".join(visible))
     if not squeeze(report.text) and not grids:
         return report
-    heads = find_sections(lines)
+    heads, typos = find_sections(lines)
     first = min(heads.values(), default=min(len(lines), 12))
-    report.title, report.unit, report.year = _title("".join(lines[: max(first, 1)]), title_hint)
+    opening = "".join(lines[: max(first, 1)]) + "".join(lines[max(first, 1) : max(first, 1) + 3])
+    report.title, report.unit, report.year = read_title(opening, title_hint)
     if report.year is None:
-        m = re.search(r"统计期限自\s*(\d{4})\s*年", report.text)
-        report.year = int(m.group(1)) if m else None
+        report.year = read_year(report.text)
+    report.report_kind, report.kind_reason = report_kind(report.unit, report.text)
     m = _PUBLISHED.search(report.text)
     report.published = published or (parse_date(m.group(0)) if m else None)
 
@@ -384,7 +554,10 @@ def build_report(
         kinds = [_classify(g) for g in grids]
         for n, (a, b) in spans.items():
             prose = [ln for ln in lines[a:b] if not ln.startswith(TABLE_MARK)]
-            report.sections[n] = Section(n, lines[a - 1], "\n".join(prose))
+            cut = _problems_start(prose) if n == 4 and 5 not in spans else len(prose)
+            report.sections[n] = Section(n, lines[a - 1], "\n".join(prose[:cut]), typos.get(n, ""))
+            if cut < len(prose):
+                report.sections[5] = Section(5, "", "\n".join(prose[cut:]), implied=True)
         t2 = [g for g, k in zip(grids, kinds, strict=True) if k == "2"]
         t3 = [g for g, k in zip(grids, kinds, strict=True) if k == "3"]
         t4 = [g for g, k in zip(grids, kinds, strict=True) if k == "4"]
@@ -394,9 +567,24 @@ def build_report(
         if t4:
             report.table4 = table4_from_grid(t4[0])
     else:
-        _text_tables(report, lines, spans)
+        _text_tables(report, lines, spans, typos)
     report.format = detect_format(report)
     return report
+
+
+_PROBLEMS = re.compile(
+    r"^(?:[（(][一二][)）])?.{0,12}(?:存在的?(?:主要)?问题|主要问题|问题及改进|改进情况|改进措施)"
+)
+
+
+def _problems_start(lines: Sequence[str]) -> int:
+    """Where the problems and improvements begin in the lines after table 四 when section 五 has
+    no heading of its own (（一）主要问题 …); len(lines) when they are not there."""
+    for i, line in enumerate(lines):
+        text = squeeze(line)
+        if len(text) <= 30 and _PROBLEMS.match(text) and not text.endswith("。"):
+            return i
+    return len(lines)
 
 
 def _cut(lines: Sequence[str], markers: tuple[str, ...], starts: bool = False) -> int:
@@ -411,7 +599,9 @@ def _cut(lines: Sequence[str], markers: tuple[str, ...], starts: bool = False) -
     return len(lines)
 
 
-def _text_tables(report: AnnualReport, lines: list[str], spans: dict[int, tuple[int, int]]) -> None:
+def _text_tables(
+    report: AnnualReport, lines: list[str], spans: dict[int, tuple[int, int]], typos: dict[int, str]
+) -> None:
     markers = {2: ("第二十条",), 3: ("申请人情况", "本列数据", "本年新收")}
     for n, (a, b) in spans.items():
         body = lines[a:b]
@@ -419,13 +609,17 @@ def _text_tables(report: AnnualReport, lines: list[str], spans: dict[int, tuple[
             cut = _cut(body, ("行政复议", "结果维持", "结果"), starts=True)
         else:
             cut = _cut(body, markers.get(n, ()))
-        report.sections[n] = Section(n, lines[a - 1], "\n".join(body[:cut]))
+        report.sections[n] = Section(n, lines[a - 1], "\n".join(body[:cut]), typos.get(n, ""))
         if n == 2:
             report.table2 = table2_from_lines(body[cut:])
         elif n == 3:
             report.table3 = build_table3(token_rows(body[cut:]), report.problems)
         elif n == 4:
-            report.table4 = build_table4([v for _l, v in token_rows(body[cut:], 1)])
+            table = body[cut:]
+            end = _problems_start(table) if 5 not in spans else len(table)
+            report.table4 = build_table4([v for _l, v in token_rows(table[:end], 1)])
+            if end < len(table):
+                report.sections[5] = Section(5, "", "\n".join(table[end:]), implied=True)
     if 3 not in spans:  # no heading: look for the table itself
         start = _cut(lines, ("申请人情况", "本年新收"))
         end = spans.get(4, (len(lines), 0))[0] - 1 if 4 in spans else len(lines)

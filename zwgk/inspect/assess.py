@@ -32,6 +32,9 @@ from typing import Any
 
 import yaml
 
+from zwgk.scoring.codec import encode_fact, parse_date
+from zwgk.scoring.facts import Finding, Status, VetoEvent
+
 
 class BindingError(ValueError):
     pass
@@ -115,23 +118,22 @@ def to_facts(findings: list[dict[str, Any]], bindings: Bindings) -> tuple[dict[s
         if b is None:
             unbound += 1
             continue
-        when = f.get("detected_at") or dt.date.today().isoformat()
-        row: dict[str, Any] = {"unit": bindings.unit_of(f)}
-        if b.veto:
-            row["veto"] = b.veto
-        else:
-            row["indicator"] = b.indicator
-            if b.fault:
-                row["fault"] = b.fault
+        when = parse_date(str(f.get("detected_at") or dt.date.today().isoformat())[:10])
         evidence = f["url"] + (f"（引用页面 {f['referrer']}）" if f.get("referrer") else "")
-        row.update(
-            date=str(when)[:10],
+        common = dict(
+            date=when,
             source="网上检查",
-            status="pending",
+            status=Status.PENDING,
             note=f"[{f['check']}] {f['message']}",
             evidence=f"{evidence}；{f.get('evidence', '')}"[:500],
         )
-        facts["vetoes" if b.veto else "findings"].append(row)
+        unit = bindings.unit_of(f)
+        if b.veto:
+            fact = VetoEvent(unit, b.veto, **common)
+        else:
+            fact = Finding(unit, b.indicator or "", b.fault or "", **common)
+        section, row = encode_fact(fact)
+        facts[section].append(row)
     return {k: v for k, v in facts.items() if v}, unbound
 
 

@@ -1,11 +1,10 @@
-"""Click commands of the inspector; the lead registers them on ``zwgk``:
-``main.add_command(inspect)`` and ``main.add_command(demo_site)``."""
+"""The ``zwgk inspect`` command (registered on ``zwgk`` by ``zwgk.cli``); the test world's
+``demo-site`` command lives in ``zwgk.devtools.cli``."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -99,51 +98,3 @@ def inspect(config, url, out, quiet, cache, today, max_pages, binding) -> None:
                 f"（{r.crawl.elapsed:.1f} 秒）"
             )
         click.echo("已写入 " + "、".join(str(p) for p in paths))
-
-
-@click.command("demo-site")
-@click.option("--pages", default=500, show_default=True, help="页面数（几百到 100000）")
-@click.option("--port", default=8000, show_default=True)
-@click.option("--seed", default=1, show_default=True)
-@click.option("--manifest", type=click.Path(dir_okay=False), help="写出埋设问题清单（JSON）")
-@click.option("--config", "config_out", type=click.Path(dir_okay=False), help="写出对应的检查配置")
-@click.option("--today", help="网站的“今天” YYYY-MM-DD（默认今天）")
-@click.option("--traps", is_flag=True, help="加入无尽日历页面（爬虫陷阱）")
-@click.option("--no-serve", is_flag=True, help="只写出清单和配置，不启动服务")
-def demo_site(pages, port, seed, manifest, config_out, today, traps, no_serve) -> None:
-    """演示网站：按种子生成一个政府网站（含埋设的问题），在 127.0.0.1 上提供服务。"""
-    from zwgk.inspect.demo_site import DemoSite, serve_forever
-
-    day = dt.date.fromisoformat(today) if today else None
-    site = DemoSite(pages, seed, day, base=f"http://127.0.0.1:{port}", traps=traps)
-    m = site.manifest()
-    if manifest:
-        Path(manifest).write_text(json.dumps(m, ensure_ascii=False, indent=1), encoding="utf-8")
-    if config_out:
-        Path(config_out).write_text(demo_config(m), encoding="utf-8")
-    click.echo(
-        f"演示网站：{site.url('/')}（约 {m['pages']} 个页面，埋设问题 {len(m['defects'])} 处）"
-        + ("" if no_serve else "，按 Ctrl+C 停止"),
-        err=True,
-    )
-    if not no_serve:
-        serve_forever(site, port)
-
-
-def demo_config(m: dict, settings: dict | None = None) -> str:
-    import yaml
-
-    s = m["site"]
-    doc = {
-        "settings": settings or {"rate": 0, "concurrency": 16},
-        "sites": [
-            {
-                "name": s["name"],
-                "unit": s["unit"],
-                "homepage": s["homepage"],
-                "site_id": s["site_id"],
-                "unit_kind": s["unit_kind"],
-            }
-        ],
-    }
-    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)

@@ -16,17 +16,26 @@ from urllib.parse import urlsplit
 
 import yaml
 
-# Column types (栏目类型) and their default freshness rule, in days (None: no rule).
-COLUMN_TYPES: dict[str, int | None] = {
-    "dynamic": 14,  # 动态/要闻: 2 weeks
-    "notice": 180,  # 通知公告
-    "policy": 180,  # 政策文件
-    "key_area": 92,  # 重点领域: one item a quarter
-    "guide": None,  # 政府信息公开指南
-    "org_functions": None,  # 机构职能
-    "annual_report": None,  # 政府信息公开年报 (own check)
-    "other": None,
-}
+from zwgk.inspect.checks.catalogue import thresholds
+
+
+def _rule_days() -> dict[str, int | None]:
+    """Column types (栏目类型) and their default freshness rule in days (None: no rule); the days
+    are the catalogue's thresholds of ``freshness-column-stale``."""
+    t = thresholds("freshness-column-stale")
+    return {
+        "dynamic": int(t["dynamic_days"]),  # 动态/要闻: 2 weeks
+        "notice": int(t["notice_days"]),  # 通知公告
+        "policy": int(t["policy_days"]),  # 政策文件
+        "key_area": int(t["key_area_days"]),  # 重点领域: one item a quarter
+        "guide": None,  # 政府信息公开指南
+        "org_functions": None,  # 机构职能
+        "annual_report": None,  # 政府信息公开年报 (own check)
+        "other": None,
+    }
+
+
+COLUMN_TYPES: dict[str, int | None] = _rule_days()
 
 TYPE_WORDS: dict[str, str] = {
     "动态": "dynamic",
@@ -105,6 +114,8 @@ class Column:
     first_level: bool = True
     discovered: bool = False
     parent: str | None = None  # url of the column whose navigation listed it (discovery)
+    render: bool = False  # render this column's list page in Chromium
+    json_api: dict[str, Any] | None = None  # the column's JSON list endpoint, when not found
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,11 @@ class Settings:
     max_query_variants: int = 50  # distinct query strings per path (trap avoidance)
     max_url_length: int = 512
     cache_dir: str | None = None
+    max_list_pages: int = 100  # per column: script-built list pages, dataproxy / JSON requests
+    render: bool = False  # render every column list page in Chromium (see docs/inspect.md)
+    render_pages: int = 50  # at most this many rendered pages per site
+    render_timeout: float = 20.0  # seconds for one rendered page
+    chromium: str = "/usr/bin/chromium"  # Debian's Chromium; never a downloaded browser
     # False: only the homepage and the columns' list pages (the monitor's daily freshness pass).
     follow_articles: bool = True
 
@@ -144,6 +160,7 @@ class Site:
     unit_kind: str = "department"  # department (年报 by 1/31) | government (by 3/31)
     hosts: tuple[str, ...] = ()  # extra hosts that count as the site
     columns: tuple[Column, ...] = ()
+    discover: bool = True  # also discover columns from the navigation (default: no column list)
     dismissals: frozenset[str] = frozenset()
     options: dict[str, Any] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
@@ -189,6 +206,24 @@ def _settings(raw: dict[str, Any] | None, base: Settings, where: str) -> Setting
         if not ok:
             raise ConfigError(f"{where}: 设置 {key} 的值 {value!r} 类型不对")
     return replace(base, **raw)
+
+
+def _json_api(raw: Any, where: str) -> dict[str, Any] | None:
+    """A column's ``json_api``: a URL, or ``{url, method, data, page_param, first_page}``."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        raw = {"url": raw}
+    if not isinstance(raw, dict) or not raw.get("url"):
+        raise ConfigError(
+            f"{where}: json_api 须为网址，或含 url 的设置（method、data、page_param）"
+        )
+    method = str(raw.get("method", "GET")).upper()
+    if method not in ("GET", "POST"):
+        raise ConfigError(f"{where}: json_api 的 method 只能是 GET 或 POST")
+    if raw.get("data") is not None and not isinstance(raw["data"], dict):
+        raise ConfigError(f"{where}: json_api 的 data 须为键值对")
+    return {**raw, "method": method}
 
 
 def _dismissals(raw: Any, base: Path) -> frozenset[str]:
@@ -238,6 +273,8 @@ def parse_config(data: Any, base: Path = Path("."), source: str = "") -> Config:
                     type=kind,
                     rule_days=rule,
                     first_level=bool(col.get("first_level", True)),
+                    render=bool(col.get("render", False)),
+                    json_api=_json_api(col.get("json_api"), f"{where} columns[{j}]"),
                 )
             )
         sites.append(
@@ -249,6 +286,7 @@ def parse_config(data: Any, base: Path = Path("."), source: str = "") -> Config:
                 unit_kind=str(raw.get("unit_kind", "department")),
                 hosts=tuple(str(h).lower() for h in raw.get("hosts") or ()),
                 columns=tuple(columns),
+                discover=bool(raw.get("discover", not columns)),
                 dismissals=_dismissals(raw.get("dismissals"), base),
                 options=dict(raw.get("options") or {}),
                 settings=_settings(raw.get("settings"), defaults, where),

@@ -1,7 +1,13 @@
 """The site crawler: breadth-first over one site with asyncio workers, column discovery, page
-roles, link bookkeeping (referrers, homepage links, dead targets) and trap avoidance. Each fetched
-page is handed to ``on_page`` (the content checks) and then dropped: memory holds only URLs,
-column states and findings, never the pages."""
+roles, link bookkeeping (referrers, homepage links, dead targets, resources) and trap avoidance.
+Each fetched page is handed to ``on_page`` (the content checks) and then dropped: memory holds only
+URLs, column states and findings, never the pages.
+
+A column's records are read wherever they live (``zwgk.inspect.cms``): its list page, the further
+list pages its script-built pager states, a Hanweb datastore and its dataproxy pages, a JSON feed,
+or — where a column is set to ``render`` — the list as Chromium renders it. Addresses derived from
+a script are crawled but never reported as dead links (only what a page links to is); feed
+requests count against the page budget and go through the per-host rate limit."""
 
 from __future__ import annotations
 
@@ -15,11 +21,23 @@ from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from zwgk.inspect.cms import (
+    Feed,
+    builds_list,
+    configured_feed,
+    datastore_records,
+    hanweb,
+    json_feeds,
+    json_records,
+    parse_json,
+    script_pages,
+)
 from zwgk.inspect.config import COLUMN_TYPES, Column, Site, type_from_name
 from zwgk.inspect.context import PageRole
 from zwgk.inspect.discover import column_links, is_pagination
 from zwgk.inspect.extract import (
     Parsed,
+    Record,
     decode,
     extract_attachment,
     is_soft_404,
@@ -27,6 +45,7 @@ from zwgk.inspect.extract import (
 )
 from zwgk.inspect.fetch import Fetcher, Response
 from zwgk.inspect.model import Finding, Page
+from zwgk.inspect.render import Renderer
 from zwgk.inspect.urls import (
     extension,
     is_attachment,
@@ -47,17 +66,54 @@ _REPORT = re.compile(r"(20\d\d)\s*年?.{0,30}(年报|年度报告)")
 
 @dataclass
 class ColumnState:
+    """What the crawl learnt about one column (栏目): its records wherever they live and their
+    newest date. ``latest`` is the newest date read from the records themselves (list pages,
+    datastore, data feed); ``article_latest`` the newest publication date of the articles the
+    records link to (used when the records carry no date)."""
+
     column: Column
     status: int = 0
     error: str | None = None
     fetched: bool = False
     soft404: bool = False
-    items: int = 0
+    items: int = 0  # dated items on the column's first page
+    records: int = 0  # records read anywhere (dated or not)
+    sources: set[str] = field(
+        default_factory=set
+    )  # html, pages, datastore, dataproxy, json, render
+    scripted: bool = False  # the page builds its list with a script the crawler could not read
     latest: dt.date | None = None
-    blank: bool = False
+    article_latest: dt.date | None = None
+    articles_read: int = 0  # articles of the column's records that were fetched
+    record_urls: set[str] = field(default_factory=set)  # (at most 1000) for article dates
+    page_blank: bool = False  # the list page itself shows nothing (no items, "暂无信息")
     main_text_len: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
     dates: list[dt.date] = field(default_factory=list)  # item dates on the list page, sorted
+
+    @property
+    def newest(self) -> dt.date | None:
+        """The column's newest date: from its records, else from the articles they list."""
+        return self.latest if self.latest is not None else self.article_latest
+
+    @property
+    def blank(self) -> bool:
+        """Blank (空白栏目): the page shows nothing and no script-held source gave a record."""
+        return self.page_blank and not (self.sources - {"html"}) and not self.scripted
+
+    def take(self, records: list[Record], source: str, today: dt.date) -> None:
+        self.records += len(records)
+        if records:
+            self.sources.add(source)
+        dates = [r.date for r in records if r.date and r.date <= today + dt.timedelta(days=1)]
+        self.dates = sorted(set(self.dates) | set(dates))
+        if dates:
+            newest = max(dates)
+            self.latest = newest if self.latest is None else max(self.latest, newest)
+        for rec in records:
+            if len(self.record_urls) >= 1000:
+                break
+            self.record_urls.add(rec.url)
 
 
 @dataclass
@@ -66,6 +122,16 @@ class Probe:
     status: int
     elapsed: float
     error: str | None = None
+
+
+@dataclass
+class Unreadable:
+    """An attachment whose text could not be (fully) extracted."""
+
+    url: str
+    referrer: str | None
+    note: str
+    at: dt.datetime
 
 
 @dataclass
@@ -98,6 +164,14 @@ class SiteCrawl:
     urls: int = 0  # distinct URLs met (crawled, checked or skipped)
     attachments: int = 0
     not_extracted: int = 0
+    unreadable: list[Unreadable] = field(default_factory=list)
+    resources: set[str] = field(default_factory=set)  # targets only met as images/embeds
+    script_pages: int = 0  # list pages known only from a script-built pager
+    feed_requests: int = 0  # dataproxy / JSON requests made for columns' records
+    feed_failures: int = 0
+    rendered: int = 0  # pages rendered in Chromium
+    render_seconds: float = 0.0
+    render_error: str | None = None
     cache_hits: int = 0  # answered 304 Not Modified (incremental re-inspection)
     external_checked: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
@@ -117,6 +191,8 @@ class _Job:
     depth: int
     role: PageRole | None
     column: str | None  # the column (url) a list page or its item belongs to
+    feed: Feed | None = None  # a request to a column's data feed (not a page)
+    feed_n: int = 0
 
 
 class Crawler:
@@ -128,8 +204,10 @@ class Crawler:
         on_page: OnPage,
         progress: OnProgress | None = None,
         pool: Executor | None = None,
+        renderer: Renderer | None = None,
     ):
         self.site = site
+        self.renderer = renderer
         self.s = site.settings
         self.today = today
         self.f = fetcher
@@ -157,10 +235,16 @@ class Crawler:
     def in_site(self, url: str) -> bool:
         return (urlsplit(url).netloc or "").lower() in self.hosts
 
-    def _note_link(self, target: str, referrer: str) -> None:
+    def _note_link(self, target: str, referrer: str, resource: bool = False) -> None:
         r = self.result
         r.ref_count[target] += 1
-        refs = r.referrers.setdefault(target, [])
+        refs = r.referrers.get(target)
+        if refs is None:
+            refs = r.referrers[target] = []
+            if resource:
+                r.resources.add(target)
+        elif not resource and target in r.resources:
+            r.resources.discard(target)  # also a real link: checked as one
         if len(refs) < 5 and referrer not in refs:
             refs.append(referrer)
         if referrer == r.homepage_url:
@@ -210,14 +294,10 @@ class Crawler:
     async def run(self) -> SiteCrawl:
         r = self.result
         self.seen.add(r.homepage_url)
-        for u in r.columns:
-            self.seen.add(u)
         self.scheduled = 1
         self.queue.put_nowait(_Job(r.homepage_url, None, 0, PageRole.HOMEPAGE, None))
-        for u, st in r.columns.items():  # configured columns are fetched even when not linked
-            if not st.column.discovered:
-                self.scheduled += 1
-                self.queue.put_nowait(_Job(u, None, 1, None, u))
+        for u in r.columns:  # configured columns, whether or not a page links to them
+            self._enqueue(u, r.homepage_url, 1, None, u)
         n_workers = max(2, self.s.concurrency * 2)
         workers = [asyncio.create_task(self._worker()) for _ in range(n_workers)]
         checkers = [
@@ -285,6 +365,9 @@ class Crawler:
                     self.progress(self.done, self.scheduled)
 
     async def _process(self, job: _Job) -> None:
+        if job.feed is not None:
+            await self._feed(job)
+            return
         r = self.result
         attach = is_attachment(job.url)
         limit = self.s.max_attachment if attach else self.s.max_body
@@ -300,33 +383,7 @@ class Crawler:
         now = dt.datetime.now().replace(microsecond=0)
         ctype = resp.content_type.split(";")[0].strip().lower()
         if attach or (resp.ok and ctype and not ctype.startswith(_HTML_TYPES)):
-            self._record_status(job.url, resp, None, external=False)
-            if not resp.ok or (not is_attachment(resp.final_url or job.url) and not attach):
-                return
-            r.attachments += 1
-            ext = extension(job.url) or extension(resp.final_url)
-            loop = asyncio.get_running_loop()
-            try:
-                text, note = await loop.run_in_executor(
-                    self.pool, extract_attachment, ext, resp.body
-                )
-            except BrokenExecutor:  # the extractor process died (e.g. out of memory)
-                text, note = "", "未能提取：提取附件文字的进程异常退出"
-            if note and note.startswith("未能提取"):
-                r.not_extracted += 1
-                r.findings.append(_not_extracted(job, note, now, self.site))
-            page = Page(
-                url=job.url,
-                status=resp.status,
-                content_type=ctype,
-                text=text,
-                title=job.url.rsplit("/", 1)[-1],
-                referrer=job.referrer,
-                depth=job.depth,
-                is_attachment=True,
-                fetched_at=now,
-            )
-            r.findings.extend(self.on_page(page, PageRole.ATTACHMENT))
+            await self._attachment(job, resp, ctype, attach, now)
             return
         html, enc = ("", "utf-8")
         if resp.body:
@@ -334,6 +391,8 @@ class Crawler:
             if enc != "utf-8":
                 self.enc_hint = enc
         detail = is_home or col_state is not None
+        if col_state is not None and resp.ok and self._renders(col_state):
+            html = await self._render(job.url) or html
         parsed = (
             parse_html(resp.final_url or job.url, html, self.today, detail) if html else Parsed()
         )
@@ -342,7 +401,7 @@ class Crawler:
             r.homepage_dates = [d for d in parsed.item_dates if d <= self.today]
             r.homepage_published = parsed.published
             r.homepage_soft404 = bool(soft)
-            if not self.site.columns:
+            if self.site.discover:
                 self._discover(column_links(parsed, self.in_site, r.homepage_url), None)
         if col_state is not None:
             self._column_state(col_state, resp, parsed, bool(soft))
@@ -354,6 +413,8 @@ class Crawler:
             if m and int(m.group(1)) not in r.reports:
                 r.reports[int(m.group(1))] = (url, label)
         role = self._role(job, parsed)
+        if role == PageRole.ARTICLE and job.column:
+            self._article_date(job, parsed)
         page = Page(
             url=job.url,
             status=resp.status,
@@ -374,6 +435,11 @@ class Crawler:
         if col_state is not None and col_state.column.discovered and job.depth <= 2:
             self._discover(column_links(parsed, self.in_site, job.url), col_state.column)
         base_col = job.url if col_state is not None else job.column
+        in_list = col_state is not None or job.role == PageRole.COLUMN_LIST
+        kind = "other"
+        if in_list:
+            col = r.columns.get(base_col or "")
+            kind = col.column.type if col else "other"
         for url, _label in parsed.links:
             self._note_link(url, job.url)
             if url in self.seen:
@@ -383,18 +449,186 @@ class Crawler:
             child_role, child_col = None, None
             if url in r.columns:
                 child_col = url
-            elif col_state is not None or job.role == PageRole.COLUMN_LIST:
-                col = r.columns.get(base_col or "")
-                kind = col.column.type if col else "other"
+            elif in_list:
                 if is_pagination(job.url, url):
                     child_role, child_col = ROLE_OF_TYPE.get(kind, PageRole.COLUMN_LIST), base_col
                 elif is_attachment(url):
                     child_role = PageRole.ATTACHMENT
                 else:
-                    child_role = ROLE_OF_TYPE.get(kind, PageRole.ARTICLE)
-                    if child_role == PageRole.ANNUAL_REPORT_LIST:
-                        child_role = PageRole.ARTICLE
+                    child_role, child_col = self._item_role(kind), base_col
             self._enqueue(url, job.url, job.depth + 1, child_role, child_col)
+        for url in parsed.resources if self.s.follow_articles else ():
+            self._note_link(url, job.url, resource=True)
+            if url not in self.seen:
+                self.seen.add(url)
+                if self.in_site(url) or self.s.check_external:
+                    self.external.put_nowait(url)
+        if col_state is not None:
+            self._script_lists(job, col_state, parsed)
+
+    @staticmethod
+    def _item_role(kind: str) -> PageRole:
+        role = ROLE_OF_TYPE.get(kind, PageRole.ARTICLE)
+        return PageRole.ARTICLE if role == PageRole.ANNUAL_REPORT_LIST else role
+
+    async def _attachment(self, job: _Job, resp: Response, ctype: str, attach: bool, now) -> None:
+        r = self.result
+        self._record_status(job.url, resp, None, external=False)
+        if not resp.ok or (not is_attachment(resp.final_url or job.url) and not attach):
+            return
+        r.attachments += 1
+        ext = extension(job.url) or extension(resp.final_url)
+        loop = asyncio.get_running_loop()
+        try:
+            text, note = await loop.run_in_executor(self.pool, extract_attachment, ext, resp.body)
+        except BrokenExecutor:  # the extractor process died (e.g. out of memory)
+            text, note = "", "未能提取：提取附件文字的进程异常退出"
+        if note and note.startswith("未能提取"):
+            r.not_extracted += 1
+            r.unreadable.append(Unreadable(job.url, job.referrer, note, now))
+        page = Page(
+            url=job.url,
+            status=resp.status,
+            content_type=ctype,
+            text=text,
+            title=job.url.rsplit("/", 1)[-1],
+            referrer=job.referrer,
+            depth=job.depth,
+            is_attachment=True,
+            fetched_at=now,
+        )
+        r.findings.extend(self.on_page(page, PageRole.ATTACHMENT))
+
+    # -- columns' records wherever they live -------------------------------------------------
+
+    def _article_date(self, job: _Job, parsed: Parsed) -> None:
+        """An article listed by a column: its publication date stands in for an undated list."""
+        st = self.result.columns.get(job.column or "")
+        if st is None or job.url not in st.record_urls:
+            return
+        st.articles_read += 1
+        d = parsed.published
+        if d and d <= self.today + dt.timedelta(days=1):
+            st.article_latest = d if st.article_latest is None else max(st.article_latest, d)
+
+    def _script_lists(self, job: _Job, st: ColumnState, parsed: Parsed) -> None:
+        """The column's records that its page's scripts hold or fetch, read as they do."""
+        scripts = parsed.scripts
+        limit = max(0, self.s.max_list_pages)
+        pages = script_pages(job.url, scripts, limit) if scripts else []
+        for url in pages:
+            if url not in self.seen:
+                self.result.script_pages += 1
+                kind = st.column.type
+                role = ROLE_OF_TYPE.get(kind, PageRole.COLUMN_LIST)
+                self._enqueue(url, job.url, job.depth + 1, role, job.url)
+        if pages:
+            st.sources.add("pages")
+        records, feed = hanweb(job.url, scripts, self.today) if scripts else ([], None)
+        if records:
+            self._take(st, records, "datastore", job.url, job.depth)
+        feeds = [feed] if feed else []
+        if st.column.json_api:
+            feeds.append(configured_feed(job.url, st.column.json_api))
+        elif scripts and not records and not pages:
+            feeds += json_feeds(job.url, scripts)
+        for f in feeds:
+            self._enqueue_feed(f, 0, job.url, job.depth)
+        if not (parsed.records or pages or records or feeds) and builds_list(scripts):
+            st.scripted = True
+
+    def _take(self, st: ColumnState, records: list[Record], source: str, page: str, depth: int):
+        """Records of a column from a script-held source: count them, date the column, and crawl
+        their links as links of the column page (where a reader meets them)."""
+        st.take(records, source, self.today)
+        r = self.result
+        role = self._item_role(st.column.type)
+        for rec in records:
+            m = _REPORT.search(rec.title)
+            if m and int(m.group(1)) not in r.reports:
+                r.reports[int(m.group(1))] = (rec.url, rec.title)
+            self._note_link(rec.url, page)
+            if rec.url in self.seen or not self.s.follow_articles:
+                continue
+            child_role = PageRole.ATTACHMENT if is_attachment(rec.url) else role
+            self._enqueue(rec.url, page, depth + 1, child_role, st.column.url)
+
+    def _enqueue_feed(self, feed: Feed, n: int, page: str, depth: int) -> None:
+        key = feed.key(n)
+        if key in self.seen or n >= max(1, self.s.max_list_pages):
+            return
+        self.seen.add(key)
+        if self.scheduled >= self.s.max_pages:
+            self.result.skipped["超过页面数上限"] += 1
+            return
+        self.scheduled += 1
+        self.queue.put_nowait(_Job(key, page, depth, PageRole.COLUMN_LIST, page, feed, n))
+
+    async def _feed(self, job: _Job) -> None:
+        """One request to a column's data feed (Hanweb dataproxy or JSON), as its script makes it."""
+        r = self.result
+        feed, n = job.feed, job.feed_n
+        assert feed is not None
+        st = r.columns.get(job.column or "")
+        if st is None:
+            return
+        url, fields = feed.request(n)
+        headers = {"X-Requested-With": "XMLHttpRequest", "Referer": st.column.url}
+        if feed.method == "POST":
+            resp = await self.f.fetch(url, method="POST", data=fields, headers=headers)
+        else:
+            resp = await self.f.fetch(url, headers=headers)
+        r.feed_requests += 1
+        if not resp.ok or not resp.body:
+            r.feed_failures += 1
+            return
+        text, _enc = decode(resp.body, resp.content_type)
+        pages_total: int | None = None
+        if feed.kind == "dataproxy":
+            records, total = datastore_records(st.column.url, text, self.today)
+        else:
+            answer = parse_json(text)
+            if answer is None:
+                return
+            records, pages_total, total = json_records(st.column.url, answer, self.today)
+        fresh = [rec for rec in records if rec.url not in st.record_urls]
+        if not fresh:
+            return  # empty, or the same records again (a feed that ignores the page number)
+        self._take(st, fresh, feed.kind, st.column.url, job.depth)
+        if feed.page_key is None:
+            return
+        if feed.kind == "dataproxy":
+            total = total if total is not None else feed.total
+            more = total is None or feed.first + (n + 1) * feed.step <= total
+        elif pages_total is not None:
+            more = n + 2 <= pages_total
+        elif total is not None:
+            more = (n + 1) * max(1, len(records)) < total
+        else:
+            more = True
+        if more:
+            self._enqueue_feed(feed, n + 1, job.column or st.column.url, job.depth)
+
+    def _renders(self, st: ColumnState) -> bool:
+        return self.renderer is not None and (self.s.render or st.column.render)
+
+    async def _render(self, url: str) -> str | None:
+        """The list page as Chromium renders it (within the site's render budget)."""
+        assert self.renderer is not None
+        r = self.result
+        if r.rendered >= self.s.render_pages:
+            r.skipped["超过浏览器渲染页数上限"] += 1
+            return None
+        html, seconds, error = await self.renderer.render(url)
+        if error:
+            r.render_error = r.render_error or error
+            return None
+        r.rendered += 1
+        r.render_seconds += seconds
+        st = r.columns.get(url)
+        if st is not None:
+            st.sources.add("render")
+        return html
 
     def _role(self, job: _Job, parsed: Parsed) -> PageRole:
         if job.role == PageRole.HOMEPAGE:
@@ -432,26 +666,12 @@ class Crawler:
         if not resp.ok or soft:
             return
         st.items = parsed.items
+        st.take(parsed.records, "html", self.today)
         dates = [d for d in parsed.item_dates if d <= self.today + dt.timedelta(days=1)]
-        st.latest = max(dates) if dates else None
-        st.dates = sorted(dates)
+        if dates:
+            st.latest = max(dates) if st.latest is None else max(st.latest, *dates)
+        st.dates = sorted(set(st.dates) | set(dates))
         st.main_text_len = parsed.main_text_len
-        st.blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
+        st.page_blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
         if st.column.type == "annual_report":
             st.links = parsed.links[:500]
-
-
-def _not_extracted(job: _Job, note: str, now: dt.datetime, site: Site) -> Finding:
-    from zwgk.inspect.model import Severity
-
-    return Finding(
-        check="availability-attachment-text",
-        severity=Severity.WARNING,
-        url=job.url,
-        message="附件文字未能提取，隐私和错别字检查未覆盖该附件，请人工查看",
-        evidence=note,
-        site=site.name,
-        unit=site.unit,
-        referrer=job.referrer,
-        detected_at=now,
-    )

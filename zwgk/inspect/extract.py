@@ -1,6 +1,8 @@
 """Decoding and parsing: charset detection (GBK/GB18030/UTF-8, charset-normalizer when unsure),
-HTML → text, title, links, navigation links, meta tags and dates; soft-404 detection; attachment
-text (pdf via pypdf, docx via python-docx, xlsx via openpyxl; doc/wps/xls best effort)."""
+HTML → text, title, every kind of link (``<a>``, ``<area>``, ``<iframe>``/``<frame>``, ``onclick``
+``window.open``/``location.href``, attachments in ``<embed>``/``<object>``/``<img>``), resources
+(images and embeds), navigation links, meta tags, list records and dates; soft-404 detection;
+attachment text (pdf via pypdf, docx via python-docx, xlsx via openpyxl; doc/wps/xls best effort)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from zwgk.inspect.urls import normalise
+from zwgk.inspect.urls import is_attachment, normalise
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
@@ -62,12 +64,16 @@ def decode(body: bytes, content_type: str = "", hint: str | None = None) -> tupl
     return body.decode(enc, "replace"), enc
 
 
-# Dates: 2024-05-06, 2024/05/06, 2024.05.06, 2024年5月6日, [05-06]
+# Dates: 2024-05-06, 2024/05/06, 2024.05.06, 2024年5月6日, [05-06]; in list items also a bare
+# "05-06" standing alone (``<span class="date">10-20</span>``, as on real county sites).
 _FULL_DATE = re.compile(r"(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _SHORT_DATE = re.compile(r"[\[【(（]\s*(\d{1,2})[-/.月](\d{1,2})日?\s*[\]】)）]")
+_BARE_SHORT_DATE = re.compile(r"(?:^|\s)([01]\d)-([0-3]\d)(?=\s|$)")
 
 
-def find_dates(text: str, today: dt.date) -> list[dt.date]:
+def find_dates(text: str, today: dt.date, short: bool = False) -> list[dt.date]:
+    """Dates in ``text``; a month-day without a year is taken in the latest year that puts it no
+    later than tomorrow. ``short``: also a bare ``MM-DD`` standing alone (list items)."""
     out = []
     for m in _FULL_DATE.finditer(text):
         try:
@@ -75,7 +81,10 @@ def find_dates(text: str, today: dt.date) -> list[dt.date]:
         except ValueError:
             continue
     if not out:
-        for m in _SHORT_DATE.finditer(text):
+        pattern = _SHORT_DATE.finditer(text)
+        if short and "-" in text:
+            pattern = [*pattern, *_BARE_SHORT_DATE.finditer(text)]
+        for m in pattern:
             try:
                 d = dt.date(today.year, int(m.group(1)), int(m.group(2)))
             except ValueError:
@@ -113,17 +122,34 @@ _SOFT404_WORDS = (
 )
 
 
+@dataclass(frozen=True)
+class Record:
+    """Record — 记录: one entry of a column's list wherever it lives (title, link, date)."""
+
+    url: str
+    title: str
+    date: dt.date | None = None
+
+
 @dataclass
 class Parsed:
-    """What the crawler keeps from one HTML page (the page's text goes to the checks)."""
+    """What the crawler keeps from one HTML page (the page's text goes to the checks).
+
+    ``links`` are where the page sends a reader (pages and attachments); ``resources`` what it
+    embeds (images, embeds that are not attachments). With ``detail`` (homepage and column
+    pages) also navigation links, list ``records`` (link, title, date — dated or not), the text of
+    the page's inline ``scripts`` and the main text's length."""
 
     title: str = ""
     text: str = ""
     links: list[tuple[str, str]] = field(default_factory=list)
+    resources: list[str] = field(default_factory=list)
     nav_links: list[tuple[str, str]] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     item_dates: list[dt.date] = field(default_factory=list)  # dates in list items
     items: int = 0  # list items that carry a date and a link
+    records: list[Record] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
     main_text_len: int = 0
     empty_marker: bool = False
     published: dt.date | None = None
@@ -172,49 +198,90 @@ def resolve(base: str, href: str, bases: tuple[str, str] | None = None) -> str:
     return _resolve(directory, href)
 
 
+_LINK_NODES = (
+    "a[href], area[href], iframe[src], frame[src], embed[src], object[data], img[src], [onclick]"
+)
+_SCRIPT_URL = re.compile(
+    r"""(?:window\.open|(?:window\.|document\.|top\.|parent\.)?location(?:\.href)?\s*=|location\.(?:assign|replace))\s*\(?\s*['"]([^'"]+)['"]"""
+)
+_SRC_ATTR = {"iframe": "src", "frame": "src", "embed": "src", "img": "src", "object": "data"}
+
+
+def _script_target(code: str) -> str | None:
+    """The address in ``window.open('…')`` or ``location.href='…'`` (onclick, javascript: URLs)."""
+    m = _SCRIPT_URL.search(code)
+    return m.group(1).strip() if m else None
+
+
 def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Parsed:
-    """Parse a page. ``detail`` (homepage and column pages) adds navigation links, dated list
-    items and the main text's length; articles do without (the crawl's hot path)."""
+    """Parse a page. ``detail`` (homepage and column pages) adds navigation links, list records,
+    inline scripts and the main text's length; articles do without (the crawl's hot path)."""
     tree = HTMLParser(html)
     p = Parsed()
-    t = tree.css_first("title")
+    head = tree.head
+    if head is not None:
+        t = head.css_first("title")
+        for m in head.css("meta[name]"):
+            name = (m.attributes.get("name") or "").strip()
+            if name:
+                p.meta[name] = (m.attributes.get("content") or "").strip()
+        b = head.css_first("base[href]")
+    else:
+        t, b = tree.css_first("title"), None
+    if t is None:
+        t = tree.css_first("title")
     p.title = t.text(strip=True) if t else ""
-    for m in tree.css("meta[name]"):
-        name = (m.attributes.get("name") or "").strip()
-        if name:
-            p.meta[name] = (m.attributes.get("content") or "").strip()
     base = url
-    b = tree.css_first("base[href]")
     if b is not None:
         base = urljoin(url, b.attributes.get("href") or "")
     bases = _bases(base)
-    for a in tree.css("a[href]"):
-        href = (a.attributes.get("href") or "").strip()
-        if not href or href.startswith(_NOT_LINKS):
-            continue
+    seen_res: set[str] = set()
+    for node in tree.css(_LINK_NODES):
+        tag = node.tag
+        attrs = node.attributes
+        resource = False
+        if tag == "a" or tag == "area":
+            href = (attrs.get("href") or "").strip()
+            if href.startswith(("javascript:", "JavaScript:")):
+                href = _script_target(href) or ""
+            if (not href or href[0] == "#") and "onclick" in attrs:
+                href = _script_target(attrs.get("onclick") or "") or ""
+            if not href or href.startswith(_NOT_LINKS):
+                continue
+            label = (node.text(strip=True) if tag == "a" else attrs.get("alt") or "")[:100]
+        elif tag in _SRC_ATTR:
+            href = (attrs.get(_SRC_ATTR[tag]) or "").strip()
+            if not href or href.startswith(_NOT_LINKS):
+                continue
+            label = (attrs.get("title") or attrs.get("alt") or "")[:100]
+            resource = tag in ("img", "embed", "object")
+        else:
+            href = _script_target(attrs.get("onclick") or "") or ""
+            if not href or href.startswith(_NOT_LINKS):
+                continue
+            label = node.text(strip=True)[:100]
         try:
             absolute = resolve(base, href, bases)
         except ValueError:
             continue
         if not absolute.startswith(("http://", "https://")):
             continue
-        label = a.text(strip=True)[:100]
+        if resource and not is_attachment(absolute):
+            if absolute not in seen_res:
+                seen_res.add(absolute)
+                p.resources.append(absolute)
+            continue
         p.links.append((absolute, label))
-        if detail and _is_nav(a):
+        if detail and tag == "a" and _is_nav(node):
             p.nav_links.append((absolute, label))
     if detail:
-        for item in tree.css(_ITEM_SELECTORS):
-            if item.css_first("a[href]") is None:
-                continue
-            if len(item.css("li, tr")) > (1 if item.tag in ("li", "tr") else 0):
-                continue  # only innermost items (lexbor's css() includes the node itself)
-            dates = find_dates(item.text(separator=" "), today)
-            if dates:
-                p.items += 1
-                p.item_dates.extend(dates)
-    for tag in ("script", "style", "noscript", "template"):
-        for n in tree.css(tag):
-            n.decompose()
+        _records(tree, p, base, bases, today)
+    for n in tree.css("script, style, noscript, template"):
+        if detail and n.tag == "script":
+            code = n.text()
+            if code.strip():
+                p.scripts.append(code)
+        n.decompose()
     body = tree.body
     p.text = body.text(separator="\n", strip=True) if body is not None else tree.text()
     if detail:
@@ -237,6 +304,32 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     if dates:
         p.published = dates[0]
     return p
+
+
+def _records(tree: HTMLParser, p: Parsed, base: str, bases: tuple[str, str], today: dt.date):
+    """List items (innermost ``li``/``tr``/``dd``/``p`` with a link, outside navigation) as records;
+    dated ones also count as ``items``."""
+    for item in tree.css(_ITEM_SELECTORS):
+        a = item.css_first("a[href]")
+        if a is None:
+            continue
+        if len(item.css("li, tr")) > (1 if item.tag in ("li", "tr") else 0):
+            continue  # only innermost items (lexbor's css() includes the node itself)
+        dates = find_dates(item.text(separator=" "), today, short=True)
+        if dates:
+            p.items += 1
+            p.item_dates.extend(dates)
+        elif _is_nav(item):
+            continue
+        href = (a.attributes.get("href") or "").strip()
+        if not href or href.startswith(_NOT_LINKS):
+            continue
+        try:
+            url = resolve(base, href, bases)
+        except ValueError:
+            continue
+        title = (a.attributes.get("title") or a.text(strip=True))[:200]
+        p.records.append(Record(url, title, max(dates) if dates else None))
 
 
 def is_soft_404(status: int, title: str, text: str) -> bool:

@@ -175,9 +175,17 @@ class Fetcher:
         return h.robots.can_fetch(self.s.user_agent, url)
 
     async def fetch(
-        self, url: str, max_bytes: int | None = None, method: str = "GET", robots: bool = True
+        self,
+        url: str,
+        max_bytes: int | None = None,
+        method: str = "GET",
+        robots: bool = True,
+        data: tuple[tuple[str, str], ...] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Response:
-        """GET (or HEAD) ``url``, following at most ``max_redirects`` redirects."""
+        """GET (or HEAD, or POST with form ``data``, as a list page's script posts to its data
+        feed) ``url``, following at most ``max_redirects`` redirects (a redirected POST is
+        followed with GET, as browsers do)."""
         max_bytes = self.s.max_body if max_bytes is None else max_bytes
         start = time.monotonic()
         current = url
@@ -185,12 +193,14 @@ class Fetcher:
         for hop in range(self.s.max_redirects + 1):
             if robots and not await self.allowed(current):
                 return Response(url, current, 0, error="robots.txt 不允许抓取", redirects=hop)
-            resp = await self._get(current, max_bytes, method=method)
+            resp = await self._get(current, max_bytes, method=method, data=data, headers=headers)
             resp.url, resp.redirects = url, hop
             if resp.status in REDIRECTS and resp.error is None:
                 target = resp.final_url
                 if not target:
                     break
+                if method == "POST":
+                    method, data = "GET", None
                 if target in seen:
                     resp.error = "重定向循环"
                     resp.elapsed = time.monotonic() - start
@@ -210,11 +220,17 @@ class Fetcher:
         )
 
     async def _get(
-        self, url: str, max_bytes: int, method: str = "GET", conditional: bool = True
+        self,
+        url: str,
+        max_bytes: int,
+        method: str = "GET",
+        conditional: bool = True,
+        data: tuple[tuple[str, str], ...] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Response:
         h = self._host(host_of(url))
         cached = self.cache.get(url) if (self.cache and conditional and method == "GET") else None
-        headers = {}
+        headers = dict(headers or {})
         if cached:
             if cached[0]:
                 headers["If-None-Match"] = cached[0]
@@ -228,7 +244,7 @@ class Fetcher:
                     await self.limiter.wait(host_of(url), h.interval)
                 else:
                     await self._wait_slot(h)
-                resp = await self._once(url, max_bytes, method, headers)
+                resp = await self._once(url, max_bytes, method, headers, data)
             if resp.status == 304 and cached:
                 self.cache.hits += 1  # type: ignore[union-attr]
                 return Response(
@@ -257,14 +273,23 @@ class Fetcher:
         return resp
 
     async def _once(
-        self, url: str, max_bytes: int, method: str, headers: dict[str, str]
+        self,
+        url: str,
+        max_bytes: int,
+        method: str,
+        headers: dict[str, str],
+        data: tuple[tuple[str, str], ...] | None = None,
     ) -> Response:
         assert self.session is not None
         self.requests += 1
         try:
             async with asyncio.timeout(self.s.timeout):
                 async with self.session.request(
-                    method, url, headers=headers, allow_redirects=False
+                    method,
+                    url,
+                    headers=headers,
+                    allow_redirects=False,
+                    data=list(data) if data is not None else None,
                 ) as r:
                     ctype = r.headers.get("Content-Type", "")
                     out = Response(

@@ -6,21 +6,18 @@ vendor's 错敏词 export)."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import json
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from zwgk.inspect.checks.catalogue import catalogue, title_of
 from zwgk.inspect.model import SEVERITY_ZH, Finding, Severity
 
 if TYPE_CHECKING:
     from zwgk.inspect.run import SiteResult
 
-CATALOGUE = Path(__file__).with_name("checks") / "catalogue.yaml"
 XLSX_COLUMNS = (
     "错敏词",
     "推荐修改",
@@ -34,22 +31,6 @@ XLSX_COLUMNS = (
     "问题级别",
     "父页面地址",
 )
-
-
-@functools.cache
-def check_titles() -> dict[str, dict[str, Any]]:
-    try:
-        doc = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError):
-        return {}
-    if isinstance(doc, dict):
-        doc = doc.get("checks", [])
-    return {e["id"]: e for e in doc if isinstance(e, dict) and "id" in e}
-
-
-def title_of(check: str) -> str:
-    entry = check_titles().get(check)
-    return str(entry.get("title", check)) if entry else check
 
 
 def findings_json(results: list[SiteResult]) -> list[dict[str, Any]]:
@@ -183,7 +164,7 @@ def site_section(r: SiteResult) -> str:
         for f in group:
             by_check.setdefault(f.check, []).append(f)
         for check, items in by_check.items():
-            entry = check_titles().get(check, {})
+            entry = catalogue().get(check)
             rows = "".join(
                 f"<tr><td>{_e(f.message)}</td><td class=ev>{_e(f.evidence)}"
                 + (f"<br>建议：{_e(f.wrong)} → {_e(f.suggested)}" if f.wrong else "")
@@ -200,7 +181,7 @@ def site_section(r: SiteResult) -> str:
             parts.append(
                 f'<details class="{sev.value}"{" open" if sev == Severity.VETO else ""}>'
                 f'<summary>{_e(title_of(check))} <span class="n">{_e(check)} · {len(items)} 条</span></summary>'
-                + (f'<p class="why">{_e(entry.get("why", ""))}</p>' if entry.get("why") else "")
+                + (f'<p class="why">{_e(entry.why)}</p>' if entry and entry.why else "")
                 + f"<table><tr><th>问题</th><th>证据</th><th>位置</th></tr>{rows}</table>{more}</details>"
             )
     if not r.findings:

@@ -5,48 +5,27 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib
 import logging
 import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
+from zwgk.inspect.checks.catalogue import page_modules, site_modules
 from zwgk.inspect.config import Config, Site
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.crawl import Crawler, SiteCrawl
 from zwgk.inspect.fetch import Cache, Fetcher
 from zwgk.inspect.model import Finding, Page, Severity
+from zwgk.inspect.render import Renderer
 
 log = logging.getLogger(__name__)
 
-# Page-level content checks (owned by the content side); a module not written yet is skipped.
-CONTENT_CHECKS = (
-    "zwgk.inspect.checks.privacy",
-    "zwgk.inspect.checks.wording",
-    "zwgk.inspect.checks.elements",
-)
-SITE_CHECKS = (
-    "zwgk.inspect.checks.availability",
-    "zwgk.inspect.checks.freshness",
-    "zwgk.inspect.checks.links",
-    "zwgk.inspect.checks.annual_report",
-)
+# The check modules come from the catalogue (zwgk/inspect/checks/catalogue.yaml): one registry.
 SEVERITY_ORDER = {Severity.VETO: 0, Severity.DEDUCTION: 1, Severity.WARNING: 2}
-
-
-def load_modules(names: tuple[str, ...]) -> list[ModuleType]:
-    out = []
-    for name in names:
-        try:
-            out.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return out
 
 
 @dataclass
@@ -88,7 +67,7 @@ def context_for(site: Site, today: dt.date) -> CheckContext:
 
 
 def _page_runner(
-    ctx: CheckContext, modules: list[ModuleType], errors: dict[str, int]
+    ctx: CheckContext, modules: tuple[ModuleType, ...], errors: dict[str, int]
 ) -> Callable[[Page, PageRole], list[Finding]]:
     checks = [(m.__name__, m.check_page) for m in modules if hasattr(m, "check_page")]
 
@@ -112,8 +91,6 @@ def finalise(findings: list[Finding], site: Site, dismissals: frozenset[str]) ->
     dropped = 0
     for f in findings:
         if not f.site or not f.unit:
-            from dataclasses import replace
-
             f = replace(f, site=f.site or site.name, unit=f.unit or site.unit)
         if f.identity() in dismissals:
             dropped += 1
@@ -134,13 +111,20 @@ async def inspect_site(
 ) -> SiteResult:
     ctx = context_for(site, today)
     errors: dict[str, int] = {}
-    on_page = _page_runner(ctx, load_modules(CONTENT_CHECKS), errors)
+    on_page = _page_runner(ctx, page_modules(), errors)
     cache_dir = cache_dir or site.settings.cache_dir
     cache = Cache(cache_dir) if cache_dir else None
     pool = attachment_pool(site.settings.attachment_workers)
     try:
-        async with Fetcher(site.settings, cache, limiter) as fetcher:
-            crawl = await Crawler(site, today, fetcher, on_page, progress, pool).run()
+        wants_render = site.settings.render or any(c.render for c in site.columns)
+        async with (
+            Fetcher(site.settings, cache, limiter) as fetcher,
+            Renderer(site.settings, wants_render) as renderer,
+        ):
+            crawler = Crawler(
+                site, today, fetcher, on_page, progress, pool, renderer if wants_render else None
+            )
+            crawl = await crawler.run()
         crawl.cache_hits = cache.hits if cache else 0
     finally:
         if cache:
@@ -149,7 +133,7 @@ async def inspect_site(
             pool.shutdown(cancel_futures=True)
     findings = list(crawl.findings)
     crawl.findings = []
-    for mod in load_modules(SITE_CHECKS):
+    for mod in site_modules():
         findings.extend(mod.check_site(crawl, ctx))
     final, dropped = finalise(findings, site, site.dismissals)
     return SiteResult(site, crawl, final, dropped, errors)

@@ -22,6 +22,7 @@ from zwgk.monitor import catalogue
 from zwgk.monitor.history import CHINA, ProbeRecord, Site
 
 CHECK_ID = "availability-week"
+FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 @dataclass(frozen=True)

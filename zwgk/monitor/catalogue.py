@@ -1,12 +1,14 @@
-"""The monitor's view of the checks catalogue (``zwgk/inspect/checks/catalogue.yaml``): every
-threshold a monitor check uses is read here, from the one registry of checks."""
+"""The monitor's view of the checks catalogue (``zwgk/inspect/checks/catalogue.yaml``, read through
+``zwgk.inspect.checks.catalogue``): every threshold a monitor check uses is read there, from the
+one registry of checks."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Any
 
-from zwgk.inspect.checks.content_common import CheckInfo, catalogue, info
+from zwgk.inspect.checks.catalogue import catalogue, info
+from zwgk.inspect.checks.catalogue import thresholds as _thresholds
 from zwgk.inspect.model import Severity
 
 
@@ -14,13 +16,8 @@ def ids() -> list[str]:
     return list(catalogue())
 
 
-def entry(check_id: str) -> CheckInfo:
-    return info(check_id)
-
-
 def thresholds(check_id: str) -> dict[str, Any]:
-    value = info(check_id).thresholds
-    return dict(value) if isinstance(value, dict) else {}
+    return dict(_thresholds(check_id))
 
 
 def severity(check_id: str) -> Severity:
@@ -28,10 +25,8 @@ def severity(check_id: str) -> Severity:
 
 
 def title(check_id: str) -> str:
-    try:
-        return info(check_id).title
-    except KeyError:
-        return check_id
+    entry = catalogue().get(check_id)
+    return entry.title if entry else check_id
 
 
 def exact(value: Any) -> Fraction:

@@ -15,6 +15,7 @@ from zwgk.monitor import catalogue
 from zwgk.monitor.history import ColumnHistory, Site
 
 CHECK_ID = "freshness-homepage-monitored"
+FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 def check(

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from zwgk.rubric.validate import fmt
+from zwgk.rubric.numbers import fmt
 from zwgk.scoring.result import LineKind, RoundResult
 
 

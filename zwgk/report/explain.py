@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zwgk.rubric.validate import fmt
+from zwgk.rubric.numbers import fmt
 from zwgk.scoring.result import LineKind, NodeResult, NodeStatus, RoundResult, UnitResult
 
 _LEVEL_MARKS = ("", "一级", "二级", "三级", "四级")

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from zwgk.rubric.validate import fmt
+from zwgk.rubric.numbers import fmt, plain
 from zwgk.scoring.result import NodeResult, RoundResult, UnitResult
 
 JSON_FORMAT = "zwgk.results/1"
@@ -27,20 +27,11 @@ STATUS_ZH = {
 }
 
 
-def number(value: Decimal | None) -> int | float | None:
-    """A Decimal as a JSON number whose text is the same decimal (floats print shortest-exact)."""
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
-
-
 def _lines(lines) -> list[dict[str, Any]]:
     out = []
     for line in lines:
         d = line.as_dict()
-        d["amount"] = number(line.amount)
+        d["amount"] = plain(line.amount)
         out.append(d)
     return out
 
@@ -53,9 +44,9 @@ def _nodes(node: NodeResult, parent: str | None, out: list[dict[str, Any]]) -> N
             "parent": parent,
             "level": node.level,
             "leaf": node.is_leaf,
-            "max": number(node.max),
-            "earned": number(node.earned),
-            "bonus": number(node.bonus),
+            "max": plain(node.max),
+            "earned": plain(node.earned),
+            "bonus": plain(node.bonus),
             "status": node.status.value,
             "pending": node.pending,
             "lines": _lines(node.lines),
@@ -74,17 +65,17 @@ def unit_dict(u: UnitResult) -> dict[str, Any]:
         "class": u.unit_class,
         "table": u.table,
         "rank": u.rank,
-        "total": number(u.total),
+        "total": plain(u.total),
         "grade": u.grade,
         "grade_forced_by": u.grade_forced_by,
-        "full": number(u.full),
-        "max": number(u.max),
-        "base": number(u.base),
-        "scaled_base": number(u.scaled_base),
-        "bonus": number(u.bonus),
-        "veto_deduction": number(u.veto_deduction),
-        "third_party": number(u.third_party),
-        "composite": number(u.composite),
+        "full": plain(u.full),
+        "max": plain(u.max),
+        "base": plain(u.base),
+        "scaled_base": plain(u.scaled_base),
+        "bonus": plain(u.bonus),
+        "veto_deduction": plain(u.veto_deduction),
+        "third_party": plain(u.third_party),
+        "composite": plain(u.composite),
         "vetoed_by": u.vetoed_by,
         "lines": _lines(u.lines),
         "nodes": nodes,
@@ -208,7 +199,7 @@ def write_xlsx(result: RoundResult, path: str | Path | IO[bytes]) -> None:
             cell.font, cell.fill = head_font, head_fill
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for row in body:
-            ws.append([number(v) if isinstance(v, Decimal) else v for v in row])
+            ws.append([plain(v) if isinstance(v, Decimal) else v for v in row])
         ws.freeze_panes = "A2"
         for col in range(1, len(head) + 1):
             ws.column_dimensions[get_column_letter(col)].width = widths.get(col, 12)

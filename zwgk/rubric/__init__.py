@@ -3,7 +3,8 @@
 from zwgk.rubric.errors import FactsError, InputError, Problem, SchemeError
 from zwgk.rubric.index import SchemeIndex, node_max
 from zwgk.rubric.model import Bonus, Fault, Node, Scheme, Table, Veto, VetoEffect
-from zwgk.rubric.validate import fmt, load_scheme, load_scheme_text, parse_scheme
+from zwgk.rubric.numbers import fmt
+from zwgk.rubric.validate import load_scheme, load_scheme_text, parse_scheme
 
 __all__ = [
     "Bonus",

@@ -78,9 +78,11 @@ class DraftedRule:
     zeroes_item: bool = False
     needs_review: bool = False
     reasons: list[str] = field(default_factory=list)
+    points: Decimal | None = None  # the item's worth when the text states it: （5分）, 有得N分
 
     def summary(self) -> dict:
-        """The 8-key JSON shape of the labelling conventions (numbers as int/float).
+        """The JSON shape of the labelling conventions (numbers as int/float): eight keys, and a ninth,
+        ``points``, only when the text itself states the item's worth (（5分）, 有得N分).
 
         A cap stated for one fault (or bonus) alone is reported as the deduction (bonus) cap when
         the sentence states no cap for the whole item: the first stated cap.
@@ -101,7 +103,7 @@ class DraftedRule:
             "per_occurrence": any(f.per_occurrence for f in self.faults)
             or any(b.per_occurrence for b in self.bonuses),
             "needs_review": self.needs_review,
-        }
+        } | ({} if self.points is None else {"points": _num(self.points)})
 
 
 # ------------------------------------------------------------------------------- normalising
@@ -232,17 +234,21 @@ _TOKEN_RE = re.compile(
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?扣(?:除|至)?|扣满)"
             rf"{_N}分(?:为止)?)",
             # bonus caps
-            rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项)?加分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
+            rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|得)|加满)"
             rf"{_N}分(?:为止)?)",
             # caps whose kind comes from the context: 最多不超5分, 上限为6分
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
             rf"{_N}分(?:为止)?)",
+            # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
+            rf"(?P<dcap2>(?<=[,;]){_N}分扣完为止)",
             r"(?P<stop>扣完为止|扣完即止|扣至0分为止|扣完)",
+            # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
+            rf"(?P<worth>[(【]{_N}分[)】]|满分(?:为)?{_N}分|(?:本项|该项|此项)(?:分值为?)?{_N}分(?=[,;。)]|$))",
             # zeroing
-            r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?不得分"
+            r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|全部扣完)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>扣除?{_N}分)",
+            rf"(?P<deduct>扣除?(?:当事人|责任人)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>加{_N}分)",
@@ -252,7 +258,9 @@ _TOKEN_RE = re.compile(
 )
 _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
 _CLAUSE_SPLIT = "。;" + _ITEM
-_COUNTERS = "件次|人次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏"
+_COUNTERS = (
+    "件次|人次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
+)
 
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
@@ -267,7 +275,9 @@ _ONE_LOOSE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})
 # 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
 _PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|天|日|半年)")
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
-_TIERS_RE = re.compile(r"[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?(?:以上|以下)")
+_TIERS_RE = re.compile(
+    r"[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得))"
+)
 _NOT_COUNT_BEFORE = (
     "少于",
     "低于",
@@ -283,19 +293,22 @@ _NOT_COUNT_BEFORE = (
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
-    r"(?:最|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
+    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
 )
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
 
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"比例"), "按比例计分：须人工确定计分办法"),
+    (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
     (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
     (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
     (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
-    (re.compile(r"一票否决|否决|不合格"), "含否决情形：须人工确认否决的范围"),
+    (re.compile(r"一票否决|否决|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
+     "含否决情形：须人工确认否决的范围"),
+    (re.compile(r"按[^,;。]{1,8}(?:处理|论处|执行)"), "后果按另一规定处理：须人工确认"),
+
 ]  # fmt: skip
 # …searched in the text as written (the amounts they govern are part of the match)
 _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -306,6 +319,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "按完成或查证情况评定：须人工确认"),
     (re.compile(r"(?:各|分别|均|都)(?:扣|加|得)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
+    (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)扣"),
+     "扣分涉及不同的人或单位：须人工拆分"),
 ]  # fmt: skip
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
@@ -313,21 +328,16 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"加分|加\d"), "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
-    (re.compile(r"(?:超过?|不超过?|上限为?|最高|最多|扣|加|得|满|计)(\d+(?:\.\d+)?)"),
-     "有数字不是分值，但可能被误读为分值"),
+    (re.compile(r"(?:上限为?|最高|最多|扣|加|得|满)(\d+(?:\.\d+)?)(?![\d.分])"),
+     "扣分或加分的数字后没有“分”，文字可能残缺：须人工核对原文"),
 ]  # fmt: skip
-# counts and thresholds (6个方面, 抽查5件, 2周内, 90%, 15个工作日) are not points but could be taken
-# for them; 1 (少于1次, 至少更新1条) and dates (2023年度, 9月底, 每月10日前) are left alone.
-_STRAY_NUMBER_RE = re.compile(
-    r"(?<![\d.第])(\d+(?:\.\d+)?)"
-    r"(?=个|条|件|项|周|天|小时|分钟|工作日|%|次|篇|份|人|名|家|期|批|轮|季度|倍|年内|年以|日内|日以)"
-)
-_STRAY_DAY_RE = re.compile(r"(?<![\d.月])(\d+)日")
 _ACRONYMS = {"APP", "ICP", "PDF", "WORD", "OFD", "QQ", "GB", "ID", "IP", "URL", "HTTP", "HTTPS",
              "WWW", "COM", "CN", "GOV", "OA", "EXCEL", "WPS", "AI", "VR", "PPT", "JPG", "PNG", "CA",
              "UKEY", "WIFI", "PC", "SMS", "H", "G", "E", "A", "B", "C", "D", "X", "XX", "XXX",
              "EMAIL", "MAIL", "CPU", "API", "PPP", "GDP", "CPI", "PM"}  # fmt: skip
-_GARBLED_RE = re.compile(r"[\ufffd*|^#$`]|[A-Za-z]+")
+_GARBLED_RE = re.compile(
+    r"[\ufffd*|^#$`]|[A-Za-z]+(?![A-Za-z]*/?T?\s?\d{3,})"
+)  # AQ1051: a standard
 
 
 @dataclass
@@ -362,6 +372,7 @@ class _Draft:
     bcaps: list[_Tok] = field(default_factory=list)
     ranges: list[_Tok] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    points: list[Decimal] = field(default_factory=list)
 
     def review(self, reason: str) -> None:
         if reason not in self.reasons:
@@ -403,6 +414,8 @@ def _scan(s: str, src: int) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in _TOKEN_RE.finditer(s):
         kind = m.lastgroup or ""
+        if kind == "dcap2":
+            kind = "dcap"
         if kind == "range":
             tok = _Tok("range", m.start(), m.end(), _dec(m.group("lo")), _dec(m.group("hi")))
         elif kind == "get":
@@ -536,7 +549,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 before = s[seg_start : loose.start()]
                 if not any(before.endswith(w) for w in _NOT_COUNT_BEFORE):
                     draft.review("“一次（一处）…的”是否按次扣分（加分）不明确：须人工确认")
-            if t.kind == "get" and (has_deduct_or_zero or per is None):
+            if t.kind == "get" and per is None and has_deduct_or_zero and t.value is not None:
+                draft.points.append(t.value)  # 有得10分，无扣2分 / 做到…的，得6分。未…不得分
+                seg_start = t.end
+                continue
+            if t.kind == "get" and per is None:
                 draft.review("“得N分”可能是计分办法或基础分而非加分：须人工确认")
             period = _PERIOD_RE.search(s, seg_start, t.start)
             if per is None and period and not _REQUIREMENT_RE.search(s, period.end(), t.start):
@@ -554,6 +571,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             last_kind = kind
             seg_start = t.end
         elif t.kind == "vague":
+            sentence_end = min(
+                (i for i in (s.find(c, t.end) for c in "。" + _ITEM) if i != -1), default=len(s)
+            )
+            if any(o.kind == "deduct" and t.end <= o.start < sentence_end for o in toks):
+                continue  # 按照未完成事项进行扣分，每项扣5分: the amount follows
             if _in_brackets(s, c_start, t.start):
                 draft.review("有扣分规定未写明分值")
                 continue  # (按月统计扣分): a note on counting, not a fault
@@ -582,6 +604,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.entries.append(_Entry("fault", t, text, None, None, zeroes=True))
             zero_seen = True
             seg_start = t.end
+        elif t.kind == "worth":
+            assert t.value is not None
+            draft.points.append(t.value)
         elif t.kind in ("dcap", "bcap", "gcap"):
             kind = {"dcap": "fault", "bcap": "bonus"}.get(t.kind)
             if kind is None:
@@ -628,10 +653,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
-    stray = [m for m in _STRAY_NUMBER_RE.finditer(masked_s) if m.group(1) != "1"]
-    stray += [m for m in _STRAY_DAY_RE.finditer(masked_s) if m.group(1) != "1"]
-    if stray:
-        draft.review("有数字不是分值（如“" + stray[0].group(0) + "”），但可能被误读为分值")
+    if re.search(r"(?<![\d.])0\d", s):
+        draft.review("数字有前导零（如“05分”），小数点可能丢失：须人工核对原文")
     if s.count('"') % 2 or s.count("“") != s.count("”"):
         draft.review("引号不成对，文字可能残缺：须人工核对原文")
     for m in _GARBLED_RE.finditer(s):
@@ -745,7 +768,11 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         for e in draft.entries
         if e.kind == "bonus" and e.amount is not None
     ]
+    points = draft.points[0] if draft.points else None
+    if len(set(draft.points)) > 1:
+        draft.review("写有几个分值：一个分值字段不能表示")
     return DraftedRule(
+        points=points,
         faults=faults,
         bonuses=bonuses,
         deduction_cap=deduction_cap,

@@ -13,11 +13,13 @@ class Problem:
     line: int | None
     message: str
     where: str | None = None  # indicator id, fact number or YAML path
+    column: str | None = None  # the column (CSV/Excel) or key (YAML, form field) at fault
 
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
         subject = f" [{self.where}]" if self.where else ""
-        return f"{place}{subject}: {self.message}"
+        column = f"（{self.column}）" if self.column else ""
+        return f"{place}{subject}{column}: {self.message}"
 
 
 class InputError(Exception):

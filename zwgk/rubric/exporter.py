@@ -30,8 +30,8 @@ from typing import Any
 
 from zwgk.rubric.index import SchemeIndex
 from zwgk.rubric.model import Bonus, Fault, Node, Scheme, Table, Veto, VetoEffect
+from zwgk.rubric.numbers import fmt
 from zwgk.rubric.tabular_io import EMBED_MARK, EMBED_NS, EMBED_SHEET
-from zwgk.rubric.validate import fmt
 from zwgk.rubric.yamlout import dump_scheme
 
 # key, heading, width in Excel character units

@@ -31,6 +31,7 @@ from zwgk.rubric.draft import DraftedRule, draft_rule, parse_points_cell
 from zwgk.rubric.errors import InputError, Problem, SchemeError
 from zwgk.rubric.index import SchemeIndex
 from zwgk.rubric.model import ID_PATTERN
+from zwgk.rubric.numbers import fmt
 from zwgk.rubric.tabular_io import (
     MAX_COLS,
     MAX_ROWS,
@@ -40,7 +41,7 @@ from zwgk.rubric.tabular_io import (
     TabularFile,
     read_file,
 )
-from zwgk.rubric.validate import fmt, parse_scheme
+from zwgk.rubric.validate import parse_scheme
 from zwgk.rubric.yamlsrc import LineDict, SourceError, loads
 
 REVIEW_NOTE = "需人工复核"

@@ -136,6 +136,15 @@ class RankRule(Base):
     missing: Points = Decimal(0)  # points for a unit with no value while others have one
 
 
+class Part(Base):
+    """Part — 分项: one sub-item rated within its own bounds inside a range indicator
+    (永济 促进民营经济发展壮大: four items, 每一项赋分-2—2分)."""
+
+    id: Id
+    name: str
+    range: tuple[Points, Points]
+
+
 class ImportedRule(Base):
     """ImportedRule — 外部计分: a score set by another body (省政府办公厅考核计分, 市发改局排名)."""
 
@@ -171,6 +180,7 @@ class Node(Base):
     bonuses: list[Bonus] = Field(default_factory=list)
     bonus_cap: PositivePoints | None = None
     range: tuple[Points, Points] | None = None
+    parts: list[Part] = Field(default_factory=list)  # sub-items of a range, each rated alone
     rank: RankRule | None = None
     imported: ImportedRule | None = None
 

@@ -21,6 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from zwgk.rubric.numbers import fmt
+
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a score table is a few hundred KB; pictures make it bigger
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # guards against zip bombs
 MAX_ROWS = 5000
@@ -92,10 +94,9 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, int | float | Decimal):
         try:
-            text = format(Decimal(str(value)).normalize(), "f")
+            return fmt(value)
         except ArithmeticError:
             return str(value)
-        return "0" if text in ("-0", "") else text
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 

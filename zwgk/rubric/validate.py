@@ -9,7 +9,6 @@ the points, faults without an amount, rules that contradict each other.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from pydantic import ValidationError
 from zwgk.rubric.errors import Problem, SchemeError
 from zwgk.rubric.index import SchemeIndex, node_max
 from zwgk.rubric.model import Node, Scheme, Table, VetoEffect
+from zwgk.rubric.numbers import fmt
 from zwgk.rubric.yamlsrc import LineDict, SourceError, load_path, loads
 
 _PYDANTIC_MESSAGES = {
@@ -153,13 +153,26 @@ def load_scheme_text(text: str, path: str = "<text>") -> SchemeIndex:
     return parse_scheme(raw, path)
 
 
-@lru_cache(maxsize=8192)
-def fmt(value: Decimal | None) -> str:
-    """Points as an office writes them: 4, 0.5, -3 (no trailing zeros)."""
-    if value is None:
-        return "—"
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
+def _check_parts(node: Node, problem, where: str) -> None:
+    """Sub-items: distinct ids, each a proper range, adding up to the indicator's range."""
+    ids = [p.id for p in node.parts]
+    if len(set(ids)) != len(ids):
+        problem(
+            node.line,
+            f"分项编号重复：{'、'.join(sorted({i for i in ids if ids.count(i) > 1}))}",
+            where,
+        )
+    for part in node.parts:
+        if part.range[0] >= part.range[1]:
+            problem(part.line, f"分项 {part.id} 的下限 {fmt(part.range[0])} 应小于上限", where)
+    lo = sum((p.range[0] for p in node.parts), Decimal(0))
+    hi = sum((p.range[1] for p in node.parts), Decimal(0))
+    if (lo, hi) != tuple(node.range):
+        problem(
+            node.line,
+            f"各分项区间合计 {fmt(lo)}～{fmt(hi)}，与指标区间 {fmt(node.range[0])}～{fmt(node.range[1])} 不符",
+            where,
+        )
 
 
 def check_scheme(scheme: Scheme, path: str) -> list[Problem]:
@@ -376,6 +389,10 @@ def _check_node(
                 f"range 指标的 points（{fmt(node.points)}）应等于上限 {fmt(hi)}，或省略",
                 where,
             )
+        if node.parts:
+            _check_parts(node, problem, where)
+    elif node.parts:
+        problem(node.line, "分项 parts 只用于区间评分（range）指标", where)
     if node.rank is not None:
         rule = node.rank
         if node.points is None or node.points <= 0:

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from zwgk.rubric.numbers import fmt
+
 SCHEME_KEYS = [
     "id",
     "title",
@@ -46,6 +48,7 @@ NODE_KEYS = [
     "name",
     "points",
     "range",
+    "parts",
     "pooled",
     "additive",
     "cap",
@@ -96,6 +99,7 @@ ORDERS = {
     "scope": ["classes", "units", "tags", "text"],
     "rank": ["metric", "higher_is_better", "table", "step", "floor", "within", "missing"],
     "imported": ["by", "min"],
+    "part": ["id", "name", "range"],
     "third_party": ["label", "cap"],
     "ledger": ["name", "breach", "channel"],
 }
@@ -112,6 +116,7 @@ CHILD_KIND = {
     ("node", "applies_to"): "scope",
     ("node", "rank"): "rank",
     ("node", "imported"): "imported",
+    ("node", "parts"): "part",
     ("veto", "applies_to"): "scope",
     ("rule", "ledger"): "ledger",
 }
@@ -216,10 +221,7 @@ def _key(key: Any) -> str:
 def number(value: Decimal | int | float) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = format(Decimal(str(value)).normalize(), "f")
-    return "0" if text in ("-0", "") else text
+    return fmt(value)
 
 
 def _scalar(value: Any) -> str | None:

@@ -1,8 +1,19 @@
 """Scoring: facts → scores, grades, ranks and an explanation of every point."""
 
+from zwgk.scoring.codec import (
+    FieldError,
+    decode_row,
+    decode_rows,
+    encode_fact,
+    load_facts,
+    parse_count,
+    parse_date,
+    parse_decimal,
+)
 from zwgk.scoring.engine import competition_ranks, score
 from zwgk.scoring.facts import (
     BonusEvent,
+    EvidenceSubmission,
     Facts,
     Finding,
     ImportedScore,
@@ -12,14 +23,15 @@ from zwgk.scoring.facts import (
     Status,
     ThirdPartyDeduction,
     VetoEvent,
-    load_facts,
 )
 from zwgk.scoring.result import Line, LineKind, NodeResult, NodeStatus, RoundResult, UnitResult
 from zwgk.scoring.units import Unit, load_units
 
 __all__ = [
     "BonusEvent",
+    "EvidenceSubmission",
     "Facts",
+    "FieldError",
     "Finding",
     "ImportedScore",
     "Line",
@@ -36,7 +48,13 @@ __all__ = [
     "UnitResult",
     "VetoEvent",
     "competition_ranks",
+    "decode_row",
+    "decode_rows",
+    "encode_fact",
     "load_facts",
     "load_units",
+    "parse_count",
+    "parse_date",
+    "parse_decimal",
     "score",
 ]

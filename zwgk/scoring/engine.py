@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from zwgk.rubric.index import SchemeIndex, in_scope, node_max
 from zwgk.rubric.model import Node, VetoEffect
-from zwgk.rubric.validate import fmt
+from zwgk.rubric.numbers import fmt
 from zwgk.scoring.facts import BonusEvent, Facts, Finding, Metric, Status, UnitFacts
 from zwgk.scoring.result import Line, LineKind, NodeResult, NodeStatus, RoundResult, UnitResult
 from zwgk.scoring.units import Unit, check_units
@@ -87,7 +87,7 @@ def _rank_outcomes(
     return out
 
 
-def _fact_line(kind: LineKind, amount: Decimal, text: str, fact: Finding | BonusEvent) -> Line:
+def _fact_line(kind: LineKind, amount: Decimal, text: str, fact) -> Line:
     return Line(
         kind,
         amount,
@@ -220,28 +220,37 @@ class _UnitScorer:
         return result
 
     def _range(self, node: Node, result: NodeResult) -> None:
-        rating = self.uf.ratings.get(node.id)
-        lo, hi = node.range
-        if rating is None:
-            result.status = NodeStatus.UNRATED
+        ratings = {r.part: r for r in self.uf.ratings.get(node.id, ())}
+        parts = node.parts or [None]
+        earned = ZERO
+        unrated = False
+        for part in parts:
+            lo, hi = part.range if part is not None else node.range
+            what = f"“{part.name}”" if part is not None else ""
+            rating = ratings.get(part.id if part is not None else None)
+            if rating is None:
+                unrated = True
+                earned += hi
+                result.lines.append(
+                    Line(
+                        LineKind.NOTE,
+                        ZERO,
+                        f"{what}未评定（区间 {fmt(lo)}～{fmt(hi)}），暂按上限 {fmt(hi)} 分计",
+                    )
+                )
+                continue
+            earned += rating.value
             result.lines.append(
-                Line(
-                    LineKind.NOTE,
-                    ZERO,
-                    f"未评定（区间 {fmt(lo)}～{fmt(hi)}），暂按上限 {fmt(hi)} 分计",
+                _fact_line(
+                    LineKind.RATING,
+                    rating.value - hi,
+                    f"{what}评定 {fmt(rating.value)} 分（区间 {fmt(lo)}～{fmt(hi)}）",
+                    rating,
                 )
             )
-            return
-        result.earned = rating.value
-        why = f"：{rating.note}" if rating.note else ""
-        result.lines.append(
-            Line(
-                LineKind.RATING,
-                rating.value - hi,
-                f"评定 {fmt(rating.value)} 分（区间 {fmt(lo)}～{fmt(hi)}）{why}",
-                ref=rating.ref or None,
-            )
-        )
+        result.earned = earned
+        if unrated:
+            result.status = NodeStatus.UNRATED
 
     def _imported(self, node: Node, result: NodeResult) -> None:
         got = self.uf.imported.get(node.id)

@@ -1,14 +1,22 @@
-"""Reading rows from YAML or CSV files with their line numbers, for units and facts files."""
+"""Reading rows from YAML, CSV or Excel files with their line numbers, for units and facts files.
+
+This module only splits a file into :class:`Row` objects (fields as written, with the file, line
+and column they came from); :mod:`zwgk.scoring.codec` reads the fields.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from zwgk.rubric.errors import FactsError, Problem
 from zwgk.rubric.yamlsrc import LineDict, SourceError, check_size, load_path
@@ -23,6 +31,7 @@ class Row:
     line: int
     section: str
     ref: str = ""  # "file.yaml:12", shown in explanations
+    columns: dict[str, str] = field(default_factory=dict)  # key -> the column as written
 
 
 def read_source(path: str | Path) -> tuple[str, Any]:
@@ -62,13 +71,21 @@ def read_source(path: str | Path) -> tuple[str, Any]:
     )
 
 
+def _xlsx_text(value: Any) -> str:
+    """A cell as the text Excel shows: dates as ISO dates, numbers without float noise."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return format(value, ".15g")  # 0.30000000000000004 → 0.3, 2.0 → 2
+    return str(value)
+
+
 def _xlsx_rows(p: Path) -> list[list[str]]:
-    """The first worksheet as rows of text, like a CSV saved from Excel (dates as ISO dates)."""
-    import datetime as dt
-    import zipfile
-
-    from openpyxl import load_workbook
-
+    """The first worksheet as rows of text, like a CSV saved from Excel."""
     try:
         check_size(p)
         wb = load_workbook(p, read_only=True, data_only=True)
@@ -82,19 +99,7 @@ def _xlsx_rows(p: Path) -> list[list[str]]:
         ws = wb.worksheets[0]
         out: list[list[str]] = []
         for values in ws.iter_rows(values_only=True):
-            row = []
-            for v in values:
-                if v is None:
-                    row.append("")
-                elif isinstance(v, dt.datetime):
-                    row.append(v.date().isoformat() if v.time() == dt.time() else v.isoformat())
-                elif isinstance(v, dt.date):
-                    row.append(v.isoformat())
-                elif isinstance(v, float) and v.is_integer():
-                    row.append(str(int(v)))
-                else:
-                    row.append(str(v))
-            out.append(row)
+            out.append([_xlsx_text(v) for v in values])
             if len(out) > 200_000:
                 raise FactsError([Problem(str(p), None, "表格行数超过 200000 行")])
         return out
@@ -138,28 +143,38 @@ def yaml_rows(data: Any, path: str, sections: tuple[str, ...]) -> Iterator[Row]:
                         )
                     ]
                 )
-            yield Row(dict(item), path, item.line, section, f"{name}:{item.line}")
+            fields = dict(item)
+            yield Row(
+                fields, path, item.line, section, f"{name}:{item.line}", {k: k for k in fields}
+            )
 
 
 def csv_rows(
     rows: list[list[str]], path: str, aliases: dict[str, str], section: str
 ) -> Iterator[Row]:
-    """Rows from a CSV table whose header row names the columns (English or Chinese names)."""
+    """Rows from a CSV or Excel table whose header row names the columns (English or Chinese)."""
     if not rows:
         return
-    header = [aliases.get(h.strip().lower(), aliases.get(h.strip(), h.strip())) for h in rows[0]]
+    written = [str(h).strip() for h in rows[0]]
+    header = [aliases.get(h.lower(), aliases.get(h, h)) for h in written]
     unknown = [h for h in header if h and h not in aliases.values()]
     if unknown:
         known = "、".join(sorted(set(aliases.values())))
         raise FactsError(
             [Problem(path, 1, f"不认识的列名：{'、'.join(unknown)}；可用的列：{known}")]
         )
+    labels = {
+        h: f"{get_column_letter(i + 1)}列“{w}”"
+        for i, (h, w) in enumerate(zip(header, written, strict=True))
+        if h
+    }
     name = Path(path).name
     for number, values in enumerate(rows[1:], start=2):
-        if not any(v.strip() for v in values):
+        cells = [v.strip() for v in values]
+        if all(v == "" for v in cells):
             continue
-        if len(values) > len(header):
-            extra = [v for v in values[len(header) :] if v.strip()]
+        if len(cells) > len(header):
+            extra = [v for v in cells[len(header) :] if v != ""]
             if extra:
                 raise FactsError(
                     [
@@ -168,47 +183,5 @@ def csv_rows(
                         )
                     ]
                 )
-        fields = {h: v.strip() for h, v in zip(header, values, strict=False) if h and v.strip()}
-        yield Row(fields, path, number, section, f"{name}:{number}")
-
-
-def split_list(value: Any) -> list[str]:
-    """A list from YAML, or from a CSV cell separated by 、 ; ， or |."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [str(v).strip() for v in value if str(v).strip()]
-    text = str(value)
-    for sep in ("；", ";", "，", ",", "|"):
-        text = text.replace(sep, "、")
-    return [t.strip() for t in text.split("、") if t.strip()]
-
-
-def to_decimal(value: Any) -> Decimal:
-    """A Decimal from YAML or CSV text; full-width digits are accepted. Raises ValueError."""
-    if isinstance(value, bool):
-        raise ValueError("应为数字")
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    else:
-        text = str(value).strip().translate(_FULL_WIDTH)
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"“{value}” 不是数字") from None
-    if not result.is_finite():
-        raise ValueError(f"“{value}” 不是有限数字")
-    return result
-
-
-def to_count(value: Any) -> int:
-    """A positive whole count (次数)."""
-    number = to_decimal(value)
-    if number != number.to_integral_value() or number < 1:
-        raise ValueError(f"次数应为正整数，而不是 “{value}”")
-    return int(number)
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
+        fields = {h: v for h, v in zip(header, cells, strict=False) if h and v != ""}
+        yield Row(fields, path, number, section, f"{name}:{number}", dict(labels))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from zwgk.rubric.errors import FactsError, Problem
 from zwgk.rubric.index import SchemeIndex
-from zwgk.scoring.tabular import Row, csv_rows, read_source, split_list, yaml_rows
+from zwgk.scoring.codec import parse_list
+from zwgk.scoring.tabular import Row, csv_rows, read_source, yaml_rows
 
 UNIT_COLUMNS = {
     "name": "name",
@@ -55,7 +56,7 @@ def _unit_from_row(row: Row, problems: list[Problem]) -> Unit | None:
     return Unit(
         name=name,
         unit_class=unit_class,
-        tags=frozenset(split_list(f.get("tags"))),
+        tags=frozenset(parse_list(f.get("tags"))),
         contact=str(f["contact"]) if f.get("contact") else None,
         phone=str(f["phone"]) if f.get("phone") else None,
         line=row.line,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from zwgk.web.uploads import refused_upload
+
 
 def not_found(request: HttpRequest, exception=None) -> HttpResponse:
     return render(
@@ -25,8 +27,6 @@ def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    from zwgk.web.uploads import refused_upload
-
     try:
         refused = refused_upload(request)
     except Exception:  # a malformed body: the CSRF answer stands

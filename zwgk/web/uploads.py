@@ -12,6 +12,7 @@ import hashlib
 import secrets
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -59,7 +60,6 @@ class LimitedUploadHandler(FileUploadHandler):
 
 
 def _is_zip_with(head: bytes, path: Path, names: tuple[str, ...]) -> bool:
-    import zipfile
 
     if not head.startswith(b"PK\x03\x04"):
         return False

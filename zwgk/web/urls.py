@@ -5,11 +5,11 @@ from zwgk.web.accounts import views as accounts
 from zwgk.web.audit import views as audit
 from zwgk.web.desk import views as desk
 from zwgk.web.monitor import views as monitor
+from zwgk.web.office import views as office
 from zwgk.web.portal import views as portal
 from zwgk.web.rectify import views as rectify
 from zwgk.web.registers import views as registers
 from zwgk.web.results import views as results
-from zwgk.web.rounds import views as rounds
 
 R = "r/<int:round_id>/"
 
@@ -18,15 +18,19 @@ urlpatterns = [
     path("login/", accounts.login, name="login"),
     path("logout/", accounts.logout, name="logout"),
     path("password/", accounts.password, name="password"),
-    path("rounds/new/", rounds.round_new, name="round_new"),
-    path(R, rounds.round_home, name="round"),
-    path(R + "settings/", rounds.round_settings, name="round_settings"),
-    path(R + "do/<slug:action>/", rounds.round_transition, name="round_transition"),
-    path(R + "units/", rounds.units, name="units"),
-    path(R + "units/import/", rounds.units_import, name="units_import"),
-    path(R + "units/accounts/", rounds.unit_accounts, name="unit_accounts"),
-    path(R + "units/accounts.xlsx", rounds.accounts_xlsx, name="accounts_xlsx"),
-    path(R + "members/add/", rounds.member_add, name="member_add"),
+    path("signin/locks/", accounts.signin_locks, name="signin_locks"),
+    path("rounds/new/", office.round_new, name="round_new"),
+    path(R, office.round_home, name="round"),
+    path(R + "settings/", office.round_settings, name="round_settings"),
+    path(R + "do/<slug:action>/", office.round_transition, name="round_transition"),
+    path(R + "units/", office.units, name="units"),
+    path(R + "units/import/", office.units_import, name="units_import"),
+    path(R + "units/accounts/", accounts.unit_accounts, name="unit_accounts"),
+    path(R + "units/accounts.xlsx", accounts.accounts_xlsx, name="accounts_xlsx"),
+    path(R + "members/add/", accounts.member_add, name="member_add"),
+    path(R + "members/<int:user_id>/reset/", accounts.password_reset, name="password_reset"),
+    path(R + "accounts/issued.xlsx", accounts.issued_xlsx, name="issued_xlsx"),
+    path(R + "accounts/issued/clear/", accounts.issued_clear, name="issued_clear"),
     path(R + "portal/", portal.portal, name="portal"),
     path(R + "portal/<str:indicator_id>/", portal.indicator, name="indicator"),
     path(R + "portal/<str:indicator_id>/upload/", portal.upload, name="upload"),
@@ -62,6 +66,7 @@ urlpatterns = [
     path(R + "ledger/<slug:name>/", registers.register, name="register"),
     path(R + "ledger/<slug:name>/import/", registers.register_import, name="register_import"),
     path(R + "audit/", audit.audit, name="audit"),
+    path(R + "audit.xlsx", audit.audit_xlsx, name="audit_xlsx"),
     path(R + "monitor/", monitor.home, name="monitor"),
     path(R + "monitor/sites/new/", monitor.site_new, name="monitor_site_new"),
     path(R + "monitor/sites/<int:site_id>/", monitor.site_page, name="monitor_site"),

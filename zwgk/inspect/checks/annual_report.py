@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zwgk.inspect.checks.catalogue import info, thresholds
 from zwgk.inspect.context import CheckContext
 from zwgk.inspect.crawl import SiteCrawl
-from zwgk.inspect.model import Finding, Severity
+from zwgk.inspect.model import Finding
 
-DEADLINES = {"department": (1, 31), "government": (3, 31)}
+CHECK_ID = "annual-report-missing"
 
 
 def deadline(year: int, unit_kind: str) -> dt.date:
-    month, day = DEADLINES.get(unit_kind, DEADLINES["department"])
+    """The day after which ``year``'s report is late (``MM-DD`` of the next year, from the
+    catalogue: ``government_deadline`` for a government, ``department_deadline`` otherwise)."""
+    t = thresholds(CHECK_ID)
+    key = "government_deadline" if unit_kind == "government" else "department_deadline"
+    month, day = (int(x) for x in str(t[key]).split("-"))
     return dt.date(year + 1, month, day)
 
 
@@ -32,8 +37,8 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
     have = sorted(crawl.reports)
     return [
         Finding(
-            check="annual-report-missing",
-            severity=Severity.DEDUCTION,
+            check=CHECK_ID,
+            severity=info(CHECK_ID).severity,
             url=url,
             message=f"未发现{year}年政府信息公开工作年度报告（应于{due.month}月{due.day}日前发布）",
             evidence=(

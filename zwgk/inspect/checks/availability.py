@@ -1,20 +1,31 @@
-"""availability — 首页可用性: the homepage opens (HTTP 200 within the timeout) on every probe.
+"""availability — 首页可用性 and 附件文字未能提取.
 
-国办秘函〔2019〕19号: unreachable when ≥ 5% of probes over a week fail to open within 15 s (veto).
-One run probes a few times; the finding records the probes so monthly runs can be added up."""
+``availability-homepage``: the homepage opens (HTTP 200 within the timeout) on every probe.
+国办秘函〔2019〕19号: unreachable when ≥ 5% of probes over a week fail to open within 15 s (veto;
+``veto_failure_rate`` in the catalogue). One run probes a few times; the finding records the probes
+so monthly runs can be added up.
+
+``availability-attachment-text``: an attachment whose text could not be read (old doc/wps,
+encrypted, scanned) is out of reach of the privacy and wording checks; a person should look.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from zwgk.inspect.checks.catalogue import info, thresholds
 from zwgk.inspect.context import CheckContext
 from zwgk.inspect.crawl import SiteCrawl
 from zwgk.inspect.model import Finding, Severity
 
-VETO_RATE = 0.05  # share of failed probes that makes a site 不可用
+CHECK_IDS = ("availability-homepage", "availability-attachment-text")
 
 
 def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
+    return _homepage(crawl, ctx) + _unreadable(crawl, ctx)
+
+
+def _homepage(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
     probes = crawl.probes
     if not probes:
         return []
@@ -29,10 +40,15 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
         for i, p in enumerate(probes, 1)
     )
     all_failed = len(failed) == len(probes)
+    veto_rate = float(thresholds("availability-homepage")["veto_failure_rate"])
     return [
         Finding(
             check="availability-homepage",
-            severity=Severity.VETO if all_failed and rate >= VETO_RATE else Severity.WARNING,
+            severity=(
+                info("availability-homepage").severity
+                if all_failed and rate >= veto_rate
+                else Severity.WARNING
+            ),
             url=crawl.homepage_url,
             message=(
                 "网站首页无法访问"
@@ -45,4 +61,22 @@ def check_site(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
             detected_at=dt.datetime.now().replace(microsecond=0),
             data={"probes": len(probes), "failed": len(failed), "failure_rate": round(rate, 3)},
         )
+    ]
+
+
+def _unreadable(crawl: SiteCrawl, ctx: CheckContext) -> list[Finding]:
+    severity = info("availability-attachment-text").severity
+    return [
+        Finding(
+            check="availability-attachment-text",
+            severity=severity,
+            url=u.url,
+            message="附件文字未能提取，隐私和错别字检查未覆盖该附件，请人工查看",
+            evidence=u.note,
+            site=ctx.site,
+            unit=ctx.unit,
+            referrer=u.referrer,
+            detected_at=u.at,
+        )
+        for u in crawl.unreadable
     ]

@@ -1,64 +1,25 @@
 """What the page-level content checks (页面内容检查) share: their catalogue entries, finding
 keys, dismissals, severity overrides and masked excerpts.
 
-Every content check module declares ``CHECK_ID`` and exposes
+Every content check module declares ``CHECK_ID`` (or ``CHECK_IDS``) and exposes
 ``check_page(page, role, ctx) -> list[Finding]``; its title, thresholds, severity and reason live
-in ``catalogue.yaml`` (one entry per check) and are read here once per process.
+in ``catalogue.yaml`` (one entry per check), read once by ``zwgk.inspect.checks.catalogue``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from zwgk.inspect.checks.catalogue import CATALOGUE as CATALOGUE  # re-exported: one reader
+from zwgk.inspect.checks.catalogue import CheckInfo as CheckInfo
+from zwgk.inspect.checks.catalogue import catalogue as catalogue
+from zwgk.inspect.checks.catalogue import info
 from zwgk.inspect.context import CheckContext
 from zwgk.inspect.model import Finding, Page, Severity
 
-CATALOGUE = Path(__file__).with_name("catalogue.yaml")
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@dataclass(frozen=True)
-class CheckInfo:
-    """One catalogue entry (检查项): id, Chinese title, what it reads, thresholds, severity, why."""
-
-    id: str
-    title: str
-    looks_at: str
-    thresholds: Any
-    severity: Severity
-    why: str
-
-
-def _entries(doc: Any) -> list[dict[str, Any]]:
-    if isinstance(doc, dict):
-        doc = doc.get("checks", [])
-    return [e for e in doc or [] if isinstance(e, dict) and "id" in e]
-
-
-@functools.cache
-def catalogue() -> dict[str, CheckInfo]:
-    doc = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
-    out = {}
-    for e in _entries(doc):
-        out[e["id"]] = CheckInfo(
-            id=e["id"],
-            title=e.get("title", e["id"]),
-            looks_at=e.get("looks_at", ""),
-            thresholds=e.get("thresholds"),
-            severity=Severity(e.get("severity", "warning")),
-            why=e.get("why", ""),
-        )
-    return out
-
-
-def info(check_id: str) -> CheckInfo:
-    return catalogue()[check_id]
 
 
 def family_options(ctx: CheckContext, check_id: str) -> dict[str, Any]:

@@ -1,19 +1,227 @@
-"""Wording family (错敏词): serious wording errors and common typos.
+"""wording-serious, wording-typo, wording-suspect — 错敏词与错别字: serious wording errors, typos,
+and suspected typos to look at, found in one pass over the page's title and visible text.
 
-``check_page`` runs both checks; each one also runs alone from its own module.
+- **wording-serious** (严重表述错误): leaders' names and titles, the Party, the state, meetings,
+  laws and places written wrong — the serious-error dictionary (``data/wording_serious.txt``) and
+  the miswritings generated from canonical names (``data/wording_terms.txt``). A generated
+  miswriting never fires where a word crosses its edge (``其中中央`` is 其中 + 中央, not 中中央).
+- **wording-typo** (错别字): the high-precision tier — the typo dictionaries
+  (``data/wording_typos.txt``, ``data/wording_typos_ecspell.txt``), the phrase patterns
+  (``data/wording_patterns.txt``: 仍在不足 → 仍存在不足) and what the typo model
+  (``wording_model``: confusable characters scored in context, doubled characters and words, a
+  character too many or too few in a common term) is sure of.
+- **wording-suspect** (疑似错别字，请核对): what the model finds likely but not sure: a person
+  should look.
+
+The thresholds of both model tiers are in the catalogue. A site's (or an office's) additions come
+from ``options["wording"]``: ``protected`` words, ``serious`` and ``typos`` as ``{wrong: right}``,
+``model: false`` to leave the model out. A protected word covering a wrong form silences it (and,
+for typos, one straddling it). One finding per page, check and wrong form, keyed per site and
+wrong form (not the URL) so that a dismissal holds on every page and across runs.
 """
 
 from __future__ import annotations
 
-from zwgk.inspect.checks import wording_serious, wording_typo
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from zwgk.inspect.checks import content_common as cc
+from zwgk.inspect.checks.wording_dict import GENERATED, SERIOUS, TYPO, lines, matcher
+from zwgk.inspect.checks.wording_model import Model, Suggestion, model
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.model import Finding, Page
 
-CHECKS = (wording_serious, wording_typo)
+SUSPECT = "wording-suspect"
+CHECK_IDS = (SERIOUS, TYPO, SUSPECT)
+WHAT = {SERIOUS: "严重表述错误", TYPO: "错别字", SUSPECT: "错别字（请核对）"}
+RULE_ZH = {
+    "confusion": "同音或形近字",
+    "pair": "相邻两字同音或形近",
+    "extra": "多了一个字",
+    "missing": "少了一个字",
+    "double": "重复",
+}
+CROSS_MIN_FREQ = 50  # a word this common crossing a generated miswriting's edge explains it
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A site's or an office's additions to the wording checks."""
+
+    protected: tuple[str, ...] = ()
+    serious: tuple[tuple[str, str], ...] = ()
+    typos: tuple[tuple[str, str], ...] = ()
+    model: bool = True
+
+
+@dataclass(frozen=True)
+class WordingHit:
+    """One place in a text: ``text[start:end]`` (``wrong``) should be ``right``."""
+
+    check: str
+    start: int
+    end: int
+    wrong: str
+    right: str
+    category: str = ""
+    source: str = ""
+
+
+@functools.cache
+def patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(regex, replacement, category) of ``data/wording_patterns.txt``."""
+    out = []
+    for category, text, _comment in lines(cc.DATA / "wording_patterns.txt"):
+        regex, sep, repl = text.partition(" -> ")
+        if sep:
+            out.append((re.compile(regex.strip()), repl.strip(), category))
+    return tuple(out)
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), str(v)) for k, v in value.items()))
+    return ()
+
+
+def settings_of(ctx: CheckContext) -> Settings:
+    """A site's settings from ``options["wording"]`` (and ``options[<check id>]``)."""
+    opts: dict[str, Any] = {}
+    for check_id in CHECK_IDS:
+        opts.update(cc.family_options(ctx, check_id))
+    return Settings(
+        protected=tuple(sorted(str(p) for p in opts.get("protected", ()) or ())),
+        serious=_pairs(opts.get("serious")),
+        typos=_pairs(opts.get("typos")),
+        model=opts.get("model", True) is not False,
+    )
+
+
+@functools.cache
+def _thresholds(check_id: str) -> dict[str, float]:
+    value = cc.info(check_id).thresholds
+    return {k: float(v) for k, v in value.items() if isinstance(v, int | float)}
+
+
+def tier(sg: Suggestion) -> str | None:
+    """wording-typo, wording-suspect or nothing for a model suggestion (catalogue thresholds)."""
+    for check_id in (TYPO, SUSPECT):
+        t = _thresholds(check_id)
+        if sg.rule == "confusion":
+            need = t["min_gain_in_word"] if sg.in_word else t["min_gain"]
+            ok = sg.score >= need and sg.seen <= t["max_seen_pairs"]
+        elif sg.rule == "pair":
+            ok = sg.score >= t["min_gain_pair"]
+        else:
+            ok = sg.score >= t["min_rule_score"]
+        if ok:
+            return check_id
+    return None
+
+
+def _crossed(text: str, start: int, end: int, lexicon: Model) -> bool:
+    """A common word crosses the start or the end of ``text[start:end]``."""
+    freq = lexicon.freq
+    for edge in (start, end):
+        for a in range(max(0, edge - 3), edge):
+            for b in range(edge + 1, min(len(text), a + 4) + 1):
+                if freq.get(text[a:b], 0) >= CROSS_MIN_FREQ:
+                    return True
+    return False
+
+
+def _silenced(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A span covers ``[start, end)`` or crosses one of its edges (one inside does not)."""
+    return any((s <= start and e >= end) or s < start < e or s < end < e for s, e in spans)
+
+
+def find(text: str, settings: Settings = Settings()) -> list[WordingHit]:
+    """Every serious error, typo and suspected typo in ``text``, in text order."""
+    if not text:
+        return []
+    m = matcher(settings.protected, settings.serious, settings.typos)
+    lexicon = model()
+    hits: list[WordingHit] = []
+    for h in m.find(text):
+        e = h.entry
+        if e.source == GENERATED and _crossed(text, h.start, h.end, lexicon):
+            continue
+        hits.append(WordingHit(e.kind, h.start, h.end, e.wrong, e.right, e.category, e.source))
+    for regex, repl, category in patterns():
+        for mt in regex.finditer(text):
+            hits.append(
+                WordingHit(
+                    TYPO, mt.start(), mt.end(), mt.group(), mt.expand(repl), category, "搭配规则"
+                )
+            )
+    if settings.model:
+        found = [(h.start, h.end) for h in hits]
+        protected = m.protected_spans(text)
+        tiered = [(check, sg) for sg in lexicon.suggestions(text) if (check := tier(sg))]
+        # Surest first: reported before please-look, then by score; overlapping ones lose.
+        tiered.sort(key=lambda cs: (cs[0] != TYPO, -cs[1].score))
+        for check, sg in tiered:
+            if _silenced(protected, sg.start, sg.end):
+                continue
+            if any(a < sg.end and sg.start < b for a, b in found):
+                continue  # already reported (by a dictionary or a surer suggestion)
+            found.append((sg.start, sg.end))
+            hits.append(
+                WordingHit(
+                    check, sg.start, sg.end, sg.wrong, sg.right, RULE_ZH[sg.rule], "错别字模型"
+                )
+            )
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def page_text(page: Page) -> str:
+    """The text the wording checks read: the title too when the body does not repeat it."""
+    if page.title and page.title not in page.text:
+        return page.title + "\n" + page.text
+    return page.text
+
+
+def report(page: Page, ctx: CheckContext, text: str, hits: list[WordingHit]) -> list[Finding]:
+    """One finding per check and wrong form on the page; key ``check|site|wrong`` (not the URL)."""
+    groups: dict[tuple[str, str], list[WordingHit]] = {}
+    for h in hits:
+        groups.setdefault((h.check, h.wrong), []).append(h)
+    out = []
+    for (check_id, wrong), group in groups.items():
+        key = f"{check_id}|{cc.site_key(ctx)}|{wrong}"
+        if cc.dismissed(ctx, key, f"{key}|{page.url}"):
+            continue
+        first = group[0]
+        shown = [cc.context(text, h.start, h.end) for h in group[:10]]
+        evidence = shown[0] + (f"（本页共{len(group)}处）" if len(group) > 1 else "")
+        out.append(
+            cc.finding(
+                ctx,
+                page,
+                check_id,
+                f"疑似{WHAT[check_id]}：“{wrong}”应为“{first.right}”",
+                evidence,
+                key,
+                wrong=wrong,
+                suggested=first.right,
+                data={
+                    "count": len(group),
+                    "category": first.category,
+                    "source": first.source,
+                    "contexts": shown,
+                    "offsets": [h.start for h in group[:10]],
+                    "spans": [[h.start, h.end] for h in group[:10]],
+                },
+            )
+        )
+    return out
 
 
 def check_page(page: Page, role: PageRole, ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
-    for check in CHECKS:
-        out += check.check_page(page, role, ctx)
-    return out
+    text = page_text(page)
+    if not text:
+        return []
+    return report(page, ctx, text, find(text, settings_of(ctx)))

@@ -21,6 +21,7 @@ import ahocorasick
 from zwgk.inspect.checks.content_common import DATA
 
 SERIOUS, TYPO = "wording-serious", "wording-typo"
+GENERATED = "wording_terms.txt（自动生成的错写）"  # source of the generated miswritings
 _ENTRY = re.compile(r"^\s*(\S.*?)\s*(?:->|→|=>)\s*(\S.*?)\s*$")
 
 
@@ -35,7 +36,7 @@ class Entry:
     kind: str = ""  # the check that reports it: wording-serious or wording-typo
 
 
-def _lines(path: Path) -> Iterator[tuple[str, str, str]]:
+def lines(path: Path) -> Iterator[tuple[str, str, str]]:
     """(category, text, comment) for each non-blank line of a dictionary file."""
     category = ""
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -52,7 +53,7 @@ def _lines(path: Path) -> Iterator[tuple[str, str, str]]:
 def read_entries(path: Path, kind: str = "") -> list[Entry]:
     """``wrong -> right`` lines (also ``→`` or ``=>``), ``[类别]`` headers, ``#`` comments."""
     out = []
-    for category, text, comment in _lines(path):
+    for category, text, comment in lines(path):
         m = _ENTRY.match(text)
         if m and len(m.group(1)) >= 2 and m.group(1) != m.group(2):
             out.append(Entry(m.group(1), m.group(2), category, comment or path.name, kind))
@@ -61,7 +62,7 @@ def read_entries(path: Path, kind: str = "") -> list[Entry]:
 
 def read_words(path: Path) -> list[tuple[str, str]]:
     """(category, word) for a one-word-a-line file."""
-    return [(category, text) for category, text, _ in _lines(path)]
+    return [(category, text) for category, text, _ in lines(path)]
 
 
 @functools.cache
@@ -185,6 +186,26 @@ class Matcher:
             for h in out
         ]
 
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the protected words (and every dictionary's right forms) are in ``text``."""
+        if not len(self.automaton) or not text:
+            return []
+        raw = text.encode("utf-8")
+        spans = [
+            (end + 1 - length, end + 1)
+            for end, (length, entry) in self.automaton.iter(raw.decode("latin-1"))
+            if entry is None
+        ]
+        if not spans:
+            return []
+        char_at = {b: i for i, b in enumerate(_char_starts(raw))}
+        char_at[len(raw)] = len(text)
+        return [(char_at[a], char_at[b]) for a, b in spans]
+
+
+def _char_starts(raw: bytes) -> list[int]:
+    return [i for i, b in enumerate(raw) if b & 0xC0 != 0x80]
+
 
 def _bytes(s: str) -> str:
     return s.encode("utf-8").decode("latin-1")
@@ -221,7 +242,7 @@ def generated_entries(terms: Iterable[tuple[str, str]], skip: Iterable[str] = ()
         for v in variants(term, confusions()):
             if v not in seen and not any(v in t for t in canon):
                 seen.add(v)
-                out.append(Entry(v, term, category, "wording_terms.txt（自动生成的错写）", SERIOUS))
+                out.append(Entry(v, term, category, GENERATED, SERIOUS))
     return out
 
 

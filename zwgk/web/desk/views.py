@@ -16,14 +16,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.rubric.errors import FactsError
-from zwgk.scoring.facts import SOURCES, check_facts, read_fact_rows
-from zwgk.scoring.tabular import to_decimal
+from zwgk.scoring.codec import STATUS_WORDS, read_fact_rows
+from zwgk.scoring.codec import decode_rows as check_facts
+from zwgk.scoring.codec import parse_decimal as to_decimal
+from zwgk.scoring.codec import parse_list as split_list
+from zwgk.scoring.facts import SOURCES
 from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.scoring import check_new_fact, round_result
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
 from zwgk.web.rounds.models import Unit
-from zwgk.web.rounds.services import check_new_fact, core_unit, core_units, round_result
+from zwgk.web.rounds.services import core_unit, core_units
 from zwgk.web.rounds.tree import rows_for
 from zwgk.web.uploads import refused_upload, uploaded_path
 
@@ -37,6 +41,12 @@ def _editable(request: HttpRequest, acc: Access) -> bool:
         )
         return False
     return True
+
+
+def fact_phrase(f: Fact) -> str:
+    """“区教育局 C1.1.2 的扣分记录”, as the audit trail names a fact."""
+    where = f" {f.indicator_id or f.item_id}" if (f.indicator_id or f.item_id) else ""
+    return f"{f.unit.name}{where} 的{f.get_section_display()}记录"
 
 
 def fact_snapshot(f: Fact) -> dict:
@@ -237,7 +247,7 @@ def fact_add(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
                     fact.save()
                     record(
                         "fact.add",
-                        f"{unit.name} {fact.indicator_id or fact.item_id}：新增{fact.get_section_display()}记录",
+                        f"新增 {fact_phrase(fact)}",
                         actor=request.user,
                         round=acc.round,
                         unit=unit,
@@ -285,7 +295,7 @@ def fact_status(request: HttpRequest, round_id: int, fact_id: int) -> HttpRespon
             fact.save(update_fields=["status"])
             record(
                 "fact.status",
-                f"{fact.unit.name} {fact.indicator_id or fact.item_id}：{dict(Fact.Status.choices)[new]}",
+                f"将 {fact_phrase(fact)} 由 {Fact.Status(before['status']).label} 改为 {Fact.Status(new).label}",
                 actor=request.user,
                 round=acc.round,
                 unit=fact.unit,
@@ -356,7 +366,7 @@ def bulk(request: HttpRequest, round_id: int) -> HttpResponse:
                 fact.save()
                 record(
                     "fact.add",
-                    f"{fact.unit.name} {fact.indicator_id}：批量录入",
+                    f"批量录入 {fact_phrase(fact)}",
                     actor=request.user,
                     round=rnd,
                     unit=fact.unit,
@@ -383,13 +393,9 @@ def _fact_from_row(row, rnd, units_by_name: dict[str, Unit], user, origin: str) 
     item = f.get("fault") or f.get("bonus") or f.get("veto") or ""
     value = f.get("value", f.get("score"))
     status = str(f.get("status") or "confirmed")
-    from zwgk.scoring.facts import STATUS_WORDS
-
     st = STATUS_WORDS.get(status.strip().lower(), STATUS_WORDS.get(status.strip()))
     missing = f.get("missing") or []
     if isinstance(missing, str):
-        from zwgk.scoring.tabular import split_list
-
         missing = list(split_list(missing))
     date = f.get("date")
     if isinstance(date, str) and date.strip():
@@ -452,7 +458,7 @@ def facts_import(request: HttpRequest, round_id: int) -> HttpResponse:
             rnd.bump()
             record(
                 "facts.import",
-                f"从 {name} 导入 {len(made)} 条记录",
+                f"从 {name} 导入 {len(made)} 条评分记录",
                 actor=request.user,
                 round=rnd,
                 after={"file": name, "count": len(made)},
@@ -494,7 +500,7 @@ def na_decide(request: HttpRequest, round_id: int, na_id: int) -> HttpResponse:
             fact.save()
         record(
             "na.decide",
-            f"{na.unit.name} {na.indicator_id}：不适用申请{'同意' if approve else '不同意'}",
+            f"{'同意' if approve else '不同意'} {na.unit.name} 对 {na.indicator_id} 的不适用申请",
             actor=request.user,
             round=acc.round,
             unit=na.unit,
@@ -540,7 +546,7 @@ def objection_answer(request: HttpRequest, round_id: int, objection_id: int) -> 
             obj.fact.save(update_fields=["status"])
             record(
                 "fact.status",
-                f"{obj.unit.name} {obj.fact.indicator_id}：异议成立，记录排除",
+                f"因异议成立，将 {fact_phrase(obj.fact)} 改为 已排除",
                 actor=request.user,
                 round=acc.round,
                 unit=obj.unit,
@@ -551,7 +557,7 @@ def objection_answer(request: HttpRequest, round_id: int, objection_id: int) -> 
             )
         record(
             "objection.answer",
-            f"{obj.unit.name}：异议{'成立' if upheld else '不成立'}",
+            f"答复 {obj.unit.name} 对 {obj.fact.indicator_id} 的异议：{'异议成立' if upheld else '维持原结论'}",
             actor=request.user,
             round=acc.round,
             unit=obj.unit,

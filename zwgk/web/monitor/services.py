@@ -25,6 +25,7 @@ from zwgk.monitor.history import Site as HistorySite
 from zwgk.monitor.identity import Known, Outcome, reconcile
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact
+from zwgk.web.desk.scoring import check_new_fact
 from zwgk.web.monitor import snapshots
 from zwgk.web.monitor.models import (
     Binding,
@@ -36,7 +37,7 @@ from zwgk.web.monitor.models import (
     Run,
     RunFinding,
 )
-from zwgk.web.rounds.services import check_new_fact, core_unit
+from zwgk.web.rounds.services import core_unit
 
 # Inspector findings the monitor evaluates from its history instead of from one run.
 FROM_HISTORY = ("availability-homepage", "freshness-homepage")

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from zwgk.web.rounds.models import Round, Unit
+from zwgk.web.uploads import store
 
 
 class SelfAssessment(models.Model):
@@ -52,8 +53,6 @@ class Evidence(models.Model):
     @classmethod
     def receive(cls, upload, *, round, unit, user, indicator_id: str = "", purpose: str = "self"):
         """Check and store an uploaded file (raises ``UploadRefused`` with the reason)."""
-        from zwgk.web.uploads import store
-
         stored = store(upload, upload.name)
         return cls.objects.create(
             round=round,

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zwgk.scoring.tabular import to_decimal
+from zwgk.scoring.codec import parse_decimal as to_decimal
 from zwgk.web.access import ANY, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
@@ -143,7 +143,7 @@ def _save_self(request: HttpRequest, acc: Access, node, sa: SelfAssessment | Non
         )
         record(
             "self.save",
-            f"{node.id} {node.name}：自评 {raw or '—'}",
+            f"保存 {acc.unit.name} {node.id} {node.name} 的自评（{raw or '未打分'}）",
             actor=request.user,
             round=acc.round,
             unit=acc.unit,
@@ -168,7 +168,7 @@ def upload(request: HttpRequest, round_id: int, indicator_id: str) -> HttpRespon
         messages.error(request, _closed_message(rnd))
         record(
             "evidence.refused",
-            f"{node.id}：截止后上传被拒绝",
+            f"在截止后为 {acc.unit.name} {node.id} 上传材料，被拒绝",
             actor=request.user,
             round=rnd,
             unit=acc.unit,
@@ -188,7 +188,7 @@ def upload(request: HttpRequest, round_id: int, indicator_id: str) -> HttpRespon
             continue
         record(
             "evidence.upload",
-            f"{node.id}：上传 {f.name}（{ev.size} 字节）",
+            f"为 {acc.unit.name} {node.id} 上传材料 {f.name}（{ev.size // 1024 + 1} KB）",
             actor=request.user,
             round=rnd,
             unit=acc.unit,
@@ -239,7 +239,7 @@ def na_request(request: HttpRequest, round_id: int, indicator_id: str) -> HttpRe
         )
         record(
             "na.request",
-            f"{node.id} {node.name}：申请不适用",
+            f"申请 {acc.unit.name} {node.id} {node.name} 不适用",
             actor=request.user,
             round=acc.round,
             unit=acc.unit,

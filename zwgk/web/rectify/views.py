@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from zwgk.web.access import ADMIN, ANY, ASSESSOR, UNIT, access
 from zwgk.web.audit.models import record
+from zwgk.web.desk.scoring import round_result
 from zwgk.web.portal.models import Evidence
 from zwgk.web.rectify.models import Report, Task
-from zwgk.web.rounds.services import round_result
 from zwgk.web.uploads import UploadRefused, refused_upload
 
 
@@ -73,7 +73,7 @@ def tasks_create(request: HttpRequest, round_id: int) -> HttpResponse:
             )
             record(
                 "task.create",
-                f"{unit.name}：下达整改任务“{title}”",
+                f"向 {unit.name} 下达整改任务“{title}”",
                 actor=request.user,
                 round=rnd,
                 unit=unit,
@@ -108,7 +108,7 @@ def tasks_create(request: HttpRequest, round_id: int) -> HttpResponse:
                     )
                     record(
                         "task.create",
-                        f"{ur.unit}：考核等次为{fail}，下达整改任务",
+                        f"向 {ur.unit} 下达整改任务（考核等次为{fail}）",
                         actor=request.user,
                         round=rnd,
                         unit=units[ur.unit],
@@ -159,7 +159,7 @@ def task_report(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
         late = "（逾期报送）" if timezone.localdate() > task.deadline else ""
         record(
             "task.report",
-            f"{acc.unit.name}：报送整改情况{late}",
+            f"报送 {acc.unit.name} 的整改情况{late}",
             actor=request.user,
             round=acc.round,
             unit=acc.unit,
@@ -191,7 +191,7 @@ def task_review(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
         task.save(update_fields=["status"])
         record(
             "task.review",
-            f"{task.unit.name}：整改{'通过' if accept else '退回'}",
+            f"审核 {task.unit.name} 的整改情况：{'通过' if accept else '退回重改'}",
             actor=request.user,
             round=acc.round,
             unit=task.unit,

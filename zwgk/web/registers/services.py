@@ -157,7 +157,7 @@ def inspection_metric(rnd: Round, indicator_id: str, user) -> int:
         rnd.bump()
         record(
             "ledger.metric",
-            f"以月度检查通报平均得分更新排名数据（{indicator_id}，{made} 个单位）",
+            f"以月度检查通报平均得分更新 {indicator_id} {node.name} 的排名数据（{made} 个单位）",
             actor=user,
             round=rnd,
         )

@@ -103,7 +103,7 @@ def register(request: HttpRequest, round_id: int, name: str) -> HttpResponse:
                 e.save()
                 record(
                     "ledger.add",
-                    f"{TITLES[name]}：登记 {e.ref}（{e.unit.name}）",
+                    f"在{TITLES[name]}台账登记 {e.unit.name} 的 {e.ref}",
                     actor=request.user,
                     round=acc.round,
                     unit=e.unit,
@@ -240,7 +240,7 @@ def register_import(request: HttpRequest, round_id: int, name: str) -> HttpRespo
         model.objects.bulk_create(made)
         record(
             "ledger.import",
-            f"{TITLES[name]}：从 {fname} 导入 {len(made)} 条",
+            f"从 {fname} 向{TITLES[name]}台账导入 {len(made)} 条",
             actor=request.user,
             round=acc.round,
             after={"file": fname, "count": len(made)},

@@ -11,17 +11,19 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
 from zwgk.report.bulletin import main_problems, write_bulletin
 from zwgk.report.explain import explain_unit
 from zwgk.report.results import write_xlsx
-from zwgk.rubric import fmt
+from zwgk.rubric import fmt, node_max
 from zwgk.web.access import ANY, STAFF, UNIT, Access, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.desk.scoring import class_averages, derived, round_result
 from zwgk.web.downloads import DOCX, XLSX, download
 from zwgk.web.portal.models import Evidence
-from zwgk.web.rounds.services import class_averages, derived, round_result
 from zwgk.web.uploads import UploadRefused, refused_upload
 
 
@@ -61,8 +63,6 @@ def _section_chart(result, index, class_id: str, class_name: str) -> dict:
     table = index.table_of_class[class_id]
     avgs = class_averages(result, class_id)
     names = [s.name for s in table.sections]
-    from zwgk.rubric import node_max
-
     return {
         "title": {
             "text": f"{class_name}：各部分平均得分率",
@@ -259,7 +259,7 @@ def objection_new(request: HttpRequest, round_id: int, fact_id: int) -> HttpResp
         )
         record(
             "objection.new",
-            f"{acc.unit.name} 对 {fact.indicator_id} 的扣分提出异议",
+            f"对 {acc.unit.name} {fact.indicator_id} 的{fact.get_section_display()}记录提出异议",
             actor=request.user,
             round=rnd,
             unit=acc.unit,
@@ -296,9 +296,6 @@ def sheet_xlsx(request: HttpRequest, round_id: int, unit_id: int) -> HttpRespons
     acc, unit = _sheet_access(request, round_id, unit_id)
     result, _ = round_result(acc.round)
     ur = result.unit(unit.name)
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     wb = Workbook()
     ws = wb.active
     ws.title = "评分表"

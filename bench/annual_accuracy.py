@@ -1,0 +1,191 @@
+"""Annual-report checks on real published reports: precision and recall per check, held out apart.
+
+Data: `tests/data/annual/real/` (see its README): whole reports with hand labels (`labels.yaml`:
+kind, unit, year, the findings an assessor would raise) and the openings of more reports
+(`heads.jsonl`: unit, year, kind and every number of the prose that names a table quantity).
+The held-out third (a hash of the file name or address, fixed before tuning) is scored apart; its
+mismatches are never printed, only its figures.
+
+Scores:
+- findings, per check: a finding is matched by (check, key) — key as in docs/annual.md; deductions
+  and warnings are scored apart. Precision = matched / raised, recall = matched / expected.
+- report kind, unit and year (whole reports and openings).
+- claims of the prose (openings and whole reports): (quantity, number) pairs found vs labelled.
+
+    .venv/bin/python bench/annual_accuracy.py [--details]   # --details: tuning-set mismatches
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from zwgk.annual import check_report, load_report, read_text  # noqa: E402
+from zwgk.annual.claims import find_claims  # noqa: E402
+from zwgk.inspect.model import Severity  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "annual" / "real"
+SPLITS = ("tuning", "heldout")
+
+
+def split_of(name: str) -> str:
+    return "heldout" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 3 == 0 else "tuning"
+
+
+def key_of(finding) -> str:
+    data = finding.data or {}
+    return str(data.get("key") or finding.location)
+
+
+def severity_of(finding) -> str:
+    return "deduction" if finding.severity in (Severity.DEDUCTION, Severity.VETO) else "warning"
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp: Counter[str] = Counter()
+        self.fp: Counter[str] = Counter()
+        self.fn: Counter[str] = Counter()
+
+    def add(self, kind: str, expected: set, produced: set) -> list[str]:
+        notes = []
+        self.tp[kind] += len(produced & expected)
+        for item in produced - expected:
+            self.fp[kind] += 1
+            notes.append(f"false alarm {item}")
+        for item in expected - produced:
+            self.fn[kind] += 1
+            notes.append(f"missed {item}")
+        return notes
+
+    def rows(self) -> list[tuple[str, int, int, int]]:
+        kinds = sorted(set(self.tp) | set(self.fp) | set(self.fn))
+        return [(k, self.tp[k], self.fp[k], self.fn[k]) for k in kinds]
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a}/{b} = {a / b:.0%}" if b else "—"
+
+
+def print_score(title: str, score: Score) -> None:
+    rows = score.rows()
+    print(f"  {title}")
+    if not rows:
+        print("    (nothing expected, nothing raised)")
+        return
+    total = [0, 0, 0]
+    for kind, tp, fp, fn in rows:
+        total = [total[0] + tp, total[1] + fp, total[2] + fn]
+        print(f"    {kind:42s} precision {ratio(tp, tp + fp):14s} recall {ratio(tp, tp + fn)}")
+    tp, fp, fn = total
+    print(f"    {'overall':42s} precision {ratio(tp, tp + fp):14s} recall {ratio(tp, tp + fn)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="print the tuning set's mismatches")
+    args = parser.parse_args()
+
+    labels = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))["reports"]
+    heads = [
+        json.loads(line)
+        for line in (DATA / "heads.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+    deductions = {s: Score() for s in SPLITS}
+    warnings = {s: Score() for s in SPLITS}
+    claims = {s: Score() for s in SPLITS}
+    facts: dict[str, Counter[str]] = {s: Counter() for s in SPLITS}
+    counts: dict[str, Counter[str]] = {s: Counter() for s in SPLITS}
+    details: dict[str, list[str]] = defaultdict(list)
+
+    for label in labels:
+        name = label["file"]
+        split = split_of(name)
+        counts[split]["reports"] += 1
+        report = load_report(DATA / name)
+        findings = check_report(report)
+        expected = {(e["check"], str(e["key"]), e["severity"]) for e in label.get("expected") or []}
+        produced = {(f.check, key_of(f), severity_of(f)) for f in findings}
+        for sev, score in (("deduction", deductions[split]), ("warning", warnings[split])):
+            exp = {(c, k) for c, k, s in expected if s == sev}
+            got = {(c, k) for c, k, s in produced if s == sev}
+            for check in {c for c, _ in exp | got}:
+                notes = score.add(
+                    check, {x for x in exp if x[0] == check}, {x for x in got if x[0] == check}
+                )
+                details[name].extend(f"{sev} {n}" for n in notes)
+        for field, got in (
+            ("kind", report.report_kind),
+            ("unit", report.unit),
+            ("year", report.year),
+        ):
+            facts[split][f"{field} total"] += 1
+            if got == label.get(field):
+                facts[split][f"{field} right"] += 1
+            else:
+                details[name].append(f"{field}: got {got!r}, labelled {label.get(field)!r}")
+
+    for head in heads:
+        split = split_of(head["url"])
+        counts[split]["openings"] += 1
+        want = head["label"]
+        report = read_text(head["id"], head["text"])
+        for field, got in (
+            ("kind", report.report_kind),
+            ("unit", report.unit),
+            ("year", report.year),
+        ):
+            facts[split][f"{field} total"] += 1
+            if got == want[field] or (field == "kind" and got is None and want[field] == "unknown"):
+                facts[split][f"{field} right"] += 1
+            else:
+                details[head["id"]].append(f"{field}: got {got!r}, labelled {want[field]!r}")
+        got_claims = Counter((c.key, c.value) for c in find_claims(head["text"]))
+        want_claims = Counter((k, v) for k, v in want["claims"])
+        for item in set(got_claims) | set(want_claims):
+            match = min(got_claims[item], want_claims[item])
+            claims[split].tp["claims"] += match
+            claims[split].fp["claims"] += got_claims[item] - match
+            claims[split].fn["claims"] += want_claims[item] - match
+            if got_claims[item] > match:
+                details[head["id"]].append(f"claim false {item}")
+            if want_claims[item] > match:
+                details[head["id"]].append(f"claim missed {item}")
+
+    for split in SPLITS:
+        c = counts[split]
+        print(f"== {split}: {c['reports']} whole reports, {c['openings']} openings")
+        print_score("findings at deduction level", deductions[split])
+        print_score("findings at warning level", warnings[split])
+        print_score("claims in the prose (openings)", claims[split])
+        f = facts[split]
+        print(
+            "  report facts: "
+            + "; ".join(
+                f"{k} {ratio(f[f'{k} right'], f[f'{k} total'])}" for k in ("kind", "unit", "year")
+            )
+        )
+    if args.details:
+        print("\n== tuning-set mismatches")
+        for name, notes in details.items():
+            is_head = not name.endswith((".txt", ".html", ".md", ".docx", ".pdf"))
+            source = next((h["url"] for h in heads if h["id"] == name), name) if is_head else name
+            if split_of(source) != "tuning":
+                continue
+            for note in notes:
+                print(f"  {name}: {note}")
+
+
+if __name__ == "__main__":
+    main()

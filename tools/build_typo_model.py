@@ -1,0 +1,295 @@
+"""Build the typo model of the wording checks (错别字模型) from sources the project may ship.
+
+    .venv/bin/python tools/build_typo_model.py [--shared ../shared]
+
+Also writes ``zwgk/inspect/data/confusions.txt`` (pycorrector's same-tone homophones and similar
+shapes, for the serious checks' miswriting generator) and ``wording_typos_ecspell.txt`` (typo
+windows of the ECSpell training split). Writes ``zwgk/inspect/data/wording_model.txt.gz`` (read by
+``zwgk/inspect/checks/wording_model.py``):
+
+- ``[lexicon]`` word and frequency: jieba's dictionary (MIT; the installed ``jieba`` package's
+  ``dict.txt``: words seen at least 5 times, every single character and every name of a person,
+  place or organisation), the
+  2–4 character strings seen at least twice in the ECSpell training sentences' corrected forms
+  that hold no function character like 的 (MIT; training split only, see ``ecspell_split``), and the project's own word lists
+  (``wording_lexicon.txt``, the canonical names, protected words and right forms of the wording
+  dictionaries), which count as common words.
+- ``[lexicon]`` as two lines (the words, their frequencies) so that it loads in a blink.
+- ``[confusion]`` character → confusable characters in four disjoint groups: pairs seen as real
+  errors in the ECSpell training split, same pinyin and tone, same pinyin other tone, similar shape.
+  From pycorrector's ``same_pinyin.txt``/``same_stroke.txt`` (Apache-2.0, ``../shared/data/confusion``)
+  and pypinyin's readings (MIT) of the 5,000 most frequent characters.
+- ``[terms]`` the words a character too many or too few is looked for in: the project's own
+  words and the common place names of four or more characters.
+- ``[inside]`` character → the characters found right before it inside a lexicon word or in the
+  training sentences (the pairs of real text).
+
+The ECSpell sentences are split by corrected sentence, never by row (the files repeat sentences
+with different errors): a sentence whose SHA-1 (whitespace removed) ends in 0–2 (mod 10) is
+held out for ``bench/typo_accuracy.py``, 3–4 is the tuning set, the rest trains the model. The
+split was fixed before any tuning. Nothing from law text, the seeds or the annual reports is used:
+they measure generalisation and false alarms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import hashlib
+import importlib.util
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "zwgk" / "inspect" / "data"
+OUT = DATA / "wording_model.txt.gz"
+ECSPELL_TEST = ROOT / "bench" / "data" / "ecspell" / "odw.test.tsv"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_ENTRY = re.compile(r"^\s*(\S.*?)\s*(?:->|→|=>)\s*(\S.*?)\s*$")
+COMMON = 2000  # frequency given to the project's own words (a common word in jieba's counts)
+MIN_FREQ = 5
+NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "nz"}  # names are kept at any frequency
+PLACES: set[str] = set()  # common place names of 4+ characters (terms for the extra/missing rule)
+FUNCTION_CHARS = set("的了着过和与及或是在对把被将从向以于为其之而也都就")
+
+
+def ecspell_rows(path: Path) -> list[tuple[str, str]]:
+    """(source, target) rows of an ECSpell ``n<TAB>source<TAB>target`` file."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3:
+            out.append((parts[1], parts[2]))
+    return out
+
+
+def ecspell_part(target: str) -> str:
+    """``held`` (30%), ``dev`` (20%) or ``train`` (50%) for a corrected sentence."""
+    key = re.sub(r"\s+", "", target).encode("utf-8")
+    bucket = int(hashlib.sha1(key).hexdigest()[:8], 16) % 10
+    return "held" if bucket < 3 else "dev" if bucket < 5 else "train"
+
+
+def ecspell_split(shared: Path) -> dict[str, list[tuple[str, str]]]:
+    """The official-document (公文) rows of ECSpell's training and test files, de-duplicated and
+    split by corrected sentence. Without ``../shared`` only the test file's rows are there."""
+    rows: set[tuple[str, str]] = set(ecspell_rows(ECSPELL_TEST))
+    train_file = shared / "data" / "ecspell" / "odw.train.tsv"
+    if train_file.exists():
+        rows |= set(ecspell_rows(train_file))
+    out: dict[str, list[tuple[str, str]]] = {"held": [], "dev": [], "train": []}
+    for s, t in sorted(rows):
+        out[ecspell_part(t)].append((s, t))
+    return out
+
+
+def own_words() -> list[str]:
+    """The project's words: the lexicon, canonical names, protected words, right forms."""
+    out = []
+    for name in ("wording_lexicon.txt", "wording_terms.txt", "wording_protected.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            text = line.split("#", 1)[0].strip()
+            if text and not text.startswith("["):
+                out.append(text)
+    for name in ("wording_typos.txt", "wording_serious.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            m = _ENTRY.match(line.split("#", 1)[0])
+            if m:
+                out.append(m.group(2))
+    return [w for w in out if len(w) >= 2 and _HAN_RUN.fullmatch(w)]
+
+
+def jieba_words() -> dict[str, int]:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise SystemExit("需要 jieba（pip install jieba）：模型的词频取自它的 dict.txt")
+    out = {}
+    for line in (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2 or not _HAN_RUN.fullmatch(parts[0]):
+            continue
+        freq, tag = int(parts[1]), parts[2] if len(parts) > 2 else ""
+        if freq >= MIN_FREQ or len(parts[0]) == 1 or tag in NAME_TAGS:
+            out[parts[0]] = freq
+            if tag == "ns" and len(parts[0]) >= 4 and freq >= 100:
+                PLACES.add(parts[0])
+    return out
+
+
+def ngrams(texts: Iterable[str], lo: int = 2, hi: int = 4) -> collections.Counter[str]:
+    found: collections.Counter[str] = collections.Counter()
+    for text in texts:
+        for run in _HAN_RUN.findall(text):
+            for n in range(lo, hi + 1):
+                for i in range(len(run) - n + 1):
+                    found[run[i : i + n]] += 1
+    return found
+
+
+def shared_confusions(folder: Path) -> tuple[dict[str, set[str]], ...]:
+    same: dict[str, set[str]] = collections.defaultdict(set)
+    other: dict[str, set[str]] = collections.defaultdict(set)
+    shape: dict[str, set[str]] = collections.defaultdict(set)
+    for line in (folder / "same_pinyin.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) < 2 or len(parts[0]) != 1:
+            continue
+        same[parts[0]].update(parts[1])
+        if len(parts) > 2:
+            other[parts[0]].update(parts[2])
+    for line in (folder / "same_stroke.txt").read_text(encoding="utf-8").splitlines():
+        chars = [c for c in line.split("\t") if len(c) == 1]
+        for c in chars:
+            shape[c].update(chars)
+    return same, other, shape
+
+
+def pinyin_confusions(chars: list[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Same pinyin and tone / same pinyin other tone, over ``chars`` (all readings)."""
+    from pypinyin import Style, pinyin
+
+    by_tone: dict[str, set[str]] = collections.defaultdict(set)
+    by_plain: dict[str, set[str]] = collections.defaultdict(set)
+    readings = {}
+    for c in chars:
+        readings[c] = set(pinyin(c, style=Style.TONE3, heteronym=True)[0])
+        for r in readings[c]:
+            by_tone[r].add(c)
+            by_plain[r.rstrip("012345")].add(c)
+    same: dict[str, set[str]] = collections.defaultdict(set)
+    other: dict[str, set[str]] = collections.defaultdict(set)
+    for c, rs in readings.items():
+        for r in rs:
+            same[c] |= by_tone[r]
+            other[c] |= by_plain[r.rstrip("012345")]
+    return same, other
+
+
+def typo_windows(pairs: list[tuple[str, str]], clean: Iterable[str]) -> list[tuple[str, str, int]]:
+    """(wrong, right, count): three-character windows around each substituted character of the
+    training rows, high-precision only — the wrong character makes no pair with a neighbour that
+    occurs in the corrected sentences (练习会 → 联席会 is right only in context), and the wrong
+    window never occurs there."""
+    clean_text = "\n".join(clean)
+    found: collections.Counter[tuple[str, str]] = collections.Counter()
+    for s, t in pairs:
+        if s == t or len(s) != len(t):
+            continue
+        for i, (a, b) in enumerate(zip(s, t, strict=True)):
+            if a == b or not (_HAN_RUN.fullmatch(a) and _HAN_RUN.fullmatch(b)):
+                continue
+            if any(bi in clean_text for bi in (s[max(0, i - 1) : i + 1], s[i : i + 2])):
+                continue
+            for lo in (i - 1, i - 2, i):
+                if lo < 0 or lo + 3 > len(s):
+                    continue
+                w, r = s[lo : lo + 3], t[lo : lo + 3]
+                if _HAN_RUN.fullmatch(w) and _HAN_RUN.fullmatch(r) and w not in clean_text:
+                    found[(w, r)] += 1
+                    break
+    return sorted(((w, r, n) for (w, r), n in found.items()), key=lambda x: (-x[2], x[0]))
+
+
+def write_dictionaries(shared: Path, train: list[tuple[str, str]]) -> dict[str, int]:
+    """``confusions.txt`` (the serious checks' variant generator) and
+    ``wording_typos_ecspell.txt`` (typo windows of the training split)."""
+    same, _other, shape = shared_confusions(shared / "data" / "confusion")
+    conf = {c: (same.get(c, set()) | shape.get(c, set())) - {c} for c in set(same) | set(shape)}
+    lines = [
+        "# 字形、字音混淆表：每行“字<TAB>易混字”。由 pycorrector 的 same_pinyin.txt（同音同调）",
+        "# 和 same_stroke.txt（形近）合成，Apache-2.0，见 LICENSE-pycorrector.txt。",
+        "# 生成：python tools/build_typo_model.py",
+    ]
+    lines += [f"{c}\t{''.join(sorted(conf[c]))}" for c in sorted(conf) if conf[c]]
+    (DATA / "confusions.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    typos = typo_windows(train, (t for _, t in train))
+    lines = [
+        "# 错别字词典（wording-typo，自动生成，勿手改；手工条目写在 wording_typos.txt）。",
+        "# 来源：ECSpell 公文句子（Lv et al., 2023；MIT，见 LICENSE-ECSpell.txt）中训练部分的错字，",
+        "# 取每处错字连同前后共 3 个字；错字与前后字在更正后的句子里都不成词、错误写法一次也不出现",
+        "# 才收录（留出的检验句不用）。每行“错误写法 -> 正确写法  # 出现次数”。",
+        "# 生成：python tools/build_typo_model.py",
+    ]
+    lines += [f"{w} -> {r}  # {n}" for w, r, n in typos]
+    (DATA / "wording_typos_ecspell.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"confusions": len(conf), "ecspell_typos": len(typos)}
+
+
+def build(shared: Path) -> dict[str, int]:
+    split = ecspell_split(shared)
+    sizes = write_dictionaries(shared, split["train"])
+    targets = sorted({t for _, t in split["train"]})
+    lexicon = jieba_words()
+    for gram, n in ngrams(targets).items():
+        # Strings of the training sentences as words, but not those spanning a function word
+        # (的工作, 我们的): they are phrases, and a word there would hide a doubled 的.
+        if n >= 2 and gram not in lexicon and not FUNCTION_CHARS.intersection(gram):
+            lexicon[gram] = 20 * n
+    for w in own_words():
+        lexicon[w] = max(lexicon.get(w, 0), COMMON)
+    singles = sorted((c for c in lexicon if len(c) == 1), key=lambda c: (-lexicon[c], c))
+    same, other, shape = shared_confusions(shared / "data" / "confusion")
+    py_same, py_other = pinyin_confusions(singles[:5000])
+    observed: dict[str, set[str]] = collections.defaultdict(set)
+    for s, t in split["train"]:
+        if len(s) == len(t):
+            for a, b in zip(s, t, strict=True):
+                if a != b and _HAN_RUN.fullmatch(a) and _HAN_RUN.fullmatch(b):
+                    observed[a].add(b)
+    inside: dict[str, set[str]] = collections.defaultdict(set)
+    for w in lexicon:
+        for k in range(len(w) - 1):
+            inside[w[k + 1]].add(w[k])
+    for g in ngrams(targets, 2, 2):
+        inside[g[1]].add(g[0])  # pairs of real text count as seen too
+    groups = (
+        {c: same[c] | py_same[c] for c in set(same) | set(py_same)},
+        {c: other[c] | py_other[c] for c in set(other) | set(py_other)},
+        shape,
+        observed,
+    )
+    chars = sorted(set().union(*groups))
+    words = sorted(lexicon)
+    lines = [
+        "#zwgk-wording-model 2",
+        "# 由 tools/build_typo_model.py 生成，勿手改。来源和许可见 zwgk/inspect/data/README.md。",
+        "[lexicon]",
+        " ".join(words),
+        " ".join(str(lexicon[w]) for w in words),
+        "[confusion]",
+    ]
+    for c in chars:
+        # Each confusable character in the cheapest group only (same tone, other tone, shape,
+        # seen as a real error): groups are disjoint, a reader needs no comparisons.
+        taken = {c}
+        cols = []
+        for g in (groups[3], groups[0], groups[1], groups[2]):
+            col = sorted(g.get(c, set()) - taken)
+            taken.update(col)
+            cols.append("".join(col))
+        if any(cols):
+            lines.append(c + "\t" + "\t".join(cols))
+    terms = sorted(set(own_words()) | PLACES)
+    lines += ["[terms]", " ".join(terms)]
+    lines.append("[inside]")
+    lines += [b + "\t" + "".join(sorted(inside[b])) for b in sorted(inside)]
+    OUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0))
+    return sizes | {
+        "lexicon": len(lexicon),
+        "confusion": len(chars),
+        "pairs": sum(map(len, inside.values())),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args(argv)
+    sizes = build(args.shared)
+    print(f"{OUT.relative_to(ROOT)}: {OUT.stat().st_size / 1e6:.1f} MB, {sizes}")
+
+
+if __name__ == "__main__":
+    main()

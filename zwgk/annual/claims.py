@@ -1,0 +1,232 @@
+"""Numbers in a report's prose that name a quantity of its tables, found by structure.
+
+A report says "全年共受理政府信息公开申请859件", "予以公开及部分公开258件", "因本机关不掌握等原因无法
+提供265件", "另有72件申请顺延到下年度", "行政复议7件，诉讼9件", "未发生行政复议、行政诉讼",
+"新制定行政规范性文件15件" in many orders and wordings. The prose is cut into clauses (，；、 and
+其中 end one); in each clause a number with a counting word (件、份、条、起) is tied to the words of the
+clause that name a quantity: the result groups of table 三 and their sub-rows (a reason with 等 is the
+group: "因本机关不掌握等原因无法提供"; a reason alone is its row: "属于四类过程性信息1件"), receiving,
+carrying over, answering, 行政复议 and 行政诉讼 (table 四), the rows of table 二 that count documents.
+Where two readings are possible ("受理N件" is the new requests, or the new plus the carried-over) both
+are kept; where the reading itself is a guess ("其他1件") the claim is marked ``certain=False``.
+Pure Python, no I/O.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from .parse import squeeze
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Claim — 正文所述数字: ``key`` names the table quantity (see ``QUANTITIES``)."""
+
+    key: str
+    value: int
+    phrase: str  # the words of the clause that say it
+    sentence: str
+    certain: bool = True
+
+
+# key: what it is, in Chinese (for messages)
+QUANTITIES = {
+    "new": "本年新收申请",
+    "new_or_total": "收到（受理）申请",
+    "carried_in": "上年结转申请",
+    "r7": "办结（答复）申请",
+    "carry_out": "结转下年度申请",
+    "r1": "予以公开",
+    "r2": "部分公开",
+    "r1+r2": "予以公开及部分公开",
+    "r3": "不予公开",
+    "r4": "无法提供",
+    "r5": "不予处理",
+    "r6": "其他处理",
+    "review": "行政复议",
+    "litigation": "行政诉讼",
+    **{
+        f"{k}:{p}": f"{zh}{p}"
+        for k, zh in (("review", "行政复议"), ("litigation", "行政诉讼"))
+        for p in ("结果维持", "结果纠正", "其他结果", "尚未审结")
+    },
+    "t2_rules_made": "本年制发规章",
+    "t2_norm_made": "本年制发行政规范性文件",
+    "t2_norm_valid": "现行有效行政规范性文件",
+}
+_SUBROWS = (
+    ("r3_1", "国家秘密"), ("r3_2", "禁止公开"), ("r3_3", "三安全一稳定"), ("r3_4", "第三方"),
+    ("r3_5", "内部事务"), ("r3_6", "过程性"), ("r3_7", "执法案卷"), ("r3_8", "行政查询"),
+    ("r4_1", "不掌握"), ("r4_2", "另行制作"), ("r4_2", "没有现成"), ("r4_3", "仍不明确"),
+    ("r5_1", "信访"), ("r5_1", "举报投诉"), ("r5_2", "重复申请"), ("r5_3", "出版物"),
+    ("r5_4", "大量反复"), ("r5_5", "重新出具"), ("r6_1", "不补正"), ("r6_2", "缴纳费用"),
+    ("r6_2", "收费通知"),
+)  # fmt: skip
+SUBROW_ZH = {
+    "r3_1": "不予公开（属于国家秘密）", "r3_2": "不予公开（其他法律行政法规禁止公开）",
+    "r3_3": "不予公开（危及“三安全一稳定”）", "r3_4": "不予公开（保护第三方合法权益）",
+    "r3_5": "不予公开（三类内部事务信息）", "r3_6": "不予公开（四类过程性信息）",
+    "r3_7": "不予公开（行政执法案卷）", "r3_8": "不予公开（行政查询事项）",
+    "r4_1": "无法提供（本机关不掌握）", "r4_2": "无法提供（需另行制作）", "r4_3": "无法提供（补正后仍不明确）",
+    "r5_1": "不予处理（信访举报投诉）", "r5_2": "不予处理（重复申请）", "r5_3": "不予处理（公开出版物）",
+    "r5_4": "不予处理（大量反复申请）", "r5_5": "不予处理（确认或重新出具）",
+    "r6_1": "其他处理（逾期不补正）", "r6_2": "其他处理（逾期未缴费）", "r6_3": "其他处理（其他）",
+}  # fmt: skip
+_GROUPS = (("r3", "不予公开"), ("r4", "无法提供"), ("r5", "不予处理"), ("r6", "其他处理"))
+
+_NUMBER = re.compile(r"(?<![\d.％%])(\d{1,7})(?:\.\d+)?\s*(件|份|条|起|宗|个)(?![\d％%])")
+_CLAUSE = re.compile(r"[，,；;、：:]|其中|另有|（含|\(含|含")
+_OPENING = re.compile(r"[（(]")
+_CARRY_OUT = re.compile(
+    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|下年度?(?:继续)?办理|结转下年|跨年度?办理"
+)
+_CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)|(?:结转|转结)自上一?年")
+_RECEIVED = re.compile(r"收到|受理|接收|接到|新收|共收")
+_ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕|共办理|办理了|已办理|完成办理")
+_CASES = re.compile(r"案件|案卷")
+_REVIEW = re.compile(r"行政复议")
+_LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼")
+_NO_REQUESTS = re.compile(
+    r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,6})?(?:依申请|政府信息公开申请|申请公开)"
+)
+_NO_CASES = re.compile(
+    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无)(?:[^，,。；;\d]{0,15}?)(行政复议(?:[^，,。；;\d]{0,6}行政诉讼)?|行政诉讼)"
+)
+_NOT_NONE = re.compile(r"纠错|纠正|败诉|撤销|确认违法")
+_RULES_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,8}?规章")
+_NORM_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,10}?规范性文件")
+_NORM_VALID = re.compile(r"现行有效[^，,。；;\d]{0,10}?规范性文件")
+_MADE_INSIDE = re.compile(r"含新制定|其中新制定|新制定")
+
+
+def sentences(text: str) -> list[str]:
+    joined = squeeze(text)
+    return [s for s in re.split(r"(?<=[。；;！？])", joined) if s]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence cut before each clause mark; the mark stays at the head of its clause."""
+    cuts = [0, *(m.start() for m in _CLAUSE.finditer(sentence)), len(sentence)]
+    return [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b]]
+
+
+def _result_key(words: str) -> tuple[str, bool] | None:
+    """The table 三 result a clause's words name (group or sub-row), and whether it is certain."""
+    if re.search(r"(?:予以|同意)?公开(?:及|和|与|、)部分公开|全部(?:或|及|和)部分公开", words):
+        return "r1+r2", True
+    sub = next((key for key, w in _SUBROWS if w in words), None)
+    for key, word in _GROUPS:
+        if word in words:
+            if sub and sub.startswith(key + "_") and "等" not in words:
+                return sub, True  # 因涉及国家秘密不予公开2件: one reason, one row
+            return key, True
+    if sub:
+        return sub, True
+    if "部分公开" in words:
+        return "r2", True
+    if re.search(r"予以公开|同意公开|全部公开|全文公开", words):
+        return "r1", True
+    if re.search(r"(?:^|[，,、])其他\d|其他(?:情形|情况)?$", words):
+        return "r6_3", False
+    return None
+
+
+def _clause_key(words: str, context: str) -> tuple[str, bool] | None:
+    """The quantity a number's own clause names; ``context`` is the sentence before the clause."""
+    if _CASES.search(words) and not (_REVIEW.search(words) or _LITIGATION.search(words)):
+        return None
+    if _CARRY_OUT.search(words):
+        return "carry_out", True
+    if _CARRIED_IN.search(words):
+        return "carried_in", True
+    result = _result_key(words)
+    if result:
+        return result
+    if _REVIEW.search(words) and not _LITIGATION.search(words):
+        return "review", True
+    if _LITIGATION.search(words) and not _REVIEW.search(words):
+        return "litigation", True
+    if _NORM_VALID.search(words):
+        return "t2_norm_valid", True
+    if _MADE_INSIDE.search(words) and "规章" in context[-20:] and "规范性文件" not in words:
+        return "t2_rules_made", True  # 规章18件(含新制定4件…)
+    if _NORM_MADE.search(words):
+        return "t2_norm_made", True
+    if _RULES_MADE.search(words):
+        return "t2_rules_made", True
+    if "新收" in words and "申请" in words:
+        return "new", True
+    if _RECEIVED.search(words) and ("申请" in words or "依申请" in context[-12:]):
+        return "new_or_total", True
+    if _ANSWERED.search(words) and ("申请" in words or "答复" in words or "办结" in words):
+        return "r7", True
+    if _ANSWERED.search(words) and re.search(r"依申请|政府信息公开申请", context[-40:]):
+        return "r7", True
+    return None
+
+
+_T4_PARTS = (("结果维持", r"(?:结果)?维持"), ("结果纠正", r"(?:结果)?纠正|纠错"),
+             ("其他结果", r"其他结果"), ("尚未审结", r"尚?未审结"))  # fmt: skip
+_LEAD = re.compile(r"^[，,；;、：:]*(?:其中|另有|[（(]?含)?[，,：:]*")
+
+
+def _phrase(clause: str, number: re.Match[str]) -> str:
+    """The words that say it: from the clause's first word to the number, or from the number to
+    the words that name it when they follow it (103件顺延到下年度)."""
+    lead = _LEAD.match(clause)
+    start = lead.end() if lead else 0
+    if number.start() <= start + 1 or not re.search(
+        r"[\u4e00-\u9fff]", clause[start : number.start()]
+    ):
+        tail = _CARRY_OUT.search(clause, number.end()) or re.search(
+            r"[^，,。；;（(）)]*?(?:申请|行政复议|行政诉讼)", clause[number.end() :]
+        )
+        end = (
+            tail.end()
+            if tail and tail.re is _CARRY_OUT
+            else number.end() + (tail.end() if tail else 0)
+        )
+        return clause[number.start() : end]
+    return clause[start : number.end()]
+
+
+def find_claims(text: str) -> list[Claim]:
+    """Every claim of the prose, in order."""
+    out: list[Claim] = []
+    for sentence in sentences(text):
+        t4_kind = ""
+        for m in _NO_CASES.finditer(sentence):
+            tail = sentence[m.end() : m.end() + 12]
+            if _NOT_NONE.search(m.group(0) + tail):
+                continue  # 未发生被行政复议纠错: says nothing of how many
+            named = m.group(1)
+            if "行政复议" in named:
+                out.append(Claim("review", 0, m.group(0), sentence))
+            if "行政诉讼" in named:
+                out.append(Claim("litigation", 0, m.group(0), sentence))
+        if _NO_REQUESTS.search(sentence) and not _NUMBER.search(sentence):
+            out.append(Claim("new", 0, _NO_REQUESTS.search(sentence).group(0), sentence))
+        if re.search(r"无下一?年度?结转|无结转|没有结转", sentence):
+            out.append(Claim("carry_out", 0, "无结转", sentence))
+        done = 0
+        for clause in _clauses(sentence):
+            start = sentence.index(clause, done)
+            done = start + len(clause)
+            for m in _NUMBER.finditer(clause):
+                after = clause[m.end() : m.end() + 3]
+                if after.startswith(("%", "％")) or re.match(r"\d", after):
+                    continue
+                part = next((name for name, pat in _T4_PARTS if re.search(pat, clause)), None)
+                if t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause)):
+                    key: tuple[str, bool] | None = (f"{t4_kind}:{part}", True)
+                else:
+                    key = _clause_key(clause, sentence[:start])
+                if key is None:
+                    continue
+                if key[0] in ("review", "litigation"):
+                    t4_kind = key[0]
+                out.append(Claim(key[0], int(m.group(1)), _phrase(clause, m), sentence, key[1]))
+    return out

@@ -1,0 +1,1 @@
+"""Developer tools: the generated test world of the website inspector (``demo-site``)."""

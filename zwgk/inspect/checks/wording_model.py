@@ -1,0 +1,321 @@
+"""The typo model of the wording checks (错别字模型): confusable characters scored in context by a
+word-frequency language model, plus cheap rules (doubled characters and words, a character too
+many or too few in a known term).
+
+The model (``data/wording_model.txt.gz``, built by ``tools/build_typo_model.py``) holds a lexicon
+(word → frequency), confusion sets (same pinyin and tone / other tone / similar shape / seen as
+real errors) and the character pairs of real text that no lexicon word contains. It reads runs of
+Chinese characters only; nothing is downloaded, everything runs on one CPU core.
+
+For each character it asks: does a confusable character in its place make a lexicon word with
+its neighbours, and how much more probable does that make the best segmentation of the eight
+characters around it (``score``, natural log)? Two neighbouring characters may both be wrong
+(``胡诌市`` → ``湖州市``) when their pair occurs in no word. Each ``Suggestion`` carries the
+evidence the tiers are decided on (``in_word``: the original character sits in a word of the
+best segmentation; ``seen``: how many of its two character pairs occur in some word); the
+thresholds live in the catalogue (wording-typo, wording-suspect).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from zwgk.inspect.checks.content_common import DATA
+
+MODEL = DATA / "wording_model.txt.gz"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+# Penalty of each confusion group, in the file's order: seen as a real error, same pinyin and
+# tone, same pinyin other tone, similar shape.
+PENALTY_ORDER = (-0.5, 0.0, 1.0, 1.5)
+WINDOW = 4  # characters of context either side
+MAX_WORD = 7
+PAIR_MIN_FREQ = 30
+COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
+NUMERALS = set("一二三四五六七八九十百千万两几每各第")
+FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
+# Verbs whose ABAB reduplication (研究研究) is colloquial but not a slip: asked about, not reported.
+_REDUPLICABLE = (
+    "研究 讨论 学习 商量 考虑 休息 了解 介绍 交流 锻炼 活动 检查 整理 打扫 收拾 认识 比较 "
+    "总结 调查 联系 沟通 协调 推敲 琢磨 思考 体会 感受 尝试"
+)
+REDUPLICABLE = frozenset(_REDUPLICABLE.split(" "))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suspected typo: ``text[start:end]`` should be ``right``.
+
+    ``rule``: ``confusion`` (one confusable character), ``pair`` (two neighbouring ones),
+    ``extra`` (a character too many), ``missing`` (one too few), ``double`` (a character or word
+    written twice). ``score``: log-probability gained by the correction (rules: their own scale).
+    """
+
+    start: int
+    end: int
+    wrong: str
+    right: str
+    rule: str
+    score: float
+    in_word: bool = False
+    seen: int = 0
+
+
+class Model:
+    """The loaded model; one per process (``model()``), read-only after loading."""
+
+    def __init__(self, path: Path = MODEL) -> None:
+        sections: dict[str, list[str]] = {}
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            current: list[str] = []
+            for line in fh.read().split("\n"):
+                if line.startswith("["):
+                    current = sections.setdefault(line, [])
+                elif line and not line.startswith("#"):
+                    current.append(line)
+        words, freqs = sections["[lexicon]"][0].split(" "), sections["[lexicon]"][1].split(" ")
+        self.freq: dict[str, int] = dict(zip(words, map(int, freqs), strict=True))
+        log_total = math.log(sum(self.freq.values()))
+        self.unknown = math.log(0.5) - log_total
+        self.logp = {w: math.log(f) - log_total for w, f in self.freq.items() if f > 0}
+        self.confusion: dict[str, dict[str, float]] = {}
+        for line in sections["[confusion]"]:
+            char, *groups = line.split("\t")
+            conf: dict[str, float] = {}
+            for pen, chars in zip(PENALTY_ORDER, groups, strict=False):
+                conf.update(dict.fromkeys(chars, pen))
+            self.confusion[char] = conf
+        self.conf_keys = {c: frozenset(v) for c, v in self.confusion.items()}
+        self.prev_in = {ln[0]: frozenset(ln[2:]) for ln in sections["[inside]"]}
+        next_in: dict[str, set[str]] = {}
+        for b, firsts in self.prev_in.items():
+            for a in firsts:
+                next_in.setdefault(a, set()).add(b)
+        self.next_in = {a: frozenset(s) for a, s in next_in.items()}
+        first2: dict[str, set[str]] = {}
+        for w, f in self.freq.items():
+            if len(w) == 2 and f >= PAIR_MIN_FREQ:
+                first2.setdefault(w[0], set()).add(w[1])
+        self.first2 = {a: frozenset(s) for a, s in first2.items()}
+        self.terms = (
+            frozenset(sections["[terms]"][0].split(" ")) if "[terms]" in sections else frozenset()
+        )
+        missing: dict[str, str] = {}
+        for w in self.terms:
+            for k in range(1, len(w) - 1):
+                missing.setdefault(w[:k] + w[k + 1 :], w)
+        self.missing = {k: w for k, w in missing.items() if k not in self.freq}
+
+    # -- language model ---------------------------------------------------------------------
+
+    def score(self, s: str) -> float:
+        """Log-probability of the best segmentation of ``s`` (unknown characters alone)."""
+        logp = self.logp
+        best = [0.0] * (len(s) + 1)
+        for j in range(1, len(s) + 1):
+            b = best[j - 1] + logp.get(s[j - 1], self.unknown)
+            for n in range(2, min(MAX_WORD, j) + 1):
+                p = logp.get(s[j - n : j])
+                if p is not None and best[j - n] + p > b:
+                    b = best[j - n] + p
+            best[j] = b
+        return best[-1]
+
+    def words_at(self, s: str) -> list[int]:
+        """For each character of ``s``: the frequency of the multi-character word it sits in on
+        the best segmentation (0 when it stands alone)."""
+        logp, n = self.logp, len(s)
+        best, back = [0.0] * (n + 1), [1] * (n + 1)
+        for j in range(1, n + 1):
+            best[j], back[j] = best[j - 1] + logp.get(s[j - 1], self.unknown), 1
+            for k in range(2, min(MAX_WORD, j) + 1):
+                p = logp.get(s[j - k : j])
+                if p is not None and best[j - k] + p > best[j]:
+                    best[j], back[j] = best[j - k] + p, k
+        out, j = [0] * n, n
+        while j > 0:
+            k = back[j]
+            if k > 1:
+                out[j - k : j] = [self.freq[s[j - k : j]]] * k
+            j -= k
+        return out
+
+    def seen(self, pair: str) -> bool:
+        return len(pair) == 2 and pair[0] in self.prev_in.get(pair[1], ())
+
+    # -- detection ----------------------------------------------------------------------------
+
+    def suggestions(self, text: str) -> list[Suggestion]:
+        """Every suspected typo in ``text`` with its evidence, in text order: the best correction
+        per span; spans may overlap (a pair and a single character), the caller picks."""
+        best: dict[tuple[int, int], Suggestion] = {}
+        for m in _HAN_RUN.finditer(text):
+            for sg in self._run(m.group(), m.start()):
+                old = best.get((sg.start, sg.end))
+                if old is None or sg.score > old.score:
+                    best[(sg.start, sg.end)] = sg
+        return sorted(best.values(), key=lambda x: (x.start, x.end))
+
+    def _run(self, s: str, offset: int) -> Iterator[Suggestion]:
+        n = len(s)
+        words = self.words_at(s)
+        base: dict[tuple[int, int], float] = {}
+
+        def around(a: int, b: int) -> float:
+            if (a, b) not in base:
+                base[(a, b)] = self.score(s[a:b])
+            return base[(a, b)]
+
+        for i, c in enumerate(s):
+            seen = self.seen(s[i - 1 : i + 1]) + self.seen(s[i : i + 2])
+            if seen == 2:
+                continue  # both its character pairs occur in real words: not suspected
+            for x, pen in self._candidates(s, i).items():
+                a, b = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+                gain = self.score(s[a:i] + x + s[i + 1 : b]) - around(a, b) - pen
+                if gain > 0:
+                    yield Suggestion(
+                        offset + i, offset + i + 1, c, x, "confusion", gain, words[i] > 0, seen
+                    )
+            if i + 1 < n and not self.seen(s[i : i + 2]):
+                pair = self._pair(s, i, around)
+                if pair:
+                    yield Suggestion(
+                        offset + i, offset + i + 2, s[i : i + 2], pair[1], "pair", pair[0]
+                    )
+        yield from self._doubles(s, offset, words)
+        yield from self._extra_missing(s, offset)
+
+    def _candidates(self, s: str, i: int) -> dict[str, float]:
+        keys = self.conf_keys.get(s[i])
+        if not keys:
+            return {}
+        near: frozenset[str] | set[str] = frozenset()
+        if i + 1 < len(s):
+            near = keys & self.prev_in.get(s[i + 1], frozenset())
+        if i > 0:
+            near = near | (keys & self.next_in.get(s[i - 1], frozenset()))
+        if not near:
+            return {}
+        conf, freq, out = self.confusion[s[i]], self.freq, {}
+        for x in near:
+            for n in (2, 3, 4):
+                for a in range(max(0, i - n + 1), min(i, len(s) - n) + 1):
+                    if s[a:i] + x + s[i + 1 : a + n] in freq:
+                        out[x] = conf[x]
+                        break
+                if x in out:
+                    break
+        return out
+
+    def _pair(self, s: str, i: int, around) -> tuple[float, str] | None:
+        c1, c2 = self.confusion.get(s[i]), self.conf_keys.get(s[i + 1])
+        if not c1 or not c2:
+            return None
+        a, b = max(0, i - WINDOW), min(len(s), i + WINDOW + 2)
+        best = None
+        for x, p1 in c1.items():
+            ys = self.first2.get(x)
+            if ys is None:
+                continue
+            for y in ys & c2:
+                pen = p1 + self.confusion[s[i + 1]][y] + 1.0
+                gain = self.score(s[a:i] + x + y + s[i + 2 : b]) - around(a, b) - pen
+                if gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, x + y)
+        return best
+
+    def _doubles(self, s: str, offset: int, words: list[int]) -> Iterator[Suggestion]:
+        n, freq = len(s), self.freq
+        for i in range(n - 1):
+            for k in (1, 2, 3, 4):
+                if i + 2 * k > n or s[i : i + k] != s[i + k : i + 2 * k]:
+                    continue
+                unit = s[i : i + k]
+                if k == 1:
+                    if self._doubled_char_ok(s, i):
+                        continue
+                elif unit not in freq or unit[0] in NUMERALS or s[i : i + 2 * k] in freq:
+                    continue
+                score = 5.0 if k > 1 and unit in REDUPLICABLE else 10.0
+                yield Suggestion(
+                    offset + i, offset + i + 2 * k, s[i : i + 2 * k], unit, "double", score
+                )
+
+    def _doubled_char_ok(self, s: str, i: int) -> bool:
+        """``XX`` is fine inside a word (常常, 的的确确, 不了了之) or where a word ends at the first
+        ``X`` or starts at the second (其中|中央, 目的|的)."""
+        freq = self.freq
+        for a in range(max(0, i - 3), i + 1):
+            for b in range(i + 2, min(len(s), a + MAX_WORD) + 1):
+                if s[a:b] in freq:
+                    return True
+        for a in range(max(0, i - 3), i):
+            if s[a : i + 1] in freq:
+                return True
+        return any(s[i + 1 : b] in freq for b in range(i + 3, min(len(s), i + 5) + 1))
+
+    def _extra_missing(self, s: str, offset: int) -> Iterator[Suggestion]:
+        """A character too many inside a common term (行政法复议 → 行政复议) or one too few
+        (齐齐哈市 → 齐齐哈尔市): never where the written form is itself a word."""
+        freq, n = self.freq, len(s)
+        for j in range(1, n - 1):
+            if s[j] in FUNCTION_CHARS:
+                continue  # 发展和改革 is not 发展改革 written wrong
+            for size in (4, 5, 6):
+                for k in range(1, size):
+                    lo, hi = j - k, j + 1 + size - k
+                    if lo < 0 or hi > n:
+                        continue
+                    term = s[lo:j] + s[j + 1 : hi]
+                    if (
+                        term in self.terms
+                        and s[lo:hi] not in freq
+                        and not self._covered(s, lo, hi, edges=False)
+                        and not self._joins(s, j, lo, hi)
+                    ):
+                        yield Suggestion(offset + lo, offset + hi, s[lo:hi], term, "extra", 8.0)
+        for lo in range(n):
+            for size in (3, 4, 5):
+                written = s[lo : lo + size]
+                term = self.missing.get(written) if len(written) == size else None
+                if term and not self._covered(s, lo, lo + size):
+                    yield Suggestion(offset + lo, offset + lo + size, written, term, "missing", 8.0)
+
+    def _joins(self, s: str, j: int, lo: int, hi: int) -> bool:
+        """``s[j]`` belongs to a word of 3+ characters reaching out of ``s[lo:hi]`` (工作年度报告:
+        度 is in 年度报告, not a character too many in 工作年报)."""
+        freq = self.freq
+        return any(
+            s[a:b] in freq
+            for a in range(max(0, j - MAX_WORD + 1), j + 1)
+            for b in range(max(j + 1, a + 3), min(len(s), a + MAX_WORD) + 1)
+            if a < lo or b > hi
+        )
+
+    def _covered(self, s: str, lo: int, hi: int, edges: bool = True) -> bool:
+        """A word of 3+ characters covers ``s[lo:hi]``, or (``edges``) a common word crosses one
+        of its edges: the written form is then a different correct phrase (其中|中央 is not
+        中[共]中央)."""
+        freq = self.freq
+        for edge in (lo, hi) if edges else ():
+            for a in range(max(0, edge - 3), edge):
+                for b in range(edge + 1, min(len(s), a + 4) + 1):
+                    if freq.get(s[a:b], 0) >= COVER_MIN_FREQ:
+                        return True
+        return any(
+            s[a:b] in freq
+            for a in range(max(0, lo - 3), lo + 1)
+            for b in range(max(hi, a + 3), min(len(s), a + MAX_WORD) + 1)
+        )
+
+
+@functools.cache
+def model() -> Model:
+    """The process's model, loaded on first use (about a second, 100 MB)."""
+    return Model()
