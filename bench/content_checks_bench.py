@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from zwgk.inspect.checks import elements, privacy, wording  # noqa: E402
+from zwgk.inspect.checks import wording  # noqa: E402
+from zwgk.inspect.checks.catalogue import page_modules  # noqa: E402
 from zwgk.inspect.checks.content_common import DATA  # noqa: E402
 from zwgk.inspect.checks.privacy_idcard import id_check_char  # noqa: E402
 from zwgk.inspect.checks.wording_dict import (  # noqa: E402
@@ -70,6 +71,20 @@ def pages(n: int, size: int, seed: int = 1) -> list[Page]:
             Page(url=f"https://x.gov.cn/a/{i}.html", status=200, text=text, title=f"文章{i}")
         )
     return out
+
+
+class Family:
+    """The page checks of one family (privacy, wording, elements) as the inspector runs them."""
+
+    def __init__(self, name: str) -> None:
+        self.__name__ = "family." + name
+        self.modules = [m for m in page_modules() if m.__name__.rsplit(".", 1)[1].startswith(name)]
+
+    def check_page(self, page: Page, role: PageRole, ctx: CheckContext) -> list:
+        return [f for m in self.modules for f in m.check_page(page, role, ctx)]
+
+
+privacy, elements = Family("privacy"), Family("elements")
 
 
 def bench(n: int, size: int) -> None:

@@ -123,14 +123,22 @@ def people():
 def test_it_gives_full_points_with_no_facts(ix, people):
     result = score(ix, people)
     for u in result.units:
-        expected = (
-            D(100) if u.unit == "区教育局" else D(96)
-        )  # L7 (4) is out of scope for the others
-        assert u.total == expected, u.unit
-        assert u.max == expected
-        assert u.rank == (2 if u.unit == "区统计局" else 1)  # 96 < 100 without prorating
+        # L7 (4) is out of scope for all but 区教育局: a deduction row that does not apply
+        # costs nothing (not_applicable: full_marks, the default)
+        assert u.total == D(100), u.unit
+        assert u.max == D(100)
+        assert u.rank == 1
     assert result.unit("甲镇").grade == "优秀"
-    assert result.unit("甲镇").node("L7").status is NodeStatus.OUT_OF_SCOPE
+    l7 = result.unit("甲镇").node("L7")
+    assert l7.status is NodeStatus.OUT_OF_SCOPE_FULL and l7.earned == l7.max == D(4)
+
+
+def test_out_of_scope_rows_can_leave_the_full_marks_and_rescale(people):
+    ix = scheme(BASE.replace("grades:", "not_applicable: rescale\ngrades:"))
+    result = score(ix, people)
+    u = result.unit("甲镇")
+    assert u.node("L7").status is NodeStatus.OUT_OF_SCOPE
+    assert (u.max, u.base, u.total) == (D(96), D(96), D(100))  # 96 ÷ 96 × 100
 
 
 def test_it_deducts_per_occurrence_with_fault_and_indicator_caps(ix, people, tmp_path):
@@ -202,7 +210,7 @@ def test_it_caps_bonuses_per_event_indicator_section(ix, people, tmp_path):
     assert u.node("L11").bonus == D(6)
     assert u.node("S4").bonus == D(5)
     assert u.bonus == D(11)
-    assert u.total == D(96) + D(11)  # no total cap in this scheme
+    assert u.total == D(100) + D(11)  # no total cap in this scheme
 
 
 def test_it_scores_ranges_imported_and_unrated(ix, people, tmp_path):
@@ -216,7 +224,7 @@ def test_it_scores_ranges_imported_and_unrated(ix, people, tmp_path):
     u = r.unit("甲镇")
     assert u.node("L4").earned == D(-2)
     assert u.node("L5").earned == D("6.5")
-    assert u.total == D(96) - 5 - D("1.5")
+    assert u.total == D(100) - 5 - D("1.5")
     assert r.unit("乙镇").node("L4").status is NodeStatus.UNRATED
     assert r.unit("乙镇").node("L4").earned == D(3)
 
@@ -238,7 +246,7 @@ def test_it_ranks_with_ties_sharing_a_rank(ix, people, tmp_path):
     assert r.unit("丙镇").node("L6").earned == D(3)  # rank 3 (1, 1, 3): 5 - 2 × 1
     assert r.unit("区教育局").node("L6").earned == D(5)  # ranked within class B
     assert r.unit("区统计局").node("L6").earned == D(0)  # B has data, 区统计局 none: missing = 0
-    # totals 96, 96, 94: the class ranking shares rank 1 and skips 2
+    # totals 100, 100, 98: the class ranking shares rank 1 and skips 2
     assert [r.unit(n).rank for n in ("甲镇", "乙镇", "丙镇")] == [1, 1, 3]
 
 
@@ -280,12 +288,12 @@ def test_it_applies_the_three_kinds_of_veto(ix, people, tmp_path):
         bonuses=[{"unit": "乙镇", "indicator": "L11"}],
     )
     a = r.unit("甲镇")
-    assert a.total == D(96) and a.grade == "不合格" and a.grade_forced_by == "fake"
+    assert a.total == D(100) and a.grade == "不合格" and a.grade_forced_by == "fake"
     b = r.unit("乙镇")
     assert b.node("S3").earned == 0 and b.node("S3").status is NodeStatus.ZEROED
-    assert b.total == D(56) + D(2)  # 96 - 40, plus 表彰 bonus outside S3
+    assert b.total == D(60) + D(2)  # 100 - 40, plus 表彰 bonus outside S3
     c = r.unit("丙镇")
-    assert c.veto_deduction == D(10) and c.total == D(86) and c.grade == "良好"
+    assert c.veto_deduction == D(10) and c.total == D(90) and c.grade == "优秀"
 
 
 def test_it_counts_only_confirmed_findings(ix, people, tmp_path):
@@ -314,8 +322,8 @@ def test_it_handles_na_full_and_omit_with_prorating(people, tmp_path):
         findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}],
     )
     assert r.unit("甲镇").node("L8").status is NodeStatus.NA_FULL
-    assert r.unit("甲镇").total == D(91)
-    omit = scheme(BASE.replace("grades:", "na_policy: omit\nprorate: true\nprecision: 2\ngrades:"))
+    assert r.unit("甲镇").total == D(95)  # 100 - L1 5; L8 (N/A) and L7 (out of scope) at full marks
+    omit = scheme(BASE.replace("grades:", "not_applicable: rescale\nprecision: 2\ngrades:"))
     r = run(
         omit,
         people,
@@ -344,8 +352,8 @@ def test_it_subtracts_third_party_and_applies_total_cap_and_composite(people, tm
         third_party=[{"unit": "甲镇", "amount": 3.5}],
         bonuses=[{"unit": "区教育局", "indicator": "L11", "count": 2}],
     )
-    assert r.unit("甲镇").total == D("92.5")
-    assert r.unit("甲镇").composite == D("3.70")
+    assert r.unit("甲镇").total == D("96.5")
+    assert r.unit("甲镇").composite == D("3.86")  # 96.5 × 4%
     assert r.unit("区教育局").total == D(100)  # 100 + 4 capped at 100
 
 
@@ -413,7 +421,11 @@ def test_it_explains_every_point(ix, people, tmp_path):
 
 
 def test_it_scales_a_table_to_a_hundred(people, tmp_path):
-    ix = scheme(BASE.replace("    total: 100\n", "    total: 100\n    scale: 50\n"))
+    ix = scheme(
+        BASE.replace(
+            "    total: 100\n", "    total: 100\n    scale: 50\n    not_applicable: rescale\n"
+        )
+    )
     r = run(ix, people, tmp_path, findings=[{"unit": "甲镇", "indicator": "L8", "count": 4}])
     u = r.unit("甲镇")
     # applicable max 96 (L7 out of scope); base 96 - 2 = 94 → 94 ÷ 96 × 50 = 48.958… → 48.96
@@ -466,7 +478,7 @@ def test_it_takes_discretionary_amounts_from_the_facts(tmp_path):
 def test_a_table_can_override_the_na_policy(people, tmp_path):
     text = BASE.replace(
         "    classes: [A, B]\n    total: 100\n",
-        "    classes: [A]\n    total: 100\n    na_policy: omit\n",
+        "    classes: [A]\n    total: 100\n    not_applicable: rescale\n",
     )
     text = text.replace(
         "tables:\n",
@@ -474,7 +486,7 @@ def test_a_table_can_override_the_na_policy(people, tmp_path):
         "      - {id: X1, name: 工作, points: 10, faults: [{id: f, text: 未完成, amount: 1}]}\n",
         1,
     )
-    ix = scheme(text.replace("grades:", "prorate: true\ngrades:"))
+    ix = scheme(text)
     r = run(
         ix,
         people,
@@ -482,8 +494,8 @@ def test_a_table_can_override_the_na_policy(people, tmp_path):
         na=[{"unit": "甲镇", "indicator": "L8"}, {"unit": "区教育局", "indicator": "X1"}],
         findings=[{"unit": "甲镇", "indicator": "L1", "fault": "none"}],
     )
-    assert r.unit("甲镇").node("L8").status is NodeStatus.NA_OMITTED  # table A: omit
-    assert r.unit("区教育局").node("X1").status is NodeStatus.NA_FULL  # table B: the scheme's full
+    assert r.unit("甲镇").node("L8").status is NodeStatus.NA_OMITTED  # table A: rescale
+    assert r.unit("区教育局").node("X1").status is NodeStatus.NA_FULL  # table B: full_marks
     assert r.unit("区教育局").total == D(10)
 
 
@@ -511,7 +523,7 @@ def test_it_earns_an_additive_item_from_zero(tmp_path):
         ],
     )
     assert [r.unit(n).node("L12").earned for n in ("甲镇", "乙镇", "丙镇")] == [D(5), D(3), D(0)]
-    assert r.unit("甲镇").total == D(96) and r.unit("丙镇").total == D(91)  # L7 out of scope
+    assert r.unit("甲镇").total == D(100) and r.unit("丙镇").total == D(95)  # L7 at full marks
     assert r.unit("甲镇").bonus == 0
     lines = r.unit("甲镇").node("L12").lines
     assert [ln.kind.value for ln in lines] == ["start", "earn", "earn", "cap"]

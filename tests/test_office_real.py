@@ -12,8 +12,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from zwgk.rubric.importer import import_scheme
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "office_real"
@@ -347,12 +345,6 @@ def test_yongji_a_xlsx_reads_the_six_major_deductions():
     ] * 5 + [("deduct", None, True)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer: the office's 小计 rows (one after each 一级指标) are read as first-level indicators "
-    "named “小计” (range 0—subtotal), so the table totals 200 instead of 100; and the veto row becomes "
-    "an indicator too (every name and 赋分 is right once those rows are left out)",
-)
 def test_xx_a_xlsx_imports_the_seed_tree():
     scheme = _import("xx2023_a.xlsx")
     (table,) = scheme["tables"]
@@ -361,12 +353,6 @@ def test_xx_a_xlsx_imports_the_seed_tree():
     assert D(str(table["total"])) == 100
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer: a row merged across the table that says “考核中有下列情形的…年度考核为不合格” "
-    "with clauses (一)…(三) is read as a bonus-only indicator, not as three fail vetoes "
-    "(the veto row is only recognised by 否决/重大扣分/扣分项 in its first cell)",
-)
 def test_xx_a_xlsx_reads_the_three_fail_vetoes():
     scheme = _import("xx2023_a.xlsx")
     assert [v["effect"] for v in scheme.get("vetoes", [])] == ["fail"] * 3

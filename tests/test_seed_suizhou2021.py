@@ -63,7 +63,10 @@ def test_it_scores_every_leaf_as_an_assessors_rating(ix):
 def test_it_encodes_scopes_third_party_and_prorating(ix):
     s = ix.scheme
     assert s.third_party is not None and s.third_party.cap is None
-    assert s.prorate is True and s.na_policy == "omit"
+    # 采集范围: rows outside a unit's scope leave its full marks and the base is rescaled to 100
+    assert s.not_applicable == "rescale"
+    assert s.evidence_deadline.date.isoformat() == "2022-01-14"
+    assert "逾期未报视为无相关工作内容" in s.evidence_deadline.text
     assert [g.name for g in s.grades] == ["优秀", "良好", "合格", "不合格"]
     assert ix.nodes["A2.1.13"].applies_to.units == ["区财政金融局"]
     assert ix.nodes["A2.2.5"].applies_to.units == ["淅河工作局"]
@@ -126,9 +129,13 @@ def test_it_scores_the_units_named_in_the_scopes(result):
     u = result.unit("淅河工作局")
     # 71 + 养老服务 2 + 社会救助 2 + 乡村振兴 2 + 惠民惠农 3 = 80
     assert u.max == D("80")
-    # 养老 0 (−2), 救助 1 (−1), 申请回复 0 (−3, 材料逾期视为无), 问答解读 2 (−4): base 70
+    # 养老 0 (−2), 救助 1 (−1), 申请回复 rated 2.5 but its evidence came on 2022-01-20, after the
+    # 2022-01-14 deadline: 视为无相关工作内容 → 0 (−3), 问答解读 2 (−4): base 70
     assert u.base == D("70")
     assert u.node("A3").earned == D("3")
+    late = u.node("A3.2").lines[-1]
+    assert "晚于截止日期 2022-01-14" in late.text and late.amount == D("-2.5")
+    assert result.unit("区党政办").node("A3.2").earned == D("3")  # sent on the day: on time
     # 70 × 100 ÷ 80 = 87.50, no third-party deduction
     assert u.total == D("87.5")
     assert u.grade == "良好"

@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers import score_files
 from zwgk.rubric import VetoEffect, load_scheme, node_max
+from zwgk.scoring import NodeStatus
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEME = ROOT / "schemes" / "xx-2023.yaml"
@@ -99,10 +100,10 @@ def test_it_encodes_the_rules_of_a_sentence(ix):
     assert [f.id for f in ix.nodes["A2.1.4"].faults] == ["missing-named", "missing-other"]
     assert [f.id for f in ix.nodes["B3.1.3"].faults] == ["missing-named", "missing-other"]
     # 台账 once (扣1分 / 扣0.5分) + per document
-    ledger_a = {f.id: (f.amount, f.cap) for f in ix.nodes["A2.2.2"].faults}
-    assert ledger_a == {"no-ledger": (D("1"), D("1")), "weak-basis": (D("1"), None)}
-    ledger_b = {f.id: (f.amount, f.cap) for f in ix.nodes["B3.2.2"].faults}
-    assert ledger_b == {"no-ledger": (D("0.5"), D("0.5")), "weak-basis": (D("0.5"), None)}
+    ledger_a = {f.id: (f.amount, f.mode.value) for f in ix.nodes["A2.2.2"].faults}
+    assert ledger_a == {"no-ledger": (D("1"), "once"), "weak-basis": (D("1"), "occurrence")}
+    ledger_b = {f.id: (f.amount, f.mode.value) for f in ix.nodes["B3.2.2"].faults}
+    assert ledger_b == {"no-ledger": (D("0.5"), "once"), "weak-basis": (D("0.5"), "occurrence")}
     # 指南、年报: four faults in B, two in A
     assert len(ix.nodes["B3.1.2"].faults) == 4
     assert len(ix.nodes["A2.1.2"].faults) == 2
@@ -123,7 +124,10 @@ def test_it_scopes_the_related_units_items(ix):
     assert ix.nodes["B3.1.8"].applies_to.tags == ["预决算公开单位"]
     key_areas = ix.nodes["B3.1.4"].applies_to.units
     assert "区民政局" in key_areas and "XX市城市管理综合行政执法队XX大队" in key_areas
-    assert ix.scheme.prorate is True
+    assert (
+        ix.scheme.not_applicable == "full_marks"
+    )  # 原文无“折算”: rows that do not apply cost nothing
+    assert {a.id for a in ix.scheme.assumptions} >= {"grades", "rank-points", "related-units"}
 
 
 def test_it_fails_the_three_veto_cases(ix):
@@ -144,9 +148,10 @@ def test_it_lists_all_45_units(ix):
 
 # Worked example (tests/data/seed_xx2023_*.yaml). Leaves: points − capped deductions (never below
 # 0); 不得分 zeroes; 开放日 starts at 0 and earns 主要负责人 5 / 其他人员 3 up to its 5 points, part of
-# base (a unit without attendance loses those 5); the scheme has no bonuses. B units with
-# “区直相关单位” items out of scope are prorated to 100 (base ÷ own max × 100, 2 places; own max
-# includes 开放日 5). 通报检查: A 5 − 0.5 × (rank − 1), B 5 − 0.1 × (rank − 1), ties share a rank.
+# base (a unit without attendance loses those 5); the scheme has no bonuses. B units out of the
+# scope of a “区直相关单位” item get its points (a deduction row that does not apply costs nothing;
+# the seed says nothing of 折算). 通报检查: A 5 − 0.5 × (rank − 1), B 5 − 0.1 × (rank − 1), ties
+# share a rank.
 
 
 @pytest.fixture(scope="module")
@@ -240,23 +245,24 @@ def test_it_scores_the_development_bureau_with_an_imported_item(result):
     assert u.grade == "良好"
 
 
-def test_it_prorates_a_unit_outside_the_related_units_items(result):
+def test_it_gives_full_marks_on_the_related_units_items_a_unit_is_outside(result):
     u = result.unit("区融媒体中心")
-    # only 预决算公开单位: out of scope 标准目录 8 + 重点领域 8 + 建议提案 3 + 双公示 8 + 行政执法 3 = 30
-    assert u.max == D("70")  # 100 − 30
-    assert u.node("B2").counted is False
-    assert u.node("B3.1.6").counted is False
+    # only 预决算公开单位: out of scope 标准目录 8 + 重点领域 8 + 建议提案 3 + 双公示 8 + 行政执法 3
+    # = 30, all at full marks
+    assert u.max == D("100")
+    assert u.node("B2").status is NodeStatus.OUT_OF_SCOPE_FULL and u.node("B2").earned == D(8)
+    assert u.node("B3.1.6").earned == D(8)
     # 公文属性未认定 2 件 −2; 保障缺业务培训 −1; 通报检查 99 → 第1名 5
     assert u.node("B3.2.1").earned == D("3")
     assert u.node("B1.2.1").earned == D("2")
     assert u.node("B6.3.1").earned == D("5")
     # 开放日其他人员 2 × 3 = 6 → 最高 5（满分，不失分）
     assert u.node("B5.1.2").earned == D("5")
-    # base 70 − 2 − 1 = 67 → 67 ÷ 70 × 100 = 95.714… → 95.71; no bonus; total 95.71
-    assert u.base == D("67")
-    assert u.scaled_base == D("95.71")
+    # base 100 − 2 − 1 = 97; no rescaling, no bonus; total 97
+    assert u.base == D("97")
+    assert u.scaled_base == D("97")
     assert u.bonus == D("0")
-    assert u.total == D("95.71")
+    assert u.total == D("97")
     assert u.grade == "优秀"
 
 
@@ -299,13 +305,12 @@ def test_it_ranks_each_class_separately(result):
         ("XX乡3", 9),
         ("XX镇1", 10),
     ]
-    # B: 区融媒体中心 95.71 tops: a unit without 开放日 attendance keeps at most
-    # (max − 5) ÷ max × 100 ≤ 95 (max ≤ 100); the next, 区教育局 (第2名), 100 − 5 − 0.1 = 94.9.
-    # The lowest unit without facts is 振兴生态文化旅游发展中心 (only 预决算公开单位: max 70;
-    # 第34名 5 − 3.3 = 1.7): (70 − 5 − 3.3) ÷ 70 × 100 = 61.7 ÷ 70 × 100 = 88.142… → 88.14,
-    # still above 发改 87.3 and 民政 81.1
+    # B: 区融媒体中心 97 tops: a unit without 开放日 attendance keeps at most 100 − 5 = 95;
+    # the next, 区教育局 (第2名), 100 − 5 − 0.1 = 94.9. The lowest unit without facts is
+    # 振兴生态文化旅游发展中心 (第34名 5 − 3.3 = 1.7): 100 − 5 − 3.3 = 91.7, still above
+    # 发改 87.3 and 民政 81.1
     assert result.unit("区教育局").total == D("94.9")
-    assert result.unit("振兴生态文化旅游发展中心").total == D("88.14")
+    assert result.unit("振兴生态文化旅游发展中心").total == D("91.7")
     b = {u.unit: u.rank for u in result.in_class("B")}
     assert len(b) == 35
     assert b["区融媒体中心"] == 1

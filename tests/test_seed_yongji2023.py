@@ -29,7 +29,7 @@ def test_it_declares_the_printed_a_subtotals(ix):
     assert node_max(ix.nodes["A4"]) == D("14")  # 依申请公开(14分): 6 + 8
     assert node_max(ix.nodes["A5"]) == D("12")  # 解读咨询回应(12分): 6 + 6 (+ 只加分项 0)
     assert node_max(ix.nodes["A6"]) == D("21")  # 日常监管(21分): 5 + 8 + 8
-    assert node_max(ix.nodes["A7"]) == D("0")  # 综合加分项：只加分
+    assert "A7" not in ix.nodes  # 综合加分项：A类一行空白，不设加分
 
 
 def test_it_totals_a_to_100(ix):
@@ -69,10 +69,13 @@ def test_it_totals_b_to_166(ix):
     assert sum((node_max(s) for s in table.sections), D(0)) == D("166")
 
 
-def test_it_scales_both_tables_to_100(ix):
-    # B: 百分制折算 (base ÷ the unit's own max × 100); A totals 100 already, scale only for symmetry
+def test_it_rescales_only_the_b_table_to_100(ix):
+    # B (166 points, many rows one unit's) cannot be read without 折算: rows that do not apply
+    # leave the unit's full marks and the base is scaled to 100; A totals 100 and gives full marks
     assert ix.table_of_class["B"].scale == D("100")
-    assert ix.table_of_class["A"].scale == D("100")
+    assert ix.table_of_class["B"].not_applicable == "rescale"
+    assert ix.table_of_class["A"].scale is None and ix.table_of_class["A"].not_applicable is None
+    assert ix.scheme.not_applicable == "full_marks"
 
 
 def test_it_reads_the_garbled_point_cells(ix):
@@ -116,7 +119,7 @@ def test_it_scopes_single_unit_items(ix):
     for node_id, unit in scoped.items():
         assert ix.nodes[node_id].applies_to.units == [unit], node_id
     assert ix.nodes["B2.6.1"].applies_to is None  # 促进民营经济: all B units
-    assert ix.scheme.prorate is True and ix.scheme.na_policy == "omit"
+    assert ix.table_of_class["B"].not_applicable == "rescale"
 
 
 def test_it_encodes_the_rules_of_a_sentence(ix):
@@ -125,8 +128,13 @@ def test_it_encodes_the_rules_of_a_sentence(ix):
     assert len(guide["no-channel"].elements) == 3
     assert ix.nodes["A3.1.1"].cap == D("4")
     assert len(ix.nodes["A3.1.2"].faults[0].elements) == 5  # 机构职能…负责人姓名
-    review = {f.id: (f.amount, f.cap) for f in ix.nodes["A3.2.1"].faults}
-    assert review == {"no-system": (D("3"), None), "incomplete": (D("1"), D("1"))}
+    review = {f.id: (f.amount, f.mode.value) for f in ix.nodes["A3.2.1"].faults}
+    assert review == {"no-system": (D("3"), "once"), "incomplete": (D("1"), "once")}
+    assert ix.nodes["A3.2.1"].exclusive == [["no-system", "incomplete"]]  # 未制定 vs 不健全
+    # 民营经济: four items, 每一项赋分-2—2分
+    assert [p.range for p in ix.nodes["B2.6.1"].parts] == [(D(-2), D(2))] * 4
+    # B 政策咨询: the deduction column is blank → the assessors' judgement, up to 6
+    assert [(f.discretionary, f.amount) for f in ix.nodes["B4.2.1"].faults] == [(True, None)]
     # 市长信箱: 0.5 / 1 per item, one shared 加分上限3分
     assert {b.id: b.amount for b in ix.nodes["A5.2.1"].bonuses} == {
         "published": D("0.5"),
@@ -142,7 +150,7 @@ def test_it_encodes_the_rules_of_a_sentence(ix):
 
 
 def test_it_has_bonus_only_items(ix):
-    for node_id in ("A5.1.2", "A5.3.1", "A7.1", "B4.1.2", "B4.1.3", "B4.3.1", "B7.1"):
+    for node_id in ("A5.1.2", "A5.3.1", "B4.1.2", "B4.1.3", "B4.3.1", "B7.1"):
         node = ix.nodes[node_id]
         assert node.kind == "bonus", node_id
         assert node.points == D("0")
@@ -150,7 +158,7 @@ def test_it_has_bonus_only_items(ix):
 
 def test_it_leaves_the_comprehensive_bonus_to_the_leading_group(ix):
     # 综合加分项 “加分酌情而定”: each bonus fact states its amount; the seed prints no cap
-    for node_id in ("A7.1", "B7.1"):
+    for node_id in ("B7.1",):
         node = ix.nodes[node_id]
         assert [(b.id, b.discretionary, b.amount, b.cap) for b in node.bonuses] == [
             ("other", True, None, None)
@@ -172,8 +180,9 @@ def test_it_encodes_the_major_deductions(ix):
 
 
 # Worked example (tests/data/seed_yongji2023_*.yaml). Leaves: points − capped deductions; bonuses
-# on top; no total cap. scale: 100 on both tables: a unit's base is scaled to 100 when its own max
-# differs (items out of its scope or approved N/A, omitted): base ÷ max × 100, rounded to 2 places.
+# on top; no total cap. A: rows that do not apply count at full marks. B (scale 100, rescale): rows
+# out of a unit's scope or approved N/A leave its max and the base is scaled: base ÷ max × 100,
+# rounded to 2 places.
 # B maxima: common to every B unit 11 + 63 + 14 + 12 + 25 = 125, where 主动公开 63 =
 # 34 (基础信息 without 双公示排名) + 8 + 5 + 2 + 3 (预公开) + 8 (民营经济) + 3 (其他栏目).
 
@@ -214,29 +223,28 @@ def test_it_takes_the_major_deductions_from_the_total(result):
     assert u.node("A6").earned == D("10")
     # 标准目录 3 × 0.5 = 1.5 → 3.5
     assert u.node("A2").earned == D("3.5")
-    # base 100 − 5 − 8 − 3 − 1.5 = 82.5; 综合加分 酌情 1.5; 重大扣分项 (一) 5 + (六) 酌情 2 = 7
+    # base 100 − 5 − 8 − 3 − 1.5 = 82.5; no bonus (A has no 综合加分); 重大扣分项 (一) 5 + (六) 酌情 2 = 7
     assert u.base == D("82.5")
-    assert u.node("A7").bonus == D("1.5")
-    assert u.bonus == D("1.5")
-    # 82.5 + 1.5 − 7 = 77
-    assert u.total == D("77")
+    assert u.bonus == D("0")
+    # 82.5 − 7 = 75.5
+    assert u.total == D("75.5")
     assert u.grade == "合格"
     assert u.grade_forced_by is None  # deductions never force a grade
 
 
-def test_it_prorates_an_approved_not_applicable_item(result):
+def test_it_gives_an_approved_not_applicable_a_item_full_marks(result):
     u = result.unit("虞乡镇")
-    # 重大项目建设 approved N/A: omitted, max 100 − 6 = 94
-    assert u.node("A3.1.4").max == D("0")
-    assert u.max == D("94")
+    # 重大项目建设 approved N/A: A counts it at full marks (6 of 6)
+    assert u.node("A3.1.4").earned == u.node("A3.1.4").max == D("6")
+    assert u.max == D("100")
     # 保密审查执行 2 件 × 1 → 3 (the pending finding and the dismissed lawsuit do not count)
     assert u.node("A3.2.2").earned == D("3")
     assert u.node("A4.2.1").earned == D("8")
-    # base 94 − 2 = 92 → 92 ÷ 94 × 100 = 97.872… → 97.87
-    assert u.base == D("92")
-    # 新闻媒体 3 项 × 2 = 6 → 上限 4; total 97.87 + 4 = 101.87 (no total cap in the seed)
+    # base 100 − 2 = 98, no rescaling
+    assert u.base == D("98")
+    # 新闻媒体 3 项 × 2 = 6 → 上限 4; total 98 + 4 = 102 (no total cap in the seed)
     assert u.bonus == D("4")
-    assert u.total == D("101.87")
+    assert u.total == D("102")
     assert u.grade == "优秀"
 
 
@@ -247,7 +255,7 @@ def test_it_scores_the_development_bureau_with_imported_and_rated_items(result):
     # 双公示数据报送 imported 6.5 (−1.5); 双公示排名 rated 6 (−2)
     assert u.node("B2.1.4").earned == D("6.5")
     assert u.node("B2.1.5").earned == D("6")
-    # 预公开 2 (−1); 民营经济 −2 (−10); 其他栏目 unrated → 3
+    # 预公开 2 (−1); 民营经济 −1 −1 0 0 = −2 (−10); 其他栏目 unrated → 3
     assert u.node("B2.6.1").earned == D("-2")
     assert u.node("B2.6.11").earned == D("3")
     # 主动公开: max 42 + 8 + 5 + 2 + 3 + 11 = 71; earned 71 − 1.5 − 2 − 1 − 10 = 56.5

@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers import score_files
 from zwgk.rubric import load_scheme, node_max
+from zwgk.scoring import NodeStatus
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEME = ROOT / "schemes" / "yueyang-2017.yaml"
@@ -105,8 +106,9 @@ def test_it_sets_the_notice_rules(ix):
         ("不合格", None),
     ]
     assert s.composite_weight == D(4)
-    # 说明：无考核指标所列任务的，书面说明、经认定后不计入，按适用指标满分折算
-    assert s.na_policy == "omit" and s.prorate is True
+    # 说明：无考核指标所列任务的，书面说明、经认定：没有说怎样计分、没有折算 → 按满分计
+    assert s.not_applicable == "full_marks"
+    assert {a.id for a in s.assumptions} >= {"lost-points", "na-full-marks", "exclusive"}
     assert s.vetoes == [] and s.third_party is None and s.bonus_cap is None
 
 
@@ -149,8 +151,8 @@ def test_it_scopes_the_data_item_to_units_with_the_task(ix):
 
 
 # Worked example (tests/data/seed_yueyang2017_*.yaml). Leaf: points − min(Σ capped faults, points);
-# omitted items (na / out of scope) leave the table and the base is prorated to 100 (2 decimals).
-# composite = total × 4 ÷ 100.
+# approved N/A and out-of-scope items count at full marks (no 折算 in the seed); of two mutually
+# exclusive faults only the larger counts. composite = total × 4 ÷ 100.
 
 
 @pytest.fixture(scope="module")
@@ -198,19 +200,19 @@ def test_it_caps_fault_and_item_deductions(result):
     assert u.grade == "合格"
 
 
-def test_it_omits_approved_na_items_and_prorates(result):
+def test_it_gives_full_marks_on_approved_na_items(result):
     u = result.unit("南湖新区")
-    # na: C2.5.3 (2) + C2.6.3 (2) → 适用满分 100 − 4 = 96
-    assert u.max == D(96)
-    assert u.node("C2.5.3").counted is False and u.node("C2.6.3").counted is False
+    # na: C2.5.3 (2) + C2.6.3 (2) at full marks → 满分 100
+    assert u.max == D(100)
+    assert u.node("C2.5.3").status is NodeStatus.NA_FULL and u.node("C2.6.3").earned == D(2)
     # C1.5.1: 8 × 0.5 = 4 → 7; C2.2.1 不得分 2; 超期 finding dismissed
     assert u.node("C1.5.1").earned == D(7)
     assert u.node("C1.6.2").earned == D(4)
-    # base 96 − 4 − 2 = 90 → 90 ÷ 96 × 100 = 93.75
-    assert u.base == D(90)
-    assert u.total == D("93.75")
+    # base 100 − 4 − 2 = 94, no rescaling
+    assert u.base == D(94)
+    assert u.total == D(94)
     assert u.grade == "优秀"
-    assert u.composite == D("3.75")
+    assert u.composite == D("3.76")
 
 
 def test_it_fails_a_county_below_60(result):
@@ -227,27 +229,27 @@ def test_it_fails_a_county_below_60(result):
     assert u.grade_forced_by is None
 
 
-def test_it_prorates_departments_without_the_data_task(result):
+def test_it_gives_departments_without_the_data_task_its_points(result):
     u = result.unit("市教育局")
-    # D2.2.2 not in scope (no 数据汇聚 tag) → 适用满分 96
-    assert u.node("D2.2.2").counted is False
-    assert u.max == D(96)
+    # D2.2.2 not in scope (no 数据汇聚 tag) → at full marks (4)
+    assert u.node("D2.2.2").status is NodeStatus.OUT_OF_SCOPE_FULL
+    assert u.max == D(100)
     # D1.4.1: 10 × 0.5 = 5 → 25; D1.2.2: 0.5 + 0.5 → 2; D1.5.1: 2 × 0.5 + 1 = 2 → 3; D2.1.2 不得分 3
     assert u.node("D1.4.1").earned == D(25)
     assert u.node("D1.2.2").earned == D(2)
     assert u.node("D1.5.1").earned == D(3)
     assert u.node("D2.1.2").earned == D(0)
-    # base 96 − 5 − 1 − 2 − 3 = 85 → 85 ÷ 96 × 100 = 88.541… → 88.54
-    assert u.base == D(85)
-    assert u.total == D("88.54")
+    # base 100 − 5 − 1 − 2 − 3 = 89
+    assert u.base == D(89)
+    assert u.total == D(89)
     assert u.grade == "良好"
-    # a department with no findings and no task scores 96 ÷ 96 × 100 = 100
+    # a department with no findings and no task scores 100
     assert result.unit("市财政局").total == D(100)
 
 
 def test_it_caps_the_data_item_for_a_unit_with_the_task(result):
     u = result.unit("市发改委")
-    # D2.2.2: 未实施 4 + 汇集不及时 2 = 6 → 以4分为限 → 0
+    # D2.2.2: 未实施 4 与汇集不及时 2 互斥，只计较大的 4 → 0
     assert u.node("D2.2.2").earned == D(0)
     # D1.1.2: 权重不达标 2 → 2; D3.1 不得分 3
     assert u.node("D1.1.2").earned == D(2)
@@ -261,9 +263,9 @@ def test_it_caps_the_data_item_for_a_unit_with_the_task(result):
 def test_it_ranks_each_class_separately(result):
     county = [(u.unit, u.rank) for u in result.in_class("county")]
     assert {u for u, _ in county} == set(COUNTIES)
-    # nine counties without findings tie at 100 (rank 1); then 93.75, 88, 75.5, 58
+    # nine counties without findings tie at 100 (rank 1); then 94, 88, 75.5, 58
     assert sorted(r for _, r in county)[:9] == [1] * 9
     assert county[-4:] == [("南湖新区", 10), ("岳阳县", 11), ("平江县", 12), ("屈原管理区", 13)]
     dept = sorted((u.rank, u.unit) for u in result.in_class("dept"))
-    # 100, 100, 91, 88.54
+    # 100, 100, 91, 89
     assert dept == [(1, "市人社局"), (1, "市财政局"), (3, "市发改委"), (4, "市教育局")]

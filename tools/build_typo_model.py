@@ -22,7 +22,9 @@ windows of the ECSpell training split). Writes ``zwgk/inspect/data/wording_model
 - ``[terms]`` the words a character too many or too few is looked for in: the project's own
   words and the common place names of four or more characters.
 - ``[inside]`` character → the characters found right before it inside a lexicon word or in the
-  training sentences (the pairs of real text).
+  training sentences (the pairs of real text); ``[after]`` the same pairs the other way round.
+- ``[pairs]`` character → the second characters of the two-character words (seen 30+ times) it
+  starts.
 
 The ECSpell sentences are split by corrected sentence, never by row (the files repeat sentences
 with different errors): a sentence whose SHA-1 (whitespace removed) ends in 0–2 (mod 10) is
@@ -50,6 +52,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ENTRY = re.compile(r"^\s*(\S.*?)\s*(?:->|→|=>)\s*(\S.*?)\s*$")
 COMMON = 2000  # frequency given to the project's own words (a common word in jieba's counts)
 MIN_FREQ = 5
+PAIR_MIN_FREQ = 30  # two-character words two neighbouring wrong characters may be meant as
 NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "nz"}  # names are kept at any frequency
 PLACES: set[str] = set()  # common place names of 4+ characters (terms for the extra/missing rule)
 FUNCTION_CHARS = set("的了着过和与及或是在对把被将从向以于为其之而也都就")
@@ -275,6 +278,18 @@ def build(shared: Path) -> dict[str, int]:
     lines += ["[terms]", " ".join(terms)]
     lines.append("[inside]")
     lines += [b + "\t" + "".join(sorted(inside[b])) for b in sorted(inside)]
+    after: dict[str, set[str]] = collections.defaultdict(set)
+    for b, firsts in inside.items():
+        for a in firsts:
+            after[a].add(b)
+    lines.append("[after]")
+    lines += [a + "\t" + "".join(sorted(after[a])) for a in sorted(after)]
+    first2: dict[str, set[str]] = collections.defaultdict(set)
+    for w, f in lexicon.items():
+        if len(w) == 2 and f >= PAIR_MIN_FREQ:
+            first2[w[0]].add(w[1])
+    lines.append("[pairs]")
+    lines += [a + "\t" + "".join(sorted(first2[a])) for a in sorted(first2)]
     OUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0))
     return sizes | {
         "lexicon": len(lexicon),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import pytest
 from aiohttp import web
 
 from zwgk.inspect.cms import (
@@ -18,8 +19,9 @@ from zwgk.inspect.cms import (
     parse_json,
     script_pages,
 )
-from zwgk.inspect.config import Settings, Site
+from zwgk.inspect.config import ConfigError, Settings, Site, parse_config
 from zwgk.inspect.extract import find_dates, parse_html
+from zwgk.inspect.render import Renderer
 from zwgk.inspect.run import inspect_site
 
 TODAY = dt.date(2026, 6, 15)
@@ -221,3 +223,35 @@ def test_a_page_a_script_pager_states_but_the_site_lacks_is_never_reported_dead(
     assert base + "a2.html" not in crawl.dead  # the article only page 2 lists was crawled
     st = crawl.columns[base]
     assert st.sources == {"html", "pages"} and st.latest == dt.date(2026, 6, 10)
+
+
+def test_rendering_without_chromium_says_why_and_renders_nothing():
+    async def go():
+        async with Renderer(Settings(chromium="/nonexistent/chromium")) as r:
+            return await r.render("http://127.0.0.1:9/")
+
+    html, seconds, error = asyncio.run(go())
+    assert html == "" and seconds == 0.0 and "未找到 Chromium" in error
+
+
+def test_a_column_configured_with_a_json_api_must_give_its_url():
+    with pytest.raises(ConfigError, match="json_api"):
+        parse_config(
+            {
+                "sites": [
+                    {
+                        "homepage": "http://x/",
+                        "columns": [{"url": "http://x/a/", "json_api": {"method": "GET"}}],
+                    }
+                ]
+            }
+        )
+    cfg = parse_config(
+        {
+            "sites": [
+                {"homepage": "http://x/", "columns": [{"url": "http://x/a/", "json_api": "/api/a"}]}
+            ]
+        }
+    )
+    assert cfg.sites[0].columns[0].json_api == {"url": "/api/a", "method": "GET"}
+    assert cfg.sites[0].discover is False

@@ -6,6 +6,8 @@ import datetime as dt
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zwgk.devtools.attachments import make_attachment
 from zwgk.inspect.config import ConfigError, parse_config, parse_rule
@@ -17,7 +19,7 @@ from zwgk.inspect.extract import (
     is_soft_404,
     parse_html,
 )
-from zwgk.inspect.urls import looks_like_trap, normalise
+from zwgk.inspect.urls import looks_like_trap, normalise, normalise_parsed
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -174,3 +176,10 @@ def test_make_attachment_docx_is_a_real_docx():
 
     d = docx.Document(io.BytesIO(make_attachment(".docx", ["hello"])))
     assert any(p.text == "hello" for p in d.paragraphs)
+
+
+@given(st.text(alphabet="abcXYZ09./-_~%?#&=;:", max_size=30))
+@settings(max_examples=500)
+def test_the_fast_path_of_normalise_agrees_with_parsing(tail):
+    for url in (f"http://a.gov.cn/{tail}", f"https://b-1.example.cn{tail}"):
+        assert normalise(url) == normalise_parsed(url)

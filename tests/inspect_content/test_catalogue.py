@@ -6,6 +6,7 @@ import yaml
 from zwgk.inspect.checks import annual_report
 from zwgk.inspect.checks import catalogue as cat
 from zwgk.inspect.model import Severity
+from zwgk.monitor import catalogue as monitor_catalogue
 
 
 def content_region() -> list[dict]:
@@ -21,6 +22,7 @@ def test_every_catalogue_entry_names_a_module_that_declares_it():
         assert set(e) == set(cat.FIELDS), e["id"]
         Severity(e["severity"])
     declared = {i for m in cat.modules() for i in cat.declared_ids(m)}
+    declared |= {i for m in monitor_catalogue.modules() for i in cat.declared_ids(m)}
     assert declared == {e["id"] for e in entries}
 
 

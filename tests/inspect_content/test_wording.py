@@ -1,4 +1,5 @@
 import csv
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -189,9 +190,9 @@ def test_it_runs_the_matcher_and_the_model_once_per_page(monkeypatch):
         calls["matcher"] += 1
         return find_words(self, text)
 
-    def counted_suggestions(self, text):
+    def counted_suggestions(self, text, store=None):
         calls["model"] += 1
-        return suggest(self, text)
+        return suggest(self, text, store)
 
     monkeypatch.setattr(wording_dict.Matcher, "find", counted_find)
     monkeypatch.setattr(wording_model.Model, "suggestions", counted_suggestions)
@@ -204,3 +205,24 @@ def test_it_runs_the_matcher_and_the_model_once_per_page(monkeypatch):
         TYPO: Severity.DEDUCTION,
         SUSPECT: Severity.WARNING,
     }
+
+
+def test_an_unchanged_page_costs_the_model_nothing_on_the_next_inspection(tmp_path, monkeypatch):
+    text = "这是程序正档原则的要求，数据残差不齐。\n春节前后服务企\n业"
+    first = wording.check_page(page(text), PageRole.ARTICLE, ctx())
+    computed = []
+    run = wording_model.Model._run
+
+    def counted(self, s, offset):
+        computed.append(s)
+        return run(self, s, offset)
+
+    monkeypatch.setattr(wording_model.Model, "_run", counted)
+    stored = dataclasses.replace(ctx(), cache_dir=str(tmp_path))
+    wording_model.model().run.cache_clear()
+    assert wording.check_page(page(text), PageRole.ARTICLE, stored) == first
+    assert computed and (tmp_path / "typo-model.sqlite").exists()
+    computed.clear()
+    wording_model.model().run.cache_clear()  # as a new process would start
+    assert wording.check_page(page(text), PageRole.ARTICLE, stored) == first
+    assert computed == []

@@ -6,7 +6,6 @@ hold up a worker's other sites. Skipped, with the reason, when Redis cannot be r
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -122,19 +121,17 @@ def test_it_keeps_a_hanging_site_from_holding_up_the_workers_other_sites(tmp_pat
         good = [a, b, d]
         hang.mode = "hang"
         c.worker("w1", concurrency=2)
-        started = time.monotonic()
-        hanging = {**ONLY_ON_DEMAND, "options": {**FAST, "timeout": 25}}
+        hanging = {**ONLY_ON_DEMAND, "options": {**FAST, "timeout": 60}}
         ids = register(
             c,
             [(hang.base, hanging, True)]
-            + [(s.base + "/", {**ONLY_ON_DEMAND, "options": FAST}, True) for s in good],
+            + [(s.base, {**ONLY_ON_DEMAND, "options": FAST}, True) for s in good],
         )
         hang_run, runs = ids[0][1], [r for _, r in ids[1:]]
         c.wait_for(lambda: all(c.run_state(r)["state"] == "done" for r in runs), timeout=120)
-        others_done = time.monotonic() - started
         stuck = c.run_state(hang_run)
-        assert stuck["state"] == "running", stuck  # still waiting on the hanging site …
-        assert others_done < 25  # … while the three others were inspected
+        # The three others were inspected while the worker still waits on the hanging site.
+        assert stuck["state"] == "running", stuck
         end = c.wait_for(lambda: (s := c.run_state(hang_run))["state"] == "done" and s, timeout=120)
         assert end["attempts"] == 1  # bounded by the request timeout, not retried forever
         assert hang.hits >= 1

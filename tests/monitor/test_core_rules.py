@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zwgk.inspect.checks.catalogue import catalogue as full_catalogue
 from zwgk.inspect.model import Finding, Severity
 from zwgk.monitor import (
     availability_down,
@@ -13,6 +14,7 @@ from zwgk.monitor import (
     newmedia_unapproved,
     newmedia_update,
 )
+from zwgk.monitor import catalogue as monitor_catalogue
 from zwgk.monitor.history import CHINA, ColumnHistory, ColumnTracker, ProbeRecord, Site
 from zwgk.monitor.identity import Known, episode_key, reconcile
 from zwgk.monitor.newmedia import Account
@@ -251,3 +253,20 @@ def test_it_spreads_sites_over_the_period_and_runs_each_slot_once():
     assert len(offsets) == 30  # every minute of the half hour has some site
     daily = Every(dt.timedelta(days=1), phase_of("site-1"), (dt.time(1), dt.time(6)))
     assert dt.time(1) <= daily.latest(now).timetz().replace(tzinfo=None) < dt.time(6)
+
+
+def test_it_loads_every_monitor_check_the_catalogue_names():
+    named = {e.id for e in full_catalogue().values() if e.module.startswith("zwgk.monitor.")}
+    loaded = {i for m in monitor_catalogue.modules() for i in (m.CHECK_ID,)}
+    assert (
+        named
+        == loaded
+        == {
+            "availability-week",
+            "availability-down",
+            "freshness-homepage-monitored",
+            "freshness-column-quarter",
+            "newmedia-update",
+            "newmedia-unapproved",
+        }
+    )

@@ -11,6 +11,16 @@ from urllib.parse import unquote
 
 from zwgk.devtools.demo_site import DemoSite
 
+try:  # the fixture should cost the benchmarks as little as possible
+    import uvloop
+except ImportError:  # pragma: no cover - depends on the platform
+    uvloop = None
+
+
+def _new_loop() -> asyncio.AbstractEventLoop:
+    return uvloop.new_event_loop() if uvloop is not None else asyncio.new_event_loop()
+
+
 _REASONS = {
     200: "OK",
     304: "Not Modified",
@@ -103,7 +113,7 @@ class ServedSite:
 
     def __enter__(self) -> DemoSite:
         started = threading.Event()
-        self.loop = asyncio.new_event_loop()
+        self.loop = _new_loop()
 
         async def start() -> None:
             self.site = DemoSite(self.pages, self.seed, self.today, traps=self.traps)
@@ -136,4 +146,7 @@ def serve_forever(site: DemoSite, port: int) -> None:
         async with server:
             await server.serve_forever()
 
-    asyncio.run(main())
+    if uvloop is not None:
+        uvloop.run(main())
+    else:
+        asyncio.run(main())

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import sys
 from pathlib import Path
@@ -31,7 +30,7 @@ def inspect(config, url, out, quiet, cache, today, max_pages, binding) -> None:
     from dataclasses import replace
 
     from zwgk.inspect.output import write_all
-    from zwgk.inspect.run import inspect_config
+    from zwgk.inspect.run import inspect_config, run_async
 
     if bool(config) == bool(url):
         raise click.UsageError("请给出配置文件 CONFIG 或 --url 首页地址（二选一）")
@@ -68,9 +67,9 @@ def inspect(config, url, out, quiet, cache, today, max_pages, binding) -> None:
             return lambda done, total: progress.update(task, completed=done, total=total)
 
         with progress:
-            results = asyncio.run(inspect_config(cfg, factory, cache))
+            results = run_async(inspect_config(cfg, factory, cache))
     else:
-        results = asyncio.run(inspect_config(cfg, None, cache))
+        results = run_async(inspect_config(cfg, None, cache))
     paths = write_all(results, Path(out), cfg.today)
     if binding:
         from zwgk.inspect.assess import BindingError, load_bindings, write_facts

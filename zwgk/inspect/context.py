@@ -31,6 +31,8 @@ class CheckContext:
     ``dismissals`` holds ``Finding.identity()`` keys an assessor dismissed on an earlier run;
     the orchestrator drops findings with these keys, checks may also consult it. ``options`` holds
     per-check settings from the site configuration (e.g. ``{"wording": {"protected": [...]}}``).
+    ``cache_dir`` is the folder of the inspection's cache (conditional requests), when there is
+    one: the typo model keeps its results there, so that an unchanged page costs nothing again.
     """
 
     site: str
@@ -40,3 +42,4 @@ class CheckContext:
     site_id: str | None = None  # 网站标识码, if configured
     dismissals: frozenset[str] = frozenset()
     options: dict[str, Any] = field(default_factory=dict)
+    cache_dir: str | None = None  # the inspection's cache folder: checks may keep results there

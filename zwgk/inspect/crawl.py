@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import inspect
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -48,6 +49,7 @@ from zwgk.inspect.model import Finding, Page
 from zwgk.inspect.render import Renderer
 from zwgk.inspect.urls import (
     extension,
+    host_key,
     is_attachment,
     is_skipped,
     looks_like_trap,
@@ -110,6 +112,7 @@ class ColumnState:
         if dates:
             newest = max(dates)
             self.latest = newest if self.latest is None else max(self.latest, newest)
+            self.dates = sorted({*self.dates, *dates})
         for rec in records:
             if len(self.record_urls) >= 1000:
                 break
@@ -180,7 +183,7 @@ class SiteCrawl:
     elapsed: float = 0.0
 
 
-OnPage = Callable[[Page, PageRole], list[Finding]]
+OnPage = Callable[[Page, PageRole], list[Finding] | Awaitable[list[Finding]]]
 OnProgress = Callable[[int, int], None]
 
 
@@ -233,7 +236,7 @@ class Crawler:
     # -- bookkeeping ------------------------------------------------------------------------
 
     def in_site(self, url: str) -> bool:
-        return (urlsplit(url).netloc or "").lower() in self.hosts
+        return host_key(url) in self.hosts
 
     def _note_link(self, target: str, referrer: str, resource: bool = False) -> None:
         r = self.result
@@ -409,9 +412,8 @@ class Crawler:
             return
         r.pages += 1
         for url, label in parsed.links:
-            m = _REPORT.search(label)
-            if m and int(m.group(1)) not in r.reports:
-                r.reports[int(m.group(1))] = (url, label)
+            if "年" in label:
+                self._report(url, label)
         role = self._role(job, parsed)
         if role == PageRole.ARTICLE and job.column:
             self._article_date(job, parsed)
@@ -429,7 +431,7 @@ class Crawler:
             fetched_at=now,
             encoding=enc,
         )
-        r.findings.extend(self.on_page(page, role))
+        r.findings.extend(await self._checks(page, role))
         del page, html
         # Sub-columns from a column page's navigation (discovery only).
         if col_state is not None and col_state.column.discovered and job.depth <= 2:
@@ -466,6 +468,12 @@ class Crawler:
         if col_state is not None:
             self._script_lists(job, col_state, parsed)
 
+    def _report(self, url: str, label: str) -> None:
+        """A link whose text names a year's annual report (年报/年度报告)."""
+        m = _REPORT.search(label)
+        if m and int(m.group(1)) not in self.result.reports:
+            self.result.reports[int(m.group(1))] = (url, label)
+
     @staticmethod
     def _item_role(kind: str) -> PageRole:
         role = ROLE_OF_TYPE.get(kind, PageRole.ARTICLE)
@@ -497,7 +505,13 @@ class Crawler:
             is_attachment=True,
             fetched_at=now,
         )
-        r.findings.extend(self.on_page(page, PageRole.ATTACHMENT))
+        r.findings.extend(await self._checks(page, PageRole.ATTACHMENT))
+
+    async def _checks(self, page: Page, role: PageRole) -> list[Finding]:
+        """The content checks of a page: ``on_page`` may hand them to worker processes (the
+        runner's choice) and return an awaitable."""
+        found = self.on_page(page, role)
+        return await found if inspect.isawaitable(found) else found
 
     # -- columns' records wherever they live -------------------------------------------------
 
@@ -530,7 +544,8 @@ class Crawler:
         feeds = [feed] if feed else []
         if st.column.json_api:
             feeds.append(configured_feed(job.url, st.column.json_api))
-        elif scripts and not records and not pages:
+        elif scripts and not records and not pages and not parsed.records:
+            # only a list the page itself leaves empty: a side box's JSON is not the column's
             feeds += json_feeds(job.url, scripts)
         for f in feeds:
             self._enqueue_feed(f, 0, job.url, job.depth)
@@ -541,12 +556,10 @@ class Crawler:
         """Records of a column from a script-held source: count them, date the column, and crawl
         their links as links of the column page (where a reader meets them)."""
         st.take(records, source, self.today)
-        r = self.result
         role = self._item_role(st.column.type)
         for rec in records:
-            m = _REPORT.search(rec.title)
-            if m and int(m.group(1)) not in r.reports:
-                r.reports[int(m.group(1))] = (rec.url, rec.title)
+            if "年" in rec.title:
+                self._report(rec.url, rec.title)
             self._note_link(rec.url, page)
             if rec.url in self.seen or not self.s.follow_articles:
                 continue
@@ -670,7 +683,7 @@ class Crawler:
         dates = [d for d in parsed.item_dates if d <= self.today + dt.timedelta(days=1)]
         if dates:
             st.latest = max(dates) if st.latest is None else max(st.latest, *dates)
-        st.dates = sorted(set(st.dates) | set(dates))
+            st.dates = sorted({*st.dates, *dates})
         st.main_text_len = parsed.main_text_len
         st.page_blank = parsed.items == 0 and (parsed.empty_marker or parsed.main_text_len < 40)
         if st.column.type == "annual_report":

@@ -181,13 +181,43 @@ def _resolve(base: str, href: str) -> str:
 
 def _bases(url: str) -> tuple[str, str]:
     """(origin + "/", directory) of a page's URL, for resolving its links."""
-    parts = urlsplit(url)
-    origin = f"{parts.scheme}://{parts.netloc}/"
-    return origin, (url[: url.rfind("/") + 1] if not parts.query else url)
+    scheme = url.find("://")
+    if scheme < 0 or "#" in url:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}/"
+        return origin, (url[: url.rfind("/") + 1] if not parts.query else url)
+    slash = url.find("/", scheme + 3)
+    origin = url + "/" if slash < 0 else url[: slash + 1]
+    return origin, (url[: url.rfind("/") + 1] if "?" not in url else url)
+
+
+_RESOLVED: dict[tuple[str, str], str] = {}
 
 
 def resolve(base: str, href: str, bases: tuple[str, str] | None = None) -> str:
     """Absolute, normalised URL of ``href`` on ``base`` (cached: navigation repeats on every page)."""
+    if bases is not None:
+        first = href[:2]
+        scope = (
+            ""
+            if first in ("ht", "HT") and href.startswith(("http://", "https://"))
+            else bases[0]
+            if first[:1] == "/" and first != "//"
+            else base
+            if first[:1] == "?" or first == "//"
+            else bases[1]
+        )
+        key = (scope, href)
+        hit = _RESOLVED.get(key)
+        if hit is None:
+            if len(_RESOLVED) > 200_000:
+                _RESOLVED.clear()
+            hit = _RESOLVED[key] = _resolve_new(base, href, bases)
+        return hit
+    return _resolve_new(base, href, bases)
+
+
+def _resolve_new(base: str, href: str, bases: tuple[str, str] | None) -> str:
     if href.startswith(("http://", "https://")):
         return _resolve("", href)
     origin, directory = bases or _bases(base)
@@ -222,9 +252,9 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     if head is not None:
         t = head.css_first("title")
         for m in head.css("meta[name]"):
-            name = (m.attributes.get("name") or "").strip()
+            name = (m.attrs.get("name") or "").strip()
             if name:
-                p.meta[name] = (m.attributes.get("content") or "").strip()
+                p.meta[name] = (m.attrs.get("content") or "").strip()
         b = head.css_first("base[href]")
     else:
         t, b = tree.css_first("title"), None
@@ -233,12 +263,12 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     p.title = t.text(strip=True) if t else ""
     base = url
     if b is not None:
-        base = urljoin(url, b.attributes.get("href") or "")
+        base = urljoin(url, b.attrs.get("href") or "")
     bases = _bases(base)
     seen_res: set[str] = set()
     for node in tree.css(_LINK_NODES):
         tag = node.tag
-        attrs = node.attributes
+        attrs = node.attrs
         resource = False
         if tag == "a" or tag == "area":
             href = (attrs.get("href") or "").strip()
@@ -336,10 +366,12 @@ def is_soft_404(status: int, title: str, text: str) -> bool:
     """A 200 page that says the page does not exist (软404)."""
     if status != 200:
         return False
-    head = (title + " " + text[:600]).lower()
-    if _TITLE_404.search(title):
+    if "404" in title and _TITLE_404.search(title):
         return True
-    return len(text) < 3000 and any(w in head for w in _SOFT404_WORDS)
+    if len(text) >= 3000:
+        return False
+    head = (title + " " + text[:600]).lower()
+    return any(w in head for w in _SOFT404_WORDS)
 
 
 # "404", "404 Not Found", "404错误", "错误页面-404" — but not "第404期", "〔2024〕404号", "404个".

@@ -14,13 +14,14 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import aiohttp
+from yarl import URL
 
-from zwgk.inspect.config import Settings, host_of
-from zwgk.inspect.urls import normalise
+from zwgk.inspect.config import Settings
+from zwgk.inspect.urls import host_key, normalise
 
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -95,12 +96,37 @@ class Cache:
         self.db.close()
 
 
+class _Robots:
+    """A host's robots.txt rules for our user agent, checked the way ``RobotFileParser.can_fetch``
+    checks them (first matching rule wins) without re-parsing every URL when there is no rule."""
+
+    def __init__(self, text: str, user_agent: str):
+        rp = RobotFileParser()
+        rp.parse(text.splitlines())
+        self.deny_all = rp.disallow_all
+        entry = next((e for e in rp.entries if e.applies_to(user_agent)), rp.default_entry)
+        self.rules = [] if rp.allow_all or entry is None else list(entry.rulelines)
+
+    def allows(self, url: str) -> bool:
+        if self.deny_all:
+            return False
+        if not self.rules:
+            return True
+        rest = url.split("://", 1)[-1]
+        slash = rest.find("/")
+        target = quote(unquote(rest[slash:] if slash >= 0 else "/").split("#", 1)[0]) or "/"
+        for line in self.rules:
+            if line.applies_to(target):
+                return bool(line.allowance)
+        return True
+
+
 @dataclass
 class _Host:
     sem: asyncio.Semaphore
     interval: float
     next_slot: float = 0.0
-    robots: RobotFileParser | None = None
+    robots: _Robots | None = None
     robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     robots_done: bool = False
 
@@ -158,21 +184,18 @@ class Fetcher:
         """robots.txt says we may fetch ``url`` (robots.txt unreadable → allowed)."""
         if not self.s.robots:
             return True
-        parts = urlsplit(url)
-        h = self._host(parts.netloc.lower())
+        h = self._host(host_key(url))
         if not h.robots_done:
             async with h.robots_lock:
                 if not h.robots_done:
+                    parts = urlsplit(url)
                     robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
                     resp = await self._get(robots_url, 512 * 1024, conditional=False)
                     if resp.ok and resp.body:
-                        rp = RobotFileParser()
-                        rp.parse(resp.body.decode("utf-8", "replace").splitlines())
-                        h.robots = rp
+                        text = resp.body.decode("utf-8", "replace")
+                        h.robots = _Robots(text, self.s.user_agent)
                     h.robots_done = True
-        if h.robots is None:
-            return True
-        return h.robots.can_fetch(self.s.user_agent, url)
+        return h.robots is None or h.robots.allows(url)
 
     async def fetch(
         self,
@@ -191,8 +214,15 @@ class Fetcher:
         current = url
         seen = {url}
         for hop in range(self.s.max_redirects + 1):
-            if robots and not await self.allowed(current):
-                return Response(url, current, 0, error="robots.txt 不允许抓取", redirects=hop)
+            if robots and self.s.robots:
+                h = self.hosts.get(host_key(current))
+                known = h is not None and h.robots_done  # then no await is needed
+                if not (
+                    (h.robots is None or h.robots.allows(current))  # type: ignore[union-attr]
+                    if known
+                    else await self.allowed(current)
+                ):
+                    return Response(url, current, 0, error="robots.txt 不允许抓取", redirects=hop)
             resp = await self._get(current, max_bytes, method=method, data=data, headers=headers)
             resp.url, resp.redirects = url, hop
             if resp.status in REDIRECTS and resp.error is None:
@@ -228,7 +258,7 @@ class Fetcher:
         data: tuple[tuple[str, str], ...] | None = None,
         headers: dict[str, str] | None = None,
     ) -> Response:
-        h = self._host(host_of(url))
+        h = self._host(host_key(url))
         cached = self.cache.get(url) if (self.cache and conditional and method == "GET") else None
         headers = dict(headers or {})
         if cached:
@@ -241,8 +271,8 @@ class Fetcher:
         for attempt in range(self.s.retries + 1):
             async with h.sem:
                 if self.limiter is not None:
-                    await self.limiter.wait(host_of(url), h.interval)
-                else:
+                    await self.limiter.wait(host_key(url), h.interval)
+                elif h.interval > 0:
                     await self._wait_slot(h)
                 resp = await self._once(url, max_bytes, method, headers, data)
             if resp.status == 304 and cached:
@@ -286,7 +316,7 @@ class Fetcher:
             async with asyncio.timeout(self.s.timeout):
                 async with self.session.request(
                     method,
-                    url,
+                    URL(url, encoded=True) if url.isascii() else url,  # normalised already
                     headers=headers,
                     allow_redirects=False,
                     data=list(data) if data is not None else None,
@@ -308,9 +338,12 @@ class Fetcher:
                         return out
                     if method == "HEAD" or r.status == 304:
                         return out
-                    out.body, out.truncated = await _read_limited(
-                        r, max_bytes, r.headers.get("Content-Encoding", "")
-                    )
+                    encoding = r.headers.get("Content-Encoding", "")
+                    length = r.content_length
+                    if not encoding and length is not None and length <= max_bytes:
+                        out.body = await r.read()  # small, plain and of known length
+                    else:
+                        out.body, out.truncated = await _read_limited(r, max_bytes, encoding)
                     return out
         except TimeoutError:
             return Response(url, url, 0, error=f"超时（{self.s.timeout:g} 秒）")

@@ -61,7 +61,9 @@ class Finding:
         out = asdict(self)
         out["severity"] = self.severity.value
         out["published"] = self.published.isoformat() if self.published else None
-        out["detected_at"] = self.detected_at.isoformat(timespec="seconds") if self.detected_at else None
+        out["detected_at"] = (
+            self.detected_at.isoformat(timespec="seconds") if self.detected_at else None
+        )
         out["key"] = self.identity()
         return out
 

@@ -16,6 +16,7 @@ from zwgk.inspect.checks.catalogue import catalogue, title_of
 from zwgk.inspect.model import SEVERITY_ZH, Finding, Severity
 
 if TYPE_CHECKING:
+    from zwgk.inspect.crawl import SiteCrawl
     from zwgk.inspect.run import SiteResult
 
 XLSX_COLUMNS = (
@@ -110,6 +111,23 @@ def _link(url: str | None) -> str:
     return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(url)}</a>'
 
 
+def _script_lists(c: SiteCrawl) -> str:
+    """What was read beyond plain HTML lists (script pagers, data feeds, rendering)."""
+    parts = []
+    if c.script_pages:
+        parts.append(f"脚本翻页列表页 {c.script_pages} 个")
+    if c.feed_requests:
+        failed = f"（失败 {c.feed_failures} 次）" if c.feed_failures else ""
+        parts.append(f"数据代理/数据接口请求 {c.feed_requests} 次{failed}")
+    if c.rendered:
+        parts.append(f"浏览器渲染 {c.rendered} 页，每页 {c.render_seconds / c.rendered:.1f} 秒")
+    if c.render_error:
+        parts.append(f"浏览器渲染未完成：{c.render_error}")
+    if not parts:
+        return ""
+    return f"<tr><td>脚本生成的列表</td><td>{_e('；'.join(parts))}</td></tr>"
+
+
 def site_section(r: SiteResult) -> str:
     counts = Counter(f.severity for f in r.findings)
     vetoes = counts[Severity.VETO]
@@ -134,7 +152,8 @@ def site_section(r: SiteResult) -> str:
         f"（附件未能提取 {c.not_extracted}）</td></tr>"
         f"<tr><td>栏目</td><td>{len(c.columns)} 个</td></tr>"
         f"<tr><td>外部链接检查</td><td>{c.external_checked} 个</td></tr>"
-        f"<tr><td>用时</td><td>{c.elapsed:.1f} 秒</td></tr>"
+        + _script_lists(c)
+        + f"<tr><td>用时</td><td>{c.elapsed:.1f} 秒</td></tr>"
         + (
             "<tr><td>未抓取</td><td>"
             + "；".join(f"{_e(k)} {v}" for k, v in c.skipped.most_common())

@@ -19,10 +19,16 @@ from typing import Any
 
 from zwgk.inspect.config import Settings
 
-try:  # an optional dependency (pip install 'zwgk[render]' or the dev extras)
-    from playwright.async_api import async_playwright
-except ImportError:  # pragma: no cover - depends on the installation
-    async_playwright = None
+
+def _playwright():
+    """Playwright's entry point, or None when it is not installed. Imported when a site asks for
+    rendering, not at start-up: importing it costs every inspection about half a second."""
+    try:  # an optional dependency (pip install 'zwgk[render]' or the dev extras)
+        from playwright.async_api import async_playwright
+    except ImportError:  # pragma: no cover - depends on the installation
+        return None
+    return async_playwright
+
 
 _SKIP_TYPES = {"image", "font", "media"}
 
@@ -42,6 +48,7 @@ class Renderer:
     async def __aenter__(self) -> Renderer:
         if not self.enabled:
             return self
+        async_playwright = _playwright()
         if async_playwright is None:
             self.error = "未安装 Playwright（pip install playwright），浏览器渲染未启用"
             return self

@@ -8,11 +8,12 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
+from typing import Any, TypeVar
 
 from zwgk.inspect.checks.catalogue import page_modules, site_modules
 from zwgk.inspect.config import Config, Site
@@ -22,9 +23,15 @@ from zwgk.inspect.fetch import Cache, Fetcher
 from zwgk.inspect.model import Finding, Page, Severity
 from zwgk.inspect.render import Renderer
 
+try:  # a faster event loop where installed (Linux, macOS); asyncio's own elsewhere
+    import uvloop
+except ImportError:  # pragma: no cover - depends on the platform
+    uvloop = None
+
 log = logging.getLogger(__name__)
 
 # The check modules come from the catalogue (zwgk/inspect/checks/catalogue.yaml): one registry.
+T = TypeVar("T")
 SEVERITY_ORDER = {Severity.VETO: 0, Severity.DEDUCTION: 1, Severity.WARNING: 2}
 
 
@@ -39,8 +46,8 @@ class SiteResult:
 
 def attachment_pool(workers: int) -> Executor | None:
     """Processes that extract attachment text (pdf/docx/xlsx parsing is the costliest work per
-    page, and a hostile attachment then cannot exhaust the crawler's own memory). -1: one per
-    spare CPU (at most 4); 0: threads of this process."""
+    page, and a hostile attachment then cannot exhaust the crawler's own memory) and run the page
+    checks (the typo model). -1: one per spare CPU (at most 4); 0: threads of this process."""
     if workers < 0:
         workers = min(4, max(1, (os.cpu_count() or 2) - 1))
     if workers == 0:
@@ -85,6 +92,35 @@ def _page_runner(
     return run
 
 
+def page_checks(
+    ctx: CheckContext, page: Page, role: PageRole
+) -> tuple[list[Finding], dict[str, int]]:
+    """Every page check on one page, in a worker process: findings and check errors."""
+    errors: dict[str, int] = {}
+    return _page_runner(ctx, page_modules(), errors)(page, role), errors
+
+
+def _pooled_runner(
+    ctx: CheckContext, pool: Executor, errors: dict[str, int]
+) -> Callable[[Page, PageRole], Awaitable[list[Finding]]]:
+    """The page checks in the worker processes: the typo model is the costliest work per page,
+    and the crawl goes on meanwhile."""
+    local = _page_runner(ctx, page_modules(), errors)
+
+    async def run(page: Page, role: PageRole) -> list[Finding]:
+        try:
+            found, errs = await asyncio.get_running_loop().run_in_executor(
+                pool, page_checks, ctx, page, role
+            )
+        except BrokenExecutor:  # a worker died (e.g. out of memory): check here instead
+            return local(page, role)
+        for name, n in errs.items():
+            errors[name] = errors.get(name, 0) + n
+        return found
+
+    return run
+
+
 def finalise(findings: list[Finding], site: Site, dismissals: frozenset[str]) -> tuple[list, int]:
     """Fill site/unit, drop dismissed keys, de-duplicate, sort vetoes first."""
     seen: dict[str, Finding] = {}
@@ -111,10 +147,14 @@ async def inspect_site(
 ) -> SiteResult:
     ctx = context_for(site, today)
     errors: dict[str, int] = {}
-    on_page = _page_runner(ctx, page_modules(), errors)
     cache_dir = cache_dir or site.settings.cache_dir
     cache = Cache(cache_dir) if cache_dir else None
+    if cache_dir:
+        ctx = replace(ctx, cache_dir=str(cache_dir))
     pool = attachment_pool(site.settings.attachment_workers)
+    on_page = (
+        _pooled_runner(ctx, pool, errors) if pool else _page_runner(ctx, page_modules(), errors)
+    )
     try:
         wants_render = site.settings.render or any(c.render for c in site.columns)
         async with (
@@ -152,5 +192,13 @@ async def inspect_config(
     return results
 
 
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """Run an inspection coroutine on uvloop where it is installed (less CPU per page), else on
+    asyncio's loop."""
+    if uvloop is not None:
+        return uvloop.run(coro)
+    return asyncio.run(coro)
+
+
 def run(config: Config, **kw) -> list[SiteResult]:
-    return asyncio.run(inspect_config(config, **kw))
+    return run_async(inspect_config(config, **kw))

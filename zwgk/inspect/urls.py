@@ -18,9 +18,21 @@ _SESSION_PARAMS = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
+# Already canonical: lower-case http(s) host without a port, a path of plain characters with no
+# dot segment, no query, no fragment (most links on a page): returned as they are.
+_CANONICAL = re.compile(r"https?://[a-z0-9.\-]+(?:/(?!\.\.?(?:/|$))[A-Za-z0-9_\-~.]+)*/?")
+
+
 def normalise(url: str) -> str:
     """Canonical form: lower-case scheme/host, no default port, no fragment, dot segments
     resolved, session parameters dropped, ``;jsessionid=`` dropped, query kept in order."""
+    if _CANONICAL.fullmatch(url):
+        return url if url.count("/") > 2 else url + "/"
+    return normalise_parsed(url)
+
+
+def normalise_parsed(url: str) -> str:
+    """``normalise`` by parsing every part (what the fast path must agree with)."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -55,12 +67,32 @@ def normalise(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+def host_key(url: str) -> str:
+    """The host (netloc) of an absolute URL, lower-case, without parsing the whole URL."""
+    rest = url.split("://", 1)[-1]
+    end = len(rest)
+    for sep in "/?#":
+        i = rest.find(sep)
+        if 0 <= i < end:
+            end = i
+    return rest[:end].lower()
+
+
 def extension(url: str) -> str:
-    path = urlsplit(url).path.lower()
-    dot = path.rfind(".")
-    if dot < 0 or "/" in path[dot:]:
+    """``.pdf`` of ``http://h/a/b.PDF?x=1`` (lower case); ``""`` when the path has none."""
+    scheme = url.find("://")
+    start = url.find("/", scheme + 3) if scheme >= 0 else 0
+    if start < 0:
         return ""
-    return path[dot:]
+    end = len(url)
+    for sep in "?#":
+        i = url.find(sep, start)
+        if 0 <= i < end:
+            end = i
+    dot = url.rfind(".", start, end)
+    if dot < 0 or url.find("/", dot, end) >= 0:
+        return ""
+    return url[dot:end].lower()
 
 
 def is_attachment(url: str) -> bool:

@@ -14,7 +14,6 @@ from zwgk.monitor.availability_week import Rule as WeekRule
 from zwgk.monitor.history import CHINA, ProbeRecord, Site
 
 CHECK_ID = "availability-down"
-FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 def consecutive_failures() -> int:

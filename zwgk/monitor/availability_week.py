@@ -22,7 +22,6 @@ from zwgk.monitor import catalogue
 from zwgk.monitor.history import CHINA, ProbeRecord, Site
 
 CHECK_ID = "availability-week"
-FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 @dataclass(frozen=True)

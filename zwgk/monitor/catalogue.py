@@ -1,14 +1,12 @@
-"""The monitor's view of the checks catalogue (``zwgk/inspect/checks/catalogue.yaml``, read through
-``zwgk.inspect.checks.catalogue``): every threshold a monitor check uses is read there, from the
-one registry of checks."""
+"""The monitor's view of the checks catalogue (``zwgk/inspect/checks/catalogue.yaml``): every
+threshold a monitor check uses is read here, from the one registry of checks."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Any
 
-from zwgk.inspect.checks.catalogue import catalogue, info
-from zwgk.inspect.checks.catalogue import thresholds as _thresholds
+from zwgk.inspect.checks.catalogue import CheckInfo, catalogue, info, load_modules
 from zwgk.inspect.model import Severity
 
 
@@ -16,8 +14,13 @@ def ids() -> list[str]:
     return list(catalogue())
 
 
+def entry(check_id: str) -> CheckInfo:
+    return info(check_id)
+
+
 def thresholds(check_id: str) -> dict[str, Any]:
-    return dict(_thresholds(check_id))
+    value = info(check_id).thresholds
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def severity(check_id: str) -> Severity:
@@ -25,11 +28,19 @@ def severity(check_id: str) -> Severity:
 
 
 def title(check_id: str) -> str:
-    entry = catalogue().get(check_id)
-    return entry.title if entry else check_id
+    try:
+        return info(check_id).title
+    except KeyError:
+        return check_id
 
 
 def exact(value: Any) -> Fraction:
     """A catalogue number as an exact fraction (``0.05`` → 1/20), so that a rate is compared
     with its threshold without any rounding."""
     return Fraction(str(value))
+
+
+def modules() -> tuple:
+    """The monitor's check modules the catalogue names (``module: zwgk.monitor.…``); a missing
+    one, or one that does not declare its ids, is a ``CatalogueError``."""
+    return load_modules("zwgk.monitor", ("check",))

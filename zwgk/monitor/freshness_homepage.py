@@ -15,7 +15,6 @@ from zwgk.monitor import catalogue
 from zwgk.monitor.history import ColumnHistory, Site
 
 CHECK_ID = "freshness-homepage-monitored"
-FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 def check(

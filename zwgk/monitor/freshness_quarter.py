@@ -17,7 +17,6 @@ from zwgk.monitor import catalogue
 from zwgk.monitor.history import ColumnHistory, Quarter, Site, covered, quarters_between
 
 CHECK_ID = "freshness-column-quarter"
-FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 def quarterly_types() -> frozenset[str]:

@@ -13,7 +13,6 @@ from zwgk.monitor import catalogue
 from zwgk.monitor.newmedia import Account
 
 CHECK_ID = "newmedia-unapproved"
-FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 def check(account: Account, now: dt.datetime | None = None) -> list[Finding]:

@@ -16,7 +16,6 @@ from zwgk.monitor import catalogue
 from zwgk.monitor.newmedia import Account
 
 CHECK_ID = "newmedia-update"
-FROM_HISTORY = True  # evaluated by the monitor from its history, not run by the inspector
 
 
 def windows(account: Account, since: dt.date, until: dt.date, days: int) -> list[tuple]:

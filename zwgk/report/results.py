@@ -20,8 +20,9 @@ JSON_FORMAT = "zwgk.results/1"
 STATUS_ZH = {
     "scored": "已计分",
     "na_full": "不适用（按满分）",
-    "na_omitted": "不适用（不计入）",
-    "out_of_scope": "不在适用范围",
+    "na_omitted": "不适用（不计入，折算）",
+    "out_of_scope": "不在适用范围（不计入，折算）",
+    "out_of_scope_full": "不在适用范围（按满分）",
     "zeroed": "单项否决",
     "unrated": "未评定",
 }

@@ -22,6 +22,7 @@ unchanged the same scheme comes back exactly, and edited cells are read again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -159,6 +160,19 @@ RULE_CONTENT_ALIASES = (
 
 _TOTAL_RE = re.compile(r"^(?:合\s*计|总\s*计|总\s*分|满\s*分|分值合计|合计分值)")
 _VETO_RE = re.compile(r"否决|重大扣分|扣分项|减分项|倒扣分")
+_SECTION_TOTAL_RE = re.compile(r"^小计[:：]?$")
+
+
+def _is_veto_text(text: str) -> bool:
+    """A row of 否决情形 / 重大扣分项: named so in its first cell, or a merged row that lists
+    numbered situations that fail the unit (考核中有下列情形的……年度考核为不合格。(一)…)."""
+    if "加分" in text:
+        return False
+    if _VETO_RE.search(text):
+        return True
+    return bool(re.search(r"不合格|一票否决", text)) and len(_CLAUSE_MARK.findall(text)) >= 2
+
+
 _SUBTOTAL_RE = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<pts>\d+(?:\.\d+)?)\s*分\s*[)）]?\s*$")
 _ATTACHMENT_RE = re.compile(r"^(?:附件|附表)\s*\d*\s*[:：]?$")
 _FORM_LINE_RE = re.compile(r"^(?:单位名称|被考核单位|填表|自评人|考核人)")
@@ -423,7 +437,19 @@ def _build_tree(rt: RawTable, warnings: list[str]) -> _Table:
                 pts = Decimal(m.group(1)) if m else None
             total = pts
             continue
-        if lv_text[0] and _VETO_RE.search(lv_text[0]) and "加分" not in lv_text[0]:
+        if _SECTION_TOTAL_RE.match(re.sub(r"\s+", "", first)):
+            # 小计: the subtotal of the 一级指标 above, typed on a row of its own
+            pts = parse_points_cell(text_of(row, "points"))[0] if points_col is not None else None
+            top = open_[0]
+            if top is not None and pts is not None:
+                if top.points is None:
+                    top.points = pts
+                elif top.points != pts:
+                    warnings.append(
+                        f"{where}：小计{fmt(pts)}分与“{top.name}”写明的{fmt(top.points)}分不同（按写明的）"
+                    )
+            continue
+        if lv_text[0] and _is_veto_text(lv_text[0]):
             vetoes.extend(_veto_rows(row, cols, levels, where, warnings))
             continue
         # the leaf: the deepest name cell typed in this column (not spilling in from the left,
@@ -602,6 +628,8 @@ def _veto_rows(
             if p not in seen and _squash(p) != points:
                 seen.append(p)
         text = max(seen, key=len) if seen else ""
+    if not text.strip() and _CLAUSE_MARK.search(row[first].text):
+        text = row[first].text  # one cell merged across the table holds the whole list
     if not text.strip():
         return []
     text = text.strip()
@@ -751,11 +779,14 @@ def _leaf_dict(leaf: _Leaf, pooled_child: bool, reasons: list[str]) -> dict[str,
             )
         elif leaf.rule_column:
             reasons.append("扣分标准栏为空：暂作评分区间（0至赋分）的占位，须人工确定计分办法")
-        else:
-            reasons.append("表格没有扣分标准栏：按0至赋分之间评定（评分区间），请确认")
+        # a table with no rule column at all is a rating table (随州: 测评要点 and 分值 only):
+        # every leaf is rated 0..points, said once for the table (see _Assembler.table)
         return out
     _put_rules(out, faults, bonuses, rule, pts, reasons)
     return out
+
+
+_PER_ITEM = re.compile(r"每(缺少|少|缺)一?项|(少|缺)一项")
 
 
 def _faults(rule: DraftedRule, reasons: list[str]) -> list[dict[str, Any]]:
@@ -771,11 +802,12 @@ def _faults(rule: DraftedRule, reasons: list[str]) -> list[dict[str, Any]]:
             d["amount"] = f.amount
             if f.per:
                 d["per"] = f.per
-            cap = f.cap
-            if cap is None and not f.per_occurrence and not f.elements:
-                cap = f.amount  # "未…的，扣2分": once
-            if cap is not None:
-                d["cap"] = cap
+            if f.cap is not None:
+                d["cap"] = f.cap
+            elif not f.per_occurrence and not f.elements:
+                d["counting"] = "once"  # "未…的，扣2分"
+            if f.per_occurrence and not f.elements and _PER_ITEM.search(f.text):
+                d["counting"] = "item"  # "每少一项": the missing items are a set
             if f.elements:
                 d["elements"] = list(dict.fromkeys(f.elements))
         out.append(d)
@@ -855,6 +887,14 @@ def _node_max(node: dict[str, Any]) -> Decimal:
     return node.get("points") or Decimal(0)
 
 
+def _leaves_of(nodes: list[Any]) -> Iterator[_Leaf]:
+    for n in nodes:
+        if isinstance(n, _Sec):
+            yield from _leaves_of(n.children)
+        else:
+            yield n
+
+
 class _Assembler:
     def __init__(self, path: Path, warnings: list[str]):
         self.path = path
@@ -901,6 +941,11 @@ class _Assembler:
 
         roots = lift(t.roots, None)
         sections = [self.node(n, f"{prefix}{i}", None) for i, n in enumerate(roots, start=1)]
+        if not any(leaf.rule_column for leaf in _leaves_of(roots)):
+            self.warnings.append(
+                f"《{t.title}》没有扣分标准栏：各末级指标按0至分值之间评定（评分区间），"
+                "与原表“测评要点、分值”的评分办法一致，请确认"
+            )
         computed = sum((_node_max(s) for s in sections), Decimal(0))
         table: dict[str, Any] = {
             "id": "T" if prefix == "T" else f"T{prefix}",

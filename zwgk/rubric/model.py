@@ -11,6 +11,7 @@ checks that need the whole tree (subtotals, duplicate ids, references) live in
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -63,6 +64,12 @@ class AppliesTo(Base):
     text: str | None = None  # the scheme's own words, e.g. "区属惠民惠农资金监管部门"
 
 
+NotApplicablePolicy = Literal["full_marks", "rescale"]
+"""What a row that does not apply to a unit (out of scope, or approved 不适用) does to its score:
+``full_marks`` — it costs nothing (counted at full marks); ``rescale`` — its points leave the unit's
+full marks and the unit's base is rescaled to the table's total (折算)."""
+
+
 REGISTER_NAMES = {
     "application": "依申请公开申请",
     "message": "来信（市长信箱、12345、政民互动）",
@@ -86,6 +93,22 @@ class LedgerRule(Base):
     channel: str | None = None
 
 
+class Counting(StrEnum):
+    """How the findings of one fault add up within one indicator for one unit.
+
+    ``occurrence`` — 每发现一次/每例/每件扣N分: every finding counts, they add up.
+    ``item`` — 每少一项扣N分: the items missing are a set; the same item named in two findings
+    (two dates, two assessors, an import and a form) is deducted once, and with ``elements`` never
+    more items than the list holds.
+    ``once`` — 未……的，扣N分: the fault is deducted at most once for the indicator, however many
+    findings record it.
+    """
+
+    OCCURRENCE = "occurrence"
+    ITEM = "item"
+    ONCE = "once"
+
+
 class Fault(Base):
     """Fault — 扣分情形: one kind of failure with its deduction.
 
@@ -98,12 +121,20 @@ class Fault(Base):
     id: Id
     text: str
     amount: PositivePoints | None = None
+    per: str | None = None  # the counting word: 处、件、次、项、条…
     cap: PositivePoints | None = None
     zeroes: bool = False
     discretionary: bool = False  # 酌情/按外部考核扣分: each finding states its own amount
     elements: list[str] | None = None
-    per: str | None = None  # the counting word: 处、件、次、项、条…
+    counting: Counting | None = None  # default: ``item`` with elements, else ``occurrence``
     ledger: LedgerRule | None = None  # breaches in a 日常工作记录 register count here
+
+    @property
+    def mode(self) -> Counting:
+        """How findings of this fault add up (see :class:`Counting`)."""
+        if self.counting is not None:
+            return self.counting
+        return Counting.ITEM if self.elements else Counting.OCCURRENCE
 
 
 class Bonus(Base):
@@ -115,9 +146,9 @@ class Bonus(Base):
     id: Id
     text: str
     amount: PositivePoints | None = None
-    discretionary: bool = False
-    cap: PositivePoints | None = None
     per: str | None = None
+    cap: PositivePoints | None = None
+    discretionary: bool = False
 
 
 class RankRule(Base):
@@ -152,37 +183,77 @@ class ImportedRule(Base):
     min: Points = Decimal(0)
 
 
+class NodeKind(StrEnum):
+    """NodeKind — 指标类型: a section, or one of the six ways a leaf is scored."""
+
+    SECTION = "section"  # 一级/二级指标: has children
+    DEDUCT = "deduct"  # points less deductions for faults (and bonuses on top)
+    BONUS = "bonus"  # points 0, bonuses only (只加分)
+    RANGE = "range"  # rated by an assessor within bounds (区间评分)
+    RANK = "rank"  # points from a rank (排名赋分)
+    IMPORTED = "imported"  # a score set by another body (外部计分)
+    ADDITIVE = "additive"  # starts at 0 and earns its points by bonus events (从 0 分起算)
+
+
+KIND_KEYS: dict[NodeKind, frozenset[str]] = {
+    NodeKind.SECTION: frozenset({"points", "pooled", "cap", "bonus_cap", "children"}),
+    NodeKind.DEDUCT: frozenset({"points", "cap", "faults", "exclusive", "bonuses", "bonus_cap"}),
+    NodeKind.BONUS: frozenset({"points", "bonuses", "bonus_cap"}),
+    NodeKind.RANGE: frozenset({"points", "range", "parts"}),
+    NodeKind.RANK: frozenset({"points", "rank"}),
+    NodeKind.IMPORTED: frozenset({"points", "imported"}),
+    NodeKind.ADDITIVE: frozenset({"points", "additive", "bonuses"}),
+}
+"""The scoring keys each kind of node may carry; any other scoring key is an error."""
+
+SCORING_KEYS: frozenset[str] = frozenset().union(*KIND_KEYS.values())
+"""Every key that decides how a node scores (the rest describe it: name, text, note…)."""
+
+_LEAF_MARKERS = (
+    ("range", NodeKind.RANGE),
+    ("rank", NodeKind.RANK),
+    ("imported", NodeKind.IMPORTED),
+    ("additive", NodeKind.ADDITIVE),
+)
+
+
 class Node(Base):
     """Node — 指标: a section (一级/二级指标) with ``children``, or a leaf indicator (三级指标).
 
-    A leaf is scored in one of six ways, chosen by which keys it has: deductions from ``points``
-    (``faults``, optional ``bonuses``), a ``range`` rating, a ``rank`` rule, an ``imported`` score,
-    bonuses only (``points: 0``), or ``additive``: the item counts ``points`` in the total but starts
-    at 0 and earns them by its ``bonuses`` events (XX区: 参加政府开放日 赋分5, 主要负责人参加加5分). A section with ``pooled: true`` has children without points
-    whose deductions share the section's points (钟山: 日常工作推进 20分, 扣完为止).
+    Its :class:`NodeKind` is explicit in its keys: ``children`` make a section; a leaf has at most
+    one of ``range``, ``rank``, ``imported`` or ``additive: true`` (the kind of the same name);
+    without any it deducts from ``points`` by its ``faults`` — or, with ``points: 0`` and only
+    ``bonuses``, only adds. :data:`KIND_KEYS` says which scoring keys each kind may carry.
+    XX区 参加政府开放日 (赋分5, 主要负责人参加加5分) is ``additive``; a section with ``pooled: true``
+    has children without points whose deductions share the section's points (钟山: 日常工作推进 20分,
+    扣完为止).
     """
 
     id: Id
     name: str
     points: Points | None = None
-    applies_to: AppliesTo | None = None
-    method: Annotated[list[str], Field(default_factory=list)]
-    basis: str | None = None  # 指标依据
-    content: str | None = None  # 考核内容 / 测评要点
-    text: str | None = None  # 扣分标准 / 考核评分标准, verbatim
-    bonus_text: str | None = None  # 加分标准, verbatim
-    note: str | None = None  # how the scheme text was read where it was garbled
-    children: list[Node] | None = None
+    range: tuple[Points, Points] | None = None
+    parts: list[Part] = Field(default_factory=list)  # sub-items of a range, each rated alone
     pooled: bool = False
     additive: bool = False  # 从 0 分起算: ``bonuses`` earn the item's points, up to ``points``
     cap: PositivePoints | None = None
-    faults: list[Fault] = Field(default_factory=list)
-    bonuses: list[Bonus] = Field(default_factory=list)
-    bonus_cap: PositivePoints | None = None
-    range: tuple[Points, Points] | None = None
-    parts: list[Part] = Field(default_factory=list)  # sub-items of a range, each rated alone
+    not_applicable: NotApplicablePolicy | None = None  # overrides the table's, for this subtree
+    applies_to: AppliesTo | None = None
+    method: Annotated[list[str], Field(default_factory=list)]
+    content: str | None = None  # 考核内容 / 测评要点
+    basis: str | None = None  # 指标依据
+    text: str | None = None  # 扣分标准 / 考核评分标准, verbatim
+    bonus_text: str | None = None  # 加分标准, verbatim
+    note: str | None = None  # how the scheme text was read where it was garbled
     rank: RankRule | None = None
     imported: ImportedRule | None = None
+    faults: list[Fault] = Field(default_factory=list)
+    exclusive: list[list[Id]] = Field(
+        default_factory=list
+    )  # faults of which only the larger counts
+    bonuses: list[Bonus] = Field(default_factory=list)
+    bonus_cap: PositivePoints | None = None
+    children: list[Node] | None = None
 
     _method = field_validator("method", mode="before")(_text_list)
 
@@ -191,19 +262,25 @@ class Node(Base):
         return self.children is None
 
     @property
-    def kind(self) -> str:
-        """One of ``deduct``, ``range``, ``rank``, ``imported``, ``additive``, ``bonus`` (leaves only)."""
-        if self.range is not None:
-            return "range"
-        if self.rank is not None:
-            return "rank"
-        if self.imported is not None:
-            return "imported"
-        if self.additive:
-            return "additive"
+    def markers(self) -> list[NodeKind]:
+        """The kinds a leaf's keys name (a valid leaf names at most one)."""
+        return [kind for key, kind in _LEAF_MARKERS if getattr(self, key)]
+
+    @property
+    def kind(self) -> NodeKind:
+        """What kind of node this is (see :class:`NodeKind`)."""
+        if self.children is not None:
+            return NodeKind.SECTION
+        marked = self.markers
+        if marked:
+            return marked[0]
         if self.points == 0 and self.bonuses and not self.faults:
-            return "bonus"
-        return "deduct"
+            return NodeKind.BONUS
+        return NodeKind.DEDUCT
+
+    def scoring_keys(self) -> set[str]:
+        """The scoring keys this node was written with."""
+        return {k for k in SCORING_KEYS if k in self.model_fields_set}
 
 
 class Table(Base):
@@ -216,7 +293,7 @@ class Table(Base):
     scale: PositivePoints | None = (
         None  # 百分制折算: every unit's base is scaled to this (e.g. 100)
     )
-    na_policy: Literal["full", "omit"] | None = None  # overrides the scheme's for this table
+    not_applicable: NotApplicablePolicy | None = None  # overrides the scheme's for this table
     sections: list[Node]
 
 
@@ -254,6 +331,25 @@ class ThirdParty(Base):
     cap: PositivePoints | None = None
 
 
+class EvidenceDeadline(Base):
+    """EvidenceDeadline — 佐证材料报送期限: evidence sent after ``date`` counts as absent for the
+    indicator it supports (随州: 逾期未报视为无相关工作内容，考评中将对相应分值进行扣减)."""
+
+    date: dt.date
+    text: str | None = None  # the scheme's own words
+
+
+class Assumption(Base):
+    """Assumption — 编写假设: where the seed is silent or garbled, what it says, what this scheme
+    chose and why. Listed by ``zwgk scheme show`` and shown to the office before a round opens."""
+
+    id: Id
+    about: str | None = None  # the indicator, table or veto id the choice concerns (or none)
+    says: str  # 原文: what the scheme's text says (or that it says nothing)
+    chosen: str  # 采用: what this encoding does
+    why: str  # 理由
+
+
 class Scheme(Base):
     """Scheme — 考核方案 (with its 考核细则与评分表)."""
 
@@ -265,18 +361,19 @@ class Scheme(Base):
     note: str | None = None
     classes: list[UnitClass]
     tags: list[str] = Field(default_factory=list)
-    tables: list[Table]
-    vetoes: list[Veto] = Field(default_factory=list)
     grades: list[Grade] = Field(default_factory=list)
     fail_grade: str | None = None
+    not_applicable: NotApplicablePolicy = "full_marks"
     total_cap: Points | None = None
     total_floor: Points | None = Decimal(0)
     bonus_cap: PositivePoints | None = None
-    na_policy: Literal["full", "omit"] = "full"
-    prorate: bool = False
     third_party: ThirdParty | None = None
     composite_weight: Points | None = None  # percent of a composite score (seed 001: 4)
     precision: int = Field(default=2, ge=0, le=4)
+    evidence_deadline: EvidenceDeadline | None = None
+    assumptions: list[Assumption] = Field(default_factory=list)
+    tables: list[Table]
+    vetoes: list[Veto] = Field(default_factory=list)
 
 
 Node.model_rebuild()

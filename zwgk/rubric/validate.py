@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from zwgk.rubric.errors import Problem, SchemeError
 from zwgk.rubric.index import SchemeIndex, node_max
-from zwgk.rubric.model import Node, Scheme, Table, VetoEffect
+from zwgk.rubric.model import KIND_KEYS, Counting, Node, NodeKind, Scheme, Table, VetoEffect
 from zwgk.rubric.numbers import fmt
 from zwgk.rubric.yamlsrc import LineDict, SourceError, load_path, loads
 
@@ -153,6 +153,28 @@ def load_scheme_text(text: str, path: str = "<text>") -> SchemeIndex:
     return parse_scheme(raw, path)
 
 
+KIND_NAMES = {
+    NodeKind.SECTION: "上级",
+    NodeKind.DEDUCT: "扣分",
+    NodeKind.BONUS: "只加分",
+    NodeKind.RANGE: "区间评分",
+    NodeKind.RANK: "排名赋分",
+    NodeKind.IMPORTED: "外部计分",
+    NodeKind.ADDITIVE: "从 0 分起算",
+}
+
+
+def _check_exclusive(node: Node, problem, where: str) -> None:
+    """Mutually exclusive faults: groups of two or more of the node's own faults."""
+    ids = {f.id for f in node.faults}
+    for group in node.exclusive:
+        if len(set(group)) < 2:
+            problem(node.line, f"互斥情形 exclusive 每组至少写两个不同的扣分情形：{group}", where)
+        unknown = [g for g in group if g not in ids]
+        if unknown:
+            problem(node.line, f"互斥情形中有本指标没有的扣分情形：{'、'.join(unknown)}", where)
+
+
 def _check_parts(node: Node, problem, where: str) -> None:
     """Sub-items: distinct ids, each a proper range, adding up to the indicator's range."""
     ids = [p.id for p in node.parts]
@@ -277,6 +299,17 @@ def check_scheme(scheme: Scheme, path: str) -> list[Problem]:
                 )
     if scheme.fail_grade is not None and scheme.fail_grade not in names:
         problem(scheme.line, f"fail_grade “{scheme.fail_grade}” 不是已声明的等次")
+    seen_assumptions: set[str] = set()
+    for a in scheme.assumptions:
+        if a.id in seen_assumptions:
+            problem(a.line, f"编写假设编号重复：{a.id}", a.id)
+        seen_assumptions.add(a.id)
+        if a.about is not None and a.about not in seen_ids and a.about not in seen_vetoes:
+            problem(
+                a.line,
+                f"编写假设 {a.id} 的 about 指向不存在的指标、评分表或否决情形：{a.about}",
+                a.id,
+            )
     has_fail_veto = any(v.effect is VetoEffect.FAIL for v in scheme.vetoes)
     if has_fail_veto and not scheme.grades:
         problem(scheme.line, "有“年度考核为不合格”的否决情形，但没有定义等次（grades）")
@@ -339,13 +372,18 @@ def _check_node(
         return
 
     kind = node.kind
-    rules = [
-        k
-        for k, v in (("range", node.range), ("rank", node.rank), ("imported", node.imported))
-        if v is not None
-    ]
+    rules = [m.value for m in node.markers]
     if len(rules) > 1:
         problem(node.line, f"一个指标只能用一种计分方式，现有：{'、'.join(rules)}", where)
+    else:
+        stray = sorted(node.scoring_keys() - KIND_KEYS[kind])
+        if stray:
+            problem(
+                node.line,
+                f"{KIND_NAMES[kind]}指标不能写 {'、'.join(stray)}（可写：{'、'.join(sorted(KIND_KEYS[kind]))}）",
+                where,
+            )
+    _check_exclusive(node, problem, where)
     if pooled_child:
         if node.points is not None:
             problem(node.line, f"“{parent.name}”为共用分值（pooled），下级指标不写 points", where)
@@ -464,6 +502,10 @@ def _check_node(
                 problem(fault.line, "elements 为空：列出须具备的各项要素", where)
             if len(set(fault.elements)) != len(fault.elements):
                 problem(fault.line, "elements 中有重复的要素", where)
+        if fault.counting is not None and (fault.zeroes or fault.discretionary):
+            problem(fault.line, "“不得分”和酌情扣分的情形不写 counting", where)
+        if fault.elements and fault.counting not in (None, Counting.ITEM):
+            problem(fault.line, "有要素清单（elements）的情形按项计（counting: item）", where)
         if fault.cap is not None:
             if fault.zeroes:
                 problem(fault.line, "“不得分”的情形不写 cap", where)

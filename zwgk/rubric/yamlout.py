@@ -18,97 +18,62 @@ from typing import Any
 
 import yaml
 
+from zwgk.rubric.model import (
+    AppliesTo,
+    Assumption,
+    Base,
+    Bonus,
+    EvidenceDeadline,
+    Fault,
+    Grade,
+    ImportedRule,
+    LedgerRule,
+    Node,
+    Part,
+    RankRule,
+    Scheme,
+    Table,
+    ThirdParty,
+    UnitClass,
+    Veto,
+)
 from zwgk.rubric.numbers import fmt
 
-SCHEME_KEYS = [
-    "id",
-    "title",
-    "year",
-    "region",
-    "source",
-    "note",
-    "classes",
-    "tags",
-    "grades",
-    "fail_grade",
-    "na_policy",
-    "prorate",
-    "total_cap",
-    "total_floor",
-    "bonus_cap",
-    "third_party",
-    "composite_weight",
-    "precision",
-    "tables",
-    "vetoes",
-]
-TABLE_KEYS = ["id", "title", "classes", "total", "scale", "na_policy", "sections"]
-NODE_KEYS = [
-    "id",
-    "name",
-    "points",
-    "range",
-    "parts",
-    "pooled",
-    "additive",
-    "cap",
-    "applies_to",
-    "method",
-    "content",
-    "basis",
-    "text",
-    "bonus_text",
-    "note",
-    "rank",
-    "imported",
-    "faults",
-    "bonuses",
-    "bonus_cap",
-    "children",
-]
-RULE_KEYS = [
-    "id",
-    "text",
-    "amount",
-    "per",
-    "cap",
-    "zeroes",
-    "discretionary",
-    "elements",
-    "ledger",
-]
-VETO_KEYS = [
-    "id",
-    "name",
-    "text",
-    "effect",
-    "target",
-    "amount",
-    "discretionary",
-    "cap",
-    "applies_to",
-]
+
+def _keys(*models: type[Base]) -> list[str]:
+    """A model's keys in the order they are declared (and written), several models merged."""
+    out: list[str] = []
+    for model in models:
+        out += [k for k in model.model_fields if k != "line" and k not in out]
+    return out
+
+
 ORDERS = {
-    "scheme": SCHEME_KEYS,
-    "table": TABLE_KEYS,
-    "node": NODE_KEYS,
-    "rule": RULE_KEYS,
-    "veto": VETO_KEYS,
-    "class": ["id", "name", "description"],
-    "grade": ["name", "min"],
-    "scope": ["classes", "units", "tags", "text"],
-    "rank": ["metric", "higher_is_better", "table", "step", "floor", "within", "missing"],
-    "imported": ["by", "min"],
-    "part": ["id", "name", "range"],
-    "third_party": ["label", "cap"],
-    "ledger": ["name", "breach", "channel"],
+    "scheme": _keys(Scheme),
+    "table": _keys(Table),
+    "node": _keys(Node),
+    "rule": _keys(Fault, Bonus),
+    "veto": _keys(Veto),
+    "class": _keys(UnitClass),
+    "grade": _keys(Grade),
+    "scope": _keys(AppliesTo),
+    "rank": _keys(RankRule),
+    "imported": _keys(ImportedRule),
+    "part": _keys(Part),
+    "third_party": _keys(ThirdParty),
+    "ledger": _keys(LedgerRule),
+    "assumption": _keys(Assumption),
+    "deadline": _keys(EvidenceDeadline),
 }
+"""Key order for each mapping, read from the models (the one place the keys are defined)."""
 CHILD_KIND = {
     ("scheme", "classes"): "class",
     ("scheme", "grades"): "grade",
     ("scheme", "tables"): "table",
     ("scheme", "vetoes"): "veto",
     ("scheme", "third_party"): "third_party",
+    ("scheme", "assumptions"): "assumption",
+    ("scheme", "evidence_deadline"): "deadline",
     ("table", "sections"): "node",
     ("node", "children"): "node",
     ("node", "faults"): "rule",

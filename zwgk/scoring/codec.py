@@ -40,7 +40,7 @@ from typing import Any
 
 from zwgk.rubric.errors import FactsError, Problem
 from zwgk.rubric.index import SchemeIndex, UnitLike, in_scope
-from zwgk.rubric.model import Bonus, Fault, Node, Veto, VetoEffect
+from zwgk.rubric.model import Bonus, Counting, Fault, Node, Veto, VetoEffect
 from zwgk.rubric.numbers import fmt, plain
 from zwgk.scoring.facts import (
     SECTIONS,
@@ -605,12 +605,10 @@ class _Decoder:
             return None
         missing = tuple(parse_list(row.fields.get("missing")))
         if missing:
-            if not fault.elements:
-                self.fail(
-                    row, f"扣分情形 “{fault.id}” 不是清单式（没有要素清单），不能写缺项", "missing"
-                )
+            if fault.mode is not Counting.ITEM:
+                self.fail(row, f"扣分情形 “{fault.id}” 不按项计，不能写缺项", "missing")
                 return None
-            unknown = [m for m in missing if m not in fault.elements]
+            unknown = [m for m in missing if fault.elements and m not in fault.elements]
             if unknown:
                 self.fail(
                     row,
@@ -669,20 +667,25 @@ class _Decoder:
         part_id = self.text(row, "part")
         lo, hi = node.range
         where = f"“{node.id}”"
-        if node.parts:
+        if part_id is not None:
             part = next((p for p in node.parts if part_id in (p.id, p.name)), None)
             if part is None:
-                names = "、".join(f"{p.id}（{p.name}）" for p in node.parts)
-                self.fail(row, f"指标 “{node.id}” 分项评分，须写分项：{names}", "part")
+                names = "、".join(f"{p.id}（{p.name}）" for p in node.parts) or "无"
+                self.fail(row, f"指标 “{node.id}” 没有分项 “{part_id}”（分项：{names}）", "part")
                 return None
             part_id = part.id
             lo, hi = part.range
             where = f"“{node.id}” 分项 “{part.name}”"
-        elif part_id is not None:
-            self.fail(row, f"指标 “{node.id}” 没有分项，不写分项", "part")
-            return None
         if not lo <= value <= hi:
             self.fail(row, f"评分 {fmt(value)} 超出 {where} 的区间 {fmt(lo)}～{fmt(hi)}", "value")
+            return None
+        # a range with parts is rated part by part, or as a whole — not both
+        whole = ("rating", node.id, unit.name, "")
+        if part_id is not None and whole in self._single:
+            self.fail(row, f"“{node.id}” 对 “{unit.name}” 已评定合计分，不再逐项评定", "part")
+            return None
+        if part_id is None and any(k[:3] == whole[:3] and k[3] for k in self._single):
+            self.fail(row, f"“{node.id}” 对 “{unit.name}” 已逐项评定，不再评定合计分", "part")
             return None
         if not self.once(row, ("rating", node.id, unit.name, part_id or ""), "评分"):
             return None

@@ -22,6 +22,7 @@ class LineKind(StrEnum):
     IMPORTED = "imported"  # 外部计分
     VETO = "veto"  # 否决
     NA = "na"  # 不适用
+    LATE = "late"  # 佐证材料逾期：视为无相关工作内容
     START = "start"  # 从 0 分起算
     EARN = "earn"  # 得分（从 0 分起算的指标）
     NOTE = "note"  # 提示（不影响分数）
@@ -30,8 +31,9 @@ class LineKind(StrEnum):
 class NodeStatus(StrEnum):
     SCORED = "scored"  # 已计分
     NA_FULL = "na_full"  # 不适用，按满分
-    NA_OMITTED = "na_omitted"  # 不适用，不计入
-    OUT_OF_SCOPE = "out_of_scope"  # 不在适用范围
+    NA_OMITTED = "na_omitted"  # 不适用，不计入（折算）
+    OUT_OF_SCOPE = "out_of_scope"  # 不在适用范围，不计入（折算）
+    OUT_OF_SCOPE_FULL = "out_of_scope_full"  # 不在适用范围，按满分
     ZEROED = "zeroed"  # 单项否决清零
     UNRATED = "unrated"  # 未评定 / 未导入 / 无排名数据（按满分）
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "zwgk.web.audit",
     "zwgk.web.office",
     "zwgk.web.monitor",
+    "zwgk.web.precheck",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ from zwgk.web.desk import views as desk
 from zwgk.web.monitor import views as monitor
 from zwgk.web.office import views as office
 from zwgk.web.portal import views as portal
+from zwgk.web.precheck import views as precheck
 from zwgk.web.rectify import views as rectify
 from zwgk.web.registers import views as registers
 from zwgk.web.results import views as results
@@ -65,6 +66,13 @@ urlpatterns = [
     ),
     path(R + "ledger/<slug:name>/", registers.register, name="register"),
     path(R + "ledger/<slug:name>/import/", registers.register_import, name="register_import"),
+    path(R + "precheck/", precheck.precheck, name="precheck"),
+    path(R + "precheck/words/", precheck.word_add, name="precheck_word_add"),
+    path(
+        R + "precheck/words/<int:word_id>/delete/",
+        precheck.word_delete,
+        name="precheck_word_delete",
+    ),
     path(R + "audit/", audit.audit, name="audit"),
     path(R + "audit.xlsx", audit.audit_xlsx, name="audit_xlsx"),
     path(R + "monitor/", monitor.home, name="monitor"),

@@ -1,16 +1,13 @@
 """The check catalogue (检查项目录): ``catalogue.yaml`` is the one source of what checks exist.
 
 Each entry names a check id, its Chinese title, what it looks at, its thresholds, its severity, why
-it matters, and the module (in this package) that emits it. A module may own several ids (it
+it matters, and the module that emits it: a name in this package for the inspector's checks, a
+dotted path (``zwgk.monitor.…``) for the checks the monitor evaluates from its history. A module may own several ids (it
 declares them in ``CHECK_IDS``, or one in ``CHECK_ID``). The inspector runs the modules the
 catalogue names: those with ``check_site(crawl, ctx)`` on the crawl, those with
 ``check_page(page, role, ctx)`` on every page. A module the catalogue names that cannot be
 imported, or that does not declare the ids it is named for, is an error (``CatalogueError``),
 never skipped. Checks read their thresholds from here (``thresholds(id)``).
-
-A module named by a dotted path outside this package (``zwgk.monitor.availability_week``) is a
-check evaluated from the monitor's history rather than from one crawl: it declares its ids and
-``FROM_HISTORY = True``, and the inspector does not run it.
 """
 
 from __future__ import annotations
@@ -97,15 +94,17 @@ def declared_ids(module: ModuleType) -> tuple[str, ...]:
     return tuple(ids)
 
 
-@functools.cache
-def modules() -> tuple[ModuleType, ...]:
-    """Every check module the catalogue names, imported once, in catalogue order."""
+def load_modules(prefix: str, required: tuple[str, ...]) -> tuple[ModuleType, ...]:
+    """The modules the catalogue names under ``prefix`` (a package), imported once each, in
+    catalogue order; each must exist, declare exactly the catalogue's ids it is named for, and
+    have at least one of the functions in ``required``."""
     names: dict[str, list[str]] = {}
     for entry in catalogue().values():
-        names.setdefault(entry.module, []).append(entry.id)
+        full = entry.module if "." in entry.module else f"{PACKAGE}.{entry.module}"
+        if full.startswith(prefix + "."):
+            names.setdefault(full, []).append(entry.id)
     out = []
-    for name, ids in names.items():
-        full = name if "." in name else f"{PACKAGE}.{name}"
+    for full, ids in names.items():
         try:
             mod = importlib.import_module(full)
         except ModuleNotFoundError as exc:
@@ -124,11 +123,16 @@ def modules() -> tuple[ModuleType, ...]:
             raise CatalogueError(
                 f"模块 {full} 声明的检查项 {'、'.join(sorted(extra))} 不在 {CATALOGUE.name} 中"
             )
-        runnable = hasattr(mod, "check_page") or hasattr(mod, "check_site")
-        if not (runnable or getattr(mod, "FROM_HISTORY", False)):
-            raise CatalogueError(f"模块 {full} 既没有 check_page 也没有 check_site")
+        if not any(hasattr(mod, f) for f in required):
+            raise CatalogueError(f"模块 {full} 没有 {' 或 '.join(required)}")
         out.append(mod)
     return tuple(out)
+
+
+@functools.cache
+def modules() -> tuple[ModuleType, ...]:
+    """The inspector's check modules (this package), imported once, in catalogue order."""
+    return load_modules(PACKAGE, ("check_page", "check_site"))
 
 
 def page_modules() -> tuple[ModuleType, ...]:

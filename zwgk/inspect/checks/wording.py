@@ -29,7 +29,7 @@ from typing import Any
 
 from zwgk.inspect.checks import content_common as cc
 from zwgk.inspect.checks.wording_dict import GENERATED, SERIOUS, TYPO, lines, matcher
-from zwgk.inspect.checks.wording_model import Model, Suggestion, model
+from zwgk.inspect.checks.wording_model import Model, Suggestion, model, store
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.model import Finding, Page
 
@@ -137,8 +137,11 @@ def _silenced(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any((s <= start and e >= end) or s < start < e or s < end < e for s, e in spans)
 
 
-def find(text: str, settings: Settings = Settings()) -> list[WordingHit]:
-    """Every serious error, typo and suspected typo in ``text``, in text order."""
+def find(
+    text: str, settings: Settings = Settings(), cache_dir: str | None = None
+) -> list[WordingHit]:
+    """Every serious error, typo and suspected typo in ``text``, in text order; the model's
+    results are kept in ``cache_dir`` (an inspection's cache folder) when there is one."""
     if not text:
         return []
     m = matcher(settings.protected, settings.serious, settings.typos)
@@ -159,7 +162,8 @@ def find(text: str, settings: Settings = Settings()) -> list[WordingHit]:
     if settings.model:
         found = [(h.start, h.end) for h in hits]
         protected = m.protected_spans(text)
-        tiered = [(check, sg) for sg in lexicon.suggestions(text) if (check := tier(sg))]
+        kept = store(cache_dir) if cache_dir else None
+        tiered = [(check, sg) for sg in lexicon.suggestions(text, kept) if (check := tier(sg))]
         # Surest first: reported before please-look, then by score; overlapping ones lose.
         tiered.sort(key=lambda cs: (cs[0] != TYPO, -cs[1].score))
         for check, sg in tiered:
@@ -224,4 +228,4 @@ def check_page(page: Page, role: PageRole, ctx: CheckContext) -> list[Finding]:
     text = page_text(page)
     if not text:
         return []
-    return report(page, ctx, text, find(text, settings_of(ctx)))
+    return report(page, ctx, text, find(text, settings_of(ctx), ctx.cache_dir))

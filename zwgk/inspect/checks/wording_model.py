@@ -18,25 +18,34 @@ thresholds live in the catalogue (wording-typo, wording-suspect).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
+import hashlib
+import json
 import math
 import re
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from zwgk.inspect.checks.content_common import DATA
 
 MODEL = DATA / "wording_model.txt.gz"
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+# Runs of Chinese characters; a line break between two of them (no punctuation) does not end one.
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[ \t]*\n[ \t]*[\u4e00-\u9fff]+)*")
+_PIECE = re.compile(r"[\u4e00-\u9fff]+")
+WRAPPED_LINE = 16  # a line this long ending without punctuation wraps into the next
 # Penalty of each confusion group, in the file's order: seen as a real error, same pinyin and
 # tone, same pinyin other tone, similar shape.
 PENALTY_ORDER = (-0.5, 0.0, 1.0, 1.5)
 WINDOW = 4  # characters of context either side
 MAX_WORD = 7
-PAIR_MIN_FREQ = 30
+SCORE_WORD = 5  # longest word the window scores look up
+RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
+ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
 FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
 # Verbs whose ABAB reduplication (研究研究) is colloquial but not a slip: asked about, not reported.
@@ -78,11 +87,12 @@ class Model:
                     current = sections.setdefault(line, [])
                 elif line and not line.startswith("#"):
                     current.append(line)
-        words, freqs = sections["[lexicon]"][0].split(" "), sections["[lexicon]"][1].split(" ")
-        self.freq: dict[str, int] = dict(zip(words, map(int, freqs), strict=True))
-        log_total = math.log(sum(self.freq.values()))
+        words = sections["[lexicon]"][0].split(" ")
+        freqs = list(map(int, sections["[lexicon]"][1].split(" ")))
+        self.freq: dict[str, int] = dict(zip(words, freqs, strict=True))
+        log_total = math.log(sum(freqs))
         self.unknown = math.log(0.5) - log_total
-        self.logp = {w: math.log(f) - log_total for w, f in self.freq.items() if f > 0}
+        self.logp = dict(zip(words, [math.log(f) - log_total for f in freqs], strict=True))
         self.confusion: dict[str, dict[str, float]] = {}
         for line in sections["[confusion]"]:
             char, *groups = line.split("\t")
@@ -92,16 +102,8 @@ class Model:
             self.confusion[char] = conf
         self.conf_keys = {c: frozenset(v) for c, v in self.confusion.items()}
         self.prev_in = {ln[0]: frozenset(ln[2:]) for ln in sections["[inside]"]}
-        next_in: dict[str, set[str]] = {}
-        for b, firsts in self.prev_in.items():
-            for a in firsts:
-                next_in.setdefault(a, set()).add(b)
-        self.next_in = {a: frozenset(s) for a, s in next_in.items()}
-        first2: dict[str, set[str]] = {}
-        for w, f in self.freq.items():
-            if len(w) == 2 and f >= PAIR_MIN_FREQ:
-                first2.setdefault(w[0], set()).add(w[1])
-        self.first2 = {a: frozenset(s) for a, s in first2.items()}
+        self.next_in = {ln[0]: frozenset(ln[2:]) for ln in sections["[after]"]}
+        self.first2 = {ln[0]: frozenset(ln[2:]) for ln in sections["[pairs]"]}
         self.terms = (
             frozenset(sections["[terms]"][0].split(" ")) if "[terms]" in sections else frozenset()
         )
@@ -114,16 +116,17 @@ class Model:
     # -- language model ---------------------------------------------------------------------
 
     def score(self, s: str) -> float:
-        """Log-probability of the best segmentation of ``s`` (unknown characters alone)."""
-        logp = self.logp
-        best = [0.0] * (len(s) + 1)
+        """Log-probability of the best segmentation of ``s`` (unknown characters alone; words of
+        up to ``SCORE_WORD`` characters: the windows scored are short)."""
+        get, unknown = self.logp.get, self.unknown
+        best = [0.0]
         for j in range(1, len(s) + 1):
-            b = best[j - 1] + logp.get(s[j - 1], self.unknown)
-            for n in range(2, min(MAX_WORD, j) + 1):
-                p = logp.get(s[j - n : j])
+            b = best[j - 1] + get(s[j - 1], unknown)
+            for n in range(2, min(SCORE_WORD, j) + 1):
+                p = get(s[j - n : j])
                 if p is not None and best[j - n] + p > b:
                     b = best[j - n] + p
-            best[j] = b
+            best.append(b)
         return best[-1]
 
     def words_at(self, s: str) -> list[int]:
@@ -150,16 +153,39 @@ class Model:
 
     # -- detection ----------------------------------------------------------------------------
 
-    def suggestions(self, text: str) -> list[Suggestion]:
+    def suggestions(self, text: str, store: RunStore | None = None) -> list[Suggestion]:
         """Every suspected typo in ``text`` with its evidence, in text order: the best correction
-        per span; spans may overlap (a pair and a single character), the caller picks."""
-        best: dict[tuple[int, int], Suggestion] = {}
+        per span; spans may overlap (a pair and a single character), the caller picks. With a
+        ``store``, runs computed on an earlier inspection are read back instead."""
+        out: list[Suggestion] = []
         for m in _HAN_RUN.finditer(text):
-            for sg in self._run(m.group(), m.start()):
-                old = best.get((sg.start, sg.end))
-                if old is None or sg.score > old.score:
-                    best[(sg.start, sg.end)] = sg
-        return sorted(best.values(), key=lambda x: (x.start, x.end))
+            for where in _lines_joined(text, m):
+                joined = "".join(text[k] for k in where)
+                for sg in self._stored(joined, store):
+                    out.append(replace(sg, start=where[sg.start], end=where[sg.end - 1] + 1))
+        return out
+
+    def _stored(self, run: str, store: RunStore | None) -> tuple[Suggestion, ...]:
+        if len(run) < 2:
+            return ()  # one character alone: no neighbour to judge it by
+        if store is None:
+            return self.run(run)
+        found = store.get(run)
+        if found is None:
+            found = self.run(run)
+            store.put(run, found)
+        return found
+
+    @functools.lru_cache(maxsize=RUN_CACHE)  # noqa: B019 (one model per process, never freed)
+    def run(self, s: str) -> tuple[Suggestion, ...]:
+        """The suggestions for one run of Chinese characters (offsets within it), the best per
+        span; cached, since a site repeats its navigation and footer on every page."""
+        best: dict[tuple[int, int], Suggestion] = {}
+        for sg in self._run(s, 0):
+            old = best.get((sg.start, sg.end))
+            if old is None or sg.score > old.score:
+                best[(sg.start, sg.end)] = sg
+        return tuple(sorted(best.values(), key=lambda x: (x.start, x.end)))
 
     def _run(self, s: str, offset: int) -> Iterator[Suggestion]:
         n = len(s)
@@ -175,6 +201,8 @@ class Model:
             seen = self.seen(s[i - 1 : i + 1]) + self.seen(s[i : i + 2])
             if seen == 2:
                 continue  # both its character pairs occur in real words: not suspected
+            if c in ADMIN_PREFIXES and i + 2 < n and words[i + 1] and s[i + 1 : i + 3] in self.freq:
+                continue  # 区财政局, 市场监管…: a level of government before a word
             for x, pen in self._candidates(s, i).items():
                 a, b = max(0, i - WINDOW), min(n, i + WINDOW + 1)
                 gain = self.score(s[a:i] + x + s[i + 1 : b]) - around(a, b) - pen
@@ -182,7 +210,7 @@ class Model:
                     yield Suggestion(
                         offset + i, offset + i + 1, c, x, "confusion", gain, words[i] > 0, seen
                     )
-            if i + 1 < n and not self.seen(s[i : i + 2]):
+            if i + 1 < n and not (words[i] or words[i + 1]) and not self.seen(s[i : i + 2]):
                 pair = self._pair(s, i, around)
                 if pair:
                     yield Suggestion(
@@ -313,6 +341,61 @@ class Model:
             for a in range(max(0, lo - 3), lo + 1)
             for b in range(max(hi, a + 3), min(len(s), a + MAX_WORD) + 1)
         )
+
+
+def _lines_joined(text: str, m: re.Match[str]) -> Iterator[list[int]]:
+    """The text offsets of each run to read: a line of prose broken inside a sentence (PDF text,
+    pasted drafts: a long line ending without punctuation) goes on into the next line; short
+    lines (menus, headings, table cells) stand alone."""
+    group: list[int] = []
+    for piece in _PIECE.finditer(m.group()):
+        start = m.start() + piece.start()
+        if group:
+            line = text[text.rfind("\n", 0, group[-1]) + 1 : group[-1] + 1]
+            if len(line) < WRAPPED_LINE:
+                yield group
+                group = []
+        group += range(start, m.start() + piece.end())
+    if group:
+        yield group
+
+
+class RunStore:
+    """The model's results per run of text, kept in the inspection's cache folder
+    (``typo-model.sqlite``) across inspections: a page that has not changed is not computed
+    again, in whichever worker process it lands. Keyed by the model file's digest too, so a new
+    model never reads an old model's results."""
+
+    def __init__(self, folder: str | Path, model_path: Path = MODEL) -> None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.prefix = hashlib.sha1(model_path.read_bytes()).digest()[:8]
+        self.db = sqlite3.connect(
+            str(Path(folder) / "typo-model.sqlite"), timeout=30, isolation_level=None
+        )
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS runs (key BLOB PRIMARY KEY, found TEXT)")
+
+    def _key(self, run: str) -> bytes:
+        return self.prefix + hashlib.sha1(run.encode("utf-8")).digest()
+
+    def get(self, run: str) -> tuple[Suggestion, ...] | None:
+        row = self.db.execute("SELECT found FROM runs WHERE key=?", (self._key(run),)).fetchone()
+        if row is None:
+            return None
+        return tuple(Suggestion(*fields) for fields in json.loads(row[0]))
+
+    def put(self, run: str, found: tuple[Suggestion, ...]) -> None:
+        value = json.dumps([astuple(sg) for sg in found], ensure_ascii=False)
+        # busy beyond the timeout: not kept, computed again next time
+        with contextlib.suppress(sqlite3.OperationalError):
+            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (self._key(run), value))
+
+
+@functools.cache
+def store(folder: str) -> RunStore:
+    """One store per process and folder."""
+    return RunStore(folder)
 
 
 @functools.cache
