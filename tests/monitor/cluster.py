@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 import redis
+from kombu import Connection
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
@@ -30,6 +31,16 @@ def redis_reason(url: str) -> str | None:
         redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping()
     except Exception as exc:
         return f"Celery 测试已跳过：Redis {url} 无法连接（{type(exc).__name__}）"
+    return None
+
+
+def amqp_reason(url: str) -> str | None:
+    """Why RabbitMQ at ``url`` cannot be used (None when it can)."""
+    try:
+        with Connection(url, connect_timeout=3) as conn:
+            conn.connect()
+    except Exception as exc:
+        return f"RabbitMQ 测试已跳过：{url.split('@')[-1]} 无法连接（{type(exc).__name__}）"
     return None
 
 
@@ -160,10 +171,19 @@ class Cluster:
     def close(self) -> None:
         for p in self.procs:
             self.stop(p)
-        client = redis.Redis.from_url(self.broker)
-        keys = list(client.scan_iter(f"{self.tag}*", count=1000))
-        if keys:
-            client.delete(*keys)
+        if self.broker.startswith("redis"):
+            client = redis.Redis.from_url(self.broker)
+            keys = list(client.scan_iter(f"{self.tag}*", count=1000))
+            if keys:
+                client.delete(*keys)
+        elif self.broker.startswith("amqp"):
+            with Connection(self.broker, connect_timeout=3) as conn:
+                channel = conn.channel()
+                for q in self.queues().split(","):
+                    with contextlib.suppress(Exception):
+                        channel.queue_delete(q)
+                    with contextlib.suppress(Exception):
+                        channel.exchange_delete(q)
 
     def __enter__(self) -> Cluster:
         if self.template is not None:

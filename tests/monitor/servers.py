@@ -12,7 +12,7 @@ import threading
 from aiohttp import web
 
 from zwgk.devtools import demo_server as _server
-from zwgk.devtools import demo_site as _demo
+from zwgk.devtools.demo_site import DemoSite
 
 HOME = """<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <nav><a href="/gzdt/">工作动态</a></nav>
@@ -134,7 +134,7 @@ class SlowSites:
         async def start() -> None:
             self.servers = []
             for i in range(self.n):
-                site = _demo.DemoSite(self.pages, seed=i + 1, today=self.today)
+                site = DemoSite(self.pages, seed=i + 1, today=self.today)
                 self.servers.append(await start_slow(site, self.latency, i))
                 self.sites.append(site)
 
@@ -157,3 +157,54 @@ class SlowSites:
         asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
+
+
+TINY_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>{title}_甲镇人民政府</title>
+<meta name="SiteName" content="甲镇人民政府"><meta name="SiteIDCode" content="4301000009"></head><body>
+<nav class="nav"><a href="/">首页</a> <a href="/gzdt/">工作动态</a> <a href="/tzgg/">通知公告</a></nav>
+<div class="main"><h1>{title}</h1>{body}</div>
+<div class="footer">主办单位：甲镇人民政府 网站标识码：4301000009 ICP备案编号：湘ICP备00000000号</div>
+</body></html>"""
+
+
+class TinySite(SwitchSite):
+    """A five-page site of known defects: 工作动态 last updated ``stale_days`` ago (a stale
+    dynamic column), a dead link on an article; the homepage and 通知公告 are up to date."""
+
+    def __init__(self, stale_days: int = 40, latency: float = 0.0):
+        super().__init__()
+        self.stale_days, self.latency = stale_days, latency
+
+    def _list(self, items: list[tuple[str, str, dt.date]]) -> str:
+        return (
+            "<ul class='list'>"
+            + "".join(
+                f'<li><a href="{u}">{t}</a><span>{d.isoformat()}</span></li>' for u, t, d in items
+            )
+            + "</ul>"
+        )
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        self.hits += 1
+        if self.mode != "up":
+            return await super().handle(request)
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        today = dt.date.today()
+        old = today - dt.timedelta(days=self.stale_days)
+        pages = {
+            "/": ("首页", self._list([("/tzgg/1.html", "关于开展春季防火工作的通知", today - dt.timedelta(days=1)),
+                                     ("/gzdt/1.html", "镇政府召开安全生产工作会议", old)])),
+            "/gzdt/": ("工作动态", self._list([("/gzdt/1.html", "镇政府召开安全生产工作会议", old),
+                                              ("/gzdt/2.html", "镇政府开展环境整治", old - dt.timedelta(days=3))])),
+            "/tzgg/": ("通知公告", self._list([("/tzgg/1.html", "关于开展春季防火工作的通知", today - dt.timedelta(days=1))])),
+            "/gzdt/1.html": ("镇政府召开安全生产工作会议", '<p>会议强调要坚持以人民为中心的发展思想。</p><a href="/gone.html">会议材料</a>'),
+            "/gzdt/2.html": ("镇政府开展环境整治", "<p>各村要高度重视，切实加强组织领导。</p>"),
+            "/tzgg/1.html": ("关于开展春季防火工作的通知", "<p>请各村于规定时间内报送材料。</p>"),
+        }  # fmt: skip
+        if request.path not in pages:
+            return web.Response(status=404, text="not found")
+        title, body = pages[request.path]
+        return web.Response(
+            text=TINY_PAGE.format(title=title, body=body), content_type="text/html", charset="utf-8"
+        )

@@ -108,6 +108,7 @@ class ColumnState:
         if records:
             self.sources.add(source)
         dates = [r.date for r in records if r.date and r.date <= today + dt.timedelta(days=1)]
+        self.dates = sorted(set(self.dates) | set(dates))
         if dates:
             newest = max(dates)
             self.latest = newest if self.latest is None else max(self.latest, newest)
@@ -458,7 +459,7 @@ class Crawler:
                 else:
                     child_role, child_col = self._item_role(kind), base_col
             self._enqueue(url, job.url, job.depth + 1, child_role, child_col)
-        for url in parsed.resources:
+        for url in parsed.resources if self.s.follow_articles else ():
             self._note_link(url, job.url, resource=True)
             if url not in self.seen:
                 self.seen.add(url)

@@ -20,10 +20,12 @@ from typing import Any
 from django.conf import settings
 
 from zwgk.inspect.checks import freshness as inspect_freshness
+from zwgk.inspect.checks.catalogue import page_modules
 from zwgk.inspect.config import Site, parse_config
+from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.crawl import Crawler, SiteCrawl
 from zwgk.inspect.fetch import Fetcher
-from zwgk.inspect.model import Finding
+from zwgk.inspect.model import Finding, Page
 from zwgk.inspect.run import SiteResult, context_for, inspect_site
 from zwgk.monitor.availability_week import Rule
 from zwgk.monitor.history import ProbeRecord
@@ -85,6 +87,25 @@ def fetch_page(url: str, options: dict | None = None) -> tuple[int, str, bytes, 
 
 def _no_content_checks(page, role) -> list[Finding]:
     return []
+
+
+def warm_up() -> int:
+    """Run every page check once on a sample page, so that their models and dictionaries are
+    loaded now (in a Celery worker's parent, before it forks: its children share them). The
+    number of checks run."""
+    page = Page(
+        url="http://warm-up.invalid/",
+        status=200,
+        html="<html><body><p>区政府召开常务会议，研究部署近期重点工作。</p></body></html>",
+        text="区政府召开常务会议，研究部署近期重点工作。联系电话：0000-1234567。",
+        title="预热",
+    )
+    ctx = CheckContext(site="预热", unit="预热", homepage=page.url, today=dt.date.today())
+    n = 0
+    for module in page_modules():
+        module.check_page(page, PageRole.ARTICLE, ctx)
+        n += 1
+    return n
 
 
 def freshness_pass(

@@ -7,10 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from celery.signals import worker_init
 from django.conf import settings
 
 from zwgk.web.celery import app
-from zwgk.web.monitor import dispatch, jobs
+from zwgk.web.monitor import dispatch, inspection, jobs
+
+
+@worker_init.connect
+def _warm_up(**_kw) -> None:
+    """Load the inspector's page checks (word models, dictionaries) in a worker's parent process
+    before it forks its children: they share that memory instead of each loading a copy."""
+    inspection.warm_up()
 
 
 @app.task(name="zwgk.monitor.tick", ignore_result=True)

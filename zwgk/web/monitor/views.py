@@ -170,7 +170,8 @@ def site_new(request: HttpRequest, round_id: int) -> HttpResponse:
                 obj=site,
                 after=form.initial_for(site) | {"unit": site.unit.name},
             )
-        messages.success(request, f"已登记 {site.name}，将按计划开始监测。")
+        dispatch.run_now(site, Run.Kind.CRAWL, request.user)  # the first look, at once
+        messages.success(request, f"已登记 {site.name}，首次全面检查已开始，之后按计划监测。")
         return redirect("monitor_site", acc.round.pk, site.pk)
     return render(request, "monitor/site_form.html", {"acc": acc, "form": form, "site": None})
 
