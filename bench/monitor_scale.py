@@ -188,7 +188,8 @@ def leg(c: Cluster, n_workers: int, n_sites: int, tag: str) -> dict:
     sampler.join()
     for w in workers:
         Cluster.stop(w)
-    pages = [json.loads(r[1] or "{}").get("pages", 0) for r in rows]
+    summaries = [r[1] if isinstance(r[1], dict) else json.loads(r[1] or "{}") for r in rows]
+    pages = [x.get("pages", 0) for x in summaries]
     failed = sum(r[0] == "failed" for r in rows)
     cpu = sum(max(0.0, a - b) for a, b in zip(sampler.cpu, cpu0, strict=True))
     return {
