@@ -36,7 +36,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.monitor.cluster import PY, Cluster, register  # noqa: E402
+from tests.monitor.cluster import PY, Cluster, die_with_parent, register  # noqa: E402
 
 SERVE = """
 import asyncio, json, sys
@@ -166,6 +166,7 @@ def leg(c: Cluster, n_workers: int, n_sites: int, tag: str) -> dict:
                  "-n", f"{name}.{c.tag}@%h", "--without-gossip", "--without-mingle",
                  "--without-heartbeat", "-P", "prefork", "-l", "INFO"],
                 env=c.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                preexec_fn=die_with_parent,
             )
         )  # fmt: skip
     c.procs += workers
@@ -187,7 +188,8 @@ def leg(c: Cluster, n_workers: int, n_sites: int, tag: str) -> dict:
     sampler.join()
     for w in workers:
         Cluster.stop(w)
-    pages = [json.loads(r[1] or "{}").get("pages", 0) for r in rows]
+    summaries = [r[1] if isinstance(r[1], dict) else json.loads(r[1] or "{}") for r in rows]
+    pages = [x.get("pages", 0) for x in summaries]
     failed = sum(r[0] == "failed" for r in rows)
     cpu = sum(max(0.0, a - b) for a, b in zip(sampler.cpu, cpu0, strict=True))
     return {
@@ -211,6 +213,7 @@ def probe_leg(c: Cluster, n: int) -> dict:
          "-n", f"{name}.{c.tag}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat",
          "-P", "prefork", "-l", "INFO"],
         env=c.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                preexec_fn=die_with_parent,
     )  # fmt: skip
     c.procs.append(w)
     wait_ready(c, [name])
@@ -266,6 +269,7 @@ def main() -> None:
     served = subprocess.Popen(
         [PY, "-c", SERVE, str(args.sites), str(args.pages), str(args.latency)],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True,
+        preexec_fn=die_with_parent,
     )  # fmt: skip
     bases = json.loads(served.stdout.readline())
     db = database_env()

@@ -6,6 +6,7 @@ Everything else is done by small Python snippets run with the same settings."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import shutil
@@ -23,6 +24,13 @@ from kombu import Connection
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 SETUP = "import django, json, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'zwgk.web.settings'); django.setup()\n"
+
+
+def die_with_parent() -> None:
+    """In a child before exec: SIGTERM when the test process goes away (Linux), so a test that
+    is killed leaves no worker behind."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def redis_reason(url: str) -> str | None:
@@ -113,6 +121,7 @@ class Cluster:
              "-n", f"{name}.{self.tag}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat",
              "-P", "prefork", "-l", "WARNING"],
             env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=die_with_parent,
         )  # fmt: skip
         self.procs.append(p)
         return p
@@ -123,6 +132,7 @@ class Cluster:
             [PY, "-m", "celery", "-A", "zwgk.web.celery", "beat", "-s", str(self.tmp / "beat-schedule"),
              "--pidfile", str(self.tmp / "beat.pid"), "-l", "WARNING"],
             env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=die_with_parent,
         )  # fmt: skip
         self.procs.append(p)
         return p

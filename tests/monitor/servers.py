@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import http.server
+import json
 import math
 import random
 import threading
@@ -208,3 +210,32 @@ class TinySite(SwitchSite):
         return web.Response(
             text=TINY_PAGE.format(title=title, body=body), content_type="text/html", charset="utf-8"
         )
+
+
+class Webhook:
+    """Collects the JSON bodies POSTed to it (the office's messaging gateway, in a test)."""
+
+    def __init__(self):
+        self.received: list[dict] = []
+        hook = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                hook.received.append(json.loads(body))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def __enter__(self) -> Webhook:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()

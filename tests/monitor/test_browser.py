@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.utils.text import slugify
 
-from tests.monitor.cluster import PY, ROOT, Cluster
+from tests.monitor.cluster import PY, ROOT, Cluster, die_with_parent
 from tests.monitor.servers import TinySite
 from zwgk.demo import DEMO_SCHEME
 from zwgk.rubric import load_scheme_text
@@ -58,6 +58,7 @@ def stack(tmp_path):
     server = subprocess.Popen(
         [PY, "-m", "zwgk.web.serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
         env=c.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        preexec_fn=die_with_parent,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.monitor.base import MonitorTestCase
-from tests.monitor.servers import SwitchSite, TinySite
+from tests.monitor.servers import SwitchSite, TinySite, Webhook
 from zwgk.web.desk.models import Fact
 from zwgk.web.desk.scoring import round_result
 from zwgk.web.monitor import dispatch, jobs, services
@@ -134,7 +134,8 @@ class ScheduleTest(MonitorTestCase):
     """The dispatcher, a week of simulated clock, real probes of a real server."""
 
     def simulate(self, failures: int) -> tuple:
-        with SwitchSite() as up:
+        with SwitchSite() as up, Webhook() as hook, self.settings(MONITOR_WEBHOOK_URL=hook.url):
+            self.hook = hook
             site = self.site(
                 up.base,
                 probe_minutes=72,
@@ -180,6 +181,14 @@ class ScheduleTest(MonitorTestCase):
         assert sum("网站监测告警" in s for s in subjects) == 2  # down, then the week veto
         assert sum("网站监测恢复" in s for s in subjects) == 1
         assert all(m.to == ["ops@xx.gov.cn"] for m in mail.outbox)
+        # The same three went to the office's webhook, as JSON.
+        posted = [(h["kind"], h["check"]) for h in self.hook.received]
+        assert posted == [
+            ("raised", "availability-down"),
+            ("cleared", "availability-down"),
+            ("raised", "availability-week"),
+        ]
+        assert self.hook.received[0]["unit"] == "甲镇" and self.hook.received[0]["site"]
 
     def test_it_does_not_veto_six_failures_in_a_week(self):
         site, _ = self.simulate(failures=6)

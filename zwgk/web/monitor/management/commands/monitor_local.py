@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
+import time
 
 from django.core.management.base import BaseCommand
 
@@ -24,3 +26,9 @@ class Command(BaseCommand):
         self.stdout.write("网站监测已在本机启动（Ctrl+C 停止）")
         done.wait()
         runner.stop(wait=False)
+        # Give running inspections a moment; an unfinished one is taken up again later (its
+        # heartbeat goes stale), so there is no need to wait for a crawl that may take hours.
+        end = time.monotonic() + 10
+        while any(not f.done() for f in runner.running.values()) and time.monotonic() < end:
+            time.sleep(0.2)
+        os._exit(0)
