@@ -26,8 +26,8 @@ def core_units(rnd: Round) -> list[CoreUnit]:
 
 def with_class_ids(index: SchemeIndex, units: list[CoreUnit], name: str) -> list[CoreUnit]:
     """Units whose 类别 is written as the office writes it (the class's Chinese name, e.g. 区直部门)
-    or as its id, and whose texts fit their columns; raises FactsError naming the row and the
-    scheme's classes by name."""
+    or as its id; raises FactsError naming the row and the scheme's classes by name. (Texts too
+    long for their columns are refused by the core's ``check_units``.)"""
     by_name = {c.name: c.id for c in index.scheme.classes}
     out, problems = [], []
     for u in units:
@@ -42,19 +42,6 @@ def with_class_ids(index: SchemeIndex, units: list[CoreUnit], name: str) -> list
             )
             continue
         out.append(replace(u, unit_class=cid))
-    for u in out:
-        for label, field, value in (
-            ("单位名称", "name", u.name),
-            ("联系人", "contact", u.contact or ""),
-            ("联系电话", "phone", u.phone or ""),
-        ):
-            limit = Unit._meta.get_field(field).max_length
-            if len(value) > limit:
-                problems.append(
-                    Problem(
-                        name, u.line or None, f"{label}过长（{len(value)} 个字，最多 {limit} 个）"
-                    )
-                )
     if problems:
         raise FactsError(problems)
     return out
