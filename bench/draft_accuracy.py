@@ -1,12 +1,13 @@
 """Rule-drafter accuracy on labelled rule sentences.
 
 Sets: the seed schemes' sentences (`tests/data/rule_sentences.jsonl`); the tuning set — every sentence of
-the first batch of real schemes (`rule_sentences_real.jsonl`) and the second-batch sentences outside the
-fresh held-out half; and the fresh held-out set — the second-batch sentences (`rule_sentences_real2.jsonl`)
-of the schemes chosen by `sha256("fresh:" + url) % 2 == 0`, fixed before collecting (see
-`tests/data/rule_sentences_real.md`). The held-out set is scored only when asked for by name and its
-sentences are never listed. `--set oldheldout` scores the first batch's former held-out third (looked at,
-now tuning material) apart, for comparison with the first figures.
+the first and second batches of real schemes (`rule_sentences_real.jsonl`, `rule_sentences_real2.jsonl`;
+the second batch's held-out half was measured once and is tuning material since); and the held-out set —
+every sentence of the third batch (`rule_sentences_real3.jsonl`), schemes used in no earlier batch, labelled
+and committed before any drafting run on them (see `tests/data/rule_sentences_real.md`). The held-out set
+is scored only when asked for by name and its sentences are never listed. `--set oldheldout` and
+`--set oldheldout2` score the former held-out sets (looked at, now tuning material) apart, for comparison
+with the figures first measured on them.
 
 Per set it prints: exact and unflagged (the summary equals the label and the drafter did not ask for
 review), flagged (the drafter asked for review: a person looks at it), wrong and unflagged (the
@@ -16,8 +17,8 @@ possible at all), and "correct overall": draftable sentences exact and unflagged
 review flagged. Target (issue 13, held-out set): >= 90% exact and unflagged among draftable, 0 wrong and
 unflagged.
 
-    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout|heldout|all] [--list]
-    (default: seeds and tuning; `all` includes the held-out set)
+    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout|oldheldout2|heldout|all]
+        [--list]   (default: seeds and tuning; `all` includes the held-out set)
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from zwgk.rubric.draft import draft_rule  # noqa: E402
 SEEDS = ROOT / "tests" / "data" / "rule_sentences.jsonl"
 REAL = ROOT / "tests" / "data" / "rule_sentences_real.jsonl"
 REAL2 = ROOT / "tests" / "data" / "rule_sentences_real2.jsonl"
+REAL3 = ROOT / "tests" / "data" / "rule_sentences_real3.jsonl"
 
 
 def load(path: Path) -> list[dict]:
@@ -56,17 +58,19 @@ def _hash(text: str) -> int:
 
 
 def fresh_heldout(url: str) -> bool:
-    """The second batch's held-out half: whole schemes, by address (fixed before collecting)."""
+    """The second batch's former held-out half: whole schemes, by address (tuning material now)."""
     return _hash("fresh:" + url) % 2 == 0
 
 
 def sets() -> dict[str, list[dict]]:
     first, second = load(REAL), load(REAL2)
+    third = load(REAL3) if REAL3.exists() else []
     return {
         "seeds": load(SEEDS),
-        "tuning": first + [r for r in second if not fresh_heldout(r["url"])],
+        "tuning": first + second,
         "oldheldout": [r for r in first if _hash(r["url"]) % 3 == 0],
-        "heldout": [r for r in second if fresh_heldout(r["url"])],
+        "oldheldout2": [r for r in second if fresh_heldout(r["url"])],
+        "heldout": third,
     }
 
 
@@ -87,7 +91,9 @@ def dump(obj: object) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", default=None, choices=["seeds", "tuning", "oldheldout", "heldout", "all"]
+        "--set",
+        default=None,
+        choices=["seeds", "tuning", "oldheldout", "oldheldout2", "heldout", "all"],
     )
     parser.add_argument("--list", action="store_true", help="list the misses (never for heldout)")
     args = parser.parse_args()
@@ -100,6 +106,9 @@ def main() -> None:
         names = [args.set]
     for name in names:
         rows = chosen[name]
+        if not rows:
+            print(f"== {name}: no sentences")
+            continue
         counts = {"exact": 0, "flagged": 0, "wrong": 0}
         label_equal = 0
         schemes = {r.get("url") or r.get("seed") for r in rows}
