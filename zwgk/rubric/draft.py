@@ -2,10 +2,13 @@
 
 ``draft_rule("迟报一次扣1分，漏报一次扣2分，扣分上限为6分")`` finds the faults (扣分情形) with their
 amounts, whether each is counted per occurrence (发现一处/一件/一次, 每少一项…), caps (扣分上限为N分,
-最高加N分…), zeroing clauses (不得分, 单项否决), bonuses (加N分, 一篇得N分) and rating ranges
-(赋分-3—3分). Anything it cannot capture — judgement (酌情, 视情况, 按比例, 根据排名…), scores set
-elsewhere (按照…考核计分), a deduction without a number, a number that is not a points figure but
-could be read as one, text that looks garbled — sets ``needs_review`` with a reason in Chinese.
+最高加N分…), zeroing clauses (不得分, 单项否决), bonuses (加N分, 增N分, 一篇得N分, 单条计N分)
+and rating ranges (赋分-3—3分); the item's worth when the text states it ((5分), 满分5分, a numbered
+item's heading 民主理财6分:). Anything it cannot capture — judgement (酌情, 视情况, 按比例, 根据
+排名…), scores set elsewhere (按照…考核计分), a deduction without a number, a number that is not a
+points figure but could be read as one, several sub-items each with its own worth, a consequence
+outside the points (报请纪委查处), text that looks garbled — sets ``needs_review`` with a reason in
+Chinese.
 The drafter is conservative: a wrong rule that is not marked is the worst outcome.
 
 The text is normalised first: full-width digits and punctuation become half-width (NFKC),
@@ -221,6 +224,8 @@ def parse_points_cell(text: str | None) -> tuple[Decimal | None, tuple[Decimal, 
 # ------------------------------------------------------------------------------------ tokens
 
 _N = r"(\d+(?:\.\d+)?)"
+# the name of a numbered item before its worth (资金代管15分:), with no word that scores
+_HEADING = r"(?:(?![扣加得计记每减增奖罚不未])[\u4e00-\u9fff“”\"]){2,16}?"
 _TOKEN_RE = re.compile(
     "|".join(
         [
@@ -244,7 +249,11 @@ _TOKEN_RE = re.compile(
             rf"(?P<dcap2>(?<=[,;]){_N}分扣完为止)",
             r"(?P<stop>扣完为止|扣完即止|扣至0分为止|扣完)",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
-            rf"(?P<worth>[(【]{_N}分[)】]|满分(?:为)?{_N}分|(?:本项|该项|此项)(?:分值为?)?{_N}分(?=[,;。)]|$))",
+            rf"(?P<worth>[(【]{_N}分[)】]|满分(?:为)?{_N}分|(?:本项|该项|此项)(?:分值为?)?{_N}分(?=[,;。)]|$)"
+            # an opening bracket whose closing one was lost: (3分X做到…
+            rf"|\({_N}分(?![^()]*\))"
+            # the worth written as the heading of a numbered item: 2、民主理财6分:…
+            rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
@@ -252,7 +261,7 @@ _TOKEN_RE = re.compile(
             rf"(?P<deduct>扣除?(?:当事人|责任人)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
-            rf"(?P<bonus>加{_N}分)",
+            rf"(?P<bonus>(?:加|增加?|增记|加记){_N}分)",
             rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
         ]
     )
@@ -262,7 +271,8 @@ _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
 _ERROR_BEFORE_RE = re.compile(r"(?:错误|差错|错字|错别字)(?:\([^()]{0,20}\))?$")
 _CLAUSE_SPLIT = "。;" + _ITEM
 _COUNTERS = (
-    "件次|人次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
+    "件次|人次|案次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
+    "|种|宗|笔"
 )
 
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
@@ -280,6 +290,12 @@ _EVERY_UNIT_RE = re.compile(
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
+# 采用单条信息计10分: 单 + a counting word is "each"
+_SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
+# 存在一处不规范的情况扣0.5分: one occurrence named as a 情况/问题 — a count
+_ONE_NOUN_RE = re.compile(
+    rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,10}}?的(?:情况|问题|现象|行为)[,]?$"
+)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,6}}?[,]?$")
 # 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
@@ -334,8 +350,10 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "扣分涉及不同的人或单位：须人工拆分"),
     (re.compile(r"(?:协办|配合|会办|参与)单位[^,;。]{0,6}(?:扣|加|得)"),
      "主办、协办等不同单位分别计分：须人工拆分"),
-    (re.compile(r"取消[^,;。]{0,10}(?:评优|评先|评比|资格)"),
-     "含分数以外的后果（取消评优资格等）：须人工确认"),
+    (re.compile(r"取消[^,;。]{0,10}(?:评优|评先|评比|资格)"
+                r"|(?:报请|移交|移送|提请)[^,;。]{0,8}(?:纪委|纪检|监察|查处|问责)"
+                r"|(?:并|同时)(?:报请|移交|移送|提请|约谈|问责|追究)"),
+     "含分数以外的后果（取消评优资格、报请查处等）：须人工确认"),
 ]  # fmt: skip
 # an aggravated case of the fault just scored, with its own amount (…扣1分，纪委转来的扣2分；
 # 同样问题连续通报二次的扣2分): whether it replaces or adds to the first amount is not said
@@ -396,6 +414,7 @@ class _Draft:
     ranges: list[_Tok] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     points: list[Decimal] = field(default_factory=list)
+    worths: list[_Tok] = field(default_factory=list)  # the worth tokens ((5分), 资金代管15分:)
 
     def review(self, reason: str) -> None:
         if reason not in self.reasons:
@@ -464,6 +483,26 @@ def _scan(s: str, src: int) -> list[_Tok]:
             toks.append(tok)
             amounts.append(tok)
             amounts.sort(key=lambda t: t.start)
+    # a count whose verb is left out after an amount of the same sentence (单条计10分,简讯每条5分):
+    # the same kind as that amount, unless the clause names a fault (未…, 不…)
+    for m in _BARE_POINTS_RE.finditer(s):
+        if any(t.start <= m.start() < t.end for t in toks):
+            continue
+        c_start, _ = _clause_span(s, m.start())
+        if not re.search(rf"每({_COUNTERS})$", s[max(c_start, m.start() - 3) : m.start()]):
+            continue
+        before = [
+            t
+            for t in amounts
+            if t.end <= m.start() and t.item == item_of[m.start()] and t.src == src
+            and not any(c in s[t.end : m.start()] for c in "。;")
+        ]  # fmt: skip
+        if not before or re.search(r"[未不没缺漏迟错误]", s[c_start : m.start()]):
+            continue
+        kind = "bonus" if before[-1].kind == "get" else before[-1].kind
+        tok = _Tok(kind, m.start(), m.end(), _dec(m.group(1)), src=src)
+        tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
+        toks.append(tok)
     # a deduction column that leaves out 扣: 每处错误1分, 严重错误(如文不对题)5分
     for m in _BARE_POINTS_RE.finditer(s):
         if any(t.start <= m.start() < t.end for t in toks):
@@ -484,9 +523,10 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    m = _ONE_RE.search(seg)
-    if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
-        return m.group(1)
+    for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE):
+        m = rx.search(seg)
+        if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
+            return m.group(1)
     found = None
     for m in _EVERY_RE.finditer(seg):
         if not _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
@@ -666,6 +706,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         elif t.kind == "worth":
             assert t.value is not None
             draft.points.append(t.value)
+            draft.worths.append(t)
         elif t.kind in ("dcap", "bcap", "gcap"):
             kind = {"dcap": "fault", "bcap": "bonus"}.get(t.kind)
             if kind is None:
@@ -830,6 +871,9 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     points = draft.points[0] if draft.points else None
     if len(set(draft.points)) > 1:
         draft.review("写有几个分值：一个分值字段不能表示")
+    elif len({(t.src, t.clause) for t in draft.worths}) > 1:
+        # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
+        draft.review("几个小项各写有分值：一个分值字段不能表示")
     return DraftedRule(
         points=points,
         faults=faults,
