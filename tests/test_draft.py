@@ -736,6 +736,26 @@ def test_it_reads_what_the_former_held_out_half_showed(text: str, expected: dict
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("按要求公开的得分,未公开的不得分。", shape(zeroes_item=True)),
+        ("政策解读(5分,未解读的不得分)。", shape(zeroes_item=True, points=5)),
+        ("未公开的扣1分(本项共2分)。", shape(deductions=[1], points=2)),
+        ("(分值:5分)未公开的不得分。", shape(zeroes_item=True, points=5)),
+        ("发生失泄密事件的,此项为0分。", shape(zeroes_item=True)),
+        ("工单按期办结率每低于1%扣0.1分。", shape(deductions=[0.1], per_occurrence=True)),
+        ("每缺一项减0.5分。", shape(deductions=[0.5], per_occurrence=True)),
+        ("未公开的扣减1分。", shape(deductions=[1])),
+        ("每月更新不少于2次的得2分,否则不得分。", shape(zeroes_item=True, points=2)),
+    ],
+)
+def test_it_reads_other_ways_of_writing_a_worth_a_rate_and_a_deduction(
+    text: str, expected: dict
+) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # four sub-items each worth 5: the one worth field cannot say it, equal or not
@@ -743,6 +763,12 @@ def test_it_reads_what_the_former_held_out_half_showed(text: str, expected: dict
         "资金代管15分:发现一笔未代管扣2分,坐收坐支的计零分并报请乡纪委查处。",
         "采用单条计10分,未按时报送的每条2分。",  # a fault's clause: 2分 is not a second bonus
         "未公开的扣2分(以书面通报为准),并约谈单位负责人。",
+        "未按期完成整改的,扣5分,并在全市通报。",
+        "未按要求设置的不得分,设置不规范的得1分。",  # a part of a worth that is not said
+        "公开的得分,未公开的扣1分。",  # 得分 with no figure beside a deduction
+        "被国务院通报表扬的加2分,被省政府通报表扬的加1分(不累加,按最高计)。",
+        "有一个未按要求开设的,扣1分。",  # one (a condition) or each?
+        "超过10%的加1分,超过30%以上,每超过20%加1分。",  # tiers by percentage
     ],
 )
 def test_it_marks_several_worths_and_consequences_outside_the_points(text: str) -> None:

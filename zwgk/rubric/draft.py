@@ -249,7 +249,8 @@ _TOKEN_RE = re.compile(
             rf"(?P<dcap2>(?<=[,;]){_N}分扣完为止)",
             r"(?P<stop>扣完为止|扣完即止|扣至0分为止|扣完)",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
-            rf"(?P<worth>[(【]{_N}分[)】]|满分(?:为)?{_N}分|(?:本项|该项|此项)(?:分值为?)?{_N}分(?=[,;。)]|$)"
+            rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
+            rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
             # an opening bracket whose closing one was lost: (3分X做到…
             rf"|\({_N}分(?![^()]*\))"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
@@ -258,7 +259,7 @@ _TOKEN_RE = re.compile(
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>扣除?(?:当事人|责任人)?{_N}分)",
+            rf"(?P<deduct>(?:扣除?|扣减|(?<![加增])减去?)(?:当事人|责任人)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>(?:加|增加?|增记|加记){_N}分)",
@@ -287,6 +288,9 @@ _EVERY_PERIOD_RE = re.compile(r"每(?:个)?(月|季度|年|周|天|日|半天|�
 _EVERY_UNIT_RE = re.compile(
     r"每(?:增加|超过|超出|多|少|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
     r"(天|日|工作日|小时|百分点)"
+    # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
+    # not read so: a step above a threshold, often one tier of several)
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高)\d+(?:\.\d+)?(%|‰)"
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
@@ -297,7 +301,9 @@ _ONE_NOUN_RE = re.compile(
     rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,10}}?的(?:情况|问题|现象|行为)[,]?$"
 )
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
-_ONE_LOOSE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,6}}?[,]?$")
+_ONE_LOOSE_RE = re.compile(
+    rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
+)
 # 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
 _PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|天|日|半年)")
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
@@ -345,6 +351,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
      "按完成或查证情况评定：须人工确认"),
     (re.compile(r"(?:各|分别|均|都)(?:扣|加|得)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
+    (re.compile(r"不(?:重复|累加|累计|叠加)(?:计|加|扣|得)?分?|就高|按最高|取最高|只(?:计|扣|加)一次"),
+     "几种情形不累加或只计一次：一个分值字段不能表示，须人工确认"),
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
     (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)扣"),
      "扣分涉及不同的人或单位：须人工拆分"),
@@ -352,7 +360,7 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "主办、协办等不同单位分别计分：须人工拆分"),
     (re.compile(r"取消[^,;。]{0,10}(?:评优|评先|评比|资格)"
                 r"|(?:报请|移交|移送|提请)[^,;。]{0,8}(?:纪委|纪检|监察|查处|问责)"
-                r"|(?:并|同时)(?:报请|移交|移送|提请|约谈|问责|追究)"),
+                r"|(?:并|同时)(?:在[^,;。]{0,8})?(?:报请|移交|移送|提请|约谈|问责|追究|通报)"),
      "含分数以外的后果（取消评优资格、报请查处等）：须人工确认"),
 ]  # fmt: skip
 # an aggravated case of the fault just scored, with its own amount (…扣1分，纪委转来的扣2分；
@@ -536,7 +544,7 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     for rx in (_EVERY_UNIT_RE, _EVERY_PERIOD_RE):  # the lookahead may reach the amount itself
         for m in rx.finditer(s, seg_start, tok.end):
             if m.end() <= tok.start:
-                found = m.group(1)
+                found = m.group(m.lastindex or 1)
         if found:
             return found
     m = _AFTER_PER_RE.match(s[tok.end :])
@@ -636,6 +644,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 if not any(before.endswith(w) for w in _NOT_COUNT_BEFORE):
                     draft.review("“一次（一处）…的”是否按次扣分（加分）不明确：须人工确认")
             if t.kind == "get" and per is None and has_deduct_or_zero and t.value is not None:
+                if re.search(
+                    r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断)",
+                    s[c_start : t.start],
+                ):
+                    # 设置不规范的得1分: a part of the worth for a fault; the worth is not said
+                    draft.review("有缺陷时“得N分”：是部分得分，满分未写明，须人工确认")
                 draft.points.append(t.value)  # 有得10分，无扣2分 / 做到…的，得6分。未…不得分
                 seg_start = t.end
                 continue
@@ -750,6 +764,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _REVIEW_RAW_PATTERNS:
         if pattern.search(s):
             draft.review(reason)
+    if any(t.kind == "zero" for t in toks) and not any(t.kind == "deduct" for t in toks):
+        # 按要求公开的得分,未公开的不得分: all or nothing, the worth left to the item
+        masked_s = re.sub(r"(?<=的)得分(?=[,;。]|$)", "□□", masked_s)
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
