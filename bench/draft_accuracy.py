@@ -7,7 +7,8 @@ every sentence of the third batch (`rule_sentences_real3.jsonl`), schemes used i
 and committed before any drafting run on them (see `tests/data/rule_sentences_real.md`). The held-out set
 is scored only when asked for by name and its sentences are never listed. `--set oldheldout` and
 `--set oldheldout2` score the former held-out sets (looked at, now tuning material) apart, for comparison
-with the figures first measured on them.
+with the figures first measured on them. `--set heldout-dated` is the part of the held-out set whose
+stored copy states a year (2016-2025); each draftable rate is printed with its 95% Wilson interval.
 
 Per set it prints: exact and unflagged (the summary equals the label and the drafter did not ask for
 review), flagged (the drafter asked for review: a person looks at it), wrong and unflagged (the
@@ -17,7 +18,7 @@ possible at all), and "correct overall": draftable sentences exact and unflagged
 review flagged. Target (issue 13, held-out set): >= 90% exact and unflagged among draftable, 0 wrong and
 unflagged.
 
-    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout|oldheldout2|heldout|all]
+    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout|oldheldout2|heldout|heldout-dated|all]
         [--list]   (default: seeds and tuning; `all` includes the held-out set)
 """
 
@@ -71,6 +72,8 @@ def sets() -> dict[str, list[dict]]:
         "oldheldout": [r for r in first if _hash(r["url"]) % 3 == 0],
         "oldheldout2": [r for r in second if fresh_heldout(r["url"])],
         "heldout": third,
+        # the held-out schemes whose stored copy states a year in 2016-2025 (the others: no year stated)
+        "heldout-dated": [r for r in third if r.get("year") is not None],
     }
 
 
@@ -84,6 +87,16 @@ def judge(row: dict) -> tuple[str, dict, list[str]]:
     return ("exact" if got == want else "wrong"), got, rule.reasons
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson interval of k successes in n (small sets: say how little a rate shows)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def dump(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
@@ -93,7 +106,7 @@ def main() -> None:
     parser.add_argument(
         "--set",
         default=None,
-        choices=["seeds", "tuning", "oldheldout", "oldheldout2", "heldout", "all"],
+        choices=["seeds", "tuning", "oldheldout", "oldheldout2", "heldout", "heldout-dated", "all"],
     )
     parser.add_argument("--list", action="store_true", help="list the misses (never for heldout)")
     args = parser.parse_args()
@@ -101,7 +114,7 @@ def main() -> None:
     if args.set is None:
         names = ["seeds", "tuning"]
     elif args.set == "all":
-        names = ["seeds", "tuning", "heldout"]
+        names = ["seeds", "tuning", "heldout", "heldout-dated"]
     else:
         names = [args.set]
     for name in names:
@@ -132,9 +145,11 @@ def main() -> None:
         )
         print(f"   wrong and unflagged:  {counts['wrong']}")
         print(f"   summary equals label: {label_equal}/{total} = {label_equal / total:.1%}")
+        lo, hi = wilson(clean_exact, len(clean))
         print(
             f"   of the {len(clean)} a person would draft without doubt (label: no review): "
             f"exact and unflagged {clean_exact}/{len(clean)} = {clean_exact / max(len(clean), 1):.1%}"
+            f" (95% interval {lo:.0%}-{hi:.0%})"
         )
         review = [r for r in rows if r["label"]["needs_review"]]
         review_flagged = sum(judge(r)[0] == "flagged" for r in review)
@@ -143,7 +158,7 @@ def main() -> None:
             f"   of the {len(review)} that need review: flagged {review_flagged}/{len(review)}; "
             f"correct overall {correct}/{total} = {correct / max(total, 1):.1%}"
         )
-        if args.list and name != "heldout":
+        if args.list and not name.startswith("heldout"):
             for verdict, row, got, reasons in misses:
                 print(f"  [{verdict}] {row['id']} {row['text'][:150]}")
                 print(f"      label: {dump(row['label'])}")
