@@ -1,14 +1,14 @@
 """Rule-drafter accuracy on labelled rule sentences.
 
 Sets: the seed schemes' sentences (`tests/data/rule_sentences.jsonl`); the tuning set — every sentence of
-the first and second batches of real schemes (`rule_sentences_real.jsonl`, `rule_sentences_real2.jsonl`;
-the second batch's held-out half was measured once and is tuning material since); and the held-out set —
-every sentence of the third batch (`rule_sentences_real3.jsonl`), schemes used in no earlier batch, labelled
-and committed before any drafting run on them (see `tests/data/rule_sentences_real.md`). The held-out set
-is scored only when asked for by name and its sentences are never listed. `--set oldheldout` and
-`--set oldheldout2` score the former held-out sets (looked at, now tuning material) apart, for comparison
-with the figures first measured on them. `--set heldout-dated` is the part of the held-out set whose
-stored copy states a year (2016-2025); each draftable rate is printed with its 95% Wilson interval.
+the three batches of real schemes (`rule_sentences_real.jsonl`, `…real2.jsonl`, `…real3.jsonl`; each
+batch's held-out part was measured once and is tuning material since); and the held-out set — a next batch
+(`rule_sentences_real4.jsonl`), schemes used in no earlier batch, labelled and committed before any
+drafting run on them (see `tests/data/rule_sentences_real.md`); there is none yet. The held-out set is
+scored only when asked for by name and its sentences are never listed. `--set oldheldout`,
+`oldheldout2`, `oldheldout3` score the former held-out sets (looked at, now tuning material) apart, for
+comparison with the figures first measured on them. `--set heldout-dated` is the part of the held-out set
+whose stored copy states a year (2016-2025); each draftable rate is printed with its 95% Wilson interval.
 
 Per set it prints: exact and unflagged (the summary equals the label and the drafter did not ask for
 review), flagged (the drafter asked for review: a person looks at it), wrong and unflagged (the
@@ -18,7 +18,7 @@ possible at all), and "correct overall": draftable sentences exact and unflagged
 review flagged. Target (issue 13, held-out set): >= 90% exact and unflagged among draftable, 0 wrong and
 unflagged.
 
-    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout|oldheldout2|heldout|heldout-dated|all]
+    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout…3|heldout|heldout-dated|all]
         [--list]   (default: seeds and tuning; `all` includes the held-out set)
 """
 
@@ -39,6 +39,9 @@ SEEDS = ROOT / "tests" / "data" / "rule_sentences.jsonl"
 REAL = ROOT / "tests" / "data" / "rule_sentences_real.jsonl"
 REAL2 = ROOT / "tests" / "data" / "rule_sentences_real2.jsonl"
 REAL3 = ROOT / "tests" / "data" / "rule_sentences_real3.jsonl"
+REAL4 = (
+    ROOT / "tests" / "data" / "rule_sentences_real4.jsonl"
+)  # the next held-out batch, when there is one
 
 
 def load(path: Path) -> list[dict]:
@@ -64,16 +67,17 @@ def fresh_heldout(url: str) -> bool:
 
 
 def sets() -> dict[str, list[dict]]:
-    first, second = load(REAL), load(REAL2)
-    third = load(REAL3) if REAL3.exists() else []
+    first, second, third = load(REAL), load(REAL2), load(REAL3)
+    fourth = load(REAL4) if REAL4.exists() else []
     return {
         "seeds": load(SEEDS),
-        "tuning": first + second,
+        "tuning": first + second + third,
         "oldheldout": [r for r in first if _hash(r["url"]) % 3 == 0],
         "oldheldout2": [r for r in second if fresh_heldout(r["url"])],
-        "heldout": third,
+        "oldheldout3": third,
+        "heldout": fourth,
         # the held-out schemes whose stored copy states a year in 2016-2025 (the others: no year stated)
-        "heldout-dated": [r for r in third if r.get("year") is not None],
+        "heldout-dated": [r for r in fourth if r.get("year") is not None],
     }
 
 
@@ -106,7 +110,16 @@ def main() -> None:
     parser.add_argument(
         "--set",
         default=None,
-        choices=["seeds", "tuning", "oldheldout", "oldheldout2", "heldout", "heldout-dated", "all"],
+        choices=[
+            "seeds",
+            "tuning",
+            "oldheldout",
+            "oldheldout2",
+            "oldheldout3",
+            "heldout",
+            "heldout-dated",
+            "all",
+        ],
     )
     parser.add_argument("--list", action="store_true", help="list the misses (never for heldout)")
     args = parser.parse_args()

@@ -11,7 +11,8 @@ outside the points (报请纪委查处), text that looks garbled — sets ``need
 Chinese.
 The drafter is conservative: a wrong rule that is not marked is the worst outcome.
 
-The text is normalised first: full-width digits and punctuation become half-width (NFKC),
+The text is normalised first: the traditional forms of the characters the drafter reads become
+simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
 spaces dropped. It is then split into numbered items (1. / (一) / ①) and clauses (。；;) and
 scanned with regular expressions. Pure Python, no I/O.
@@ -127,6 +128,21 @@ _ITEM_RE = re.compile(
 )
 
 
+# Traditional characters of the words the drafter reads (每項扣, 報請, 追責, 處理…) → simplified, so a
+# scheme copied from a traditional-character page is read like its original. Only characters with
+# one simplified form and no other meaning in simplified text.
+_TRADITIONAL = str.maketrans(
+    "對責報請問進處罰項條個單記計為無於發現違規則費張場頁戶種筆過滿決視況評額舉紀與協辦負雙適當"
+    "應綜斷慮價確減獎錯誤別週時點遲內達節嚴響後連續屢轉資長經參論執據給該標數總頂兩備關機構門會"
+    "議開傳務縣區鄉鎮級書號證屬準說統訂歸檔簡訊採稱維護網欄設導動態類權線題層員隊團黨風銷簽補聯"
+    "絡優檢測驗審匯實際績獲勵懲厲遺毀損讀寫錄間範圍礎還選擇認領組織約談訪詢",
+    "对责报请问进处罚项条个单记计为无于发现违规则费张场页户种笔过满决视况评额举纪与协办负双适当"
+    "应综断虑价确减奖错误别周时点迟内达节严响后连续屡转资长经参论执据给该标数总顶两备关机构门会"
+    "议开传务县区乡镇级书号证属准说统订归档简讯采称维护网栏设导动态类权线题层员队团党风销签补联"
+    "络优检测验审汇实际绩获励惩厉遗毁损读写录间范围础还选择认领组织约谈访询",
+)
+
+
 def _cn_to_decimal(word: str) -> Decimal | None:
     """一 → 1, 两 → 2, 十五 → 15, 二十 → 20, 一点五 → 1.5, 半 → 0.5, 零 → 0; else None."""
     if word == "半":
@@ -161,7 +177,7 @@ def normalize(text: str) -> str:
     Numbered items (1. / (一) / 一、 / ①) become the private-use character U+E000 so that they
     split clauses; all other whitespace is dropped except between two ASCII letters or digits.
     """
-    s = "".join(_CIRCLED.get(c, c) for c in text)
+    s = "".join(_CIRCLED.get(c, c) for c in text).translate(_TRADITIONAL)
     s = unicodedata.normalize("NFKC", s)
     s = "".join(_DASHES.get(c, c) for c in s)
     s = s.replace("\u3000", " ").replace("\ufeff", "")
@@ -327,7 +343,8 @@ _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 _CAPLIKE_BEFORE_RE = re.compile(
     r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
 )
-_MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于")
+# a 每… before a shortfall (每月报送6条,低于6条则扣) states the requirement, not the count
+_MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于|(?:低于|少于|不足|未达到?|达不到)\d")
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
 
 # judgement or scores from elsewhere
@@ -360,7 +377,9 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "主办、协办等不同单位分别计分：须人工拆分"),
     (re.compile(r"取消[^,;。]{0,10}(?:评优|评先|评比|资格)"
                 r"|(?:报请|移交|移送|提请)[^,;。]{0,8}(?:纪委|纪检|监察|查处|问责)"
-                r"|(?:并|同时)(?:在[^,;。]{0,8})?(?:报请|移交|移送|提请|约谈|问责|追究|通报)"),
+                r"|(?:并|且|同时)(?:[对在][^,;。]{0,8})?"
+                r"(?:报请|移交|移送|提请|约谈|问责|追究|追责|通报|不予|给予|予以)"
+                r"|退回(?:原|所在)单位|责成[^,;。]{0,10}(?:处理|处分)"),
      "含分数以外的后果（取消评优资格、报请查处等）：须人工确认"),
 ]  # fmt: skip
 # an aggravated case of the fault just scored, with its own amount (…扣1分，纪委转来的扣2分；
