@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The PostgreSQL database the web tests run on a second time (pytest-django creates test_<name>).
 PG_TEST_DB ?= zwgk
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench clean wheelhouse
 
 setup: $(STAMP)
 
@@ -44,6 +44,10 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/score_bench.py
+
+# Every pinned dependency and zwgk as wheels, for an offline install (docs/deploy.md).
+wheelhouse:
+	PYTHON=$(PYTHON) sh deploy/build-wheelhouse.sh wheelhouse
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

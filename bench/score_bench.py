@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 from zwgk.demo import generate_fact_dicts, synthetic_units, write_facts_yaml  # noqa: E402
 from zwgk.rubric import load_scheme  # noqa: E402
 from zwgk.scoring import load_facts, score  # noqa: E402
-from zwgk.scoring.facts import Facts, Finding  # noqa: E402
+from zwgk.scoring.codec import decode_rows  # noqa: E402
+from zwgk.scoring.tabular import Row  # noqa: E402
 
 
 def largest_scheme() -> Path:
@@ -41,7 +42,7 @@ def write_facts_csv(findings: list[dict], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(
-            ["类型", "单位", "指标", "情形", "次数", "缺项", "日期", "来源", "状态", "说明"]
+            ["类型", "单位", "指标", "情形", "次数", "数值", "缺项", "日期", "来源", "状态", "说明"]
         )
         for d in findings:
             writer.writerow(
@@ -51,6 +52,7 @@ def write_facts_csv(findings: list[dict], path: Path) -> None:
                     d["indicator"],
                     d["fault"],
                     d.get("count", ""),
+                    d.get("amount", ""),
                     "、".join(d.get("missing", ())),
                     d.get("date", ""),
                     d.get("source", ""),
@@ -82,17 +84,9 @@ def main() -> None:
     units = synthetic_units(index, args.units)
     leaves = sum(len(v) for v in index.leaves.values())
     data = generate_fact_dicts(index, units, args.findings)
-    findings = [
-        Finding(
-            d["unit"],
-            d["indicator"],
-            d["fault"],
-            d.get("count", len(d.get("missing", ())) or 1),
-            tuple(d.get("missing", ())),
-        )
-        for d in data["findings"]
-    ]
-    facts = Facts(findings=findings)
+    rows = [Row(d, "bench", i, "findings") for i, d in enumerate(data["findings"], start=1)]
+    facts = decode_rows(index, units, rows)
+    findings = facts.findings
     print(f"scheme: {scheme_path} ({leaves} leaf indicators)")
     print(f"units: {len(units)}; findings: {len(findings)}")
     print(f"peak memory before scoring: {peak_mb():.0f} MB")

@@ -1,4 +1,5 @@
-"""Screenshots of the demo for docs/screenshots/: the ranking page and a unit's 评分表.
+"""Screenshots of the demo for docs/screenshots/: the ranking page, a unit's 评分表, the audit
+trail and a register (日常工作记录).
 
 Loads the demo (XX区2023, 45 units) into a temporary SQLite database, publishes the round, starts
 the server on a free port of 127.0.0.1 and shoots full pages at 1440 px wide with Debian's
@@ -89,6 +90,8 @@ def main() -> int:
                     f"/r/{rid}/sheet/{info['units'][args.unit]}/",
                     args.out / "score-sheet.png",
                 ),
+                ("kaohe", f"/r/{rid}/audit/", args.out / "audit.png"),
+                ("pingfen", f"/r/{rid}/ledger/application/", args.out / "register.png"),
             ],
         )
         return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from zwgk.rubric import SchemeIndex, load_scheme_text
-from zwgk.scoring import Unit, load_facts, score
+from zwgk.scoring import Unit, load_facts, load_units, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -40,7 +40,5 @@ def run(index: SchemeIndex, unit_list: list[Unit], tmp_path: Path, **sections):
 
 def score_files(index: SchemeIndex, units_path: Path, facts_path: Path):
     """Score a round from a units file and a facts file (the seeds' worked examples)."""
-    from zwgk.scoring import load_units
-
     unit_list = load_units(units_path)
     return score(index, unit_list, load_facts(facts_path, index, unit_list))

@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from zwgk.annual import Cell, CellKind, check_report, check_reports, load_report, read_text
+from zwgk.annual.claims import find_claims
 from zwgk.annual.model import FORMAT_2019, FORMAT_2021, TABLE3_COLUMNS, TABLE3_ROWS
 from zwgk.annual.readers import read_docx, read_html
 
@@ -539,7 +540,6 @@ def test_it_makes_lateness_a_deduction_only_when_the_kind_is_known(huaian_text):
 
 
 def test_it_finds_claims_written_as_groups_with_reasons_and_carry_overs():
-    from zwgk.annual.claims import find_claims
 
     text = (
         "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复。"
@@ -577,3 +577,55 @@ def test_it_warns_once_instead_of_deducting_when_table_three_was_not_read_whole(
     findings = check_report(load_report(DATA / "real" / "shanghai_kewei_2024.md"))
     assert [f.check for f in findings if f.severity.value == "deduction"] == []
     assert _checks(findings).count("annual-report-table3-unread") == 1
+
+
+# --- real writing, second batch (issue 13) -------------------------------------------------
+
+
+def _claim_pairs(text: str) -> list[tuple[str, int]]:
+    return [(c.key, c.value) for c in find_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # letters, messages and complaints of other channels are not applications
+        ("开展调查征集2次,县长信箱收到信件,183条,答复183条,答复率达100%。", []),
+        ("收到微博投诉12条,均已完全办结,未发生网络舆情事件。", []),
+        # …but a letter that is an application is one
+        ("2023年,我办共收到依申请公开信件19件,已办结18件。", [("new_or_total", 19), ("r7", 18)]),
+        # no verb: 依申请公开0件 is none at all; a positive number could be received or answered
+        ("我镇共发文96件,其中依申请公开0件。", [("new", 0)]),
+        ("受理依申请公开政府信息0件,回复处理0件。", [("new_or_total", 0), ("r7", 0)]),
+        ("本年度,未接到群众要求公开的信息。", [("new", 0)]),
+        (
+            "被行政复议1件,为其他结果;未经复议直接起诉1件,为其他结果。",
+            [("review", 1), ("litigation", 1)],
+        ),
+    ],
+)
+def test_it_reads_the_second_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+def test_it_reads_the_unit_from_the_reports_own_quoted_title_and_the_year_from_the_period():
+    text = (
+        "根据《条例》的有关规定,我镇认真编制了《某某镇2020年政府信息公开工作年度报告》。所列数据的统计期限"
+        "自2021年1月1日起至12月31日止。\n一、总体情况\n2021年度,我镇认真贯彻落实。\n"
+    )
+    report = read_text("quoted.txt", text)
+    assert (report.unit, report.year, report.report_kind) == ("某某镇", 2021, "township")
+    cited = read_text(
+        "cited.txt", "根据《关于做好2024年度政府信息公开工作年度报告的通知》编制。\n一、总体情况\n"
+    )
+    assert cited.unit == ""
+
+
+def test_it_reads_a_unit_with_a_bracketed_office_and_a_year_from_the_first_section():
+    report = read_text(
+        "suiyang.txt",
+        "现将某某县人民政府(县人民政府办公室)2023年政府信息公开工作年度报告予以公布。\n一、总体情况\n",
+    )
+    assert (report.unit, report.year, report.report_kind) == ("某某县人民政府", 2023, "overall")
+    report = read_text("bureau.txt", "一、总体情况\n2019年我局政府信息公开工作运行良好。\n")
+    assert (report.year, report.report_kind) == (2019, "department")

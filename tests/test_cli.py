@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from tests.helpers import ROOT
 from zwgk.cli import main
+from zwgk.rubric import yamlsrc
 
 MINI = str(ROOT / "examples" / "mini.yaml")
 UNITS = str(ROOT / "examples" / "mini-units.yaml")
@@ -129,8 +130,6 @@ def test_it_rejects_broken_unit_files(tmp_path, content):
 
 
 def test_it_refuses_a_huge_file_before_reading_it(tmp_path, monkeypatch):
-    import zwgk.rubric.yamlsrc as yamlsrc
-
     monkeypatch.setattr(yamlsrc.check_size, "__defaults__", (3000,))
     big = tmp_path / "facts.csv"
     big.write_bytes(b"x" * 5000)
@@ -217,3 +216,19 @@ def test_it_refuses_to_export_to_an_unknown_format(tmp_path):
 def test_it_registers_every_command_group(group):
     result = invoke(group, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_scheme_show_lists_the_assumptions_for_the_office_to_confirm():
+    shown = invoke("scheme", "show", str(ROOT / "schemes" / "xx-2023.yaml"))
+    assert shown.exit_code == 0
+    assert "编写假设（" in shown.output and "请考核办确认" in shown.output
+    assert "[rank-points] A5.3.1 区政府办公室督查通报和检查情况考核运用" in shown.output
+    assert "原文：" in shown.output and "采用：" in shown.output and "理由：" in shown.output
+
+
+def test_a_unit_name_longer_than_100_characters_is_refused(tmp_path):
+    units = tmp_path / "units.csv"
+    units.write_text("单位名称,类别\n" + "长" * 500 + ",A\n甲镇,A\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", str(units)])
+    assert result.exit_code == 1
+    assert "过长：单位名称（500 字，最多 100 字）" in result.output

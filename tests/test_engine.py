@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from tests.helpers import run, scheme, units
+from zwgk.report.explain import explain_unit
 from zwgk.rubric import FactsError
 from zwgk.scoring import NodeStatus, competition_ranks, score
 
@@ -412,8 +413,6 @@ def test_it_explains_every_point(ix, people, tmp_path):
             if node.id not in ("L9", "L10"):  # pooled children hand their deductions to S3
                 assert node.max + base == node.earned, node.id
             assert sum((ln.amount for ln in node.lines if ln.is_bonus), D(0)) == node.bonus, node.id
-    from zwgk.report.explain import explain_unit
-
     text = explain_unit(r, u)
     assert "漏报：3次 × 2 分，扣 6 分（日常记录；半年总结漏报" in text
     assert "超出的 2 分不计" in text

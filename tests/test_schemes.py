@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT
+from zwgk.report.scheme import scheme_assumptions
 from zwgk.rubric import SchemeError, load_scheme, load_scheme_text
 from zwgk.scoring import NodeStatus, load_units, score
 
@@ -75,3 +76,12 @@ def test_with_no_facts_every_unit_gets_its_full_base_points(path):
                 assert node.earned == 0, (u.unit, node.id)
             elif node.is_leaf and node.counted and node.status is not NodeStatus.UNRATED:
                 assert node.earned == node.max, (u.unit, node.id)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "schemes").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_seed_states_its_assumptions_with_what_it_concerns(path):
+    views = scheme_assumptions(load_scheme(path))
+    assert any(v.id == "grades" for v in views) or path.stem == "yueyang-2017"  # 岳阳 prints grades
+    for v in views:
+        assert v.says and v.chosen and v.why, v.id
+        assert v.about_label == "全方案" if v.about is None else v.about in v.about_label

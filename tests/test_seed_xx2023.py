@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import score_files
 from zwgk.rubric import VetoEffect, load_scheme, node_max
-from zwgk.scoring import NodeStatus
+from zwgk.scoring import NodeStatus, load_units
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEME = ROOT / "schemes" / "xx-2023.yaml"
@@ -138,8 +138,6 @@ def test_it_fails_the_three_veto_cases(ix):
 
 
 def test_it_lists_all_45_units(ix):
-    from zwgk.scoring import load_units
-
     units = load_units(UNITS)
     assert len(units) == 45
     assert sum(u.unit_class == "A" for u in units) == 10

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from tests.helpers import ROOT
+from zwgk.cli import main
 from zwgk.rubric import SchemeError, load_scheme, load_scheme_text
 
 MINI = (ROOT / "examples" / "mini.yaml").read_text(encoding="utf-8")
@@ -107,10 +109,6 @@ def test_it_reads_points_as_exact_decimals():
 
 
 def test_cli_check_reports_file_line_and_reason(tmp_path):
-    from click.testing import CliRunner
-
-    from zwgk.cli import main
-
     broken = tmp_path / "broken.yaml"
     broken.write_text(
         MINI.replace("amount: 2, per: 次, cap: 4", "per: 次, cap: 4"), encoding="utf-8"

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from zwgk.rubric import InputError, SchemeIndex, fmt, load_scheme, node_max
-from zwgk.rubric.model import Node
+from zwgk.annual.cli import report as annual_report
+from zwgk.demo import run_demo
+from zwgk.devtools.cli import demo_site
+from zwgk.inspect.cli import inspect
+from zwgk.report.explain import explain_unit
+from zwgk.report.ranking import render_ranking
+from zwgk.report.results import to_csv, to_json, unit_dict, write_xlsx
+from zwgk.report.scheme import render_tree
+from zwgk.rubric import InputError, fmt, load_scheme
+from zwgk.rubric.draft import draft_rule
+from zwgk.rubric.exporter import export_scheme
+from zwgk.rubric.importer import import_scheme, render_review
+from zwgk.rubric.yamlout import dump_scheme
+from zwgk.scoring import load_facts, load_units, score
+from zwgk.text.cli import text
+from zwgk.workdays_cli import workdays
 
 
 def _fail(exc: InputError) -> None:
@@ -61,87 +76,6 @@ def scheme_check(files: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
-def _tree(node: Node, depth: int, lines: list[str], pooled: bool = False) -> None:
-    points = "共用" if pooled else fmt(node_max(node))
-    if node.range is not None:
-        points = f"{fmt(node.range[0])}～{fmt(node.range[1])}"
-    extras = []
-    if node.is_leaf:
-        kind = {
-            "range": "区间评分",
-            "rank": "排名赋分",
-            "imported": "外部计分",
-            "bonus": "只加分",
-            "additive": "从0分起算",
-        }.get(node.kind)
-        if kind:
-            extras.append(kind)
-        for fault in node.faults:
-            if fault.zeroes:
-                extras.append(f"{fault.text}→不得分")
-            elif fault.discretionary:
-                cap = f"，上限{fmt(fault.cap)}" if fault.cap else ""
-                extras.append(f"{fault.text} 逐条酌定扣分{cap}")
-            else:
-                per = fault.per or ("项" if fault.elements else "次")
-                cap = f"，上限{fmt(fault.cap)}" if fault.cap else ""
-                extras.append(f"{fault.text} 每{per}扣{fmt(fault.amount)}{cap}")
-        for bonus in node.bonuses:
-            cap = f"，上限{fmt(bonus.cap)}" if bonus.cap else ""
-            verb = "得" if node.additive else "加"
-            each = (
-                f"酌情{verb}分"
-                if bonus.discretionary
-                else f"每{bonus.per or '次'}{verb}{fmt(bonus.amount)}"
-            )
-            extras.append(f"{bonus.text} {each}{cap}")
-        if node.cap is not None:
-            extras.append(f"扣分上限{fmt(node.cap)}")
-        if node.bonus_cap is not None:
-            extras.append(f"加分上限{fmt(node.bonus_cap)}")
-    elif node.pooled:
-        extras.append("共用分值")
-    scope = ""
-    if node.applies_to:
-        scope = f" 〔适用：{node.applies_to.text or '、'.join(node.applies_to.units + node.applies_to.tags + node.applies_to.classes)}〕"
-    suffix = f"  —— {'；'.join(extras)}" if extras else ""
-    lines.append(f"{'  ' * depth}{node.id}  {node.name}  {points}分{scope}{suffix}")
-    for child in node.children or ():
-        _tree(child, depth + 1, lines, node.pooled)
-
-
-def render_tree(index: SchemeIndex) -> str:
-    s = index.scheme
-    lines = [f"{s.title}（{s.id}）"]
-    for table in s.tables:
-        lines.append("")
-        lines.append(
-            f"{table.title}  适用：{'、'.join(table.classes)} 类  合计 {fmt(index.table_total(table))} 分"
-        )
-        for section in table.sections:
-            _tree(section, 1, lines)
-    if s.vetoes:
-        lines.append("")
-        lines.append("否决情形")
-        effect = {"fail": "等次为不合格", "zero": "单项否决", "deduct": "从总分扣分"}
-        for v in s.vetoes:
-            detail = effect[v.effect.value]
-            if v.target:
-                detail += f"：{index.nodes[v.target].name}"
-            if v.amount:
-                detail += f" {fmt(v.amount)} 分/次"
-            if v.discretionary:
-                detail += "（酌情）"
-            lines.append(f"  {v.id}  {v.name}  —— {detail}")
-    if s.grades:
-        bands = "，".join(
-            f"{g.name} ≥{fmt(g.min)}" if g.min is not None else g.name for g in s.grades
-        )
-        lines.append("")
-        lines.append(f"等次：{bands}")
-    return "\n".join(lines) + "\n"
-
-
 @scheme.command("show")
 @click.argument("file", type=click.Path(dir_okay=False))
 def scheme_show(file: str) -> None:
@@ -161,10 +95,6 @@ def scheme_show(file: str) -> None:
 @click.argument("text")
 def scheme_draft_rule(text: str, bonus_text: str | None, as_json: bool) -> None:
     """把一句扣分/加分标准起草成结构化规则；含糊之处标为需人工复核，不作猜测。"""
-    import json
-
-    from zwgk.rubric.draft import draft_rule
-
     rule = draft_rule(text, bonus_text)
     summary = rule.summary()
     if as_json:
@@ -214,9 +144,6 @@ def render_drafted(rule, summary: dict) -> str:
 )
 def scheme_import(file: str, out: str | None) -> None:
     """从办公室现有的 Excel/Word 评分表导入方案，并列出需人工复核的指标。"""
-    from zwgk.rubric.importer import import_scheme, render_review
-    from zwgk.rubric.yamlout import dump_scheme
-
     try:
         result = import_scheme(file)
     except InputError as exc:
@@ -237,8 +164,6 @@ def scheme_import(file: str, out: str | None) -> None:
 )
 def scheme_export(file: str, to: str) -> None:
     """把方案导出为常见的评分表（.xlsx 或 .docx，A4 横向），附空白的单位评分表。"""
-    from zwgk.rubric.exporter import export_scheme
-
     if Path(to).suffix.lower() not in (".xlsx", ".docx"):
         click.echo(f"错误：{to}：只能导出为 .xlsx 或 .docx。", err=True)
         sys.exit(1)
@@ -251,8 +176,6 @@ def scheme_export(file: str, to: str) -> None:
 
 
 def _load_round(scheme_path: str, units_path: str, facts_paths: tuple[str, ...]):
-    from zwgk.scoring import load_facts, load_units, score
-
     try:
         index = load_scheme(scheme_path)
         units = load_units(units_path)
@@ -283,49 +206,6 @@ def _round_options(f):
     return f
 
 
-def render_table(result) -> str:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(record=True, width=140, file=open("/dev/null", "w"))  # noqa: SIM115
-    for class_id, class_name in result.classes:
-        members = result.in_class(class_id)
-        if not members:
-            continue
-        table = Table(title=f"{result.scheme_title}  {class_id} 类（{class_name}）")
-        for col, justify in (
-            ("名次", "right"),
-            ("单位", "left"),
-            ("总分", "right"),
-            ("等次", "left"),
-            ("基础得分", "right"),
-            ("加分", "right"),
-            ("扣减", "right"),
-            ("说明", "left"),
-        ):
-            table.add_column(col, justify=justify)
-        for u in members:
-            notes = []
-            if u.grade_forced_by:
-                notes.append(f"否决：{u.grade_forced_by}")
-            pending = sum(n.pending for n in u.sections)
-            if pending:
-                notes.append(f"{pending} 条待确认")
-            reduce = u.veto_deduction + u.third_party
-            table.add_row(
-                str(u.rank),
-                u.unit,
-                fmt(u.total),
-                u.grade or "—",
-                fmt(u.scaled_base),
-                fmt(u.bonus) if u.bonus else "",
-                fmt(reduce) if reduce else "",
-                "；".join(notes),
-            )
-        console.print(table)
-    return console.export_text()
-
-
 @main.command("score")
 @_round_options
 @click.option(
@@ -340,8 +220,6 @@ def score_cmd(
     scheme_path: str, units: str, facts: tuple[str, ...], fmt_: str, out: str | None
 ) -> None:
     """计算各单位得分、等次和类内排名。"""
-    from zwgk.report.results import to_csv, to_json, write_xlsx
-
     result = _load_round(scheme_path, units, facts)
     if fmt_ == "json":
         _out(to_json(result), out)
@@ -353,7 +231,7 @@ def score_cmd(
         write_xlsx(result, out)
         click.echo(f"已写入 {out}", err=True)
     else:
-        _out(render_table(result), out)
+        _out(render_ranking(result), out)
 
 
 @main.command("explain")
@@ -367,11 +245,6 @@ def explain_cmd(
     scheme_path: str, units: str, facts: tuple[str, ...], unit_name: str, show_all: bool, fmt_: str
 ) -> None:
     """说明一个单位每一分的得失及其依据。"""
-    import json
-
-    from zwgk.report.explain import explain_unit
-    from zwgk.report.results import unit_dict
-
     result = _load_round(scheme_path, units, facts)
     try:
         unit = result.unit(unit_name)
@@ -389,27 +262,15 @@ def explain_cmd(
 @click.option("--out", default="out/demo", show_default=True, type=click.Path(file_okay=False))
 def demo_cmd(out: str) -> None:
     """演示：用种子方案 000（XX区2023）和演示数据计分，输出排名、说明和 Excel。"""
-    from zwgk.demo import run_demo
-
     run_demo(Path(out))
 
 
-def _register() -> None:
-    """Command groups that live beside their code."""
-    from zwgk.annual.cli import report as annual_report
-    from zwgk.devtools.cli import demo_site
-    from zwgk.inspect.cli import inspect
-    from zwgk.text.cli import text
-    from zwgk.workdays_cli import workdays
-
-    main.add_command(annual_report, "report")
-    main.add_command(inspect, "inspect")
-    main.add_command(demo_site, "demo-site")
-    main.add_command(workdays, "workdays")
-    main.add_command(text, "text")
-
-
-_register()
+# Command groups that live beside their code.
+main.add_command(annual_report, "report")
+main.add_command(inspect, "inspect")
+main.add_command(demo_site, "demo-site")
+main.add_command(workdays, "workdays")
+main.add_command(text, "text")
 
 if __name__ == "__main__":  # pragma: no cover
     main()

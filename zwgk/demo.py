@@ -9,11 +9,15 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+import click
 import yaml
 
+from zwgk.report.explain import explain_unit
+from zwgk.report.ranking import render_ranking
+from zwgk.report.results import to_json, write_xlsx
 from zwgk.rubric import SchemeIndex, load_scheme
 from zwgk.rubric.numbers import plain
-from zwgk.scoring import Unit
+from zwgk.scoring import Unit, load_facts, load_units, score
 from zwgk.scoring.facts import SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +80,8 @@ def generate_fact_dicts(
             )
         elif not fault.zeroes and rng.random() < 0.2:
             item["count"] = rng.randint(2, 3)
+        if fault.discretionary:
+            item["amount"] = Decimal(rng.randint(1, 4)) / 2  # 酌定扣分: the fact states its amount
         if fault.zeroes and rng.random() < 0.85:
             continue  # 不得分 is rare
         item["date"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -88,15 +94,16 @@ def generate_fact_dicts(
         for leaf in per_unit[unit.name]:
             if leaf.bonuses and rng.random() < 0.3:
                 bonus = rng.choice(leaf.bonuses)
-                out["bonuses"].append(
-                    {
-                        "unit": unit.name,
-                        "indicator": leaf.id,
-                        "bonus": bonus.id,
-                        "count": rng.randint(1, 2),
-                        "source": "印证材料",
-                    }
-                )
+                event = {
+                    "unit": unit.name,
+                    "indicator": leaf.id,
+                    "bonus": bonus.id,
+                    "count": rng.randint(1, 2),
+                    "source": "印证材料",
+                }
+                if bonus.discretionary:
+                    event["amount"] = Decimal(rng.randint(1, 4)) / 2  # 酌情加分: stated per event
+                out["bonuses"].append(event)
             if leaf.range is not None and rng.random() < 0.9:
                 lo, hi = leaf.range
                 steps = int((hi - lo) * 2)
@@ -137,13 +144,6 @@ def write_facts_yaml(data: dict, path: Path) -> None:
 
 def run_demo(out: Path) -> None:
     """Score the seed 000 scheme on its 45 units with demo facts; print and write the results."""
-    import click
-
-    from zwgk.cli import render_table
-    from zwgk.report.explain import explain_unit
-    from zwgk.report.results import to_json, write_xlsx
-    from zwgk.scoring import load_facts, load_units, score
-
     index = load_scheme(DEMO_SCHEME)
     units = load_units(DEMO_UNITS)
     out.mkdir(parents=True, exist_ok=True)
@@ -151,7 +151,7 @@ def run_demo(out: Path) -> None:
     write_facts_yaml(generate_fact_dicts(index, units, findings=120), facts_path)
     facts = load_facts(facts_path, index, units)
     result = score(index, units, facts)
-    click.echo(render_table(result), nl=False)
+    click.echo(render_ranking(result), nl=False)
     worst = min(result.units, key=lambda u: (u.total, u.unit))
     click.echo()
     click.echo(explain_unit(result, worst), nl=False)

@@ -145,7 +145,8 @@ def test_every_kind_of_link_is_found_and_images_are_resources():
     <a href="javascript:window.open('/c.html')">c</a>
     <map><area href="/d.html" alt="地图"></map>
     <iframe src="/e.html"></iframe><embed src="/f.pdf"><object data="/g.swf"></object>
-    <img src="/h.png"></body></html>"""
+    <img src="/h.png"><script src="/i.js"></script><link rel="stylesheet" href="/j.css">
+    <link rel="canonical" href="/k.html"></body></html>"""
     p = parse_html("http://x.gov.cn/", html, TODAY, detail=False)
     links = {u for u, _ in p.links}
     assert links == {
@@ -156,7 +157,12 @@ def test_every_kind_of_link_is_found_and_images_are_resources():
         "http://x.gov.cn/e.html",
         "http://x.gov.cn/f.pdf",
     }
-    assert set(p.resources) == {"http://x.gov.cn/g.swf", "http://x.gov.cn/h.png"}
+    assert set(p.resources) == {
+        "http://x.gov.cn/g.swf",
+        "http://x.gov.cn/h.png",
+        "http://x.gov.cn/i.js",
+        "http://x.gov.cn/j.css",
+    }
 
 
 def test_list_items_give_records_dated_or_not_and_bare_month_days():

@@ -13,6 +13,7 @@ Skipped, with the reason printed (pytest -ra), when /usr/bin/chromium is absent:
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,6 +30,11 @@ from zwgk.web.rounds.models import Membership, Round
 from zwgk.web.rounds.services import core_unit
 
 CHROMIUM = Path("/usr/bin/chromium")
+# A 1×1 PNG: a screenshot as evidence of a finding.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 PASSWORD = "zwgk-demo-2023"
 
 pytestmark = [
@@ -54,6 +60,7 @@ class Browser:
         self.outside: list[str] = []
         self.console_errors: list[str] = []
         self.csp: list[str] = []
+        self.server_errors: list[str] = []
 
     def page_as(self, username: str):
         context = self.browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
@@ -62,6 +69,7 @@ class Browser:
         page.set_default_timeout(10_000)
         page.on("console", self._console)
         page.on("dialog", lambda d: d.accept())  # data-confirm buttons
+        page.on("response", self._response)
         page.goto(self.base + "/login/")
         page.fill("#username", username)
         page.fill("#password", PASSWORD)
@@ -81,6 +89,10 @@ class Browser:
         else:
             self.outside.append(url)
             route.abort()
+
+    def _response(self, response) -> None:
+        if response.status >= 500:
+            self.server_errors.append(f"{response.status} {response.url}")
 
     def _console(self, msg) -> None:
         if msg.type == "error":
@@ -257,3 +269,223 @@ def test_an_assessor_confirms_a_pending_finding_from_the_registers_in_chromium(b
     page.context.close()
     assert browser.csp == [], browser.csp
     assert browser.console_errors == [], browser.console_errors
+
+
+def otp_sign_in(browser: Browser, username: str, one_time: str):
+    """Sign in with a one-time password; the first page is the forced change, then home."""
+    context = browser.browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    context.route("**/*", browser._route)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.on("console", browser._console)
+    page.on("dialog", lambda d: d.accept())
+    page.on("response", browser._response)
+    page.goto(browser.base + "/login/")
+    page.fill("#username", username)
+    page.fill("#password", one_time)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert page.url.endswith("/password/"), f"{username} was not asked to change the password"
+    page.fill("#id_old_password", one_time)
+    page.fill("#id_new_password1", PASSWORD)
+    page.fill("#id_new_password2", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert "/password/" not in page.url
+    return page
+
+
+def test_the_office_runs_a_year_with_a_second_scheme_in_chromium(browser, tmp_path):
+    """New round from 永济's scheme, units with Chinese 类别, accounts with one-time passwords, a
+    unit's upload, a finding with evidence, an objection, approval, publication and exports."""
+    from django.contrib.auth.models import User
+    from docx import Document
+    from openpyxl import Workbook, load_workbook
+
+    from tests.helpers import ROOT
+    from zwgk.web.desk.models import Fact, Objection
+
+    User.objects.create_user("kaohe", password=PASSWORD, is_staff=True, first_name="考核办")
+    b = browser
+    office = b.page_as("kaohe")
+
+    # 1. A new round from the second scheme; its assumptions confirmed before the notice.
+    office.goto(b.base + "/rounds/new/")
+    office.fill("#id_year", "2023")
+    office.fill("#id_name", "永济市2023年度政务公开考核")
+    office.set_input_files("#id_scheme_file", str(ROOT / "schemes" / "yongji-2023.yaml"))
+    office.click("button:has-text('建立')")
+    office.wait_for_load_state()
+    rnd = Round.objects.get(name="永济市2023年度政务公开考核")
+    r = f"/r/{rnd.pk}"
+    assert "编写假设" in office.inner_text("main")
+    office.click("button:has-text('确认以上编写假设')")
+    office.wait_for_load_state()
+    assert "已由" in office.inner_text(".assumptions")
+
+    # 2. Units from the office's own sheet, 类别 in Chinese.
+    book = Workbook()
+    for row in (
+        ["单位名称", "类别", "联系人"],
+        ["城东街道", "乡镇、街道", "张三"],
+        ["城西街道", "乡镇、街道", "李四"],
+        ["市教育局", "市直部门", "王五"],
+    ):
+        book.active.append(row)
+    units_file = tmp_path / "单位名单.xlsx"
+    book.save(units_file)
+    office.goto(b.base + f"{r}/units/")
+    office.set_input_files("form[action$='/units/import/'] input[type=file]", str(units_file))
+    office.click("form[action$='/units/import/'] button")
+    office.wait_for_load_state()
+    assert "已导入 3 个单位" in office.inner_text(".messages")
+    assert "市直部门" in office.inner_text("main")
+
+    # 3. Members and unit accounts: every one-time password on the answer page and in the .xlsx.
+    def add_member(username: str, name: str, role: str) -> str:
+        office.goto(b.base + f"{r}/units/")
+        office.fill("#id_username", username)
+        office.fill("#id_full_name", name)
+        office.select_option("#id_role", role)
+        office.click("form[action$='/members/add/'] button")
+        office.wait_for_load_state()
+        return office.locator("table.issued code.otp").last.inner_text().strip()
+
+    assessor_otp = add_member("wangzr", "王主任", "assessor")
+    leader_otp = add_member("lizz", "李组长", "leader")
+    office.goto(b.base + f"{r}/units/")
+    office.click("button:has-text('为没有账号的单位建立账号')")
+    office.wait_for_load_state()
+    rows = office.locator("table.issued tbody tr")
+    issued = {
+        rows.nth(i).locator("td").nth(0).inner_text(): (
+            rows.nth(i).locator("td").nth(2).inner_text().strip(),
+            rows.nth(i).locator("td").nth(3).inner_text().strip(),
+        )
+        for i in range(rows.count())
+    }
+    assert {"城东街道", "城西街道", "市教育局"} <= set(issued)
+    with office.expect_download() as got:
+        office.click("#issued-xlsx")
+    sheet = load_workbook(io.BytesIO(got.value.path().read_bytes())).active
+    in_xlsx = {row[3] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert {pw for _, pw in issued.values()} <= in_xlsx
+
+    # 4. Notice out.
+    office.goto(b.base + r + "/")
+    office.fill("#id_notice_title", "关于开展2023年度政务公开工作考核的通知")
+    office.click("form[action$='/settings/'] button")
+    office.wait_for_load_state()
+    office.click("button:has-text('发出考核通知')")
+    office.wait_for_load_state()
+    assert "已发通知" in office.inner_text("main")
+
+    # 5. A unit signs in with its one-time password, sets its own, uploads evidence.
+    unit = rnd.units.get(name="城东街道")
+    leaf, fault = pick_indicator(rnd, unit)
+    username, otp = issued["城东街道"]
+    page = otp_sign_in(b, username, otp)
+    page.goto(b.base + f"{r}/portal/{leaf.id}/")
+    page.set_input_files(
+        "input[name=files]",
+        files=[{"name": "工作台账.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    page.click("form[enctype='multipart/form-data'] button")
+    page.wait_for_load_state()
+    assert "已收到 工作台账.pdf" in page.inner_text(".messages")
+    page.context.close()
+    office.goto(b.base + r + "/")
+    office.click("button:has-text('结束自评，开始评分')")
+    office.wait_for_load_state()
+
+    # 6. The assessor records a finding with a screenshot as its evidence.
+    page = otp_sign_in(b, "wangzr", assessor_otp)
+    page.goto(b.base + f"{r}/desk/unit/{unit.pk}/")
+    card = page.locator(f"#leaf-{slugify(leaf.id)}")
+    card.locator("summary", has_text="记录").click()
+    card.locator("select[name=pick]").select_option(f"findings|{fault.id}")
+    card.locator("input[name=note]").fill("3月检查：栏目未更新")
+    card.locator("input[name=file]").set_input_files(
+        files=[{"name": "检查截图.png", "mimeType": "image/png", "buffer": PNG}]
+    )
+    card.locator("button", has_text="保存记录").click()
+    page.wait_for_selector(f"#leaf-{slugify(leaf.id)} a:has-text('检查截图.png')")
+    fact = Fact.objects.get(unit=unit, item_id=fault.id)
+    assert fact.evidence is not None and fact.evidence.purpose == "finding"
+    page.context.close()
+
+    # 7. Preliminary results; the unit objects; the assessor answers (once).
+    office.goto(b.base + r + "/")
+    office.click("button:has-text('公示初步结果')")
+    office.wait_for_load_state()
+    page = b.page_as(username)  # its own password now
+    page.goto(b.base + f"{r}/sheet/{unit.pk}/")
+    page.locator("summary", has_text="提出异议").first.click()
+    page.locator("textarea[name=statement]").first.fill("该栏目3月已更新，见附件")
+    page.locator("button", has_text="提交异议").first.click()
+    page.wait_for_load_state()
+    assert "异议已提交" in page.inner_text(".messages")
+    page.context.close()
+    page = b.page_as("wangzr")
+    page.goto(b.base + f"{r}/objections/")
+    page.fill("textarea[name=answer]", "经核查，3月15日检查时未更新，维持原结论")
+    page.click("button:has-text('维持')")
+    page.wait_for_load_state()
+    assert Objection.objects.get().status == "rejected"
+    assert "维持原结论" in page.inner_text("main")
+    page.context.close()
+
+    # 8. The leader approves; the unit sees its sheet marked 未公布; the office publishes; the
+    # unit now lands on its sheet.
+    page = otp_sign_in(b, "lizz", leader_otp)
+    page.goto(b.base + r + "/")
+    page.click("button:has-text('审定结果（锁定）')")
+    page.wait_for_load_state()
+    assert "领导组已审定" in page.inner_text("main")
+    page.context.close()
+    page = b.page_as(username)
+    page.goto(b.base + f"{r}/sheet/{unit.pk}/")
+    assert "未公布" in page.inner_text("h1")
+    page.context.close()
+    office.goto(b.base + r + "/")
+    office.click("button:has-text('公布结果')")
+    office.wait_for_load_state()
+    page = b.page_as(username)
+    assert page.url.endswith(f"{r}/sheet/{unit.pk}/")
+    assert "未公布" not in page.inner_text("h1")
+    assert "3月检查：栏目未更新" in page.inner_text("main")
+    page.context.close()
+
+    # 9. Exports: ranking, 通报 on A4, the audit trail in sentences.
+    for link, check in (
+        (
+            f"{r}/ranking.xlsx",
+            lambda p: any(
+                "城东街道" in str(v)
+                for ws in load_workbook(p).worksheets
+                for row in ws.iter_rows(values_only=True)
+                for v in row
+            ),
+        ),
+        (f"{r}/bulletin.docx", lambda p: round(Document(p).sections[0].page_height.mm) == 297),
+        (
+            f"{r}/audit.xlsx",
+            lambda p: any(
+                "王主任" in str(row[1])
+                for row in load_workbook(p).active.iter_rows(values_only=True)
+            ),
+        ),
+    ):
+        office.goto(b.base + r + "/")
+        with office.expect_download() as got:
+            office.evaluate(f"location.href = '{link}'")
+        assert check(io.BytesIO(got.value.path().read_bytes())), link
+    office.goto(b.base + f"{r}/audit/")
+    audit = office.inner_text("main")
+    assert "李组长 审定结果（锁定）" in audit
+    assert "{'" not in audit and "None" not in audit
+
+    assert b.server_errors == [], b.server_errors
+    assert b.csp == [], b.csp
+    assert b.console_errors == [], b.console_errors
+    assert b.outside == [], f"requests left 127.0.0.1: {b.outside}"

@@ -131,7 +131,7 @@ class RegisterTestCase(BaseTestCase):
             {"file": SimpleUploadedFile("来信.xlsx", bad)},
             follow=True,
         )
-        self.assertContains(r, "第3行：单位名单中没有“丁镇”")
+        self.assertContains(r, "第3行 单位：单位名单中没有“丁镇”")
         self.assertContains(r, "第4行")
         self.assertEqual(Message.objects.count(), 2)
 

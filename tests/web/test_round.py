@@ -11,13 +11,13 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from tests.helpers import ROOT
-from tests.web.base import PDF, BaseTestCase
+from tests.web.base import MINI, PDF, BaseTestCase
 from zwgk.web.audit.models import Event
 from zwgk.web.desk.models import Fact, Objection
 from zwgk.web.desk.scoring import round_result
 from zwgk.web.portal.models import Evidence, NARequest
 from zwgk.web.rectify.models import Task
-from zwgk.web.rounds.models import Round, Unit
+from zwgk.web.rounds.models import Round, SchemeVersion, Unit
 
 
 def xlsx(rows: list[list]) -> bytes:
@@ -413,8 +413,9 @@ class SetupTestCase(BaseTestCase):
         r = self.client.post(self.url("unit_accounts"), follow=True)
         self.assertContains(r, "初始密码只在这里显示")
         self.assertContains(r, f"r{self.round.pk}u{self.edu.pk}")
+        password = r.context["issued"][0]["password"]
         again = self.client.get(self.url("units"))
-        self.assertNotContains(again, "初始密码")
+        self.assertNotContains(again, password)
 
     def test_the_notice_is_issued_only_with_units_and_a_title(self):
         rnd = Round.objects.get(pk=self.round.pk)
@@ -533,3 +534,27 @@ class InspectionFindingsTestCase(BaseTestCase):
         self.assertEqual(total(self.round, "甲镇"), before)
         self.client.post(self.url("fact_status", fact_id=fact.pk), {"status": "confirmed"})
         self.assertEqual(total(self.round, "甲镇"), before - 1)
+
+
+class AssumptionsTestCase(BaseTestCase):
+    def test_the_office_confirms_the_schemes_assumptions_before_the_notice(self):
+        text = MINI + (
+            "assumptions:\n"
+            "  - {id: rank-points, about: S2.2, says: 原文未规定名次赋分, "
+            "chosen: 每名扣0.5分, why: 与上年做法一致}\n"
+        )
+        sv = self.round.scheme
+        sv.yaml_text, sv.sha256 = text, SchemeVersion.digest(text)
+        sv.save()
+        Round.objects.filter(pk=self.round.pk).update(status=Round.Status.DRAFT)
+        self.login(self.admin)
+        page = self.client.get(self.url("round"))
+        self.assertContains(page, "原文未规定名次赋分")
+        self.assertContains(page, "S2.2 排名")
+        r = self.client.post(self.url("round_transition", action="issue_notice"), follow=True)
+        self.assertContains(r, "请先阅读并确认方案的编写假设")
+        self.client.post(self.url("round_transition", action="confirm_assumptions"))
+        self.client.post(self.url("round_transition", action="issue_notice"))
+        self.round.refresh_from_db()
+        self.assertEqual(self.round.status, Round.Status.OPEN)
+        self.assertEqual(self.round.assumptions_confirmed_by, self.admin)

@@ -85,17 +85,23 @@ _CARRY_OUT = re.compile(
 )
 _CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)|(?:结转|转结)自上一?年")
 _RECEIVED = re.compile(r"收到|受理|接收|接到|新收|共收")
-_ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕|共办理|办理了|已办理|完成办理")
+_ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕|共办理|办理了|已办理|完成办理|回复(?!率)")
 _CASES = re.compile(r"案件|案卷")
 _REVIEW = re.compile(r"行政复议")
-_LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼")
+_LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼|起诉")
 _NO_REQUESTS = re.compile(
-    r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,6})?(?:依申请|政府信息公开申请|申请公开)"
+    r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
 )
 _NO_CASES = re.compile(
     r"(?:未发生|没有发生|未出现|未产生|未有|没有|无)(?:[^，,。；;\d]{0,15}?)(行政复议(?:[^，,。；;\d]{0,6}行政诉讼)?|行政诉讼)"
 )
 _NOT_NONE = re.compile(r"纠错|纠正|败诉|撤销|确认违法")
+# what a number is about when the sentence last named a channel other than applications
+# (县长信箱收到信件183条，答复183条; 收到微博投诉12条，均已办结)
+_CHANNEL = re.compile(
+    r"信箱|(?<!申请)(?<!公开)信件|来信|留言|咨询|热线|工单|投诉|诉求|网民|意见建议|建议和意见|提案|建议"
+)
+_APPLICATION = re.compile(r"申请")
 _RULES_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,8}?规章")
 _NORM_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,10}?规范性文件")
 _NORM_VALID = re.compile(r"现行有效[^，,。；;\d]{0,10}?规范性文件")
@@ -157,6 +163,11 @@ def _clause_key(words: str, context: str) -> tuple[str, bool] | None:
         return "t2_norm_made", True
     if _RULES_MADE.search(words):
         return "t2_rules_made", True
+    if _RECEIVED.search(words) or _ANSWERED.search(words):
+        channel = [m.end() for m in _CHANNEL.finditer(context + words)]
+        asked = [m.end() for m in _APPLICATION.finditer(context + words)]
+        if channel and (not asked or max(channel) > max(asked)):
+            return None  # the letters, messages or complaints of another channel
     if "新收" in words and "申请" in words:
         return "new", True
     if _RECEIVED.search(words) and ("申请" in words or "依申请" in context[-12:]):
@@ -165,6 +176,8 @@ def _clause_key(words: str, context: str) -> tuple[str, bool] | None:
         return "r7", True
     if _ANSWERED.search(words) and re.search(r"依申请|政府信息公开申请", context[-40:]):
         return "r7", True
+    if re.search(r"依申请(?:公开)?", words):
+        return "new_or_total", False  # 依申请公开5件: no verb says received or answered
     return None
 
 
@@ -226,6 +239,8 @@ def find_claims(text: str) -> list[Claim]:
                     key = _clause_key(clause, sentence[:start])
                 if key is None:
                     continue
+                if key == ("new_or_total", False) and m.group(1) == "0":
+                    key = ("new", True)  # 依申请公开0件: none at all, as 无依申请公开
                 if key[0] in ("review", "litigation"):
                     t4_kind = key[0]
                 out.append(Claim(key[0], int(m.group(1)), _phrase(clause, m), sentence, key[1]))

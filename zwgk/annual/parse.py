@@ -436,7 +436,10 @@ _YEAR_HINTS = (
     r"(\d{4})\s*年度?政府信息公开",
     r"截[止至]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日",
     r"(?:^|[。：:）)])(\d{4})\s*年度?[，,]",
+    r"(?:^|[。：:）)]|总体情况|概述)(\d{4})\s*年度?(?:我|本|全)",  # 一、总体情况 2019年我局…
 )
+# the report's own title quoted in its opening sentence: 编制并向社会公布《榆盘镇2021年…年度报告》
+_QUOTED_TITLE = re.compile(rf"(?:编制|公布|发布|公开)了?《([^》]{{2,60}}?\d{{4}}年度?{_REPORT})》")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -450,6 +453,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _clean_unit(text: str) -> str:
+    text = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", text)  # 绥阳县人民政府（县人民政府办公室）
     unit = _UNIT_CUT.split(text)[-1].removeprefix("正文")
     return "" if _NOT_A_UNIT.match(unit) else unit
 
@@ -472,6 +476,17 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
         if year_first:
             unit = _clean_unit(year_first.group(2))
             return year_first.group(0), unit, int(year_first.group(1))
+    return "", "", None
+
+
+def read_quoted_title(head: str) -> tuple[str, str, int | None]:
+    """The report's own title quoted in its opening (…编制了《田黄镇2020年政府信息公开工作年度报告》),
+    when it has no heading: title, unit and year; a cited notice (《关于做好…》) is not one."""
+    for m in _QUOTED_TITLE.finditer(squeeze(head)):
+        title = m.group(1)
+        if re.search(r"关于|通知|格式|要点|办法|规定", title):
+            continue
+        return read_title(title)
     return "", "", None
 
 
@@ -538,6 +553,11 @@ def build_report(
     first = min(heads.values(), default=min(len(lines), 12))
     opening = "".join(lines[: max(first, 1)]) + "".join(lines[max(first, 1) : max(first, 1) + 3])
     report.title, report.unit, report.year = read_title(opening, title_hint)
+    if not report.unit:
+        quoted, unit, year = read_quoted_title(opening)
+        if unit:  # the statistics period, not a slip in the quoted title, says the year
+            report.title, report.unit = report.title or quoted, unit
+            report.year = report.year or read_year(report.text) or year
     if report.year is None:
         report.year = read_year(report.text)
     report.report_kind, report.kind_reason = report_kind(report.unit, report.text)

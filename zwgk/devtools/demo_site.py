@@ -513,6 +513,8 @@ class DemoSite:
             return 200, "text/plain", b"User-agent: *\nDisallow: /admin/\n"
         if path == "/img/dzjg.png":
             return 200, "image/png", _PNG
+        if path == "/module/web/jpage/jquery.page.min.js":
+            return 200, "application/javascript", b"/* jpage */"
         if path.startswith("/info/"):
             page = self._frame(
                 "页面不存在", "<h1>404 页面不存在</h1><p>您访问的页面不存在或已被删除。</p>"

@@ -229,12 +229,22 @@ def _resolve_new(base: str, href: str, bases: tuple[str, str] | None) -> str:
 
 
 _LINK_NODES = (
-    "a[href], area[href], iframe[src], frame[src], embed[src], object[data], img[src], [onclick]"
+    "a[href], area[href], iframe[src], frame[src], embed[src], object[data], img[src], [onclick], "
+    "script[src], link[href]"
 )
+_RESOURCE_LINKS = ("stylesheet", "icon", "shortcut icon")  # <link rel=…> that a page loads
 _SCRIPT_URL = re.compile(
     r"""(?:window\.open|(?:window\.|document\.|top\.|parent\.)?location(?:\.href)?\s*=|location\.(?:assign|replace))\s*\(?\s*['"]([^'"]+)['"]"""
 )
-_SRC_ATTR = {"iframe": "src", "frame": "src", "embed": "src", "img": "src", "object": "data"}
+_SRC_ATTR = {
+    "iframe": "src",
+    "frame": "src",
+    "embed": "src",
+    "img": "src",
+    "object": "data",
+    "script": "src",
+    "link": "href",
+}
 
 
 def _script_target(code: str) -> str | None:
@@ -280,11 +290,13 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
                 continue
             label = (node.text(strip=True) if tag == "a" else attrs.get("alt") or "")[:100]
         elif tag in _SRC_ATTR:
+            if tag == "link" and (attrs.get("rel") or "").lower() not in _RESOURCE_LINKS:
+                continue  # canonical, alternate, next…: not something the page loads
             href = (attrs.get(_SRC_ATTR[tag]) or "").strip()
             if not href or href.startswith(_NOT_LINKS):
                 continue
             label = (attrs.get("title") or attrs.get("alt") or "")[:100]
-            resource = tag in ("img", "embed", "object")
+            resource = tag not in ("iframe", "frame")
         else:
             href = _script_target(attrs.get("onclick") or "") or ""
             if not href or href.startswith(_NOT_LINKS):

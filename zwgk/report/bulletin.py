@@ -23,28 +23,58 @@ class Problem:
     points: Decimal
 
 
+def _reason(text: str) -> str:
+    """The fault's own text: a deduction line reads “<fault text>：<how many>，扣 N 分”."""
+    return text.rsplit("：", 1)[0]
+
+
+def _lost(node) -> dict[tuple[str, str, str], Decimal]:
+    """Points a unit really lost under ``node``, by (indicator, name, fault text): deductions less
+    what the caps gave back (a fault's own cap to that fault; a node's cap to all beneath it, in
+    proportion), so the figures add up to the points lost, never more."""
+    lost: dict[tuple[str, str, str], Decimal] = {}
+    for child in node.children:
+        for key, pts in _lost(child).items():
+            lost[key] = lost.get(key, Decimal(0)) + pts
+    shared = Decimal(0)
+    for line in node.lines:
+        if line.is_bonus:
+            continue
+        if line.kind in (LineKind.DEDUCT, LineKind.ZERO):
+            key = (node.id, node.name, _reason(line.text))
+            lost[key] = lost.get(key, Decimal(0)) - line.amount
+        elif line.kind is LineKind.CAP:
+            named = line.text.split("”", 1)[0].lstrip("“") if line.text.startswith("“") else None
+            key = (node.id, node.name, named) if named else None
+            if key in lost:
+                lost[key] -= line.amount
+            else:
+                shared += line.amount
+    total = sum(lost.values(), Decimal(0))
+    if shared and total > 0:
+        keep = max(total - shared, Decimal(0)) / total
+        lost = {k: v * keep for k, v in lost.items()}
+    return {k: v for k, v in lost.items() if v > 0}
+
+
 def main_problems(
     result: RoundResult, class_id: str | None = None, limit: int = 10
 ) -> list[Problem]:
-    """The most common deductions (by number of units, then points lost)."""
+    """The most common deductions (by number of units, then points really lost after caps)."""
     units: Counter[tuple[str, str, str]] = Counter()
     points: dict[tuple[str, str, str], Decimal] = {}
     for u in result.units:
         if class_id is not None and u.unit_class != class_id:
             continue
-        seen: set[tuple[str, str, str]] = set()
-        for node in u.nodes():
-            for line in node.lines:
-                if line.kind not in (LineKind.DEDUCT, LineKind.ZERO) or line.is_bonus:
-                    continue
-                reason = line.text.split("：", 1)[0].split("（", 1)[0]
-                key = (node.id, node.name, reason)
-                points[key] = points.get(key, Decimal(0)) - line.amount
-                if key not in seen:
-                    seen.add(key)
-                    units[key] += 1
+        for section in u.sections:
+            for key, pts in _lost(section).items():
+                points[key] = points.get(key, Decimal(0)) + pts
+                units[key] += 1
     ranked = sorted(units, key=lambda k: (-units[k], -points[k], k[0]))
-    return [Problem(k[0], k[1], k[2], units[k], points[k]) for k in ranked[:limit]]
+    return [
+        Problem(k[0], k[1], k[2], units[k], points[k].quantize(Decimal("0.01")))
+        for k in ranked[:limit]
+    ]
 
 
 def grade_lists(result: RoundResult, class_id: str) -> list[tuple[str, list[str]]]:
@@ -63,11 +93,15 @@ def write_bulletin(
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
+    # A4 with the margins of 党政机关公文格式 (GB/T 9704): python-docx's default is US Letter.
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
     style = doc.styles["Normal"]
     style.font.name = "仿宋_GB2312"
     style.font.size = Pt(14)

@@ -231,7 +231,7 @@ _TOKEN_RE = re.compile(
             r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至0分(?:为止)?)",
             # deduction caps
             rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?扣分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
-            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?扣(?:除|至)?|扣满)"
+            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?扣(?:除|至)?|扣满|扣完)"
             rf"{_N}分(?:为止)?)",
             # bonus caps
             rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
@@ -239,24 +239,27 @@ _TOKEN_RE = re.compile(
             rf"{_N}分(?:为止)?)",
             # caps whose kind comes from the context: 最多不超5分, 上限为6分
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
-            rf"{_N}分(?:为止)?)",
+            rf"{_N}分(?:为止)?|以{_N}分为限)",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
             rf"(?P<dcap2>(?<=[,;]){_N}分扣完为止)",
             r"(?P<stop>扣完为止|扣完即止|扣至0分为止|扣完)",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分[)】]|满分(?:为)?{_N}分|(?:本项|该项|此项)(?:分值为?)?{_N}分(?=[,;。)]|$))",
             # zeroing
-            r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|全部扣完)"
+            r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
+            r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
             rf"(?P<deduct>扣除?(?:当事人|责任人)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>加{_N}分)",
-            rf"(?P<get>(?<!不)得{_N}分)",
+            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
         ]
     )
 )
 _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
+# an error named right before a bare amount (每处错误1分): a deduction written without 扣
+_ERROR_BEFORE_RE = re.compile(r"(?:错误|差错|错字|错别字)(?:\([^()]{0,20}\))?$")
 _CLAUSE_SPLIT = "。;" + _ITEM
 _COUNTERS = (
     "件次|人次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
@@ -267,6 +270,13 @@ _COUNTERS = (
 _EVERY_RE = re.compile(
     r"每(?!(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
     rf"[^,;。、:]{{0,8}}?[一1]?({_COUNTERS})(?!性)"
+)
+# 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
+_EVERY_PERIOD_RE = re.compile(r"每(?:个)?(月|季度|年|周|天|日|半天|半年)(?=[扣加得计记]\d)")
+# 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
+_EVERY_UNIT_RE = re.compile(
+    r"每(?:增加|超过|超出|多|少|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
+    r"(天|日|工作日|小时|百分点)"
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
@@ -295,6 +305,7 @@ _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 _CAPLIKE_BEFORE_RE = re.compile(
     r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
 )
+_MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于")
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
 
 # judgement or scores from elsewhere
@@ -321,14 +332,26 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
     (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)扣"),
      "扣分涉及不同的人或单位：须人工拆分"),
+    (re.compile(r"(?:协办|配合|会办|参与)单位[^,;。]{0,6}(?:扣|加|得)"),
+     "主办、协办等不同单位分别计分：须人工拆分"),
+    (re.compile(r"取消[^,;。]{0,10}(?:评优|评先|评比|资格)"),
+     "含分数以外的后果（取消评优资格等）：须人工确认"),
 ]  # fmt: skip
+# an aggravated case of the fault just scored, with its own amount (…扣1分，纪委转来的扣2分；
+# 同样问题连续通报二次的扣2分): whether it replaces or adds to the first amount is not said
+_AGGRAVATION_RE = re.compile(
+    r"(?:转来|转办|交办)的|造成[^,;。]{0,8}(?:影响|后果)|情节(?:严重|恶劣|较重)|连续[^,;。]{0,6}"
+    r"[二两三四五2-9]次|屡次|再次"
+)
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
-    (re.compile(r"(?<![紧克相])扣(?![押留])"), "有扣分规定未写明分值"),
-    (re.compile(r"加分|加\d"), "有加分规定未写明分值"),
+    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则))"),
+     "有扣分规定未写明分值"),
+    (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
+     "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
-    (re.compile(r"(?:上限为?|最高|最多|扣|加|得|满)(\d+(?:\.\d+)?)(?![\d.分])"),
+    (re.compile(r"(?:上限为?|最高|最多|扣|(?<![增追参])加|得|满)(\d+(?:\.\d+)?)(?![\d.分])"),
      "扣分或加分的数字后没有“分”，文字可能残缺：须人工核对原文"),
 ]  # fmt: skip
 _ACRONYMS = {"APP", "ICP", "PDF", "WORD", "OFD", "QQ", "GB", "ID", "IP", "URL", "HTTP", "HTTPS",
@@ -441,6 +464,14 @@ def _scan(s: str, src: int) -> list[_Tok]:
             toks.append(tok)
             amounts.append(tok)
             amounts.sort(key=lambda t: t.start)
+    # a deduction column that leaves out 扣: 每处错误1分, 严重错误(如文不对题)5分
+    for m in _BARE_POINTS_RE.finditer(s):
+        if any(t.start <= m.start() < t.end for t in toks):
+            continue
+        if _ERROR_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
+            tok = _Tok("deduct", m.start(), m.end(), _dec(m.group(1)), src=src)
+            tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
+            toks.append(tok)
     toks.sort(key=lambda t: t.start)
     return toks
 
@@ -458,13 +489,30 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
         return m.group(1)
     found = None
     for m in _EVERY_RE.finditer(seg):
-        found = m.group(1)
+        if not _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
+            found = m.group(1)
     if found:
         return found
+    for rx in (_EVERY_UNIT_RE, _EVERY_PERIOD_RE):  # the lookahead may reach the amount itself
+        for m in rx.finditer(s, seg_start, tok.end):
+            if m.end() <= tok.start:
+                found = m.group(1)
+        if found:
+            return found
     m = _AFTER_PER_RE.match(s[tok.end :])
     if m:
         return m.group(1)
     return None
+
+
+def _every_positions(s: str, start: int, end: int) -> set[int]:
+    """Positions of the 每 words between ``start`` and ``end`` read as counting markers."""
+    found = {m.start() + start for m in _EVERY_RE.finditer(s[start:end])}
+    for rx in (_EVERY_UNIT_RE, _EVERY_PERIOD_RE):
+        found.update(
+            m.start() for m in rx.finditer(s, start, min(len(s), end + 4)) if m.end() <= end
+        )
+    return found
 
 
 def _elements(s: str, pos: int, item_start: int) -> list[str] | None:
@@ -538,9 +586,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
             if per is not None:
-                every_used.update(
-                    m.start() + seg_start for m in _EVERY_RE.finditer(s[seg_start : t.start])
-                )
+                every_used.update(_every_positions(s, seg_start, t.start))
                 every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
@@ -555,6 +601,19 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 continue
             if t.kind == "get" and per is None:
                 draft.review("“得N分”可能是计分办法或基础分而非加分：须人工确认")
+            prior = [
+                e
+                for e in draft.entries
+                if e.tok.src == src and e.tok.clause == t.clause and e.amount is not None
+            ]
+            if (
+                prior
+                and _AGGRAVATION_RE.search(s, seg_start, t.start)
+                and not re.search(
+                    r"(?:加|另|再|并|追加)扣", s[max(seg_start, t.start - 3) : t.start + 1]
+                )
+            ):
+                draft.review("加重情形另有分值：是替代还是另加不明确，须人工确认")
             period = _PERIOD_RE.search(s, seg_start, t.start)
             if per is None and period and not _REQUIREMENT_RE.search(s, period.end(), t.start):
                 draft.review("“每+时段”是否按次扣分（加分）不明确：须人工确认")
@@ -582,13 +641,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.review("有扣分规定未写明分值")
             per = _per_marker(s, seg_start, t)
             if per is not None:
-                every_used.update(
-                    m.start() + seg_start for m in _EVERY_RE.finditer(s[seg_start : t.start])
-                )
+                every_used.update(_every_positions(s, seg_start, t.start))
             text = _strip(s[seg_start : t.end])
             draft.entries.append(_Entry("fault", t, text, None, per))
             seg_start = t.end
         elif t.kind == "zero":
+            if _per_marker(s, seg_start, t) is not None:
+                every_used.update(_every_positions(s, seg_start, t.start))
             if re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]):
                 draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
             text = _strip(s[seg_start:c_end])

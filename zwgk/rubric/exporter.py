@@ -28,6 +28,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
 from zwgk.rubric.index import SchemeIndex
 from zwgk.rubric.model import Bonus, Fault, Node, Scheme, Table, Veto, VetoEffect
 from zwgk.rubric.numbers import fmt
@@ -308,7 +323,6 @@ def _sheet_name(base: str, label: str, several: bool, used: set[str]) -> str:
 
 
 def _write_xlsx(index: SchemeIndex, path: Path) -> None:
-    from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -335,9 +349,6 @@ def _write_xlsx(index: SchemeIndex, path: Path) -> None:
 def _fill_sheet(
     ws, lay: TableLayout, title: str, line: str | None, extra: list[tuple[str, str, int]]
 ) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     columns = lay.columns + extra
     ncol = len(columns)
@@ -410,10 +421,6 @@ def _fill_sheet(
 
 
 def _write_docx(index: SchemeIndex, path: Path) -> None:
-    import docx
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Mm, Pt
 
     document = docx.Document()
     section = document.sections[0]
@@ -446,7 +453,6 @@ def _write_docx(index: SchemeIndex, path: Path) -> None:
 
 
 def _east_asian_font(element, name: str) -> None:
-    from docx.oxml.ns import qn
 
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -457,9 +463,6 @@ def _east_asian_font(element, name: str) -> None:
 
 
 def _docx_table(document, lay: TableLayout, extra: list[tuple[str, str, int]]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt, RGBColor
 
     columns = lay.columns + extra
     total_width = sum(w for _, _, w in columns)
@@ -511,10 +514,6 @@ def _docx_table(document, lay: TableLayout, extra: list[tuple[str, str, int]]) -
 
 def _embed_docx(document, text: str) -> None:
     """Store the scheme YAML in a custom XML part of the document."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-    from lxml import etree
 
     package = document.part.package
     taken = {str(p.partname) for p in package.iter_parts()}

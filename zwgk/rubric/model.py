@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -129,7 +130,7 @@ class Fault(Base):
     counting: Counting | None = None  # default: ``item`` with elements, else ``occurrence``
     ledger: LedgerRule | None = None  # breaches in a 日常工作记录 register count here
 
-    @property
+    @cached_property
     def mode(self) -> Counting:
         """How findings of this fault add up (see :class:`Counting`)."""
         if self.counting is not None:
@@ -209,6 +210,11 @@ KIND_KEYS: dict[NodeKind, frozenset[str]] = {
 SCORING_KEYS: frozenset[str] = frozenset().union(*KIND_KEYS.values())
 """Every key that decides how a node scores (the rest describe it: name, text, note…)."""
 
+LEAF_SCORING_KEYS: tuple[str, ...] = tuple(
+    sorted(frozenset().union(*(v for k, v in KIND_KEYS.items() if k is not NodeKind.SECTION)))
+)
+"""The keys that decide how a leaf scores."""
+
 _LEAF_MARKERS = (
     ("range", NodeKind.RANGE),
     ("rank", NodeKind.RANK),
@@ -266,7 +272,7 @@ class Node(Base):
         """The kinds a leaf's keys name (a valid leaf names at most one)."""
         return [kind for key, kind in _LEAF_MARKERS if getattr(self, key)]
 
-    @property
+    @cached_property
     def kind(self) -> NodeKind:
         """What kind of node this is (see :class:`NodeKind`)."""
         if self.children is not None:

@@ -21,6 +21,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+from openpyxl import load_workbook
+
 from zwgk.rubric.numbers import fmt
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a score table is a few hundred KB; pictures make it bigger
@@ -180,7 +185,6 @@ def read_file(path: str | Path) -> TabularFile:
 
 
 def _read_xlsx(path: Path) -> TabularFile:
-    from openpyxl import load_workbook
 
     wb = load_workbook(path, data_only=True)
     grids: list[Grid] = []
@@ -259,8 +263,6 @@ def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _read_docx(path: Path) -> TabularFile:
-    import docx
-    from docx.oxml.ns import qn
 
     document = docx.Document(str(path))
     body = document.element.body
@@ -374,7 +376,6 @@ def _row_tcs(tr, qn) -> Iterator[Any]:
 
 def _embedded_from_docx(document) -> str | None:
     """The scheme YAML from the custom XML part written by the exporter, if present."""
-    from lxml import etree
 
     part = document.part
     for rel in part.rels.values():

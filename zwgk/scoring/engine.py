@@ -140,7 +140,10 @@ def _fact_line(kind: LineKind, amount: Decimal, text: str, fact, on_bonus: bool 
 
 
 def _joined(values: Iterable[str | None], sep: str = "、") -> str | None:
-    seen = list(dict.fromkeys(v for v in values if v))
+    seen: dict[str, None] = {}
+    for v in values:
+        if v:
+            seen[v] = None
     return sep.join(seen) if seen else None
 
 
@@ -419,8 +422,11 @@ class _TreeScorer:
         result.lines.append(_fact_line(LineKind.RANK, amount, text, outcome.metric))
 
     def _deduct(self, node: Node, result: NodeResult, pooled_child: bool) -> None:
+        findings = self.uf.findings.get(node.id)
+        if not findings:
+            return  # full points (a pooled child passes up nothing)
         confirmed: dict[str, list[Finding]] = defaultdict(list)
-        for f in self.uf.findings.get(node.id, ()):
+        for f in findings:
             if f.status is Status.CONFIRMED:
                 confirmed[f.fault].append(f)
             elif f.status is Status.PENDING:

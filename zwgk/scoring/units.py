@@ -27,6 +27,10 @@ UNIT_COLUMNS = {
 }
 
 
+MAX_NAME = 100  # a unit's name or tag
+MAX_CONTACT = 50  # a contact's name or phone
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """Unit — 被考核单位."""
@@ -53,10 +57,25 @@ def _unit_from_row(row: Row, problems: list[Problem]) -> Unit | None:
     if not unit_class:
         problems.append(Problem(row.path, row.line, f"单位 “{name}” 缺少类别 class", name))
         return None
+    tags = parse_list(f.get("tags"))
+    too_long = [
+        f"{label}（{len(value)} 字，最多 {limit} 字）"
+        for label, value, limit in (
+            ("单位名称", name, MAX_NAME),
+            ("联系人", str(f.get("contact") or ""), MAX_CONTACT),
+            ("联系电话", str(f.get("phone") or ""), MAX_CONTACT),
+            *(("标签", t, MAX_NAME) for t in tags),
+        )
+        if len(value) > limit
+    ]
+    if too_long:
+        shown = name if len(name) <= 20 else name[:20] + "…"
+        problems.append(Problem(row.path, row.line, f"过长：{'、'.join(too_long)}", shown))
+        return None
     return Unit(
         name=name,
         unit_class=unit_class,
-        tags=frozenset(parse_list(f.get("tags"))),
+        tags=frozenset(tags),
         contact=str(f["contact"]) if f.get("contact") else None,
         phone=str(f["phone"]) if f.get("phone") else None,
         line=row.line,

@@ -23,6 +23,7 @@ UNIT = Membership.Role.UNIT.value
 STAFF = (ADMIN, ASSESSOR, LEADER)  # everyone on the office side
 ANY = (ADMIN, ASSESSOR, LEADER, UNIT)
 
+ROUNDS = Round.objects.select_related("scheme").defer("scheme__yaml_text")
 ROLE_NAMES = {ADMIN: "考核办", ASSESSOR: "考核小组", LEADER: "领导组", UNIT: "被考核单位"}
 
 
@@ -55,6 +56,7 @@ class Access:
 
 
 def role_in(user, round: Round) -> tuple[str, Unit | None] | None:
+    """The user's role in a round (and their unit), or None."""
     if not user.is_authenticated or not user.is_active:
         return None
     if user.is_staff:
@@ -66,12 +68,27 @@ def role_in(user, round: Round) -> tuple[str, Unit | None] | None:
 
 
 def access(request: HttpRequest, round_id: int, allowed: tuple[str, ...] = ANY) -> Access:
-    """The caller's access to a round, or 404 (outsider) / 403 (role not allowed)."""
-    rnd = get_object_or_404(Round.objects.select_related("scheme"), pk=round_id)
-    found = role_in(request.user, rnd)
-    if found is None:
+    """The caller's access to a round, or 404 (outsider) / 403 (role not allowed).
+
+    One query: the round with its scheme version (without the scheme's text, which the index
+    cache holds), joined from the membership for everyone but the office.
+    """
+    user = request.user
+    if not user.is_authenticated or not user.is_active:
         raise Http404
-    role, unit = found
+    if user.is_staff:
+        rnd = get_object_or_404(ROUNDS, pk=round_id)
+        role, unit = ADMIN, None
+    else:
+        m = (
+            Membership.objects.select_related("round__scheme", "unit")
+            .defer("round__scheme__yaml_text")
+            .filter(round_id=round_id, user=user)
+            .first()
+        )
+        if m is None:
+            raise Http404
+        rnd, role, unit = m.round, m.role, m.unit
     if role == UNIT and unit is None:
         raise Http404
     if role not in allowed:

@@ -1,9 +1,11 @@
-"""Error pages in Chinese; the CSRF failure page explains an upload that was too large."""
+"""Error pages in Chinese, with no server detail; the CSRF failure page explains an upload that
+was too large."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 
 from zwgk.web.uploads import refused_upload
 
@@ -39,3 +41,18 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         {"title": "页面已过期", "text": "请返回上一页，刷新后重新提交。"},
         status=403,
     )
+
+
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(
+        request,
+        "error.html",
+        {"title": "请求有误", "text": "提交的内容无法处理，请返回上一页检查后重试。"},
+        status=400,
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page: a page of its own that needs neither the database nor the session (either
+    may be what failed), with no path or traceback (those go to the server's log)."""
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

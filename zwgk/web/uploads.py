@@ -160,3 +160,9 @@ def refused_upload(request) -> str | None:
     """Why the request's upload was refused (parsing the body first, so the handler has run)."""
     _ = request.FILES
     return getattr(request, "upload_refused", None)
+
+
+def readable(text: str, path: Path) -> str:
+    """An error about an uploaded file as the office reads it: the file by its own name, never
+    the server's temporary path."""
+    return text.replace(str(path), path.name).replace(str(path.parent) + "/", "")

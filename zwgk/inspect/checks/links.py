@@ -6,9 +6,9 @@ homepage, 0.1 elsewhere (``points_per_link`` in the catalogue).
 Links are every way a page sends a reader somewhere: ``<a href>``, ``<area href>``, ``<iframe
 src>``, ``onclick`` ``window.open(…)``/``location.href=…``, and attachments linked from
 ``<embed>``/``<object>``. Images and other embedded resources (``<img src>``, ``<embed>``,
-``<object>`` that are not attachments) are ``links-dead-resource`` (warning). URLs the crawler
-derived from a page's script (further list pages, a column's data feed) are never reported here:
-only what a page actually links to."""
+``<object>`` that are not attachments, ``<script src>``, ``<link rel="stylesheet">`` and icons) are
+``links-dead-resource`` (warning). URLs the crawler derived from a page's script (further list
+pages, a column's data feed) are never reported here: only what a page actually links to."""
 
 from __future__ import annotations
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from decimal import Decimal
-from typing import Any
 
 from zwgk.rubric import SchemeIndex
 from zwgk.rubric.errors import FactsError, Problem
@@ -21,48 +20,9 @@ _cache: dict[int, tuple[tuple, RoundResult, list[Problem]]] = {}
 _lock = threading.Lock()
 
 
-def fact_fields(fact: Fact, unit_name: str) -> dict[str, Any]:
-    """The fact as a row of the facts file format (docs/facts.md)."""
-    f: dict[str, Any] = {"unit": unit_name}
-    s = fact.section
-    if fact.indicator_id:
-        f["indicator"] = fact.indicator_id
-    if s == Fact.Section.FINDINGS:
-        if fact.item_id:
-            f["fault"] = fact.item_id
-        if fact.missing:
-            f["missing"] = list(fact.missing)
-        else:
-            f["count"] = fact.count
-    elif s == Fact.Section.BONUSES:
-        if fact.item_id:
-            f["bonus"] = fact.item_id
-        f["count"] = fact.count
-    elif s == Fact.Section.VETOES:
-        f["veto"] = fact.item_id
-        f["count"] = fact.count
-    elif s in (Fact.Section.RATINGS, Fact.Section.METRICS):
-        f["value"] = fact.value
-    elif s == Fact.Section.IMPORTED:
-        f["score"] = fact.value
-    if fact.amount is not None:
-        f["amount"] = fact.amount
-    if s in (Fact.Section.FINDINGS, Fact.Section.BONUSES, Fact.Section.VETOES):
-        f["status"] = fact.status
-        if fact.date:
-            f["date"] = fact.date.isoformat()
-        if fact.evidence_id:
-            f["evidence"] = f"材料#{fact.evidence_id}"
-    if fact.source:
-        f["source"] = fact.source
-    if fact.note:
-        f["note"] = fact.note
-    return f
-
-
 def fact_row(fact: Fact, unit_name: str) -> Row:
     ref = f"记录#{fact.pk}" if fact.pk else "新记录"
-    return Row(fact_fields(fact, unit_name), "记录", fact.pk or 0, fact.section, ref)
+    return Row(fact.fields(unit_name), "记录", fact.pk or 0, fact.section, ref)
 
 
 def check_new_fact(index: SchemeIndex, rnd: Round, fact: Fact) -> list[str]:
@@ -90,11 +50,16 @@ def core_facts(rnd: Round, index: SchemeIndex) -> tuple[Facts, list[Problem]]:
         return check_facts(index, units, good), list(exc.problems)
 
 
-def round_result(rnd: Round) -> tuple[RoundResult, list[Problem]]:
-    """The round's results, computed by the core and cached until the round's revision moves."""
+def round_result(rnd: Round, *, fresh: bool = False) -> tuple[RoundResult, list[Problem]]:
+    """The round's results, computed by the core and cached until the round's revision moves.
+
+    ``fresh``: the caller read ``rnd`` from the database in this request and changed nothing
+    since (a page that only reads), so its revision need not be read again.
+    """
     with _lock:
         hit = _cache.get(rnd.pk)
-    rnd.refresh_from_db(fields=["revision"])
+    if not fresh:
+        rnd.refresh_from_db(fields=["revision"])
     key = rnd.cache_key()
     if hit is not None and hit[0] == key:
         return hit[1], hit[2]

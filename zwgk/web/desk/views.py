@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,20 +15,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.rubric.errors import FactsError
-from zwgk.scoring.codec import STATUS_WORDS, read_fact_rows
-from zwgk.scoring.codec import decode_rows as check_facts
-from zwgk.scoring.codec import parse_decimal as to_decimal
-from zwgk.scoring.codec import parse_list as split_list
-from zwgk.scoring.facts import SOURCES
+from zwgk.scoring.codec import decode_row, decode_rows, read_fact_rows
+from zwgk.scoring.facts import SECTIONS, SOURCES
 from zwgk.web.access import ADMIN, ASSESSOR, STAFF, Access, access
 from zwgk.web.audit.models import record
-from zwgk.web.desk.models import Fact, Objection
+from zwgk.web.blanks import facts_blank as facts_blank_xlsx
+from zwgk.web.desk.models import EVENTS, ITEM_KEY, VALUE_KEY, Fact, Objection
 from zwgk.web.desk.scoring import check_new_fact, round_result
+from zwgk.web.downloads import XLSX, download
 from zwgk.web.portal.models import Evidence, NARequest, SelfAssessment
 from zwgk.web.rounds.models import Unit
-from zwgk.web.rounds.services import core_unit, core_units
+from zwgk.web.rounds.services import class_names, core_unit, core_units
 from zwgk.web.rounds.tree import rows_for
-from zwgk.web.uploads import refused_upload, uploaded_path
+from zwgk.web.uploads import UploadRefused, readable, refused_upload, uploaded_path
 
 RECORDERS = (ADMIN, ASSESSOR)
 
@@ -41,6 +39,18 @@ def _editable(request: HttpRequest, acc: Access) -> bool:
         )
         return False
     return True
+
+
+def item_text(index, f: Fact) -> str:
+    """The fault, bonus or veto of a fact by its text in the scheme, not its id."""
+    if not f.item_id:
+        return ""
+    if f.section == Fact.Section.VETOES:
+        veto = index.vetoes.get(f.item_id)
+        return veto.name if veto is not None else f.item_id
+    node = index.nodes.get(f.indicator_id)
+    items = (node.faults if f.section == Fact.Section.FINDINGS else node.bonuses) if node else ()
+    return next((i.text for i in items if i.id == f.item_id), f.item_id)
 
 
 def fact_phrase(f: Fact) -> str:
@@ -121,6 +131,7 @@ def _unit_context(acc: Access, unit: Unit, only: str | None = None) -> dict:
     facts: dict[str, list[Fact]] = {}
     unit_facts: list[Fact] = []
     for f in fact_qs:
+        f.item_text = item_text(index, f)
         if f.indicator_id:
             facts.setdefault(f.indicator_id, []).append(f)
         else:
@@ -143,6 +154,7 @@ def _unit_context(acc: Access, unit: Unit, only: str | None = None) -> dict:
         "today": timezone.localdate().isoformat(),
         "vetoes": index.scheme.vetoes,
         "can_record": acc.can_record and not rnd.locked,
+        "class_names": class_names(index),
         "problems": [p for p in problems if unit.name in str(p)],
     }
 
@@ -167,20 +179,32 @@ def desk_score(request: HttpRequest, round_id: int, unit_id: int) -> HttpRespons
     )
 
 
-def _decimal(raw: str, what: str) -> Decimal | None:
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    try:
-        return to_decimal(raw)  # the core's reading of numbers
-    except ValueError:
-        raise ValueError(f"{what}“{raw}”不是数字") from None
+# The codec's field names as the desk form labels them (for its messages).
+FIELD_LABELS = {
+    "indicator": "指标",
+    "fault": "扣分情形",
+    "bonus": "加分情形",
+    "veto": "否决情形",
+    "part": "分项",
+    "count": "次数",
+    "missing": "缺项",
+    "amount": "分值",
+    "value": "数值",
+    "score": "分数",
+    "date": "日期",
+    "status": "状态",
+    "source": "来源",
+    "note": "说明",
+}
+# What the database columns hold (Fact.amount: 8 digits, 2 places; Fact.value: 12, 4).
+LIMITS = {"amount": Decimal(10**6), "value": Decimal(10**8)}
 
 
 def _fact_from_post(
     request: HttpRequest, acc: Access, unit: Unit, rule: tuple[str, str, str] | None = None
 ) -> Fact:
-    """A fact from the desk form; ``rule`` (section, indicator, item) overrides the form's."""
+    """A fact from the desk form, read by the core's codec; ``rule`` (section, indicator, item)
+    overrides the form's. Raises ValueError with every problem, each naming its field."""
     p = request.POST
     section, item = p.get("section", ""), p.get("item", "")
     indicator_id = p.get("indicator", "").strip()
@@ -190,38 +214,47 @@ def _fact_from_post(
         section, indicator_id, item = rule
     if section not in Fact.Section.values:
         raise ValueError("请选择记录类型")
-    count_raw = p.get("count", "1").strip() or "1"
-    if not count_raw.isdigit() or int(count_raw) < 1 or int(count_raw) > 1000:
-        raise ValueError(f"次数“{count_raw}”应为 1 至 1000 的整数")
-    date_raw = p.get("date", "").strip()
-    try:
-        date = dt.date.fromisoformat(date_raw) if date_raw else None
-    except ValueError:
-        raise ValueError(f"日期“{date_raw}”格式应为 2024-03-31") from None
-    status = p.get("status", Fact.Status.CONFIRMED)
-    if status not in Fact.Status.values:
-        status = Fact.Status.CONFIRMED
+    fields: dict[str, object] = {"unit": unit.name}
+    if indicator_id:
+        fields["indicator"] = indicator_id
+    if item.strip() and section in ITEM_KEY:
+        fields[ITEM_KEY[section]] = item.strip()
+    missing = [m for m in p.getlist("missing") if m.strip()]
+    if section in EVENTS:
+        if missing and section == Fact.Section.FINDINGS:
+            fields["missing"] = missing
+        elif p.get("count", "").strip():
+            fields["count"] = p["count"]
+        if p.get("status", "").strip():
+            fields["status"] = p["status"]
+    if section in VALUE_KEY and p.get("value", "").strip():
+        fields[VALUE_KEY[section]] = p["value"]
+    for key in ("amount", "date", "source", "note"):
+        if p.get(key, "").strip():
+            fields[key] = p[key].strip()
     evidence = None
     if p.get("evidence"):
-        evidence = Evidence.objects.filter(pk=p.get("evidence"), unit=unit).first()
-    return Fact(
-        round=acc.round,
-        unit=unit,
-        section=section,
-        indicator_id=indicator_id,
-        item_id=item.strip(),
-        count=int(count_raw),
-        missing=[m for m in p.getlist("missing") if m],
-        amount=_decimal(p.get("amount", ""), "分值"),
-        value=_decimal(p.get("value", ""), "数值"),
-        date=date,
-        source=p.get("source", "").strip()[:20],
-        note=p.get("note", "").strip()[:2000],
-        status=status,
-        evidence=evidence,
-        origin="手工录入",
-        created_by=request.user,
+        if not p["evidence"].isdigit() or len(p["evidence"]) > 18:
+            raise ValueError("请从本单位的材料中选择印证材料")
+        evidence = Evidence.objects.filter(pk=p["evidence"], unit=unit).first()
+    index = acc.round.scheme.index()
+    try:
+        core = decode_row(index, [core_unit(unit)], section, fields, ref="表单")
+    except FactsError as exc:
+        raise ValueError(
+            "；".join(
+                f"{FIELD_LABELS.get(x.column, x.column)}：{x.message}" if x.column else x.message
+                for x in exc.problems
+            )
+        ) from None
+    fact = Fact.from_core(
+        core, round=acc.round, unit=unit, origin="手工录入", user=request.user, evidence=evidence
     )
+    for key, limit in LIMITS.items():
+        value = getattr(fact, key)
+        if value is not None and not -limit < value < limit:
+            raise ValueError(f"{FIELD_LABELS[key]}：{value} 超出范围（应在 ±{limit:,} 以内）")
+    return fact
 
 
 @login_required
@@ -239,11 +272,25 @@ def fact_add(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
         except ValueError as exc:
             errors.append(str(exc))
         else:
-            if fact.section == Fact.Section.FINDINGS and fact.missing:
-                fact.count = len(fact.missing)
-            errors = check_new_fact(acc.round.scheme.index(), acc.round, fact)
+            refused = refused_upload(request)
+            if refused:
+                errors.append(refused)
+            upload = request.FILES.get("file")
             if not errors:
                 with transaction.atomic():
+                    if upload is not None:
+                        try:
+                            fact.evidence = Evidence.receive(
+                                upload,
+                                round=acc.round,
+                                unit=unit,
+                                user=request.user,
+                                indicator_id=fact.indicator_id,
+                                purpose="finding",
+                            )
+                        except UploadRefused as exc:
+                            errors.append(str(exc))
+                            return _after_change(request, acc, unit, indicator_id, errors)
                     fact.save()
                     record(
                         "fact.add",
@@ -333,48 +380,44 @@ def bulk(request: HttpRequest, round_id: int) -> HttpResponse:
                     )
                 )
     units = list(rnd.units.all())
+    problems: list[str] = []
+    typed = request.POST if request.method == "POST" else {}
     if request.method == "POST" and _editable(request, acc):
         key = request.POST.get("rule", "")
         chosen = set(request.POST.getlist("units"))
         try:
             section, indicator_id, item_id = key.split("|")
         except ValueError:
-            messages.error(request, "请选择扣分或加分情形。")
-            return redirect("bulk", rnd.pk)
-        made, problems = [], []
-        for u in units:
+            problems.append("请选择扣分或加分情形。")
+            section = indicator_id = item_id = ""
+        made = []
+        if not problems and not chosen:
+            problems.append("请勾选至少一个单位。")
+        for u in units if not problems else []:
             if str(u.pk) not in chosen:
                 continue
             try:
                 fact = _fact_from_post(request, acc, u, (section, indicator_id, item_id))
             except ValueError as exc:
-                messages.error(request, str(exc))
-                return redirect("bulk", rnd.pk)
+                problems.append(f"{u.name}：{exc}")
+                continue
             fact.origin = "批量录入"
-            errs = check_new_fact(index, rnd, fact)
-            if errs:
-                problems.append(f"{u.name}：{'；'.join(errs)}")
-            else:
-                made.append(fact)
-        if problems:
-            for p in problems[:20]:
-                messages.error(request, p)
-            messages.error(request, "有单位不能记录这一情形，本次未保存任何记录。")
-            return redirect("bulk", rnd.pk)
-        with transaction.atomic():
-            for fact in made:
-                fact.save()
-                record(
-                    "fact.add",
-                    f"批量录入 {fact_phrase(fact)}",
-                    actor=request.user,
-                    round=rnd,
-                    unit=fact.unit,
-                    obj=fact,
-                    after=fact_snapshot(fact),
-                )
-        messages.success(request, f"已为 {len(made)} 个单位记录。")
-        return redirect("desk", rnd.pk)
+            made.append(fact)
+        if not problems:
+            with transaction.atomic():
+                for fact in made:
+                    fact.save()
+                    record(
+                        "fact.add",
+                        f"批量录入 {fact_phrase(fact)}",
+                        actor=request.user,
+                        round=rnd,
+                        unit=fact.unit,
+                        obj=fact,
+                        after=fact_snapshot(fact),
+                    )
+            messages.success(request, f"已为 {len(made)} 个单位记录。")
+            return redirect("desk", rnd.pk)
     return render(
         request,
         "desk/bulk.html",
@@ -382,46 +425,15 @@ def bulk(request: HttpRequest, round_id: int) -> HttpResponse:
             "acc": acc,
             "choices": choices,
             "units": units,
+            "class_names": class_names(index),
             "sources": SOURCES,
             "today": timezone.localdate().isoformat(),
+            # what was typed stays in the form when something is wrong
+            "typed": typed,
+            "chosen": set(typed.getlist("units")) if typed else set(),
+            "problems": problems,
+            "problems_title": "本次未保存任何记录",
         },
-    )
-
-
-def _fact_from_row(row, rnd, units_by_name: dict[str, Unit], user, origin: str) -> Fact:
-    f = row.fields
-    item = f.get("fault") or f.get("bonus") or f.get("veto") or ""
-    value = f.get("value", f.get("score"))
-    status = str(f.get("status") or "confirmed")
-    st = STATUS_WORDS.get(status.strip().lower(), STATUS_WORDS.get(status.strip()))
-    missing = f.get("missing") or []
-    if isinstance(missing, str):
-        missing = list(split_list(missing))
-    date = f.get("date")
-    if isinstance(date, str) and date.strip():
-        date = dt.date.fromisoformat(date.strip())
-    elif not isinstance(date, dt.date):
-        date = None
-    return Fact(
-        round=rnd,
-        unit=units_by_name[str(f["unit"]).strip()],
-        section=row.section,
-        indicator_id=str(f.get("indicator") or "").strip(),
-        item_id=str(item).strip(),
-        count=int(f.get("count") or 1) if not missing else len(missing),
-        missing=list(missing),
-        amount=Decimal(str(f["amount"])) if f.get("amount") not in (None, "") else None,
-        value=Decimal(str(value)) if value not in (None, "") else None,
-        date=date,
-        source=str(f.get("source") or "")[:20],
-        note=(
-            str(f.get("note") or "")
-            + (f"（计分机关：{f['by']}）" if f.get("by") else "")
-            + (f"；证据：{f['evidence']}" if f.get("evidence") else "")
-        )[:2000],
-        status=st.value if st else "confirmed",
-        origin=origin,
-        created_by=user,
     )
 
 
@@ -430,42 +442,60 @@ def facts_import(request: HttpRequest, round_id: int) -> HttpResponse:
     """Import facts from .xlsx / .csv (imported scores, third-party deductions, findings…)."""
     acc = access(request, round_id, RECORDERS)
     rnd = acc.round
+    problems: list[str] = []
     if request.method == "POST" and _editable(request, acc):
         refused = refused_upload(request)
         upload = request.FILES.get("file")
         if refused or upload is None:
-            messages.error(request, refused or "请选择文件。")
-            return redirect("facts_import", rnd.pk)
-        name = Path(upload.name).name
-        index = rnd.scheme.index()
-        units_by_name = {u.name: u for u in rnd.units.all()}
-        with uploaded_path(upload) as path:
-            try:
-                rows = read_fact_rows(path)
-                check_facts(index, core_units(rnd), rows)
-            except FactsError as exc:
-                for p in exc.problems[:30]:
-                    messages.error(request, str(p))
-                if len(exc.problems) > 30:
-                    messages.error(request, f"……共 {len(exc.problems)} 处问题")
-                messages.error(request, "文件未导入，已有记录没有任何改动。")
-                return redirect("facts_import", rnd.pk)
-        with transaction.atomic():
-            made = [
-                _fact_from_row(r, rnd, units_by_name, request.user, f"导入:{name}") for r in rows
-            ]
-            Fact.objects.bulk_create(made)
-            rnd.bump()
-            record(
-                "facts.import",
-                f"从 {name} 导入 {len(made)} 条评分记录",
-                actor=request.user,
-                round=rnd,
-                after={"file": name, "count": len(made)},
-            )
-        messages.success(request, f"已从 {name} 导入 {len(made)} 条记录。")
-        return redirect("desk", rnd.pk)
-    return render(request, "desk/import.html", {"acc": acc})
+            problems = [refused or "请选择文件。"]
+        else:
+            name = Path(upload.name).name
+            index = rnd.scheme.index()
+            units_by_name = {u.name: u for u in rnd.units.all()}
+            with uploaded_path(upload) as path:
+                try:
+                    facts = decode_rows(index, core_units(rnd), read_fact_rows(path))
+                    made = [
+                        Fact.from_core(
+                            f,
+                            round=rnd,
+                            unit=units_by_name[f.unit],
+                            origin=f"导入:{name}",
+                            user=request.user,
+                        )
+                        for section in SECTIONS
+                        for f in getattr(facts, section)
+                    ]
+                except FactsError as exc:
+                    problems = [readable(str(p), path) for p in exc.problems]
+                except ValueError as exc:  # a section this page does not record
+                    problems = [str(exc)]
+            if not problems:
+                with transaction.atomic():
+                    Fact.objects.bulk_create(made)
+                    rnd.bump()
+                    record(
+                        "facts.import",
+                        f"从 {name} 导入 {len(made)} 条评分记录",
+                        actor=request.user,
+                        round=rnd,
+                        after={"file": name, "created": len(made)},
+                    )
+                messages.success(request, f"已从 {name} 导入 {len(made)} 条记录。")
+                return redirect("desk", rnd.pk)
+    return render(
+        request,
+        "desk/import.html",
+        {"acc": acc, "problems": problems},
+    )
+
+
+@login_required
+def facts_blank(request: HttpRequest, round_id: int) -> HttpResponse:
+    acc = access(request, round_id, RECORDERS)
+    names = list(acc.round.units.values_list("name", flat=True))
+    data = facts_blank_xlsx(acc.round.scheme.index(), names)
+    return download(data, f"{acc.round.name}-考核记录导入模板.xlsx", XLSX)
 
 
 @login_required
@@ -520,6 +550,10 @@ def objections(request: HttpRequest, round_id: int) -> HttpResponse:
         .select_related("unit", "fact", "evidence")
         .order_by("status", "-created_at")
     )
+    index = acc.round.scheme.index()
+    items = list(items)
+    for o in items:
+        o.fact.item_text = item_text(index, o.fact)
     return render(request, "desk/objections.html", {"acc": acc, "items": items})
 
 
@@ -530,12 +564,26 @@ def objection_answer(request: HttpRequest, round_id: int, objection_id: int) -> 
     obj = get_object_or_404(Objection, pk=objection_id, round=acc.round)
     if not _editable(request, acc):
         return redirect("objections", acc.round.pk)
-    upheld = request.POST.get("decision") == "upheld"
+    decision = request.POST.get("decision")
+    upheld = decision == "upheld"
     answer = request.POST.get("answer", "").strip()[:3000]
+    if decision not in ("upheld", "rejected"):
+        messages.error(request, "请选择“异议成立”或“维持原结论”。")
+        return redirect("objections", acc.round.pk)
     if not answer:
         messages.error(request, "请填写答复意见。")
         return redirect("objections", acc.round.pk)
     with transaction.atomic():
+        obj = Objection.objects.select_for_update().get(pk=obj.pk)
+        if obj.status != Objection.Status.OPEN:  # answered once, by whoever was first
+            when = timezone.localtime(obj.answered_at) if obj.answered_at else None
+            messages.error(
+                request,
+                f"该异议已于 {when:%Y-%m-%d %H:%M} 答复（{obj.get_status_display()}），不能再次答复。"
+                if when
+                else "该异议已答复，不能再次答复。",
+            )
+            return redirect("objections", acc.round.pk)
         before = {"status": obj.status}
         obj.status = Objection.Status.UPHELD if upheld else Objection.Status.REJECTED
         obj.answer, obj.answered_by, obj.answered_at = answer, request.user, timezone.now()

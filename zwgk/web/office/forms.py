@@ -1,13 +1,10 @@
+"""Forms of the office's round pages."""
+
 from __future__ import annotations
 
 from django import forms
 
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+from zwgk.web.fields import DateTimeField
 
 
 class NewRoundForm(forms.Form):
@@ -20,12 +17,8 @@ class NewRoundForm(forms.Form):
 
 
 class SettingsForm(forms.Form):
-    evidence_deadline = forms.DateTimeField(
-        label="自评与印证材料截止时间", required=False, widget=DateTimeInput()
-    )
-    objection_deadline = forms.DateTimeField(
-        label="异议截止时间", required=False, widget=DateTimeInput()
-    )
+    evidence_deadline = DateTimeField(label="自评与印证材料截止时间", required=False)
+    objection_deadline = DateTimeField(label="异议截止时间", required=False)
     notice_title = forms.CharField(label="通知标题", max_length=200, required=False)
     notice_text = forms.CharField(label="通知正文", widget=forms.Textarea, required=False)
 

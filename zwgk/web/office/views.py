@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zwgk.report.scheme import scheme_assumptions
 from zwgk.rubric import InputError, load_scheme_text
 from zwgk.rubric.errors import FactsError, Problem
 from zwgk.rubric.importer import import_scheme, render_review
@@ -21,8 +22,10 @@ from zwgk.scoring.units import check_units, load_units
 from zwgk.web.access import ADMIN, ANY, LEADER, UNIT, access
 from zwgk.web.accounts.forms import MemberForm
 from zwgk.web.audit.models import record
+from zwgk.web.blanks import units_blank as units_blank_xlsx
 from zwgk.web.desk.models import Fact, Objection
 from zwgk.web.desk.scoring import round_result
+from zwgk.web.downloads import XLSX, download
 from zwgk.web.office.forms import (
     NewRoundForm,
     ReasonForm,
@@ -31,7 +34,8 @@ from zwgk.web.office.forms import (
 )
 from zwgk.web.portal.models import Evidence, NARequest
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
-from zwgk.web.uploads import refused_upload, uploaded_path
+from zwgk.web.rounds.services import with_class_ids
+from zwgk.web.uploads import readable, refused_upload, uploaded_path
 
 MAX_SCHEME_BYTES = 20 * 1024 * 1024
 
@@ -52,7 +56,15 @@ def _scheme_from_upload(upload) -> tuple[str, str]:
         return text, ""
     if suffix in (".xlsx", ".docx"):
         with uploaded_path(upload) as path:
-            result = import_scheme(path)
+            try:
+                result = import_scheme(path)
+            except InputError as exc:
+                raise InputError(
+                    [
+                        Problem(name, p.line, readable(p.message, path), p.where)
+                        for p in exc.problems
+                    ]
+                ) from None
         text = dump_scheme(result.scheme_dict)
         load_scheme_text(text, name)
         return text, render_review(result)
@@ -134,6 +146,7 @@ def round_home(request: HttpRequest, round_id: int) -> HttpResponse:
         }
     )
     ctx["reason_form"] = ReasonForm()
+    ctx["assumptions"] = scheme_assumptions(rnd.scheme.index())
     if units:
         result, problems = round_result(rnd)
         grades: dict[str, int] = {}
@@ -184,6 +197,12 @@ def round_settings(request: HttpRequest, round_id: int) -> HttpResponse:
 
 TRANSITIONS = {
     # action: (allowed roles, from statuses, to status, audit summary)
+    "confirm_assumptions": (
+        (ADMIN,),
+        (Round.Status.DRAFT,),
+        Round.Status.DRAFT,
+        "确认方案的编写假设",
+    ),
     "issue_notice": ((ADMIN,), (Round.Status.DRAFT,), Round.Status.OPEN, "发出考核通知"),
     "start_assessing": (
         (ADMIN,),
@@ -235,7 +254,13 @@ def round_transition(request: HttpRequest, round_id: int, action: str) -> HttpRe
         if action == "reopen" and not reason:
             messages.error(request, "重新打开已锁定的考核必须填写理由。")
             return redirect("round", rnd.pk)
+        if action == "confirm_assumptions":
+            rnd.assumptions_confirmed_at = timezone.now()
+            rnd.assumptions_confirmed_by = request.user
         if action == "issue_notice":
+            if scheme_assumptions(rnd.scheme.index()) and rnd.assumptions_confirmed_at is None:
+                messages.error(request, "发出通知前请先阅读并确认方案的编写假设。")
+                return redirect("round", rnd.pk)
             if not rnd.units.exists() or not rnd.notice_title:
                 messages.error(request, "发出通知前请先导入单位名单并填写通知标题。")
                 return redirect("round", rnd.pk)
@@ -262,29 +287,34 @@ def round_transition(request: HttpRequest, round_id: int, action: str) -> HttpRe
     return redirect("round", rnd.pk)
 
 
-@login_required
-def units(request: HttpRequest, round_id: int) -> HttpResponse:
-    acc = access(request, round_id, (ADMIN,))
+def _units_page(request: HttpRequest, acc, problems: list[str] | None = None) -> HttpResponse:
     rnd = acc.round
-    form = UnitsImportForm()
-    member_form = MemberForm()
     members = (
         Membership.objects.filter(round=rnd)
         .select_related("user", "unit")
         .order_by("role", "unit__id")
     )
+    classes = {c.id: c.name for c in rnd.scheme.index().scheme.classes}
     return render(
         request,
         "office/units.html",
         {
             "acc": acc,
-            "units": rnd.units.all(),
-            "form": form,
-            "member_form": member_form,
+            "units": [(u, classes.get(u.unit_class, u.unit_class)) for u in rnd.units.all()],
+            "form": UnitsImportForm(),
+            "member_form": MemberForm(),
             "members": members,
             "issued": bool(request.session.get(f"issued-{rnd.pk}")),
+            "problems": problems or [],
+            "problems_title": "单位名单未导入",
         },
     )
+
+
+@login_required
+def units(request: HttpRequest, round_id: int) -> HttpResponse:
+    acc = access(request, round_id, (ADMIN,))
+    return _units_page(request, acc)
 
 
 @login_required
@@ -298,20 +328,16 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
     refused = refused_upload(request)
     form = UnitsImportForm(request.POST, request.FILES)
     if refused or not form.is_valid():
-        messages.error(request, refused or "请选择文件。")
-        return redirect("units", rnd.pk)
+        return _units_page(request, acc, [refused or "请选择文件。"])
     upload = form.cleaned_data["file"]
     name = Path(upload.name).name
     index = rnd.scheme.index()
     with uploaded_path(upload) as path:
         try:
-            loaded = load_units(path)
+            loaded = with_class_ids(index, load_units(path), name)
             check_units(index, loaded, name)
         except FactsError as exc:
-            for p in exc.problems[:20]:
-                messages.error(request, str(p))
-            messages.error(request, "单位名单未导入（已有名单未作改动）。")
-            return redirect("units", rnd.pk)
+            return _units_page(request, acc, [readable(str(p), path) for p in exc.problems])
     existing = set(rnd.units.values_list("name", flat=True))
     added = 0
     with transaction.atomic():
@@ -343,3 +369,10 @@ def units_import(request: HttpRequest, round_id: int) -> HttpResponse:
         )
     messages.success(request, f"已导入 {len(loaded)} 个单位（新增 {added} 个）。")
     return redirect("units", rnd.pk)
+
+
+@login_required
+def units_blank(request: HttpRequest, round_id: int) -> HttpResponse:
+    acc = access(request, round_id, (ADMIN,))
+    data = units_blank_xlsx(acc.round.scheme.index())
+    return download(data, f"{acc.round.name}-单位名单模板.xlsx", XLSX)

@@ -16,6 +16,7 @@ from zwgk.web.access import ADMIN, ANY, ASSESSOR, UNIT, access
 from zwgk.web.audit.models import record
 from zwgk.web.desk.scoring import round_result
 from zwgk.web.portal.models import Evidence
+from zwgk.web.rectify.forms import TaskForm
 from zwgk.web.rectify.models import Report, Task
 from zwgk.web.uploads import UploadRefused, refused_upload
 
@@ -52,22 +53,22 @@ def tasks_create(request: HttpRequest, round_id: int) -> HttpResponse:
     """Tasks for every unit graded 不合格 (or the fail grade), or for one unit and deduction."""
     acc = access(request, round_id, (ADMIN, ASSESSOR))
     rnd = acc.round
-    try:
-        deadline = dt.date.fromisoformat(request.POST.get("deadline", ""))
-    except ValueError:
-        messages.error(request, "请填写整改期限（日期）。")
+    form = TaskForm(request.POST, units=rnd.units.all())
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label}：{'；'.join(errors)}")
         return redirect("tasks", rnd.pk)
-    unit_id = request.POST.get("unit")
+    deadline = form.cleaned_data["deadline"]
+    unit = form.cleaned_data["unit"]
     made = 0
     with transaction.atomic():
-        if unit_id:
-            unit = get_object_or_404(rnd.units, pk=unit_id)
-            title = request.POST.get("title", "").strip()[:200] or "扣分事项整改"
+        if unit is not None:
+            title = form.cleaned_data["title"].strip() or "扣分事项整改"
             t = Task.objects.create(
                 round=rnd,
                 unit=unit,
                 title=title,
-                detail=request.POST.get("detail", "")[:5000],
+                detail=form.cleaned_data["detail"],
                 deadline=deadline,
                 created_by=request.user,
             )

@@ -9,7 +9,15 @@ from decimal import Decimal
 from django.utils import timezone
 
 from zwgk.web.audit.models import record
-from zwgk.web.registers.models import Application, Inspection, Message, Opinion, Policy, ReportTask
+from zwgk.web.registers.models import (
+    TITLES,
+    Application,
+    Inspection,
+    Message,
+    Opinion,
+    Policy,
+    ReportTask,
+)
 from zwgk.web.registers.services import inspection_metric, sync
 from zwgk.workdays import add_workdays
 
@@ -141,7 +149,7 @@ def make_demo_ledgers(rnd, units, user, rng: random.Random, year: int = 2023) ->
         "导入全年日常工作记录（演示数据）",
         actor=user,
         round=rnd,
-        after={m.__name__: len(v) for m, v in rows.items()},
+        after={TITLES[m.register]: len(v) for m, v in rows.items()},
     )
     index = rnd.scheme.index()
     for node in index.nodes.values():

@@ -4,7 +4,6 @@ due items, and turning breaches into pending findings."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django import forms
@@ -13,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -22,9 +21,10 @@ from zwgk.rubric.errors import FactsError
 from zwgk.scoring.tabular import read_source
 from zwgk.web.access import ADMIN, ANY, ASSESSOR, UNIT, Access, access
 from zwgk.web.audit.models import record
+from zwgk.web.fields import model_field
 from zwgk.web.registers.models import MODELS, TITLES, Entry, status_of
 from zwgk.web.registers.services import bindings, inspection_metric, sync
-from zwgk.web.uploads import refused_upload, uploaded_path
+from zwgk.web.uploads import readable, refused_upload, uploaded_path
 
 RECORDERS = (ADMIN, ASSESSOR)
 STATUS_CLASS = {
@@ -44,31 +44,53 @@ def _model(name: str) -> type[Entry]:
     return MODELS[name]
 
 
+HIDDEN = ("id", "round", "unit", "ref", "note", "created_by", "created_at")
+# The columns the list shows; every other field is on the entry's own page.
+KEY_FIELDS = {
+    "application": ["channel", "received", "replied"],
+    "message": ["channel", "subject", "received", "replied"],
+    "policy": ["title", "published", "interpreted"],
+    "opinion": ["summary", "detected_at", "responded_at"],
+    "report": ["title", "due", "submitted"],
+    "inspection": ["month", "score", "problems", "rectified"],
+}
+
+
+def own_fields(model: type[Entry]) -> list:
+    return [f for f in model._meta.fields if f.name not in HIDDEN]
+
+
 def entry_form(model: type[Entry], acc: Access) -> type[forms.ModelForm]:
-    """The entry form of a register: the unit (of this round), the ref, the register's fields."""
-    own = [
-        f
-        for f in model._meta.fields
-        if f.name not in ("id", "round", "unit", "ref", "note", "created_by", "created_at")
-    ]
-    widgets = {}
-    for f in own:
-        if f.get_internal_type() == "DateField":
-            widgets[f.name] = forms.DateInput(attrs={"type": "date"})
-        elif f.get_internal_type() == "DateTimeField":
-            widgets[f.name] = forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            )
+    """The entry form of a register: the unit (of this round), the ref, the register's fields;
+    dates held to 2000–2100 and numbers to what the database holds (zwgk.web.fields)."""
 
     class Base(forms.ModelForm):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["unit"].queryset = acc.round.units.all()
             self.fields["unit"].label = "单位"
+            self.fields["unit"].to_field_name = None
 
     return forms.modelform_factory(
-        model, form=Base, fields=["unit", "ref", *[f.name for f in own], "note"], widgets=widgets
+        model,
+        form=Base,
+        fields=["unit", "ref", *[f.name for f in own_fields(model)], "note"],
+        formfield_callback=model_field,
     )
+
+
+def shown(entry: Entry, field) -> str:
+    """A field's value as the office reads it: choices by label, dates as dates, — for none."""
+    value = getattr(entry, field.name)
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return str(getattr(entry, f"get_{field.name}_display")())
+    if isinstance(value, dt.datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
 
 
 def _rows(acc: Access, model: type[Entry], today: dt.date, wanted: str):
@@ -85,49 +107,25 @@ def _rows(acc: Access, model: type[Entry], today: dt.date, wanted: str):
     return rows
 
 
-@login_required
-def register(request: HttpRequest, round_id: int, name: str) -> HttpResponse:
-    acc = access(request, round_id, ANY)
+def _page(
+    request: HttpRequest, acc: Access, name: str, form=None, problems: list[str] | None = None
+) -> HttpResponse:
+    """A register's list (key columns, 50 a page), its entry form and import."""
     model = _model(name)
     today = timezone.localdate()
-    Form = entry_form(model, acc)
-    form = Form()
-    if request.method == "POST":
-        if acc.role not in RECORDERS:
-            raise Http404
-        form = Form(request.POST)
-        if form.is_valid():
-            with transaction.atomic():
-                e = form.save(commit=False)
-                e.round, e.created_by = acc.round, request.user
-                e.save()
-                record(
-                    "ledger.add",
-                    f"在{TITLES[name]}台账登记 {e.unit.name} 的 {e.ref}",
-                    actor=request.user,
-                    round=acc.round,
-                    unit=e.unit,
-                    obj=e,
-                    after=form.cleaned_data | {"unit": e.unit.name},
-                )
-            messages.success(request, f"已登记 {e.ref}。")
-            return redirect("register", acc.round.pk, name)
     wanted = request.GET.get("status", "")
     rows = _rows(acc, model, today, wanted)
-    page = Paginator(rows, 100).get_page(request.GET.get("page"))
-    columns = [
-        f
-        for f in model._meta.fields
-        if f.name not in ("id", "round", "unit", "ref", "note", "created_by", "created_at")
-    ]
+    unit_id = request.GET.get("unit", "")
+    if unit_id.isdigit():
+        rows = [r for r in rows if r["e"].unit_id == int(unit_id)]
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    by_name = {f.name: f for f in own_fields(model)}
+    columns = [by_name[k] for k in KEY_FIELDS[name]]
     for row in page:
-        row["values"] = [getattr(row["e"], f.name) for f in columns]
-    bound = [b for b in bindings(acc.round.scheme.index()) if b.register == name]
-    rank_leaves = (
-        [n for n in acc.round.scheme.index().nodes.values() if n.is_leaf and n.rank is not None]
-        if name == "inspection"
-        else []
-    )
+        row["values"] = [shown(row["e"], f) for f in columns]
+    index = acc.round.scheme.index()
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "registers/register.html",
@@ -137,105 +135,167 @@ def register(request: HttpRequest, round_id: int, name: str) -> HttpResponse:
             "title": TITLES[name],
             "titles": TITLES,
             "page": page,
-            "form": form,
+            "query": query.urlencode(),
+            "form": form or entry_form(model, acc)(),
             "columns": columns,
             "statuses": [s.value for s in dl.Status],
             "wanted": wanted,
+            "unit_id": unit_id,
+            "units": acc.round.units.all() if acc.role != UNIT else [],
             "today": today,
-            "bound": bound,
-            "rank_leaves": rank_leaves,
+            "bound": [
+                f"{b.indicator} {index.nodes[b.indicator].name}（"
+                + next((f.text for f in index.nodes[b.indicator].faults if f.id == b.fault), "")
+                + "）"
+                for b in bindings(index)
+                if b.register == name
+            ],
+            "rank_leaves": (
+                [n for n in index.nodes.values() if n.is_leaf and n.rank is not None]
+                if name == "inspection"
+                else []
+            ),
             "can_record": acc.role in RECORDERS and not acc.round.locked,
-            "import_columns": ["单位", "编号", *[f.verbose_name for f in columns], "备注"],
+            "import_columns": import_columns(model),
+            "problems": problems or [],
         },
     )
 
 
-def _value(field, raw: str):
-    raw = raw.strip()
-    kind = field.get_internal_type()
-    if raw == "":
-        if field.null or field.blank or field.has_default():
-            return field.get_default() if not field.null else None
-        raise ValueError(f"“{field.verbose_name}”不能为空")
-    if kind == "DateField":
-        return dt.date.fromisoformat(raw[:10])
-    if kind == "DateTimeField":
-        value = dt.datetime.fromisoformat(raw.replace("T", " "))
-        return timezone.make_aware(value) if timezone.is_naive(value) else value
-    if kind in ("PositiveSmallIntegerField", "IntegerField"):
-        return int(Decimal(raw))
-    if kind == "DecimalField":
-        return Decimal(raw)
-    if field.choices and raw not in {str(c[0]) for c in field.choices}:
-        raise ValueError(
-            f"“{field.verbose_name}”应为：{'、'.join(str(c[0]) for c in field.choices)}"
-        )
-    return raw
+@login_required
+def register(request: HttpRequest, round_id: int, name: str) -> HttpResponse:
+    acc = access(request, round_id, ANY)
+    model = _model(name)
+    if request.method == "POST":
+        if acc.role not in RECORDERS:
+            raise Http404
+        if acc.round.locked:
+            messages.error(request, "考核已锁定。")
+            return redirect("register", acc.round.pk, name)
+        form = entry_form(model, acc)(request.POST)
+        if not form.is_valid():
+            return _page(request, acc, name, form)  # what was typed stays in the form
+        with transaction.atomic():
+            e = form.save(commit=False)
+            e.round, e.created_by = acc.round, request.user
+            e.save()
+            record(
+                "ledger.add",
+                f"在{TITLES[name]}台账登记 {e.unit.name} 的 {e.ref}",
+                actor=request.user,
+                round=acc.round,
+                unit=e.unit,
+                obj=e,
+                after=form.cleaned_data | {"unit": e.unit.name},
+            )
+        messages.success(request, f"已登记 {e.ref}。")
+        return redirect("register", acc.round.pk, name)
+    return _page(request, acc, name)
+
+
+@login_required
+def register_entry(request: HttpRequest, round_id: int, name: str, entry_id: int) -> HttpResponse:
+    """One entry with every field, its deadline and status."""
+    acc = access(request, round_id, ANY)
+    model = _model(name)
+    qs = model.objects.filter(round=acc.round).select_related("unit", "created_by")
+    if acc.role == UNIT:
+        qs = qs.filter(unit=acc.unit)
+    e = get_object_or_404(qs, pk=entry_id)
+    deadline, error = status_of(e, timezone.localdate())
+    fields = [(f.verbose_name, shown(e, f)) for f in own_fields(model)]
+    fields.append(("备注", e.note or "—"))
+    return render(
+        request,
+        "registers/entry.html",
+        {
+            "acc": acc,
+            "name": name,
+            "title": TITLES[name],
+            "e": e,
+            "fields": fields,
+            "d": deadline,
+            "error": error,
+            "cls": STATUS_CLASS.get(deadline.status if deadline else None, ""),
+        },
+    )
+
+
+def import_columns(model: type[Entry]) -> list[str]:
+    return ["单位", "编号", *[str(f.verbose_name) for f in own_fields(model)], "备注"]
 
 
 @login_required
 @require_POST
 def register_import(request: HttpRequest, round_id: int, name: str) -> HttpResponse:
-    """Import a register from the office's .xlsx / .csv; any bad row rejects the whole file."""
+    """Import a register from the office's .xlsx / .csv: every row goes through the entry form;
+    any bad row rejects the whole file, with one list of rows, columns and reasons."""
     acc = access(request, round_id, RECORDERS)
     model = _model(name)
+    if acc.round.locked:
+        messages.error(request, "考核已锁定。")
+        return redirect("register", acc.round.pk, name)
     refused = refused_upload(request)
     upload = request.FILES.get("file")
     if refused or upload is None:
-        messages.error(request, refused or "请选择文件。")
-        return redirect("register", acc.round.pk, name)
-    fields = {
-        f.verbose_name: f
-        for f in model._meta.fields
-        if f.name not in ("id", "round", "unit", "created_by", "created_at")
+        return _page(request, acc, name, problems=[refused or "请选择文件。"])
+    Form = entry_form(model, acc)
+    label_to_field = {"单位": "unit", "编号": "ref", "备注": "note"} | {
+        str(f.verbose_name): f.name for f in own_fields(model)
     }
-    units = {u.name: u for u in acc.round.units.all()}
+    units = {u.name: u.pk for u in acc.round.units.all()}
     fname = Path(upload.name).name
     with uploaded_path(upload) as path:
         try:
             kind, rows = read_source(path)
         except FactsError as exc:
-            messages.error(request, str(exc.problems[0]))
-            return redirect("register", acc.round.pk, name)
+            return _page(
+                request, acc, name, problems=[readable(str(p), path) for p in exc.problems]
+            )
     if kind != "csv" or not rows:
-        messages.error(request, f"{fname}：应为 .xlsx 或 .csv 表格，第一行为列名")
-        return redirect("register", acc.round.pk, name)
-    header = [h.strip() for h in rows[0]]
-    unknown = [h for h in header if h and h != "单位" and h not in fields]
-    problems = []
-    if unknown:
-        problems.append(
-            f"第1行：不认识的列 {'、'.join(unknown)}（可用：单位、{'、'.join(fields)}）"
+        return _page(
+            request, acc, name, problems=[f"{fname}：应为 .xlsx 或 .csv 表格，第一行为列名"]
         )
+    header = [str(h).strip() for h in rows[0]]
+    unknown = [h for h in header if h and h not in label_to_field]
+    if unknown:
+        return _page(
+            request,
+            acc,
+            name,
+            problems=[
+                f"第1行：不认识的列 {'、'.join(unknown)}（可用：{'、'.join(import_columns(model))}）"
+            ],
+        )
+    problems: list[str] = []
     made = []
     for number, values in enumerate(rows[1:], start=2):
-        if not any(v.strip() for v in values) or unknown:
+        if not any(str(v).strip() for v in values):
             continue
-        data = dict(zip(header, values, strict=False))
-        unit = units.get(data.get("单位", "").strip())
-        if unit is None:
-            problems.append(f"第{number}行：单位名单中没有“{data.get('单位', '')}”")
+        data = {
+            label_to_field[h]: str(v).strip()
+            for h, v in zip(header, values, strict=False)
+            if h and str(v).strip()
+        }
+        unit_name = data.get("unit", "")
+        if unit_name not in units:
+            problems.append(f"第{number}行 单位：单位名单中没有“{unit_name}”")
             continue
-        obj = model(round=acc.round, unit=unit, created_by=request.user)
-        try:
-            for label, field in fields.items():
-                if label in data:
-                    setattr(obj, field.name, _value(field, data[label]))
-                elif not (field.null or field.has_default() or field.blank):
-                    raise ValueError(f"缺少“{label}”列")
-            obj.full_clean(exclude=["round", "unit", "created_by"])
-        except (ValueError, InvalidOperation) as exc:
-            problems.append(f"第{number}行：{exc}")
+        data["unit"] = str(units[unit_name])
+        for f in own_fields(model):  # a column left out takes the register's default
+            if f.name not in data and f.has_default():
+                data[f.name] = str(f.get_default())
+        form = Form(data)
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                problems.append(f"第{number}行 {label}：{'；'.join(errors)}")
             continue
-        except Exception as exc:  # ValidationError from full_clean
-            problems.append(f"第{number}行：{'；'.join(getattr(exc, 'messages', [str(exc)]))}")
-            continue
-        made.append(obj)
+        e = form.save(commit=False)
+        e.round, e.created_by = acc.round, request.user
+        made.append(e)
     if problems:
-        for p in problems[:30]:
-            messages.error(request, f"{fname} {p}")
-        messages.error(request, "文件未导入，已有记录没有任何改动。")
-        return redirect("register", acc.round.pk, name)
+        return _page(request, acc, name, problems=problems)
     with transaction.atomic():
         model.objects.bulk_create(made)
         record(
@@ -243,7 +303,7 @@ def register_import(request: HttpRequest, round_id: int, name: str) -> HttpRespo
             f"从 {fname} 向{TITLES[name]}台账导入 {len(made)} 条",
             actor=request.user,
             round=acc.round,
-            after={"file": fname, "count": len(made)},
+            after={"file": fname, "created": len(made)},
         )
     messages.success(request, f"已从 {fname} 导入 {len(made)} 条。")
     return redirect("register", acc.round.pk, name)

@@ -94,7 +94,7 @@ def ranking(request: HttpRequest, round_id: int) -> HttpResponse:
     acc = access(request, round_id, STAFF)
     rnd = acc.round
     index = rnd.scheme.index()
-    result, problems = round_result(rnd)
+    result, problems = round_result(rnd, fresh=True)
 
     def compute():
         charts = {"grades": _grade_chart(result, [g.name for g in index.scheme.grades])}
@@ -112,10 +112,9 @@ def ranking(request: HttpRequest, round_id: int) -> HttpResponse:
                     "problems": main_problems(result, cid, 5),
                 }
             )
-        return charts, classes
+        return charts, classes, dict(rnd.units.values_list("name", "id"))
 
-    charts, classes = derived(rnd, "ranking", compute)
-    unit_ids = dict(rnd.units.values_list("name", "id"))
+    charts, classes, unit_ids = derived(rnd, "ranking", compute)
     return render(
         request,
         "results/ranking.html",
@@ -144,7 +143,7 @@ def sheet(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
     acc, unit = _sheet_access(request, round_id, unit_id)
     rnd = acc.round
     index = rnd.scheme.index()
-    result, _ = round_result(rnd)
+    result, _ = round_result(rnd, fresh=True)
     ur = result.unit(unit.name)
 
     def compute():
@@ -185,14 +184,23 @@ def sheet(request: HttpRequest, round_id: int, unit_id: int) -> HttpResponse:
                 },
             ],
         }
-        return rows, chart, explain_unit(result, ur), len(result.in_class(ur.unit_class))
+        # the facts behind the lines, by the ref the core was given (desk.scoring.fact_row)
+        fact_ids = {
+            ln.ref: int(ln.ref.removeprefix("记录#"))
+            for n in ur.nodes()
+            for ln in n.lines
+            if ln.ref and ln.ref.startswith("记录#") and ln.ref[3:].isdigit()
+        }
+        peers = len(result.in_class(ur.unit_class))
+        return rows, chart, explain_unit(result, ur), peers, fact_ids
 
-    rows, chart, explanation, peers = derived(rnd, f"sheet:{unit.pk}", compute)
-    fact_ids = {}
-    for f in Fact.objects.filter(unit=unit).only("id"):
-        fact_ids[f"记录#{f.pk}"] = f.pk
-    objection_list = list(
-        Objection.objects.filter(unit=unit).select_related("fact").order_by("created_at")
+    rows, chart, explanation, peers, fact_ids = derived(rnd, f"sheet:{unit.pk}", compute)
+    objection_list = derived(  # every objection saved moves the round's revision
+        rnd,
+        f"objections:{unit.pk}",
+        lambda: list(
+            Objection.objects.filter(unit=unit).select_related("fact").order_by("created_at")
+        ),
     )
     my_objections = {o.fact_id: o for o in objection_list}
     return render(

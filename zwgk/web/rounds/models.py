@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+import threading
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from zwgk.rubric import SchemeIndex, load_scheme_text
+from zwgk.scoring.units import MAX_CONTACT, MAX_NAME
 
-
-@lru_cache(maxsize=16)
-def _index_of(text: str, name: str) -> SchemeIndex:
-    return load_scheme_text(text, name)
+_indexes: dict[str, SchemeIndex] = {}
+_indexes_lock = threading.Lock()
 
 
 class SchemeVersion(models.Model):
@@ -32,7 +31,17 @@ class SchemeVersion(models.Model):
         return f"{self.title}（{self.sha256[:8]}）"
 
     def index(self) -> SchemeIndex:
-        return _index_of(self.yaml_text, self.source_name or f"{self.scheme_id}.yaml")
+        """The scheme read by the core, once per process and version (keyed by its SHA-256, so
+        pages that load the version without its text never read the text again)."""
+        with _indexes_lock:
+            hit = _indexes.get(self.sha256)
+        if hit is None:
+            hit = load_scheme_text(self.yaml_text, self.source_name or f"{self.scheme_id}.yaml")
+            with _indexes_lock:
+                if len(_indexes) >= 16:
+                    _indexes.pop(next(iter(_indexes)))
+                _indexes[self.sha256] = hit
+        return hit
 
     @staticmethod
     def digest(text: str) -> str:
@@ -64,6 +73,11 @@ class Round(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The office confirmed the scheme's assumptions (编写假设) before the notice went out.
+    assumptions_confirmed_at = models.DateTimeField(null=True, blank=True)
+    assumptions_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     revision = models.PositiveIntegerField(default=0)  # bumped on every change that moves scores
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -79,7 +93,13 @@ class Round(models.Model):
 
     @property
     def results_visible_to_units(self) -> bool:
-        return self.status in (self.Status.PRELIMINARY, self.Status.PUBLISHED)
+        """Units see their own sheet from the preliminary results on; once approved it stays
+        visible (marked 未公布 until the office publishes)."""
+        return self.status in (self.Status.PRELIMINARY, self.Status.APPROVED, self.Status.PUBLISHED)
+
+    @property
+    def results_unpublished(self) -> bool:
+        return self.status != self.Status.PUBLISHED
 
     def evidence_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -110,11 +130,11 @@ class Unit(models.Model):
     """Unit — 被考核单位 in one round."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="units")
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=MAX_NAME)  # the core's limits: the units file is checked there
     unit_class = models.CharField(max_length=20)
     tags = models.JSONField(default=list, blank=True)
-    contact = models.CharField(max_length=50, blank=True)
-    phone = models.CharField(max_length=50, blank=True)
+    contact = models.CharField(max_length=MAX_CONTACT, blank=True)
+    phone = models.CharField(max_length=MAX_CONTACT, blank=True)
 
     class Meta:
         ordering = ["unit_class", "id"]

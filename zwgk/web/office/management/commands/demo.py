@@ -220,7 +220,7 @@ class Command(BaseCommand):
             f"导入全年考核记录 {len(facts)} 条（演示数据）",
             actor=assessor,
             round=rnd,
-            after={"count": len(facts)},
+            after={"created": len(facts)},
         )
         make_demo_ledgers(rnd, list(units.values()), assessor, rng)
 
