@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
+from zwgk.rubric.numbers import fmt
 from zwgk.workdays import (
     Channel,
     Completion,
@@ -372,7 +373,7 @@ def describe(record: Record, deadline: Deadline, kind: BreachKind, today: dt.dat
     verb = _VERB[record.register]
     head = f"{record.unit}：{_subject(record)}应于{_when(deadline.due)}前{verb}"
     if deadline.hours_overdue is not None:
-        late = f"超时{deadline.hours_overdue.normalize():f}小时"
+        late = f"超时{fmt(deadline.hours_overdue)}小时"
     elif deadline.workdays_overdue:
         late = f"超期{deadline.workdays_overdue}个工作日"
     else:

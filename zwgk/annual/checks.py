@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zwgk.inspect.model import Finding, Severity
+from zwgk.rubric.numbers import fmt as n
 
 from .claims import QUANTITIES, SUBROW_ZH, Claim, find_claims
 from .model import (
@@ -43,10 +44,6 @@ class Options:
     similarity: float = 0.5  # share of a report's prose shared with another → 雷同
     deadline: dt.date | None = None  # overrides the statutory deadline
     kind: str | None = None  # KIND_*: overrides the kind read from the report (configuration)
-
-
-def n(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
 
 
 def _finding(r: AnnualReport, check: str, severity: Severity, message: str, location: str,

@@ -57,29 +57,38 @@ def _unit_from_row(row: Row, problems: list[Problem]) -> Unit | None:
     if not unit_class:
         problems.append(Problem(row.path, row.line, f"单位 “{name}” 缺少类别 class", name))
         return None
-    tags = parse_list(f.get("tags"))
-    too_long = [
-        f"{label}（{len(value)} 字，最多 {limit} 字）"
-        for label, value, limit in (
-            ("单位名称", name, MAX_NAME),
-            ("联系人", str(f.get("contact") or ""), MAX_CONTACT),
-            ("联系电话", str(f.get("phone") or ""), MAX_CONTACT),
-            *(("标签", t, MAX_NAME) for t in tags),
-        )
-        if len(value) > limit
-    ]
-    if too_long:
-        shown = name if len(name) <= 20 else name[:20] + "…"
-        problems.append(Problem(row.path, row.line, f"过长：{'、'.join(too_long)}", shown))
-        return None
-    return Unit(
+    unit = Unit(
         name=name,
         unit_class=unit_class,
-        tags=frozenset(tags),
+        tags=frozenset(parse_list(f.get("tags"))),
         contact=str(f["contact"]) if f.get("contact") else None,
         phone=str(f["phone"]) if f.get("phone") else None,
         line=row.line,
     )
+    too_long = _too_long(unit)
+    if too_long:
+        problems.append(Problem(row.path, row.line, too_long, _short(name)))
+        return None
+    return unit
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 20 else name[:20] + "…"
+
+
+def _too_long(unit: Unit) -> str | None:
+    """What of a unit is longer than a round can store (the web's columns are sized by these)."""
+    over = [
+        f"{label}（{len(value)} 字，最多 {limit} 字）"
+        for label, value, limit in (
+            ("单位名称", unit.name, MAX_NAME),
+            ("联系人", unit.contact or "", MAX_CONTACT),
+            ("联系电话", unit.phone or "", MAX_CONTACT),
+            *(("标签", t, MAX_NAME) for t in sorted(unit.tags)),
+        )
+        if len(value) > limit
+    ]
+    return f"过长：{'、'.join(over)}" if over else None
 
 
 def load_units(path: str | Path) -> list[Unit]:
@@ -117,9 +126,14 @@ def load_units(path: str | Path) -> list[Unit]:
 
 
 def check_units(index: SchemeIndex, units: list[Unit], path: str = "<units>") -> None:
-    """Every unit's class must be one the scheme declares."""
+    """Every unit's class must be one the scheme declares, and its texts must fit a round."""
     classes = index.class_ids()
     problems = [
+        Problem(path, u.line or None, too_long, _short(u.name))
+        for u in units
+        if (too_long := _too_long(u)) is not None
+    ]
+    problems += [
         Problem(
             path,
             u.line or None,
