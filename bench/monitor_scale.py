@@ -276,7 +276,9 @@ def main() -> None:
     )  # fmt: skip
     bases = json.loads(served.stdout.readline())
     db = database_env()
-    env = {"MONITOR_TICK_SECONDS": "3600", **db}
+    env = {"MONITOR_TICK_SECONDS": "3600", "CELERY_REMOTE_CONTROL": "false", **db}
+    if not args.broker.startswith("redis"):  # RabbitMQ: the host limiter still wants a Redis
+        env["MONITOR_LIMITER_URL"] = "redis://127.0.0.1:6379/2"
     results = []
     with PgCluster(tmp, args.broker, **env) as c:
         options = {"rate": args.rate, "robots": False, "max_pages": args.max_pages}

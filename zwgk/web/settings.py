@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from kombu import Queue
 
 from zwgk.web.env import env_bool, env_int, env_list, env_str
 
@@ -257,6 +258,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_ENABLE_REMOTE_CONTROL = env_bool("CELERY_REMOTE_CONTROL", True)
 CELERY_TASK_DEFAULT_QUEUE = MONITOR_QUEUE_PREFIX + "probe"
+# A worker started without -Q consumes both queues (deploy/systemd/zwgk-worker.service).
+CELERY_TASK_QUEUES = (Queue(MONITOR_QUEUE_PREFIX + "probe"), Queue(MONITOR_QUEUE_PREFIX + "run"))
 CELERY_TASK_ROUTES = {
     "zwgk.monitor.tick": {"queue": MONITOR_QUEUE_PREFIX + "probe"},
     "zwgk.monitor.probe": {"queue": MONITOR_QUEUE_PREFIX + "probe"},

@@ -3,7 +3,7 @@ findings with their review, and the 政务新媒体 register.
 
 History is kept small: one row per availability probe, one row per column *change* (not per
 pass), one row per run; a finding is one row for its whole life (first seen, last seen, present
-or gone), with a link row per run that saw it new, still or gone.
+or gone), with a link row per run that saw it new or gone (still present is counted per run).
 """
 
 from __future__ import annotations
@@ -296,7 +296,8 @@ class Finding(models.Model):
 
 
 class RunFinding(models.Model):
-    """What one run said of a finding: new (新发现), still present (仍存在) or gone (已消失)."""
+    """What one run said of a finding: new (新发现) or gone (已消失). Still present (仍存在) is
+    only counted, in the run's summary."""
 
     class Status(models.TextChoices):
         NEW = "new", "新发现"

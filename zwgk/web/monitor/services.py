@@ -268,11 +268,13 @@ def record_findings(
                 if status == "new" and row.snapshot_id is None and pages:
                     row.snapshot = pages.get(snapshots.page_of(f))
                 row.save()
-                if status:
+                if status == "new":
                     verdicts.append((row, status))
         gone = [rows[k] for k in outcome.gone]
         Finding.objects.filter(pk__in=[r.pk for r in gone]).update(present=False)
         verdicts += [(r, "gone") for r in gone]
+        # New and gone are kept per run; "still present" only as the run's count (run.summary):
+        # a row per finding per run would be most of the database (see docs/monitor.md).
         if run is not None:
             RunFinding.objects.bulk_create(
                 [RunFinding(run=run, finding=r, status=s) for r, s in verdicts],

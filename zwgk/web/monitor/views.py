@@ -227,6 +227,12 @@ def _share(days: list[tuple[dt.date, int, int]]) -> float | None:
     return round(100 * (n - f) / n, 2) if n else None
 
 
+def run_counts(run: Run) -> dict[str, int]:
+    """New, still present and gone findings of a run (its own and the freshness evaluation's)."""
+    s = run.summary or {}
+    return {k: s.get(k, 0) + s.get(f"fresh_{k}", 0) for k in ("new", "still", "gone")}
+
+
 def _live_context(acc: Access, site: MonitoredSite) -> dict:
     active = list(
         site.runs.filter(state__in=(Run.State.QUEUED, Run.State.RUNNING)).order_by("slot")[:5]
@@ -273,12 +279,7 @@ def site_page(request: HttpRequest, round_id: int, site_id: int) -> HttpResponse
         if ch.last_read:
             series[ch.name].append((timezone.localtime(now), ch.latest))
     runs = list(site.runs.all()[:20])
-    verdicts = defaultdict(Counter)
-    for row in (
-        RunFinding.objects.filter(run__in=runs).values("run_id", "status").annotate(n=Count("id"))
-    ):
-        verdicts[row["run_id"]][row["status"]] = row["n"]
-    run_rows = [(r, verdicts[r.pk]) for r in runs]
+    run_rows = [(r, run_counts(r)) for r in runs]
     chart_runs = [
         (timezone.localtime(r.slot).strftime("%m-%d %H:%M"), v["new"], v["still"], v["gone"])
         for r, v in reversed(run_rows)
@@ -379,9 +380,8 @@ def run_page(request: HttpRequest, round_id: int, run_id: int) -> HttpResponse:
             "acc": acc,
             "run": run,
             "site": run.site,
-            "sections": [
-                (RunFinding.Status(s).label, verdicts[s]) for s in ("new", "still", "gone")
-            ],
+            "counts": run_counts(run),
+            "sections": [(RunFinding.Status(s).label, verdicts[s]) for s in ("new", "gone")],
         },
     )
 
