@@ -11,7 +11,8 @@ scored (the thresholds in the catalogue are chosen on them; ``--show`` prints th
   ``tools/build_typo_model.py`` (no sentence shared with the model's training text);
 - correct official text for false alarms: the **tune** half of the real reports, report openings
   and other schemes' rule sentences the project ships (``official_split``: the other half trains
-  the character model), and the dev part's corrected sentences.
+  the character model), the **tune** part of the official-document corpus ``tools/corpus``, and
+  the dev part's corrected sentences.
 
 With ``--final``, the measuring sets, never looked at while tuning (run once, at the end):
 
@@ -19,8 +20,9 @@ With ``--final``, the measuring sets, never looked at while tuning (run once, at
   sentence falls in the held-out part of the split);
 - ECSpell law sentences (法律, ``bench/data/ecspell/law.test.tsv``): a domain the model was never
   trained or tuned on;
-- correct official text: the five seed schemes (never used in training or tuning; false alarms
-  counted, not shown) and the held-out ECSpell corrected sentences;
+- correct official text: the ``held`` part of the official-document corpus ``tools/corpus``
+  (split by document, ``corpus_part``), the five seed schemes (never used in training or
+  tuning; false alarms counted, not shown) and the held-out ECSpell corrected sentences;
 - the seven typos found in real reports (``tests/data/typos/real_typos.txt``).
 
 Sentence level: a sentence with errors counts as found when some finding overlaps an erroneous
@@ -38,7 +40,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools.build_typo_model import ecspell_rows, ecspell_split, official_split  # noqa: E402
+from tools.build_typo_model import (  # noqa: E402
+    corpus_split,
+    document_part,
+    ecspell_rows,
+    ecspell_split,
+    official_documents,
+)
 from zwgk.inspect.checks.wording import SERIOUS, SUSPECT, TYPO, Settings, find  # noqa: E402
 
 REPORTED = (SERIOUS, TYPO)
@@ -156,10 +164,17 @@ def main() -> None:
     if not args.final:
         print("== 调参集（阈值在这些句子上选定）")
         accuracy([("ECSpell 公文 dev（调参用）", split["dev"])], full, args.show, dictionary)
-        tune = [s for text in official_split()["tune"] for s in sentences(text)]
+        tune = [
+            s
+            for doc, text in official_documents().items()
+            if document_part(doc) == "tune"
+            for s in sentences(text)
+        ]
+        corpus_tune = [s for text in corpus_split()["tune"] for s in sentences(text)]
         false_alarms(
             [
                 ("年报、年报开头、他处方案（调参的一半）", tune, True),
+                ("公文语料 tools/corpus 的 tune 部分", corpus_tune, True),
                 ("ECSpell 公文 dev 的正确句", sorted({t for _, t in split["dev"]}), True),
             ],
             full,
@@ -183,8 +198,10 @@ def main() -> None:
         for p in sorted((args.shared / "seeds").glob("*.txt"))
         for s in sentences(p.read_text(encoding="utf-8"))
     ]
+    held = [s for text in corpus_split()["held"] for s in sentences(text)]
     false_alarms(
         [
+            ("公文语料 tools/corpus 的 held 部分（留出）", held, False),
             ("种子方案 5 份（未训练、未调参）", seeds, False),
             ("ECSpell 公文 held-out 的正确句", sorted({t for _, t in split["held"]}), False),
         ],

@@ -65,6 +65,26 @@ def test_it_raises_no_serious_alarm_and_almost_no_typo_alarm_on_clean_government
     assert len(flagged) <= len(sentences) // 100, flagged
 
 
+def test_it_leaves_traditional_character_text_to_a_person():
+    text = "考核得分：基礎分1分;每超報1篇計1分;每漏報一篇扣1分。為民服務。"
+    assert not [h for h in find(text) if h.source == "错别字模型"]
+    # The same slip in simplified text is still found.
+    assert [h for h in find("公司负责人担任县政协委员，负责全县机智改革。") if h.check == TYPO]
+
+
+def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_inside_them():
+    for text in ("湖南佳惠百货有限责任公司董事长出席会议。", "镇长何圣葆主持会议。"):
+        assert not [h for h in find(text) if h.check in (SERIOUS, TYPO)], text
+    hits = find("深圳市盈丰智能装杯有限公司申报项目。")
+    assert [(h.wrong, h.right) for h in hits if h.check == TYPO] == [("杯", "备")]
+    spans = wording_model.model().name_spans("湖南佳惠百货有限责任公司")
+    assert spans[2] and spans[3]
+
+
+def test_it_leaves_a_doubled_character_across_two_words_to_the_doubles_rule():
+    assert not [h for h in find("县子午镇七星坝村驻村工作队队员参加培训。") if h.check != SUSPECT]
+
+
 def test_it_finds_typos_in_law_text_it_was_never_trained_on():
     """Ten ECSpell law sentences with one typo each (MIT, see tests/data/typos/README.md)."""
     found = 0
@@ -228,3 +248,13 @@ def test_an_unchanged_page_costs_the_model_nothing_on_the_next_inspection(tmp_pa
     wording_model.model().run.cache_clear()  # as a new process would start
     assert wording.check_page(page(text), PageRole.ARTICLE, stored) == first
     assert computed == []
+
+
+def test_every_document_of_the_typo_models_corpus_names_its_public_source():
+    corpus = Path(__file__).resolve().parents[2] / "tools" / "corpus"
+    files = sorted(corpus.glob("*.txt"))
+    assert len(files) >= 10
+    for path in files:
+        head = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+        assert any(ln.startswith("# 来源: http") for ln in head), path.name
+        assert any("著作权法" in ln for ln in head), path.name

@@ -109,6 +109,8 @@ def _thresholds(check_id: str) -> dict[str, float]:
 def tier(sg: Suggestion) -> str | None:
     """wording-typo, wording-suspect or nothing for a model suggestion (catalogue thresholds)."""
     for check_id in (TYPO, SUSPECT):
+        if check_id == TYPO and sg.in_name:
+            continue  # inside what looks like a name: a person should look
         t = _thresholds(check_id)
         # The word-frequency gain plus a share of the character model's gain (running text).
         both = sg.score + t["char_weight"] * sg.char_gain

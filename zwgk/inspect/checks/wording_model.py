@@ -63,6 +63,24 @@ _REDUPLICABLE = (
     "总结 调查 联系 沟通 协调 推敲 琢磨 思考 体会 感受 尝试"
 )
 REDUPLICABLE = frozenset(_REDUPLICABLE.split(" "))
+# Names (the model knows few): a person's name follows a title (镇长何圣葆) or comes before
+# 同志; an organisation's name comes before its kind (佳惠百货有限责任公司); a place's name before
+# its level (子午镇). A confusion inside one is asked about, not reported.
+_TITLES = (
+    "书记 副书记 县长 副县长 镇长 副镇长 乡长 副乡长 区长 副区长 市长 副市长 省长 副省长 主任 "
+    "副主任 局长 副局长 处长 副处长 科长 副科长 所长 站长 部长 副部长 主席 副主席 委员 常委 "
+    "组长 副组长 队长 院长 校长 厂长 经理 董事长 总经理 秘书长 主持人 联系人 负责人 记者 "
+    "通讯员 作者 审核 编辑 责任编辑 发布人 代表 专员 调研员 干事"
+)
+TITLES = tuple(sorted(set(_TITLES.split(" ")), key=len, reverse=True))
+_ORG_KINDS = (
+    "股份有限公司 有限责任公司 有限公司 公司 集团 百货 商行 商店 超市 酒店 宾馆 饭店 合作社 "
+    "工作室 诊所 药店 药房 门市部 经营部 加工厂 厂"
+)
+ORG_KINDS = tuple(_ORG_KINDS.split(" "))
+PLACE_LEVELS = set("镇乡村县区市")
+PARTICLES = frozenset("的地得")
+NAME_WORD_FREQ = 100  # a correction making a word this common is reported even inside a name
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,7 @@ class Suggestion:
     char_gain: float = 0.0
     context: int = 0
     word_freq: int = 0
+    in_name: bool = False
 
 
 class Model:
@@ -138,6 +157,10 @@ class Model:
             k: w for k, w in missing.items() if k not in self.freq and k not in self.grams
         }
         self.grams_total = sum(n for g, n in self.grams.items() if len(g) == 1) or 1
+        # Characters of traditional text only: a run holding one is not judged (the model knows
+        # simplified official text; 為, 報 are not typos of 为, 报).
+        self.traditional = frozenset("".join(sections.get("[traditional]", ())))
+        self.surnames = frozenset("".join(sections.get("[surnames]", ())))
 
     # -- character n-gram model of running official text -------------------------------------
 
@@ -167,6 +190,50 @@ class Model:
         for a in range(max(0, i + size - 3), min(i, len(s) - 3) + 1):
             best = max(best, grams.get(s[a : a + 3], 0))
         return best
+
+    def name_spans(self, s: str) -> list[bool]:
+        """For each character of ``s``: does it look like part of a name the model cannot know
+        (see ``TITLES``, ``ORG_KINDS``, ``PLACE_LEVELS``)? Written-out words of the lexicon are
+        not names."""
+        n, freq = len(s), self.freq
+        out = [False] * n
+        for t in TITLES:
+            start = s.find(t)
+            while start >= 0:
+                e = start + len(t)
+                if e < n and s[e] in self.surnames and s[e : e + 2] not in freq:
+                    out[e : min(n, e + 3)] = [True] * (min(n, e + 3) - e)
+                start = s.find(t, start + 1)
+        start = s.find("同志")
+        while start >= 0:
+            for k in (3, 2):
+                if start - k >= 0 and s[start - k] in self.surnames:
+                    out[start - k : start] = [True] * k
+                    break
+            start = s.find("同志", start + 1)
+        for kind in ORG_KINDS:
+            start = s.find(kind)
+            while start >= 0:
+                lo = max(0, start - 4)
+                if s[lo:start] not in freq:
+                    out[lo:start] = [True] * (start - lo)
+                start = s.find(kind, start + 1)
+        for p in range(2, n):
+            if s[p] in PLACE_LEVELS and not any(
+                w in freq for w in (s[p - 2 : p + 1], s[p - 1 : p + 1], s[p - 2 : p])
+            ):
+                out[p - 2] = out[p - 1] = True
+        return out
+
+    def _makes_word(self, s: str, i: int, x: str) -> bool:
+        """``x`` in place of ``s[i]`` makes a common word with its neighbours (装杯 → 装备,
+        垃萨 → 拉萨): a slip inside a name is still reported then."""
+        freq = self.freq
+        for n in (2, 3, 4):
+            for a in range(max(0, i - n + 1), min(i, len(s) - n) + 1):
+                if freq.get(s[a:i] + x + s[i + 1 : a + n], 0) >= NAME_WORD_FREQ:
+                    return True
+        return False
 
     # -- language model ---------------------------------------------------------------------
 
@@ -221,8 +288,8 @@ class Model:
         return out
 
     def _stored(self, run: str, store: RunStore | None) -> tuple[Suggestion, ...]:
-        if len(run) < 2:
-            return ()  # one character alone: no neighbour to judge it by
+        if len(run) < 2 or not self.traditional.isdisjoint(run):
+            return ()  # one character alone, or traditional text: nothing to judge it by
         if store is None:
             return self.run(run)
         found = store.get(run)
@@ -245,6 +312,7 @@ class Model:
     def _run(self, s: str, offset: int) -> Iterator[Suggestion]:
         n = len(s)
         words = self.words_at(s)
+        names = self.name_spans(s)
         base: dict[tuple[int, int], float] = {}
 
         def around(a: int, b: int) -> float:
@@ -274,9 +342,10 @@ class Model:
                         self.char_gain(s, i, x),
                         self.context_seen(s, i),
                         words[i],
+                        names[i] and not self._makes_word(s, i, x),
                     )
             if seen == 0 and not words[i]:
-                yield from self._other(s, i, offset, around)
+                yield from self._other(s, i, offset, around, names[i])
             if i + 1 < n and not (words[i] or words[i + 1]) and not self.seen(s[i : i + 2]):
                 pair = self._pair(s, i, around)
                 if pair:
@@ -305,6 +374,8 @@ class Model:
         if not near:
             return {}
         conf, freq, out = self.confusion[s[i]], self.freq, {}
+        if s[i] in PARTICLES:
+            near = near - PARTICLES  # 的/地/得 is usage, not a typo (and rarely one in ECSpell)
         for x in near:
             for n in (2, 3, 4):
                 for a in range(max(0, i - n + 1), min(i, len(s) - n) + 1):
@@ -315,7 +386,9 @@ class Model:
                     break
         return out
 
-    def _other(self, s: str, i: int, offset: int, around) -> Iterator[Suggestion]:
+    def _other(
+        self, s: str, i: int, offset: int, around, in_name: bool = False
+    ) -> Iterator[Suggestion]:
         """A character in no word and in no pair of real text, not confusable with what a word
         there needs (ECSpell's 互粘网 → 互联网): the character that makes a common two-character
         word with a neighbour, at the ``OTHER_PENALTY``."""
@@ -332,6 +405,7 @@ class Model:
             if gain > 0 and (best is None or gain > best[0]):
                 best = (gain, x)
         if best:
+            in_name = in_name and not self._makes_word(s, i, best[1])
             yield Suggestion(
                 offset + i,
                 offset + i + 1,
@@ -341,6 +415,7 @@ class Model:
                 best[0],
                 char_gain=self.char_gain(s, i, best[1]),
                 context=self.context_seen(s, i),
+                in_name=in_name,
             )
 
     def _pair(self, s: str, i: int, around) -> tuple[float, str] | None:
@@ -395,8 +470,8 @@ class Model:
         (齐齐哈市 → 齐齐哈尔市): never where the written form is itself a word."""
         freq, n = self.freq, len(s)
         for j in range(1, n - 1):
-            if s[j] in NOT_EXTRA:
-                continue  # 发展和改革 is not 发展改革 written wrong
+            if s[j] in NOT_EXTRA or s[j] in (s[j - 1], s[j + 1]):
+                continue  # 发展和改革 is not 发展改革 written wrong; 队队 is for _doubles
             for size in (4, 5, 6):
                 for k in range(1, size):
                     lo, hi = j - k, j + 1 + size - k
