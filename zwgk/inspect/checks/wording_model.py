@@ -377,8 +377,14 @@ def _offset(group: list[tuple[int, int]], k: int) -> int:
 
 
 def _moved(sg: Suggestion, start: int, end: int) -> Suggestion:
-    """``sg`` at other offsets (``dataclasses.replace`` without its per-call cost)."""
-    return Suggestion(**{**sg.__dict__, "start": start, "end": end})
+    """``sg`` at other offsets: ``dataclasses.replace`` without the cost of a frozen dataclass's
+    ``__init__`` (a field at a time through ``object.__setattr__``), a run's suggestions being
+    moved on every page that repeats the run."""
+    moved = object.__new__(Suggestion)
+    fields = moved.__dict__
+    fields.update(sg.__dict__)
+    fields["start"], fields["end"] = start, end
+    return moved
 
 
 class RunStore:
