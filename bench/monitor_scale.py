@@ -7,7 +7,7 @@ process, then by 2, side by side (legs alternate, ``--repeat`` times).
 The sites are the demo generator's (``zwgk.devtools``), served by a separate process on 127.0.0.1,
 one port (so one host, one politeness limit) per site, each answer delayed like a real
 government server's (log-normal, median ``--latency`` seconds). A "worker" is one
-``celery worker -c 1`` process (its parent and its one child); the results go to PostgreSQL
+``celery worker -c 1`` process (its parent and its one child; ``--per-worker K`` for ``-c K``); the results go to PostgreSQL
 (database ``zwgk_h16bench``, recreated) when 127.0.0.1:5432 answers, else to a SQLite file. Each
 leg: the workers are started and warmed up, a full crawl of every site is queued, the clock runs
 until the last is stored. Printed per leg: sites/h, pages, CPU seconds per site, and each
@@ -154,7 +154,7 @@ def wait_ready(c: Cluster, names: list[str], timeout: float = 180) -> None:
     raise TimeoutError(f"workers not ready: {names}")
 
 
-def leg(c: Cluster, n_workers: int, n_sites: int, tag: str) -> dict:
+def leg(c: Cluster, n_workers: int, n_sites: int, tag: str, per_worker: int = 1) -> dict:
     names = [f"{tag}w{i}" for i in range(n_workers)]
     workers = []
     for name in names:
@@ -162,8 +162,8 @@ def leg(c: Cluster, n_workers: int, n_sites: int, tag: str) -> dict:
         out = open(log, "ab")  # noqa: SIM115 — closed with the process
         workers.append(
             subprocess.Popen(
-                [PY, "-m", "celery", "-A", "zwgk.web.celery", "worker", "-Q", c.queues(), "-c", "1",
-                 "-n", f"{name}.{c.tag}@%h", "--without-gossip", "--without-mingle",
+                [PY, "-m", "celery", "-A", "zwgk.web.celery", "worker", "-Q", c.queues(),
+                 "-c", str(per_worker), "-n", f"{name}.{c.tag}@%h", "--without-gossip", "--without-mingle",
                  "--without-heartbeat", "-P", "prefork", "-l", "INFO"],
                 env=c.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                 preexec_fn=die_with_parent,
@@ -261,6 +261,9 @@ def main() -> None:
     ap.add_argument("--latency", type=float, default=0.15, help="median seconds per answer")
     ap.add_argument("--rate", type=float, default=5.0, help="requests per second per site")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument(
+        "--per-worker", type=int, default=1, help="sites one worker inspects at once (celery -c)"
+    )
     ap.add_argument("--broker", default="redis://127.0.0.1:6379/2")
     ap.add_argument("--probes", type=int, default=300, help="probes for the probe figure (0: none)")
     args = ap.parse_args()
@@ -283,12 +286,13 @@ def main() -> None:
             f"{args.sites} sites of the demo generator ({args.pages} pages asked, crawl limit "
             f"{args.max_pages}), median latency {args.latency} s, {args.rate} requests/s per site; "
             f"broker {args.broker}; database {'PostgreSQL' if db else 'SQLite'}; "
+            f"each worker one process with {args.per_worker} child(ren) (celery -c); "
             f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start",
             flush=True,
         )
         for r in range(args.repeat):
             for n in (1, 2):
-                res = leg(c, n, args.sites, f"r{r}n{n}")
+                res = leg(c, n, args.sites, f"r{r}n{n}", args.per_worker)
                 results.append(res)
                 print(
                     f"  repeat {r + 1}, {n} worker{'s' if n > 1 else ''}: {res['sites_h']:.1f} sites/h "

@@ -224,3 +224,11 @@ def test_scheme_show_lists_the_assumptions_for_the_office_to_confirm():
     assert "编写假设（" in shown.output and "请考核办确认" in shown.output
     assert "[rank-points] A5.3.1 区政府办公室督查通报和检查情况考核运用" in shown.output
     assert "原文：" in shown.output and "采用：" in shown.output and "理由：" in shown.output
+
+
+def test_a_unit_name_longer_than_100_characters_is_refused(tmp_path):
+    units = tmp_path / "units.csv"
+    units.write_text("单位名称,类别\n" + "长" * 500 + ",A\n甲镇,A\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "--scheme", MINI, "--units", str(units)])
+    assert result.exit_code == 1
+    assert "过长：单位名称（500 字，最多 100 字）" in result.output

@@ -527,3 +527,9 @@ def test_it_earns_an_additive_item_from_zero(tmp_path):
     lines = r.unit("甲镇").node("L12").lines
     assert [ln.kind.value for ln in lines] == ["start", "earn", "earn", "cap"]
     assert sum((ln.amount for ln in lines), D(0)) == 0  # 5 − 5 + 5 + 3 − 3 = earned − max
+
+
+def test_a_unit_too_long_for_a_round_is_refused_by_check_units(ix):
+    with pytest.raises(FactsError) as exc:
+        score(ix, units("甲镇:A", "长" * 101 + ":A"))
+    assert "过长：单位名称（101 字，最多 100 字）" in str(exc.value)

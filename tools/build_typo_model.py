@@ -25,12 +25,17 @@ windows of the ECSpell training split). Writes ``zwgk/inspect/data/wording_model
   training sentences (the pairs of real text); ``[after]`` the same pairs the other way round.
 - ``[pairs]`` character → the second characters of the two-character words (seen 30+ times) it
   starts.
+- ``[chars]`` character 1- to 4-grams and their counts in running official text: the training
+  sentences and the ``lm`` half (by document, ``official_split``) of the real reports, report
+  openings and other schemes' rule sentences the project ships in ``tests/data``; the other
+  half (``tune``) is only used to tune the false-alarm thresholds. The same running text adds
+  its strings seen twice to the lexicon and its character pairs to ``[inside]``.
 
 The ECSpell sentences are split by corrected sentence, never by row (the files repeat sentences
 with different errors): a sentence whose SHA-1 (whitespace removed) ends in 0–2 (mod 10) is
-held out for ``bench/typo_accuracy.py``, 3–4 is the tuning set, the rest trains the model. The
-split was fixed before any tuning. Nothing from law text, the seeds or the annual reports is used:
-they measure generalisation and false alarms.
+held out for ``bench/typo_accuracy.py --final``, 3–4 is the tuning set, the rest trains the
+model. The split was fixed before any tuning. Nothing from law text or the seeds is used: they
+measure generalisation and false alarms.
 """
 
 from __future__ import annotations
@@ -40,14 +45,23 @@ import collections
 import gzip
 import hashlib
 import importlib.util
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "zwgk" / "inspect" / "data"
 OUT = DATA / "wording_model.txt.gz"
 ECSPELL_TEST = ROOT / "bench" / "data" / "ecspell" / "odw.test.tsv"
+REAL = ROOT / "tests" / "data" / "annual" / "real"
+RULE_SENTENCES = (
+    ROOT / "tests" / "data" / "rule_sentences_real.jsonl",
+    ROOT / "tests" / "data" / "rule_sentences_real2.jsonl",
+)
+CHAR_ORDER = 4  # the character n-gram model's order
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ENTRY = re.compile(r"^\s*(\S.*?)\s*(?:->|→|=>)\s*(\S.*?)\s*$")
 COMMON = 2000  # frequency given to the project's own words (a common word in jieba's counts)
@@ -86,6 +100,61 @@ def ecspell_split(shared: Path) -> dict[str, list[tuple[str, str]]]:
     for s, t in sorted(rows):
         out[ecspell_part(t)].append((s, t))
     return out
+
+
+def official_documents() -> dict[str, str]:
+    """Correct official text the project ships, by document: the real annual reports and report
+    openings of ``tests/data/annual/real`` and the rule sentences of other real schemes
+    (``tests/data/rule_sentences_real*.jsonl``, one document per scheme). The seed schemes are
+    never read here: they measure false alarms."""
+    docs: dict[str, str] = {}
+    for path in sorted(REAL.iterdir()):
+        if path.name == "README.md":
+            continue
+        if path.suffix in (".txt", ".md"):
+            docs[path.name] = path.read_text(encoding="utf-8")
+        elif path.suffix == ".html":
+            body = LexborHTMLParser(path.read_text(encoding="utf-8")).body
+            docs[path.name] = body.text(separator="\n") if body else ""
+    for line in (REAL / "heads.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            docs[row["url"]] = row["text"]
+    for path in RULE_SENTENCES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                key = row.get("url") or row["scheme"]
+                docs[key] = docs.get(key, "") + "\n" + row["text"]
+    return docs
+
+
+def document_part(doc: str) -> str:
+    """``lm`` (trains the model) or ``tune`` (correct text the false alarms are tuned on), half
+    and half by document (a document's boilerplate stays on one side)."""
+    return "lm" if int(hashlib.sha1(doc.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "tune"
+
+
+def official_split() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"lm": [], "tune": []}
+    for doc, text in official_documents().items():
+        out[document_part(doc)].append(text)
+    return out
+
+
+def char_ngrams(texts: Iterable[str]) -> collections.Counter[str]:
+    """Character 1- to 4-grams of running text (runs of Chinese characters; a run boundary is
+    marked by a space so that n-grams never join two runs)."""
+    found: collections.Counter[str] = collections.Counter()
+    for text in texts:
+        for run in _HAN_RUN.findall(text):
+            padded = " " + run + " "
+            for n in range(1, CHAR_ORDER + 1):
+                for i in range(len(padded) - n + 1):
+                    gram = padded[i : i + n]
+                    if gram != " ":
+                        found[gram] += 1
+    return found
 
 
 def own_words() -> list[str]:
@@ -224,8 +293,9 @@ def build(shared: Path) -> dict[str, int]:
     split = ecspell_split(shared)
     sizes = write_dictionaries(shared, split["train"])
     targets = sorted({t for _, t in split["train"]})
+    running = targets + official_split()["lm"]
     lexicon = jieba_words()
-    for gram, n in ngrams(targets).items():
+    for gram, n in ngrams(running).items():
         # Strings of the training sentences as words, but not those spanning a function word
         # (的工作, 我们的): they are phrases, and a word there would hide a doubled 的.
         if n >= 2 and gram not in lexicon and not FUNCTION_CHARS.intersection(gram):
@@ -245,7 +315,7 @@ def build(shared: Path) -> dict[str, int]:
     for w in lexicon:
         for k in range(len(w) - 1):
             inside[w[k + 1]].add(w[k])
-    for g in ngrams(targets, 2, 2):
+    for g in ngrams(running, 2, 2):
         inside[g[1]].add(g[0])  # pairs of real text count as seen too
     groups = (
         {c: same[c] | py_same[c] for c in set(same) | set(py_same)},
@@ -290,11 +360,16 @@ def build(shared: Path) -> dict[str, int]:
             first2[w[0]].add(w[1])
     lines.append("[pairs]")
     lines += [a + "\t" + "".join(sorted(first2[a])) for a in sorted(first2)]
+    grams = char_ngrams(running)
+    lines.append("[chars]")
+    lines += [f"{g}\t{n}" for g, n in sorted(grams.items())]
     OUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0))
     return sizes | {
         "lexicon": len(lexicon),
         "confusion": len(chars),
         "pairs": sum(map(len, inside.values())),
+        "char_ngrams": len(grams),
+        "running_chars": sum(len("".join(_HAN_RUN.findall(t))) for t in running),
     }
 
 

@@ -73,7 +73,9 @@ def test_it_finds_typos_in_law_text_it_was_never_trained_on():
         hits = find(source)
         found += any(h.start <= i < h.end for h in hits for i in bad)
         assert not [h for h in find(target) if h.check != SUSPECT], target
-    assert found >= 5
+    # The whole law test set: sentence-level F1 0.67 (bench/typo_accuracy.py --final); recall
+    # there is 0.55, so four or more of these ten.
+    assert found >= 4
 
 
 def test_it_never_turns_qizhong_zhongyang_into_the_party_central_committee():

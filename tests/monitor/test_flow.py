@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from tests.monitor.base import MonitorTestCase
 from tests.monitor.servers import SwitchSite, TinySite, Webhook
+from zwgk.monitor.history import ProbeRecord
 from zwgk.web.desk.models import Fact
 from zwgk.web.desk.scoring import round_result
 from zwgk.web.monitor import dispatch, jobs, services
-from zwgk.web.monitor.models import Column, Finding, Run, RunFinding
+from zwgk.web.monitor.models import Column, Finding, Probe, Run, RunFinding
 from zwgk.web.portal.models import Evidence
 
 
@@ -213,3 +214,17 @@ class ScheduleTest(MonitorTestCase):
             assert len([c for c in calls if c != "run"]) == 1
             assert Run.objects.filter(site=site).count() == 2
             services.evaluate_availability(site)
+
+
+class PruneTest(MonitorTestCase):
+    def test_it_drops_probes_older_than_the_keeping_period_and_keeps_the_rest(self):
+        site = self.site("http://www.jia.gov.cn/")
+        now = timezone.now()
+        for days in (500, 401, 399, 1):
+            at = now - dt.timedelta(days=days)
+            services.record_probe(site, at, ProbeRecord(at, True, 0.2, 200))
+        with self.settings(MONITOR_KEEP_DAYS=400):
+            dispatch._pruned.clear()
+            assert dispatch.prune(now) == 2
+            assert dispatch.prune(now + dt.timedelta(minutes=5)) == 0  # once an hour
+        assert Probe.objects.filter(site=site).count() == 2

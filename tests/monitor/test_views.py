@@ -13,7 +13,7 @@ from django.utils import timezone
 from tests.monitor.base import MonitorTestCase
 from zwgk.inspect.model import Finding as Found
 from zwgk.inspect.model import Severity
-from zwgk.web.monitor import services
+from zwgk.web.monitor import services, snapshots
 from zwgk.web.monitor.models import (
     Finding,
     MonitoredSite,
@@ -132,8 +132,6 @@ class AccessTest(MonitorTestCase):
         )
 
     def test_it_serves_a_saved_copy_only_to_those_who_may_see_the_finding(self):
-        from zwgk.web.monitor import snapshots
-
         snap = snapshots.of_text(self.jia_site, self.finding.url, "记录", "探测记录\n")
         Finding.objects.filter(pk=self.finding.pk).update(snapshot=snap)
         self.login(self.unit_user)

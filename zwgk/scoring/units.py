@@ -27,6 +27,10 @@ UNIT_COLUMNS = {
 }
 
 
+MAX_NAME = 100  # a unit's name or tag
+MAX_CONTACT = 50  # a contact's name or phone
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """Unit — 被考核单位."""
@@ -53,7 +57,7 @@ def _unit_from_row(row: Row, problems: list[Problem]) -> Unit | None:
     if not unit_class:
         problems.append(Problem(row.path, row.line, f"单位 “{name}” 缺少类别 class", name))
         return None
-    return Unit(
+    unit = Unit(
         name=name,
         unit_class=unit_class,
         tags=frozenset(parse_list(f.get("tags"))),
@@ -61,6 +65,30 @@ def _unit_from_row(row: Row, problems: list[Problem]) -> Unit | None:
         phone=str(f["phone"]) if f.get("phone") else None,
         line=row.line,
     )
+    too_long = _too_long(unit)
+    if too_long:
+        problems.append(Problem(row.path, row.line, too_long, _short(name)))
+        return None
+    return unit
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 20 else name[:20] + "…"
+
+
+def _too_long(unit: Unit) -> str | None:
+    """What of a unit is longer than a round can store (the web's columns are sized by these)."""
+    over = [
+        f"{label}（{len(value)} 字，最多 {limit} 字）"
+        for label, value, limit in (
+            ("单位名称", unit.name, MAX_NAME),
+            ("联系人", unit.contact or "", MAX_CONTACT),
+            ("联系电话", unit.phone or "", MAX_CONTACT),
+            *(("标签", t, MAX_NAME) for t in sorted(unit.tags)),
+        )
+        if len(value) > limit
+    ]
+    return f"过长：{'、'.join(over)}" if over else None
 
 
 def load_units(path: str | Path) -> list[Unit]:
@@ -98,9 +126,14 @@ def load_units(path: str | Path) -> list[Unit]:
 
 
 def check_units(index: SchemeIndex, units: list[Unit], path: str = "<units>") -> None:
-    """Every unit's class must be one the scheme declares."""
+    """Every unit's class must be one the scheme declares, and its texts must fit a round."""
     classes = index.class_ids()
     problems = [
+        Problem(path, u.line or None, too_long, _short(u.name))
+        for u in units
+        if (too_long := _too_long(u)) is not None
+    ]
+    problems += [
         Problem(
             path,
             u.line or None,

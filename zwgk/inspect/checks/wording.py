@@ -42,6 +42,7 @@ RULE_ZH = {
     "extra": "多了一个字",
     "missing": "少了一个字",
     "double": "重复",
+    "other": "错字（与上下文不成词）",
 }
 CROSS_MIN_FREQ = 50  # a word this common crossing a generated miswriting's edge explains it
 
@@ -109,11 +110,20 @@ def tier(sg: Suggestion) -> str | None:
     """wording-typo, wording-suspect or nothing for a model suggestion (catalogue thresholds)."""
     for check_id in (TYPO, SUSPECT):
         t = _thresholds(check_id)
+        # The word-frequency gain plus a share of the character model's gain (running text).
+        both = sg.score + t["char_weight"] * sg.char_gain
         if sg.rule == "confusion":
-            need = t["min_gain_in_word"] if sg.in_word else t["min_gain"]
-            ok = sg.score >= need and sg.seen <= t["max_seen_pairs"]
+            if not sg.in_word:
+                need = t["min_gain"]
+            elif sg.word_freq >= t["common_word_freq"]:
+                need = t["min_gain_common_word"]  # inside a common word: rarely a typo
+            else:
+                need = t["min_gain_in_word"]
+            ok = both >= need and sg.seen <= t["max_seen_pairs"]
         elif sg.rule == "pair":
-            ok = sg.score >= t["min_gain_pair"]
+            ok = both >= t["min_gain_pair"]
+        elif sg.rule == "other":
+            ok = sg.score >= t["min_gain_other"] and sg.char_gain >= t["min_char_gain_other"]
         else:
             ok = sg.score >= t["min_rule_score"]
         if ok:

@@ -11,9 +11,12 @@ For each character it asks: does a confusable character in its place make a lexi
 its neighbours, and how much more probable does that make the best segmentation of the eight
 characters around it (``score``, natural log)? Two neighbouring characters may both be wrong
 (``胡诌市`` → ``湖州市``) when their pair occurs in no word. Each ``Suggestion`` carries the
-evidence the tiers are decided on (``in_word``: the original character sits in a word of the
-best segmentation; ``seen``: how many of its two character pairs occur in some word); the
-thresholds live in the catalogue (wording-typo, wording-suspect).
+evidence the tiers are decided on (``in_word``/``word_freq``: the original character sits in a
+word of the best segmentation, and how common it is; ``seen``: how many of its two character
+pairs occur in some word; ``char_gain``: how much more probable a character 4-gram model of
+running official text makes the correction); the thresholds live in the catalogue (wording-typo,
+wording-suspect). A character in no word and in no pair of real text is also tried with the
+characters that make a common two-character word with a neighbour (``other``).
 """
 
 from __future__ import annotations
@@ -40,7 +43,10 @@ WRAPPED_LINE = 16  # a line this long ending without punctuation wraps into the 
 # Penalty of each confusion group, in the file's order: seen as a real error, same pinyin and
 # tone, same pinyin other tone, similar shape.
 PENALTY_ORDER = (-0.5, 0.0, 1.0, 1.5)
+OTHER_PENALTY = 4.0  # a character in no confusion group
 WINDOW = 4  # characters of context either side
+CHAR_ORDER = 4  # the character n-gram model's order
+BACKOFF = 0.9  # log-penalty of each step down to a shorter character history
 MAX_WORD = 7
 SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
@@ -48,6 +54,9 @@ COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the wr
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
 FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
+# Characters that are never "a character too many" in a term: function characters, negations
+# and suffixes that make a different correct phrase (政府信息未公开, 政策性文件, 不公开).
+NOT_EXTRA = FUNCTION_CHARS | set("未不非无没性化")
 # Verbs whose ABAB reduplication (研究研究) is colloquial but not a slip: asked about, not reported.
 _REDUPLICABLE = (
     "研究 讨论 学习 商量 考虑 休息 了解 介绍 交流 锻炼 活动 检查 整理 打扫 收拾 认识 比较 "
@@ -73,6 +82,9 @@ class Suggestion:
     score: float
     in_word: bool = False
     seen: int = 0
+    char_gain: float = 0.0
+    context: int = 0
+    word_freq: int = 0
 
 
 class Model:
@@ -104,6 +116,11 @@ class Model:
         self.prev_in = {ln[0]: frozenset(ln[2:]) for ln in sections["[inside]"]}
         self.next_in = {ln[0]: frozenset(ln[2:]) for ln in sections["[after]"]}
         self.first2 = {ln[0]: frozenset(ln[2:]) for ln in sections["[pairs]"]}
+        last2: dict[str, set[str]] = {}
+        for a, bs in self.first2.items():
+            for b in bs:
+                last2.setdefault(b, set()).add(a)
+        self.last2 = {b: frozenset(a) for b, a in last2.items()}
         self.terms = (
             frozenset(sections["[terms]"][0].split(" ")) if "[terms]" in sections else frozenset()
         )
@@ -111,7 +128,45 @@ class Model:
         for w in self.terms:
             for k in range(1, len(w) - 1):
                 missing.setdefault(w[:k] + w[k + 1 :], w)
-        self.missing = {k: w for k, w in missing.items() if k not in self.freq}
+        self.grams: dict[str, int] = {}
+        for line in sections.get("[chars]", ()):
+            gram, _, count = line.rpartition("\t")
+            self.grams[gram] = int(count)
+        # A written form that is a word, or occurs in correct running text, is no term missing
+        # a character (不公开 is not 不予公开 written wrong).
+        self.missing = {
+            k: w for k, w in missing.items() if k not in self.freq and k not in self.grams
+        }
+        self.grams_total = sum(n for g, n in self.grams.items() if len(g) == 1) or 1
+
+    # -- character n-gram model of running official text -------------------------------------
+
+    def _char_logp(self, s: str, j: int) -> float:
+        """log P(s[j] | up to three characters before it), stupid backoff."""
+        grams = self.grams
+        for k in range(min(CHAR_ORDER - 1, j), 0, -1):
+            hist = s[j - k : j]
+            if hist in grams:
+                n = grams.get(hist + s[j])
+                if n:
+                    return math.log(n / grams[hist]) - BACKOFF * (CHAR_ORDER - 1 - k)
+        n = grams.get(s[j], 0) + 0.5
+        return math.log(n / self.grams_total) - BACKOFF * (CHAR_ORDER - 1)
+
+    def char_gain(self, s: str, i: int, x: str) -> float:
+        """How much more probable running official text makes ``s`` with ``x`` written from
+        ``i`` on (the character n-grams that hold the changed characters)."""
+        a, b = " " + s + " ", " " + s[:i] + x + s[i + len(x) :] + " "
+        lo, hi = i + 1, min(len(a), i + len(x) + CHAR_ORDER)
+        return sum(self._char_logp(b, j) - self._char_logp(a, j) for j in range(lo, hi))
+
+    def context_seen(self, s: str, i: int, size: int = 1) -> int:
+        """How often the three characters around ``s[i:i+size]`` (each window of three that holds
+        it) occur in the running text the model was built from: the most of them."""
+        grams, best = self.grams, 0
+        for a in range(max(0, i + size - 3), min(i, len(s) - 3) + 1):
+            best = max(best, grams.get(s[a : a + 3], 0))
+        return best
 
     # -- language model ---------------------------------------------------------------------
 
@@ -215,13 +270,32 @@ class Model:
                 gain = self.score(s[a:i] + x + s[i + 1 : b]) - around(a, b) - pen
                 if gain > 0:
                     yield Suggestion(
-                        offset + i, offset + i + 1, c, x, "confusion", gain, words[i] > 0, seen
+                        offset + i,
+                        offset + i + 1,
+                        c,
+                        x,
+                        "confusion",
+                        gain,
+                        words[i] > 0,
+                        seen,
+                        self.char_gain(s, i, x),
+                        self.context_seen(s, i),
+                        words[i],
                     )
+            if seen == 0 and not words[i]:
+                yield from self._other(s, i, offset, around)
             if i + 1 < n and not (words[i] or words[i + 1]) and not self.seen(s[i : i + 2]):
                 pair = self._pair(s, i, around)
                 if pair:
                     yield Suggestion(
-                        offset + i, offset + i + 2, s[i : i + 2], pair[1], "pair", pair[0]
+                        offset + i,
+                        offset + i + 2,
+                        s[i : i + 2],
+                        pair[1],
+                        "pair",
+                        pair[0],
+                        char_gain=self.char_gain(s, i, pair[1]),
+                        context=self.context_seen(s, i, 2),
                     )
         yield from self._doubles(s, offset, words)
         yield from self._extra_missing(s, offset)
@@ -247,6 +321,34 @@ class Model:
                 if x in out:
                     break
         return out
+
+    def _other(self, s: str, i: int, offset: int, around) -> Iterator[Suggestion]:
+        """A character in no word and in no pair of real text, not confusable with what a word
+        there needs (ECSpell's 互粘网 → 互联网): the character that makes a common two-character
+        word with a neighbour, at the ``OTHER_PENALTY``."""
+        c, conf = s[i], self.confusion.get(s[i], {})
+        near: set[str] = set()
+        if i > 0:
+            near |= self.first2.get(s[i - 1], frozenset())
+        if i + 1 < len(s):
+            near |= self.last2.get(s[i + 1], frozenset())
+        a, b = max(0, i - WINDOW), min(len(s), i + WINDOW + 1)
+        best: tuple[float, str] | None = None
+        for x in near - conf.keys() - {c}:
+            gain = self.score(s[a:i] + x + s[i + 1 : b]) - around(a, b) - OTHER_PENALTY
+            if gain > 0 and (best is None or gain > best[0]):
+                best = (gain, x)
+        if best:
+            yield Suggestion(
+                offset + i,
+                offset + i + 1,
+                c,
+                best[1],
+                "other",
+                best[0],
+                char_gain=self.char_gain(s, i, best[1]),
+                context=self.context_seen(s, i),
+            )
 
     def _pair(self, s: str, i: int, around) -> tuple[float, str] | None:
         c1, c2 = self.confusion.get(s[i]), self.conf_keys.get(s[i + 1])
@@ -300,7 +402,7 @@ class Model:
         (齐齐哈市 → 齐齐哈尔市): never where the written form is itself a word."""
         freq, n = self.freq, len(s)
         for j in range(1, n - 1):
-            if s[j] in FUNCTION_CHARS:
+            if s[j] in NOT_EXTRA:
                 continue  # 发展和改革 is not 发展改革 written wrong
             for size in (4, 5, 6):
                 for k in range(1, size):
@@ -427,5 +529,5 @@ def store(folder: str) -> RunStore:
 
 @functools.cache
 def model() -> Model:
-    """The process's model, loaded on first use (about a second, 100 MB)."""
+    """The process's model, loaded on first use (about two seconds, 170 MB)."""
     return Model()

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from zwgk.monitor.schedule import Every, phase_of
 from zwgk.web.celery import app
-from zwgk.web.monitor.models import MonitoredSite, Run
+from zwgk.web.monitor.models import MonitoredSite, Probe, Run
 from zwgk.web.rounds.models import Round
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,22 @@ def tick(now: dt.datetime | None = None, local: Local | None = None) -> dict[str
                 enqueue_run(run.pk, local)
                 sent[kind] += 1
     sent["again"] = rescue(now, local)
+    prune(now)
     return sent
+
+
+_pruned: list[dt.datetime] = []
+
+
+def prune(now: dt.datetime) -> int:
+    """Drop probes older than ``MONITOR_KEEP_DAYS`` (at most once an hour per process): a
+    thousand sites probed every 30 minutes add 17 million rows a year. The findings they led to
+    stay, with their saved evidence."""
+    if _pruned and now - _pruned[-1] < dt.timedelta(hours=1):
+        return 0
+    _pruned[:] = [now]
+    cutoff = now - dt.timedelta(days=settings.MONITOR_KEEP_DAYS)
+    return Probe.objects.filter(at__lt=cutoff).delete()[0]
 
 
 def rescue(now: dt.datetime, local: Local | None = None) -> int:

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -123,8 +123,14 @@ def home(request: HttpRequest, round_id: int) -> HttpResponse:
     ):
         open_counts[row["site_id"]][row["severity"]] = row["n"]
     latest: dict[int, Run] = {}
-    for run in Run.objects.filter(site__in=sites).order_by("site_id", "-slot", "-id"):
-        latest.setdefault(run.site_id, run)
+    newest = Run.objects.filter(site=OuterRef("site")).order_by("-slot", "-id").values("pk")[:1]
+    for run in Run.objects.filter(site__in=sites, pk=Subquery(newest)):
+        latest[run.site_id] = run
+    vetoed = set(
+        Finding.objects.filter(
+            site__in=sites, check_id="availability-week", present=True
+        ).values_list("site_id", flat=True)
+    )
     rows = []
     for s in sites:
         n, f = week.get(s.pk, (0, 0))
@@ -133,9 +139,7 @@ def home(request: HttpRequest, round_id: int) -> HttpResponse:
                 "site": s,
                 "probes": n,
                 "availability": round(100 * (n - f) / n, 2) if n else None,
-                "veto": Finding.objects.filter(
-                    site=s, check_id="availability-week", present=True
-                ).exists(),
+                "veto": s.pk in vetoed,
                 "open": open_counts[s.pk],
                 "run": latest.get(s.pk),
             }

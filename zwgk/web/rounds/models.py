@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from zwgk.rubric import SchemeIndex, load_scheme_text
+from zwgk.scoring.units import MAX_CONTACT, MAX_NAME
 
 _indexes: dict[str, SchemeIndex] = {}
 _indexes_lock = threading.Lock()
@@ -129,11 +130,11 @@ class Unit(models.Model):
     """Unit — 被考核单位 in one round."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="units")
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=MAX_NAME)  # the core's limits: the units file is checked there
     unit_class = models.CharField(max_length=20)
     tags = models.JSONField(default=list, blank=True)
-    contact = models.CharField(max_length=50, blank=True)
-    phone = models.CharField(max_length=50, blank=True)
+    contact = models.CharField(max_length=MAX_CONTACT, blank=True)
+    phone = models.CharField(max_length=MAX_CONTACT, blank=True)
 
     class Meta:
         ordering = ["unit_class", "id"]

@@ -26,7 +26,8 @@ def core_units(rnd: Round) -> list[CoreUnit]:
 
 def with_class_ids(index: SchemeIndex, units: list[CoreUnit], name: str) -> list[CoreUnit]:
     """Units whose 类别 is written as the office writes it (the class's Chinese name, e.g. 区直部门)
-    or as its id; raises FactsError naming the row and the scheme's classes by name."""
+    or as its id; raises FactsError naming the row and the scheme's classes by name. (Texts too
+    long for their columns are refused by the core's ``check_units``.)"""
     by_name = {c.name: c.id for c in index.scheme.classes}
     out, problems = [], []
     for u in units:
