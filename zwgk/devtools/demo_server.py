@@ -141,6 +141,8 @@ class ServedSite:
 
 
 def serve_forever(site: DemoSite, port: int) -> None:
+    site.prerender()
+
     async def main() -> None:
         server = await start_server(site, port=port)
         async with server:

@@ -18,7 +18,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from concurrent.futures import BrokenExecutor, Executor
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -56,6 +56,7 @@ from zwgk.inspect.urls import (
     normalise,
     pattern,
 )
+from zwgk.inspect.workers import Workers
 
 ROLE_OF_TYPE = {
     "guide": PageRole.GUIDE,
@@ -206,7 +207,7 @@ class Crawler:
         fetcher: Fetcher,
         on_page: OnPage,
         progress: OnProgress | None = None,
-        pool: Executor | None = None,
+        pool: Workers | None = None,
         renderer: Renderer | None = None,
     ):
         self.site = site
@@ -216,7 +217,7 @@ class Crawler:
         self.f = fetcher
         self.on_page = on_page
         self.progress = progress
-        self.pool: Executor | None = pool
+        self.pool = pool  # worker processes for attachment text (else a thread)
         self.enc_hint: str | None = None  # charset of the site's pages that declare none
         self.hosts = site.site_hosts
         home = normalise(site.homepage)
@@ -486,9 +487,12 @@ class Crawler:
             return
         r.attachments += 1
         ext = extension(job.url) or extension(resp.final_url)
-        loop = asyncio.get_running_loop()
         try:
-            text, note = await loop.run_in_executor(self.pool, extract_attachment, ext, resp.body)
+            if self.pool is not None:
+                text, note = await self.pool.call(extract_attachment, ext, resp.body)
+            else:
+                loop = asyncio.get_running_loop()
+                text, note = await loop.run_in_executor(None, extract_attachment, ext, resp.body)
         except BrokenExecutor:  # the extractor process died (e.g. out of memory)
             text, note = "", "未能提取：提取附件文字的进程异常退出"
         if note and note.startswith("未能提取"):

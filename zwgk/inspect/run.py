@@ -6,10 +6,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import multiprocessing
 import os
 from collections.abc import Awaitable, Callable, Coroutine
-from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
@@ -22,6 +21,7 @@ from zwgk.inspect.crawl import Crawler, SiteCrawl
 from zwgk.inspect.fetch import Cache, Fetcher
 from zwgk.inspect.model import Finding, Page, Severity
 from zwgk.inspect.render import Renderer
+from zwgk.inspect.workers import Workers
 
 try:  # a faster event loop where installed (Linux, macOS); asyncio's own elsewhere
     import uvloop
@@ -44,21 +44,15 @@ class SiteResult:
     check_errors: dict[str, int] = field(default_factory=dict)
 
 
-def attachment_pool(workers: int) -> Executor | None:
-    """Processes that extract attachment text (pdf/docx/xlsx parsing is the costliest work per
-    page, and a hostile attachment then cannot exhaust the crawler's own memory) and run the page
-    checks (the typo model). -1: one per spare CPU (at most 4); 0: threads of this process."""
-    if workers < 0:
-        workers = min(4, max(1, (os.cpu_count() or 2) - 1))
-    if workers == 0:
+async def start_workers(n: int, ctx: CheckContext) -> Workers | None:
+    """Processes that run the page checks (the typo model) and extract attachment text (pdf/docx/
+    xlsx parsing; a hostile attachment then cannot exhaust the crawler's own memory), each with
+    the site's context. ``n`` -1: one per spare CPU (at most 4); 0: none (all in this process)."""
+    if n < 0:
+        n = min(4, max(1, (os.cpu_count() or 2) - 1))
+    if n == 0:
         return None
-    # fork (where there is one): no re-import of the caller's main module; the workers are
-    # started at once, before the crawl starts any thread.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
-    for f in [pool.submit(int) for _ in range(workers)]:
-        f.result()
-    return pool
+    return await Workers(n, _adopt, (ctx,)).start()
 
 
 def context_for(site: Site, today: dt.date) -> CheckContext:
@@ -95,13 +89,34 @@ def _page_runner(
 def page_checks(
     ctx: CheckContext, page: Page, role: PageRole
 ) -> tuple[list[Finding], dict[str, int]]:
-    """Every page check on one page, in a worker process: findings and check errors."""
+    """Every page check on one page: findings and check errors."""
     errors: dict[str, int] = {}
     return _page_runner(ctx, page_modules(), errors)(page, role), errors
 
 
+_worker_checks: Callable[[Page, PageRole], list[Finding]] | None = None
+_worker_errors: dict[str, int] = {}
+
+
+def _adopt(ctx: CheckContext) -> None:
+    """A worker process's page checks, for the site it was forked for (``worker_checks``)."""
+    global _worker_checks
+    _worker_checks = _page_runner(ctx, page_modules(), _worker_errors)
+
+
+def worker_checks(page: Page, role: PageRole) -> tuple[list[Finding], dict[str, int]]:
+    """Every page check on one page, in a worker process: findings and the check errors met."""
+    assert _worker_checks is not None
+    found = _worker_checks(page, role)
+    if not _worker_errors:
+        return found, {}
+    errors = dict(_worker_errors)
+    _worker_errors.clear()
+    return found, errors
+
+
 def _pooled_runner(
-    ctx: CheckContext, pool: Executor, errors: dict[str, int]
+    ctx: CheckContext, workers: Workers, errors: dict[str, int]
 ) -> Callable[[Page, PageRole], Awaitable[list[Finding]]]:
     """The page checks in the worker processes: the typo model is the costliest work per page,
     and the crawl goes on meanwhile."""
@@ -109,9 +124,7 @@ def _pooled_runner(
 
     async def run(page: Page, role: PageRole) -> list[Finding]:
         try:
-            found, errs = await asyncio.get_running_loop().run_in_executor(
-                pool, page_checks, ctx, page, role
-            )
+            found, errs = await workers.call(worker_checks, page, role)
         except BrokenExecutor:  # a worker died (e.g. out of memory): check here instead
             return local(page, role)
         for name, n in errs.items():
@@ -151,7 +164,7 @@ async def inspect_site(
     cache = Cache(cache_dir) if cache_dir else None
     if cache_dir:
         ctx = replace(ctx, cache_dir=str(cache_dir))
-    pool = attachment_pool(site.settings.attachment_workers)
+    pool = await start_workers(site.settings.attachment_workers, ctx)
     on_page = (
         _pooled_runner(ctx, pool, errors) if pool else _page_runner(ctx, page_modules(), errors)
     )
@@ -170,7 +183,7 @@ async def inspect_site(
         if cache:
             cache.close()
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            await pool.close()
     findings = list(crawl.findings)
     crawl.findings = []
     for mod in site_modules():

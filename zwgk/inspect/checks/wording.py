@@ -173,12 +173,14 @@ def find(
             )
     if settings.model:
         found = [(h.start, h.end) for h in hits]
-        protected = m.protected_spans(text)
+        protected: list[tuple[int, int]] | None = None  # looked for only when needed
         kept = store(cache_dir) if cache_dir else None
         tiered = [(check, sg) for sg in lexicon.suggestions(text, kept) if (check := tier(sg))]
         # Surest first: reported before please-look, then by score; overlapping ones lose.
         tiered.sort(key=lambda cs: (cs[0] != TYPO, -cs[1].score))
         for check, sg in tiered:
+            if protected is None:
+                protected = m.protected_spans(text)
             if _silenced(protected, sg.start, sg.end):
                 continue
             if any(a < sg.end and sg.start < b for a, b in found):

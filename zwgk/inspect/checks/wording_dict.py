@@ -131,16 +131,20 @@ class Matcher:
                 self.kinds.append(e.kind)
             if e.wrong not in protected and e.wrong not in wrongs:
                 wrongs[e.wrong] = e
+        # Two automata: the wrong forms, and the protected words (looked for only where a wrong
+        # form is found, or a caller asks for them: most texts have no wrong form at all).
         self.automaton = ahocorasick.Automaton()
         for w, e in wrongs.items():
             key = _bytes(w)
             self.automaton.add_word(key, (len(key), e))
+        self.guards = ahocorasick.Automaton()
         for p in protected - wrongs.keys():
             key = _bytes(p)
-            self.automaton.add_word(key, (len(key), None))
+            self.guards.add_word(key, (len(key), None))
         self.size = len(wrongs)
-        if len(self.automaton):
-            self.automaton.make_automaton()
+        for automaton in (self.automaton, self.guards):
+            if len(automaton):
+                automaton.make_automaton()
         self._last: tuple[str, list[Hit]] = ("", [])
 
     def find(self, text: str) -> list[Hit]:
@@ -156,15 +160,14 @@ class Matcher:
 
     def _find(self, text: str) -> list[Hit]:
         raw = text.encode("utf-8")
-        wrong: list[Hit] = []
-        guards: list[tuple[int, int]] = []
-        for end, (length, entry) in self.automaton.iter(raw.decode("latin-1")):
-            if entry is None:
-                guards.append((end + 1 - length, end + 1))
-            else:
-                wrong.append(Hit(end + 1 - length, end + 1, entry))
+        latin = raw.decode("latin-1")
+        wrong = [
+            Hit(end + 1 - length, end + 1, entry)
+            for end, (length, entry) in self.automaton.iter(latin)
+        ]
         if not wrong:
             return []
+        guards = self._guards(latin)
         kept: list[Hit] = []
         for kind in self.kinds:
             mine = [h for h in wrong if h.entry.kind == kind]
@@ -188,19 +191,21 @@ class Matcher:
 
     def protected_spans(self, text: str) -> list[tuple[int, int]]:
         """Where the protected words (and every dictionary's right forms) are in ``text``."""
-        if not len(self.automaton) or not text:
+        if not len(self.guards) or not text:
             return []
         raw = text.encode("utf-8")
-        spans = [
-            (end + 1 - length, end + 1)
-            for end, (length, entry) in self.automaton.iter(raw.decode("latin-1"))
-            if entry is None
-        ]
+        spans = self._guards(raw.decode("latin-1"))
         if not spans:
             return []
         char_at = {b: i for i, b in enumerate(_char_starts(raw))}
         char_at[len(raw)] = len(text)
         return [(char_at[a], char_at[b]) for a, b in spans]
+
+    def _guards(self, latin: str) -> list[tuple[int, int]]:
+        """(start, end) byte offsets of the protected words in a text's UTF-8 bytes."""
+        if not len(self.guards):
+            return []
+        return [(end + 1 - length, end + 1) for end, (length, _) in self.guards.iter(latin)]
 
 
 def _char_starts(raw: bytes) -> list[int]:

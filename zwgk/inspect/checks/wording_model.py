@@ -30,7 +30,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from zwgk.inspect.checks.content_common import DATA
@@ -281,10 +281,17 @@ class Model:
         ``store``, runs computed on an earlier inspection are read back instead."""
         out: list[Suggestion] = []
         for m in _HAN_RUN.finditer(text):
-            for where in _lines_joined(text, m):
-                joined = "".join(text[k] for k in where)
+            run = m.group()
+            if "\n" not in run:  # one line: the run itself (most runs)
+                found = self._stored(run, store)
+                if found:
+                    at = m.start()
+                    out += [_moved(sg, at + sg.start, at + sg.end) for sg in found]
+                continue
+            for group in _lines_joined(text, m):
+                joined = "".join(text[a:b] for a, b in group)
                 for sg in self._stored(joined, store):
-                    out.append(replace(sg, start=where[sg.start], end=where[sg.end - 1] + 1))
+                    out.append(_moved(sg, _offset(group, sg.start), _offset(group, sg.end - 1) + 1))
         return out
 
     def _stored(self, run: str, store: RunStore | None) -> tuple[Suggestion, ...]:
@@ -520,21 +527,41 @@ class Model:
         )
 
 
-def _lines_joined(text: str, m: re.Match[str]) -> Iterator[list[int]]:
-    """The text offsets of each run to read: a line of prose broken inside a sentence (PDF text,
-    pasted drafts: a long line ending without punctuation) goes on into the next line; short
-    lines (menus, headings, table cells) stand alone."""
-    group: list[int] = []
+def _lines_joined(text: str, m: re.Match[str]) -> Iterator[list[tuple[int, int]]]:
+    """The text spans (start, end) of each run to read: a line of prose broken inside a sentence
+    (PDF text, pasted drafts: a long line ending without punctuation) goes on into the next line;
+    short lines (menus, headings, table cells) stand alone."""
+    group: list[tuple[int, int]] = []
+    at = m.start()
     for piece in _PIECE.finditer(m.group()):
-        start = m.start() + piece.start()
         if group:
-            line = text[text.rfind("\n", 0, group[-1]) + 1 : group[-1] + 1]
-            if len(line) < WRAPPED_LINE:
+            last = group[-1][1] - 1  # the group's last character: is its line a short one?
+            if last - text.rfind("\n", 0, last) < WRAPPED_LINE:
                 yield group
                 group = []
-        group += range(start, m.start() + piece.end())
+        group.append((at + piece.start(), at + piece.end()))
     if group:
         yield group
+
+
+def _offset(group: list[tuple[int, int]], k: int) -> int:
+    """The text offset of character ``k`` of the run joined from ``group``'s spans."""
+    for a, b in group:
+        if k < b - a:
+            return a + k
+        k -= b - a
+    raise IndexError(k)
+
+
+def _moved(sg: Suggestion, start: int, end: int) -> Suggestion:
+    """``sg`` at other offsets: ``dataclasses.replace`` without the cost of a frozen dataclass's
+    ``__init__`` (a field at a time through ``object.__setattr__``), a run's suggestions being
+    moved on every page that repeats the run."""
+    moved = object.__new__(Suggestion)
+    fields = moved.__dict__
+    fields.update(sg.__dict__)
+    fields["start"], fields["end"] = start, end
+    return moved
 
 
 class RunStore:
