@@ -30,6 +30,7 @@ test: setup
 		echo "== 未能安装 Chromium，浏览器测试将跳过 =="; \
 	fi
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('host=127.0.0.1 user=postgres dbname=postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== Web 测试在 PostgreSQL（127.0.0.1:5432）上再运行一次 =="; \

@@ -14,4 +14,3 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zwgk.web.settings")
 app = Celery("zwgk")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["zwgk.web.monitor"])
-

@@ -130,7 +130,8 @@ class Unit(models.Model):
     """Unit — 被考核单位 in one round."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="units")
-    name = models.CharField(max_length=MAX_NAME)  # the core's limits: the units file is checked there
+    # The core's limits: the units file is checked there.
+    name = models.CharField(max_length=MAX_NAME)
     unit_class = models.CharField(max_length=20)
     tags = models.JSONField(default=list, blank=True)
     contact = models.CharField(max_length=MAX_CONTACT, blank=True)
