@@ -17,5 +17,9 @@ TMP="$(mktemp -d)"
 "$PY" -m venv "$TMP/venv"
 "$TMP/venv/bin/pip" install --quiet --no-index --find-links "$OUT" -r "$OUT/requirements.lock" zwgk
 "$TMP/venv/bin/python" -c "import django, axes, openpyxl, docx, zwgk.scoring"
+# ... and that the installed package runs on its own: database, demo round (seed scheme shipped inside), a score.
+ZWGK_VAR_DIR="$TMP/var" "$TMP/venv/bin/python" -m zwgk.web migrate --noinput -v0
+ZWGK_VAR_DIR="$TMP/var" "$TMP/venv/bin/python" -m zwgk.web demo >/dev/null
+(cd "$TMP" && "$TMP/venv/bin/zwgk" scheme check "$TMP/venv/lib/python3.11/site-packages/zwgk/schemes/"*.yaml >/dev/null)
 rm -rf "$TMP"
 echo "wheelhouse: $OUT ($(ls "$OUT" | wc -l) files) installs with --no-index"

@@ -20,9 +20,11 @@ from zwgk.rubric.numbers import plain
 from zwgk.scoring import Unit, load_facts, load_units, score
 from zwgk.scoring.facts import SOURCES
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO_SCHEME = ROOT / "schemes" / "xx-2023.yaml"
-DEMO_UNITS = ROOT / "examples" / "xx-2023-units.yaml"
+# The seed schemes and examples ship inside the package (``schemes/`` and ``examples/`` at the top of
+# a checkout point here), so an installed wheel can build the demo too.
+PACKAGE = Path(__file__).resolve().parent
+DEMO_SCHEME = PACKAGE / "schemes" / "xx-2023.yaml"
+DEMO_UNITS = PACKAGE / "examples" / "xx-2023-units.yaml"
 
 NOTES = (
     "网站栏目超期未更新",
@@ -160,6 +162,6 @@ def run_demo(out: Path) -> None:
     click.echo()
     click.echo(f"演示数据与结果已写入 {out}/：facts.yaml（演示事实）、results.json、results.xlsx")
     click.echo(
-        f"查看任一单位的说明：.venv/bin/zwgk explain --scheme {DEMO_SCHEME.relative_to(ROOT)} "
-        f"--units {DEMO_UNITS.relative_to(ROOT)} --facts {facts_path} --unit {worst.unit}"
+        f"查看任一单位的说明：zwgk explain --scheme {DEMO_SCHEME} "
+        f"--units {DEMO_UNITS} --facts {facts_path} --unit {worst.unit}"
     )
