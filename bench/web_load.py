@@ -7,8 +7,10 @@ office sessions (考核办, 考核小组, 领导组) loop on /r/<id>/ranking/, u
 /r/<id>/sheet/<unit>/. Prints requests, errors, throughput and p50/p95/p99 latency per page.
 Target: p95 under 300 ms on SQLite, 0 errors.
 
-    .venv/bin/python bench/web_load.py                      # Django runserver (what make run used)
+    .venv/bin/python bench/web_load.py                      # Django runserver (development server)
     .venv/bin/python bench/web_load.py --server gunicorn    # zwgk.web.serve (gunicorn gthread)
+
+``make run`` and deployments serve with ``zwgk.web.serve``; runserver is what ``make run`` used before.
     .venv/bin/python bench/web_load.py --server gunicorn --workers 3 --threads 4 --duration 30
 """
 
