@@ -32,8 +32,9 @@ GET_VIEWS = [
     ("ranking_xlsx", {}, (OK, OK, OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     ("bulletin_docx", {}, (OK, OK, OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     # results are not shown to units before the preliminary results are published
-    ("sheet", {"unit_id": "jia"}, (OK, OK, OK, MISSING, MISSING, MISSING, MISSING)),
-    ("sheet_xlsx", {"unit_id": "jia"}, (OK, OK, OK, MISSING, MISSING, MISSING, MISSING)),
+    # (the unit is told why; another unit's sheet does not exist for it)
+    ("sheet", {"unit_id": "jia"}, (OK, OK, OK, FORBIDDEN, MISSING, MISSING, MISSING)),
+    ("sheet_xlsx", {"unit_id": "jia"}, (OK, OK, OK, FORBIDDEN, MISSING, MISSING, MISSING)),
     ("tasks", {}, (OK, OK, OK, OK, OK, MISSING, MISSING)),
     ("audit", {}, (OK, OK, OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING)),
     ("history", {"unit_id": "jia"}, (OK, OK, OK, OK, MISSING, MISSING, MISSING)),
@@ -174,6 +175,12 @@ class AccessTestCase(BaseTestCase):
 
     def test_it_gives_every_post_view_to_exactly_the_right_roles(self):
         self.check("post", POST_VIEWS)
+
+    def test_it_tells_a_unit_its_sheet_comes_with_the_preliminary_results(self):
+        self.login(self.unit_user)
+        r = self.client.get(self.url("sheet", unit_id=self.jia.pk))
+        self.assertEqual(r.status_code, 403)
+        self.assertContains(r, "公示初步结果后才能查看", status_code=403)
 
     def test_it_shows_a_unit_its_own_sheet_only_once_results_are_shown(self):
         Round.objects.filter(pk=self.round.pk).update(status=Round.Status.PRELIMINARY)

@@ -20,10 +20,12 @@ def not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
+    """403; a view may say why in Chinese (``PermissionDenied("…")``), otherwise the role is the reason."""
+    reason = str(exception) if exception is not None else ""
     return render(
         request,
         "error.html",
-        {"title": "无权操作", "text": "您的角色不能进行这项操作。"},
+        {"title": "无权操作", "text": reason or "您的角色不能进行这项操作。"},
         status=403,
     )
 

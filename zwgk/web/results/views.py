@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
@@ -133,7 +134,7 @@ def _sheet_access(request: HttpRequest, round_id: int, unit_id: int) -> tuple[Ac
     acc = access(request, round_id, ANY)
     unit = acc.unit_or_404(unit_id)
     if acc.role == UNIT and not acc.round.results_visible_to_units:
-        raise Http404
+        raise PermissionDenied("本单位的评分表在考核办公示初步结果后才能查看。")
     return acc, unit
 
 
