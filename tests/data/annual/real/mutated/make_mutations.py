@@ -72,7 +72,7 @@ ROWS = ("本年新收政府信息公开申请数量", "上年结转政府信息�
 HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")  # fmt: skip
 ALIKE = dict(zip("总体情况主动公开政府信息收到处理申请行复议诉讼存在要问题改进其他需报告事项",
-                 "综休清兄注功工升正付言思牧道外里伸清形夏义拆松在再耍间提攻近期地须极造是顶"))  # fmt: skip
+                 "综休清兄注功工升正付言思牧道外里伸清形夏义拆松在再耍间提攻近期地须极造是顶", strict=True))  # fmt: skip
 KINDS = ("prose-number", "table-number", "blank-cell", "heading-typo")
 ARITHMETIC = ["annual-report-table3-total-column", "annual-report-table3-sum",
               "annual-report-table3-balance", "annual-report-text-table"]  # fmt: skip
