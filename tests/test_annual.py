@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from zwgk.annual import Cell, CellKind, check_report, check_reports, load_report, read_text
 from zwgk.annual.claims import find_claims
@@ -629,3 +630,62 @@ def test_it_reads_a_unit_with_a_bracketed_office_and_a_year_from_the_first_secti
     assert (report.unit, report.year, report.report_kind) == ("某某县人民政府", 2023, "overall")
     report = read_text("bureau.txt", "一、总体情况\n2019年我局政府信息公开工作运行良好。\n")
     assert (report.year, report.report_kind) == (2019, "department")
+
+
+# --- real writing, tuning after the third batch (issue 13 part 1) ----------------------------
+
+
+def test_it_reads_looser_report_titles_and_a_township_named_as_the_subject():
+    # 政府信息工作年度报告 / 政务公开年度报告 are the report's own title too
+    report = read_text(
+        "xiguan.txt",
+        "现将某某区西关街道办事处2024年度政府信息工作年度报告予以公开。\n一、总体情况\n",
+    )
+    assert (report.unit, report.year, report.report_kind) == (
+        "某某区西关街道办事处",
+        2024,
+        "township",
+    )
+    report = read_text(
+        "dadongba.txt",
+        "本年度报告根据《条例》要求,汇总2021年度某某镇人民政府的政务公开年度报告编制而成。\n一、概述\n",
+    )
+    assert (report.unit, report.year, report.report_kind) == ("某某镇人民政府", 2021, "township")
+    # no title: the first sentence's subject is a 街道
+    report = read_text(
+        "changtong.txt",
+        "工作年度报告\n2024年以来,某某街道通过官方网站、公示栏等渠道主动公开信息。\n",
+    )
+    assert report.report_kind == "township"
+    report = read_text("area.txt", "一、总体情况\n2023年,全区各镇在区政府的统一部署下推进公开。\n")
+    assert report.report_kind is None
+    # …and a cited plan (政务公开工作要点) or 政务公开情况 in the prose is no title
+    report = read_text(
+        "plan.txt", "一、总体情况\n按照《2022年政务公开工作要点》,2022年政务公开情况良好。\n"
+    )
+    assert report.unit == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 信访 as a channel (网上信访办件) or in a body's name is not the 不予处理 row
+        ("公开书记县长信箱或领导信箱(网上信访)办件22件、12345政务服务热线办件7341件。", []),
+        # …the row itself is still read
+        ("属于信访举报投诉类申请的2件,重复申请1件。", [("r5_1", 2), ("r5_2", 1)]),
+        ("因属于信访、举报、投诉等不予处理3件。", [("r5", 3)]),
+    ],
+)
+def test_it_tells_the_petition_row_from_petitions_as_a_channel(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+def test_the_planted_defects_are_labelled_and_their_files_exist():
+    here = DATA / "real" / "mutated"
+    entries = yaml.safe_load((here / "mutations.yaml").read_text(encoding="utf-8"))["mutations"]
+    assert len(entries) >= 10
+    kinds = {e["kind"] for e in entries}
+    assert kinds == {"prose-number", "table-number", "blank-cell", "heading-typo"}
+    for e in entries:
+        assert (here / e["file"]).is_file() and (DATA / "real" / e["base"]).is_file()
+        assert set(e["expected"]) == {"deduction", "warning"}

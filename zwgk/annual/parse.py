@@ -419,7 +419,12 @@ def _classify(grid: Grid) -> str | None:
     return None
 
 
-_REPORT = r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)"
+# the title's last words: 政府信息公开工作年度报告, 信息公开年报…, and the looser 政府信息工作年度报告 /
+# 政务公开年度报告 some offices write (only with 年度报告 or 年报: 政务公开情况 is prose)
+_REPORT = (
+    r"(?:(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)"
+    r"|(?:政府信息|政务公开)(?:工作)?(?:年度报告|年报))"
+)
 _TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
 _UNIT_CUT = re.compile(
@@ -454,7 +459,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _clean_unit(text: str) -> str:
     text = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", text)  # 绥阳县人民政府（县人民政府办公室）
-    unit = _UNIT_CUT.split(text)[-1].removeprefix("正文")
+    unit = _UNIT_CUT.split(text)[-1].removeprefix("正文").removesuffix("的")
     return "" if _NOT_A_UNIT.match(unit) else unit
 
 
@@ -509,6 +514,12 @@ _TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处|办事处|苏木)(?:�
 _SELF_WORDS = re.compile(
     r"(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
 )
+_TOWNSHIP_WORDS = re.compile(
+    # the first sentence's subject: 2024年以来，长通街道通过…
+    # (not 全区各镇 / 所属乡镇: those speak of the townships of an area)
+    r"\d{4}\s*年(?:以来|度)?[，,]?(?:(?![各全所])[\u4e00-\u9fff]){2,8}?(?:街道|镇|乡)(?:人民政府|办事处)?"
+    r"(?:通过|按照|认真|坚持|在|以|深入|严格|紧紧|持续|积极|进一步|全面|扎实)"
+)
 _AREA_WORDS = re.compile(
     r"全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
 )
@@ -529,6 +540,9 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
             return "overall", f"单位名称“{unit}”是一级政府或行政区域"
     head = squeeze(text[:4000])
     self_words, area_words = _SELF_WORDS.search(head), _AREA_WORDS.search(head)
+    township = _TOWNSHIP_WORDS.search(head)
+    if township and not self_words and not area_words:
+        return "township", f"正文以“{township.group(0)}”自称或为主语"
     if self_words and not area_words:
         return "department", f"正文以“{self_words.group(0)}”自称"
     if area_words and not self_words:
