@@ -808,3 +808,56 @@ def test_it_reads_a_rule_in_traditional_characters() -> None:
     assert summary("無正當理由推諉、拖延辦理的單位,每次扣1分。") == shape(
         deductions=[1], per_occurrence=True
     )
+
+
+# ------------------------------- issue 13, part 2: the same rule with another verb or another stop
+# (found by rewriting the tuning sentences mechanically: 扣 → 减 / 扣除 / 扣减 / 扣去, 加 → 增加 / 奖励,
+# 不得分 → 得0分, 。→ .; each rewrite must keep the summary or be marked, never change it unmarked)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("未建立台账的减一分。", shape(deductions=[1])),
+        (
+            "每发现一处错误减0.5分,最高减3分。",
+            shape(deductions=[0.5], deduction_cap=3, per_occurrence=True),
+        ),
+        ("每次扣减1分,最多扣减6分。", shape(deductions=[1], deduction_cap=6, per_occurrence=True)),
+        (
+            "每处扣0.2分,1分减完为止。",
+            shape(deductions=[0.2], deduction_cap=1, per_occurrence=True),
+        ),
+        ("每处扣去1分。", shape(deductions=[1], per_occurrence=True)),
+        ("空白月每个月减10分。", shape(deductions=[10], per_occurrence=True)),
+        (
+            "每开展1次增加0.5分,最高增加2分。",
+            shape(bonuses=[0.5], bonus_cap=2, per_occurrence=True),
+        ),
+        ("被省级媒体采用的每篇奖励1分。", shape(bonuses=[1], per_occurrence=True)),
+        (
+            "每年向县政府报告一次.(0.5分)考核:未按时报告的扣0.5分.",
+            shape(deductions=[0.5], points=0.5),
+        ),
+    ],
+)
+def test_it_reads_the_other_verbs_of_a_deduction_a_cap_and_a_bonus(
+    text: str, expected: dict
+) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未成立的减2分;工作无计划、无措施、无总结的分别减1分。",  # one amount for several faults
+        "擅自退出进驻事项的,每发现一次减2分、首席代表减1分。",  # two parties
+        "重点工作报告不能反映实施情况的,减5-10分。",  # a range after 减
+        "未按要求报送的扣除1至2分。",
+        "未按时报送的扣1分,报送内容不实的予以减分。",  # 减 with no figure
+        "未按时报送的扣1分,内容不实的减一百分。",  # a numeral the normaliser does not read
+        "出现严重错误的,单项否决,运维指标得0分。",  # the zeroing of a named indicator
+    ],
+)
+def test_it_marks_the_same_doubts_whatever_the_verb(text: str) -> None:
+    assert draft_rule(text).needs_review

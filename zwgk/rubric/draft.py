@@ -117,7 +117,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_NUM = "零〇一二两三四五六七八九十点半"
 # A Chinese numeral is read as a points figure only right before 分 and after a word that
 # introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分).
-_CN_POINTS_RE = re.compile(rf"(?<=[扣加得为至到超过限高多满计记~—\-、])([{_CN_NUM}]+)(?=分(?!之))")
+_CN_POINTS_RE = re.compile(
+    rf"(?<=[扣减加得为至到超过限高多满计记~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
+)
 _ITEM = "\ue000"  # marks the start of a numbered item in the normalised text (not whitespace)
 _CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, before NFKC eats them
 _DASHES = dict.fromkeys("—–―‒─━‐‑⁃－", "—")
@@ -181,6 +183,7 @@ def normalize(text: str) -> str:
     s = unicodedata.normalize("NFKC", s)
     s = "".join(_DASHES.get(c, c) for c in s)
     s = s.replace("\u3000", " ").replace("\ufeff", "")
+    s = re.sub(r"(?<=[\u4e00-\u9fff)”])\.(?![\d.])", "。", s)
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
@@ -190,7 +193,7 @@ def normalize(text: str) -> str:
         return m.group(1) if value is None else _fmt(value)
 
     s = _CN_POINTS_RE.sub(cn, s)
-    s = re.sub(r"(?<=[扣加得为至到超限高多满])(\d+)分半", lambda m: f"{m.group(1)}.5分", s)
+    s = re.sub(r"(?<=[扣减加得为至到超限高多满])(\d+)分半", lambda m: f"{m.group(1)}.5分", s)
     return s
 
 
@@ -251,19 +254,19 @@ _TOKEN_RE = re.compile(
             # a floor, not a cap and not zeroing: 最低得0分, 扣至0分为止
             r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至0分(?:为止)?)",
             # deduction caps
-            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?扣分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
-            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?扣(?:除|至)?|扣满|扣完)"
+            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
+            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
             rf"{_N}分(?:为止)?)",
             # bonus caps
             rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
-            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|得)|加满)"
+            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|增加?|得|奖励?)|加满)"
             rf"{_N}分(?:为止)?)",
             # caps whose kind comes from the context: 最多不超5分, 上限为6分
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
             rf"{_N}分(?:为止)?|以{_N}分为限)",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
-            rf"(?P<dcap2>(?<=[,;]){_N}分扣完为止)",
-            r"(?P<stop>扣完为止|扣完即止|扣至0分为止|扣完)",
+            rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
+            r"(?P<stop>[扣减]完为止|扣完即止|扣至0分为止|扣完)",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -275,10 +278,11 @@ _TOKEN_RE = re.compile(
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>(?:扣除?|扣减|(?<![加增])减去?)(?:当事人|责任人)?{_N}分)",
+            rf"(?P<deduct>(?:扣[除去]?|扣减|(?<![加增])减去?)(?:当事人|责任人)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
-            r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
-            rf"(?P<bonus>(?:加|增加?|增记|加记){_N}分)",
+            r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
+            r"(?=[,;。\ue000]|\.(?!\d)|$))",
+            rf"(?P<bonus>(?:加|增加?|增记|加记|奖励?|奖加){_N}分)",
             rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
         ]
     )
@@ -299,7 +303,9 @@ _EVERY_RE = re.compile(
     rf"[^,;。、:]{{0,8}}?[一1]?({_COUNTERS})(?!性)"
 )
 # 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
-_EVERY_PERIOD_RE = re.compile(r"每(?:个)?(月|季度|年|周|天|日|半天|半年)(?=[扣加得计记]\d)")
+_EVERY_PERIOD_RE = re.compile(
+    r"每(?:个)?(月|季度|年|周|天|日|半天|半年)(?=(?:扣[除减去]?|减去?|加|增加?|得|计|记)\d)"
+)
 # 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
 _EVERY_UNIT_RE = re.compile(
     r"每(?:增加|超过|超出|多|少|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
@@ -353,7 +359,7 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
     (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
     (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
-    (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加)"), "扣分或加分幅度不确定"),
+    (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
     (re.compile(r"一票否决|否决|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
      "含否决情形：须人工确认否决的范围"),
@@ -367,11 +373,11 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
      "按完成或查证情况评定：须人工确认"),
-    (re.compile(r"(?:各|分别|均|都)(?:扣|加|得)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
+    (re.compile(r"(?:各|分别|均|都)(?:扣|减|加|增|得|计|记)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
     (re.compile(r"不(?:重复|累加|累计|叠加)(?:计|加|扣|得)?分?|就高|按最高|取最高|只(?:计|扣|加)一次"),
      "几种情形不累加或只计一次：一个分值字段不能表示，须人工确认"),
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
-    (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)扣"),
+    (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)[扣减]"),
      "扣分涉及不同的人或单位：须人工拆分"),
     (re.compile(r"(?:协办|配合|会办|参与)单位[^,;。]{0,6}(?:扣|加|得)"),
      "主办、协办等不同单位分别计分：须人工拆分"),
@@ -392,6 +398,12 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
     (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则))"),
      "有扣分规定未写明分值"),
+    # 减 with no figure (相应减分, 减一百分: a numeral the normaliser did not read); not 减少/递减
+    (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
+     "有扣分规定未写明分值"),
+    # a points figure in Chinese numerals the normaliser did not read (扣一百分, 加三点五分)
+    (re.compile(r"(?:扣|加|得|计|记)[除减去]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
+     "有未能识别的分值"),
     (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
      "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
@@ -721,7 +733,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         elif t.kind == "zero":
             if _per_marker(s, seg_start, t) is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
-            if re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]):
+            named = re.match(r"指标", s[t.start : t.end]) and t.start > c_start  # 运维指标得0分
+            if named or re.search(
+                r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]
+            ):
                 draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
             text = _strip(s[seg_start:c_end])
             rest = re.sub(r"此项|该项|本项|指标|为|是|属|的|单项否决|不得分", "", text)
@@ -759,7 +774,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     continue
             (draft.dcaps if kind == "fault" else draft.bcaps).append(t)
         elif t.kind == "range":
-            if s[max(0, t.start - 1) : t.start] in ("扣", "加"):
+            if re.search(r"(?:扣除?|扣减|减去?|加|增加?|罚)$", s[max(0, t.start - 2) : t.start]):
                 draft.review("扣分或加分写成区间：须人工确定分值")
                 continue
             if re.search(r"每一?项[^,;。]{0,4}$", s[max(0, t.start - 8) : t.start]):
