@@ -272,6 +272,8 @@ _TOKEN_RE = re.compile(
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
             # an opening bracket whose closing one was lost: (3分X做到…
             rf"|\({_N}分(?![^()]*\))"
+            # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
+            rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
             rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:))",
             # zeroing
@@ -295,12 +297,14 @@ _COUNTERS = (
     "件次|人次|案次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
     "|种|宗|笔"
 )
+# after 每 only (每辆, 每座): "建成1座…得10分" is a condition, not a count
+_EVERY_COUNTERS = _COUNTERS + "|辆|座|台|棵|株|所"
 
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
 _EVERY_RE = re.compile(
     r"每(?!(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
-    rf"[^,;。、:]{{0,8}}?[一1]?({_COUNTERS})(?!性)"
+    rf"[^,;。、:]{{0,8}}?[一1]?({_EVERY_COUNTERS})(?!性)"
 )
 # 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
 _EVERY_PERIOD_RE = re.compile(
@@ -308,11 +312,13 @@ _EVERY_PERIOD_RE = re.compile(
 )
 # 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
 _EVERY_UNIT_RE = re.compile(
-    r"每(?:增加|超过|超出|多|少|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
+    r"每(?:增加|超过|超出|多|少|差|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
     r"(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高)\d+(?:\.\d+)?(%|‰)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
+    # 每差1微克/立方米扣0.5分: a shortfall from a target counted in the target's own unit
+    r"|每差(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
@@ -352,6 +358,13 @@ _CAPLIKE_BEFORE_RE = re.compile(
 # a 每… before a shortfall (每月报送6条,低于6条则扣) states the requirement, not the count
 _MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于|(?:低于|少于|不足|未达到?|达不到)\d")
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
+
+# a numeric limit in a fault's condition: 低于3%, 超过平均值5个点以内, 30亩以上, 死亡3-5人
+_THRESHOLD_RE = re.compile(
+    r"(?:低于|高于|超过|超出|不足|少于|多于|未达到|达不到)[^,;。\d]{0,6}\d"
+    r"|\d+(?:\.\d+)?(?:%|‰|个?百分点|个点|[\u4e00-\u9fff]{1,3})?(?:以内|以外|以上|以下)"
+    r"|\d+[—\-~]\d+(?:人|起|次|件|个|天|日|%)"
+)
 
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -454,6 +467,7 @@ class _Draft:
     reasons: list[str] = field(default_factory=list)
     points: list[Decimal] = field(default_factory=list)
     worths: list[_Tok] = field(default_factory=list)  # the worth tokens ((5分), 资金代管15分:)
+    gets: list[_Tok] = field(default_factory=list)  # 得N分 read as the worth (有得10分，无扣2分)
 
     def review(self, reason: str) -> None:
         if reason not in self.reasons:
@@ -674,6 +688,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 before = s[seg_start : loose.start()]
                 if not any(before.endswith(w) for w in _NOT_COUNT_BEFORE):
                     draft.review("“一次（一处）…的”是否按次扣分（加分）不明确：须人工确认")
+            if per is None and re.search(rf"单(?:{_COUNTERS})", s[seg_start : t.start]):
+                # 单起受害面积30亩以上的扣10分: each such fire, or once? (单条计10分 is read above)
+                draft.review("“单起（单次）…的”是否按次扣分（加分）不明确：须人工确认")
             if t.kind == "get" and per is None and has_deduct_or_zero and t.value is not None:
                 if re.search(
                     r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断)",
@@ -682,6 +699,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     # 设置不规范的得1分: a part of the worth for a fault; the worth is not said
                     draft.review("有缺陷时“得N分”：是部分得分，满分未写明，须人工确认")
                 draft.points.append(t.value)  # 有得10分，无扣2分 / 做到…的，得6分。未…不得分
+                draft.gets.append(t)
                 seg_start = t.end
                 continue
             if t.kind == "get" and per is None:
@@ -787,6 +805,19 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value >= t.hi:
                 draft.review("赋分区间的下限不小于上限：原文可能有误")
             draft.ranges.append(t)
+
+    # -- tiers by a threshold: two amounts of one item each under its own limit (低于3%的扣0.25分,
+    # 低于2%的扣0.5分; 5个点以内扣1分,5个点以外扣2分; 死亡3-5人的…死亡6-9人的): whether the second
+    # replaces the first or adds to it is not said
+    limited = [
+        e
+        for e in draft.entries
+        if e.tok.src == src and e.amount is not None and not e.tok.cont
+        and _THRESHOLD_RE.search(s, max(0, e.tok.start - 40), e.tok.start)
+        and _THRESHOLD_RE.search(e.text)
+    ]  # fmt: skip
+    if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
+        draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
 
     # -- anything left over that the fields do not capture
     every_used.update(m.start() for m in _PERIOD_RE.finditer(s))
@@ -922,7 +953,9 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     points = draft.points[0] if draft.points else None
     if len(set(draft.points)) > 1:
         draft.review("写有几个分值：一个分值字段不能表示")
-    elif len({(t.src, t.clause) for t in draft.worths}) > 1:
+    elif len({(t.src, t.clause) for t in draft.worths}) > 1 or (
+        len({(t.src, t.clause) for t in draft.gets}) > 1
+    ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
     return DraftedRule(
