@@ -184,6 +184,11 @@ def normalize(text: str) -> str:
     s = "".join(_DASHES.get(c, c) for c in s)
     s = s.replace("\u3000", " ").replace("\ufeff", "")
     s = re.sub(r"(?<=[\u4e00-\u9fff)”])\.(?![\d.])", "。", s)
+    # a deduction column written with a minus sign after the fault (换届程序不规范-1分, 未上交-2),
+    # not a rating range (赋分-3—3分) and not a span (3-5人)
+    s = re.sub(
+        r"(?<=[\u4e00-\u9fff])(?<![赋评计得打]分)-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/]|$)", r"扣\1分", s
+    )
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
@@ -303,7 +308,7 @@ _EVERY_COUNTERS = _COUNTERS + "|辆|座|台|棵|株|所"
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
 _EVERY_RE = re.compile(
-    r"每(?!(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
+    r"每(?!逢|(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
     rf"[^,;。、:]{{0,8}}?[一1]?({_EVERY_COUNTERS})(?!性)"
 )
 # 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
@@ -333,7 +338,7 @@ _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
 )
 # 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
-_PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|天|日|半年)")
+_PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢")
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
     r"[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得))"
@@ -914,6 +919,10 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         draft.review("扣分标准和加分标准都是空的")
 
     deduction_cap = _assign_caps(draft.entries, draft.dcaps, draft, "fault")
+    worth = draft.points[0] if draft.points else None
+    if worth is not None and deduction_cap is not None and deduction_cap > worth:
+        # (6分)每缺少一项扣2分,扣完20分为止: 20 is a whole section's total, not this item's cap
+        draft.review("扣分上限大于本项分值：可能是整个部分的上限，须人工确认")
     bonus_cap = _assign_caps(draft.entries, draft.bcaps, draft, "bonus")
 
     rng: tuple[Decimal, Decimal] | None = None
@@ -954,7 +963,7 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     if len(set(draft.points)) > 1:
         draft.review("写有几个分值：一个分值字段不能表示")
     elif len({(t.src, t.clause) for t in draft.worths}) > 1 or (
-        len({(t.src, t.clause) for t in draft.gets}) > 1
+        len(draft.gets) > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
     ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
