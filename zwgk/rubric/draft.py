@@ -117,7 +117,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_NUM = "零〇一二两三四五六七八九十点半"
 # A Chinese numeral is read as a points figure only right before 分 and after a word that
 # introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分).
-_CN_POINTS_RE = re.compile(rf"(?<=[扣加得为至到超过限高多满计记~—\-、])([{_CN_NUM}]+)(?=分(?!之))")
+_CN_POINTS_RE = re.compile(
+    rf"(?<=[扣减加得为至到超过限高多满计记~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
+)
 _ITEM = "\ue000"  # marks the start of a numbered item in the normalised text (not whitespace)
 _CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, before NFKC eats them
 _DASHES = dict.fromkeys("—–―‒─━‐‑⁃－", "—")
@@ -181,6 +183,12 @@ def normalize(text: str) -> str:
     s = unicodedata.normalize("NFKC", s)
     s = "".join(_DASHES.get(c, c) for c in s)
     s = s.replace("\u3000", " ").replace("\ufeff", "")
+    s = re.sub(r"(?<=[\u4e00-\u9fff)”])\.(?![\d.])", "。", s)
+    # a deduction column written with a minus sign after the fault (换届程序不规范-1分, 未上交-2),
+    # not a rating range (赋分-3—3分) and not a span (3-5人)
+    s = re.sub(
+        r"(?<=[\u4e00-\u9fff])(?<![赋评计得打]分)-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/]|$)", r"扣\1分", s
+    )
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
@@ -190,7 +198,7 @@ def normalize(text: str) -> str:
         return m.group(1) if value is None else _fmt(value)
 
     s = _CN_POINTS_RE.sub(cn, s)
-    s = re.sub(r"(?<=[扣加得为至到超限高多满])(\d+)分半", lambda m: f"{m.group(1)}.5分", s)
+    s = re.sub(r"(?<=[扣减加得为至到超限高多满])(\d+)分半", lambda m: f"{m.group(1)}.5分", s)
     return s
 
 
@@ -251,34 +259,37 @@ _TOKEN_RE = re.compile(
             # a floor, not a cap and not zeroing: 最低得0分, 扣至0分为止
             r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至0分(?:为止)?)",
             # deduction caps
-            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?扣分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
-            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?扣(?:除|至)?|扣满|扣完)"
+            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
+            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
             rf"{_N}分(?:为止)?)",
             # bonus caps
             rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
-            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|得)|加满)"
+            rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|增加?|得|奖励?)|加满)"
             rf"{_N}分(?:为止)?)",
             # caps whose kind comes from the context: 最多不超5分, 上限为6分
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
             rf"{_N}分(?:为止)?|以{_N}分为限)",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
-            rf"(?P<dcap2>(?<=[,;]){_N}分扣完为止)",
-            r"(?P<stop>扣完为止|扣完即止|扣至0分为止|扣完)",
+            rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
+            r"(?P<stop>[扣减]完为止|扣完即止|扣至0分为止|扣完)",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
             # an opening bracket whose closing one was lost: (3分X做到…
             rf"|\({_N}分(?![^()]*\))"
+            # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
+            rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
             rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>(?:扣除?|扣减|(?<![加增])减去?)(?:当事人|责任人)?{_N}分)",
+            rf"(?P<deduct>(?:扣[除去]?|扣减|(?<![加增])减去?)(?:当事人|责任人)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
-            r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?扣(?:分|减|除)?(?=[,;。\ue000]|\.(?!\d)|$))",
-            rf"(?P<bonus>(?:加|增加?|增记|加记){_N}分)",
+            r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
+            r"(?=[,;。\ue000]|\.(?!\d)|$))",
+            rf"(?P<bonus>(?:加|增加?|增记|加记|奖励?|奖加){_N}分)",
             rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
         ]
     )
@@ -291,22 +302,28 @@ _COUNTERS = (
     "件次|人次|案次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
     "|种|宗|笔"
 )
+# after 每 only (每辆, 每座): "建成1座…得10分" is a condition, not a count
+_EVERY_COUNTERS = _COUNTERS + "|辆|座|台|棵|株|所"
 
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
 _EVERY_RE = re.compile(
-    r"每(?!(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
-    rf"[^,;。、:]{{0,8}}?[一1]?({_COUNTERS})(?!性)"
+    r"每(?!逢|(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
+    rf"[^,;。、:]{{0,8}}?[一1]?({_EVERY_COUNTERS})(?!性)"
 )
 # 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
-_EVERY_PERIOD_RE = re.compile(r"每(?:个)?(月|季度|年|周|天|日|半天|半年)(?=[扣加得计记]\d)")
+_EVERY_PERIOD_RE = re.compile(
+    r"每(?:个)?(月|季度|年|周|天|日|半天|半年)(?=(?:扣[除减去]?|减去?|加|增加?|得|计|记)\d)"
+)
 # 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
 _EVERY_UNIT_RE = re.compile(
-    r"每(?:增加|超过|超出|多|少|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
+    r"每(?:增加|超过|超出|多|少|差|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
     r"(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高)\d+(?:\.\d+)?(%|‰)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
+    # 每差1微克/立方米扣0.5分: a shortfall from a target counted in the target's own unit
+    r"|每差(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
@@ -321,7 +338,7 @@ _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
 )
 # 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
-_PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|天|日|半年)")
+_PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢")
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
     r"[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得))"
@@ -347,13 +364,20 @@ _CAPLIKE_BEFORE_RE = re.compile(
 _MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于|(?:低于|少于|不足|未达到?|达不到)\d")
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
 
+# a numeric limit in a fault's condition: 低于3%, 超过平均值5个点以内, 30亩以上, 死亡3-5人
+_THRESHOLD_RE = re.compile(
+    r"(?:低于|高于|超过|超出|不足|少于|多于|未达到|达不到)[^,;。\d]{0,6}\d"
+    r"|\d+(?:\.\d+)?(?:%|‰|个?百分点|个点|[\u4e00-\u9fff]{1,3})?(?:以内|以外|以上|以下)"
+    r"|\d+[—\-~]\d+(?:人|起|次|件|个|天|日|%)"
+)
+
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
     (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
     (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
     (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
-    (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加)"), "扣分或加分幅度不确定"),
+    (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
     (re.compile(r"一票否决|否决|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
      "含否决情形：须人工确认否决的范围"),
@@ -367,11 +391,11 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
      "按完成或查证情况评定：须人工确认"),
-    (re.compile(r"(?:各|分别|均|都)(?:扣|加|得)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
+    (re.compile(r"(?:各|分别|均|都)(?:扣|减|加|增|得|计|记)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
     (re.compile(r"不(?:重复|累加|累计|叠加)(?:计|加|扣|得)?分?|就高|按最高|取最高|只(?:计|扣|加)一次"),
      "几种情形不累加或只计一次：一个分值字段不能表示，须人工确认"),
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
-    (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)扣"),
+    (re.compile(r"[、,](?:[\u4e00-\u9fff]{0,4})(?:代表|负责人|主任|科长|局长|责任人|经办人)[扣减]"),
      "扣分涉及不同的人或单位：须人工拆分"),
     (re.compile(r"(?:协办|配合|会办|参与)单位[^,;。]{0,6}(?:扣|加|得)"),
      "主办、协办等不同单位分别计分：须人工拆分"),
@@ -392,6 +416,12 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
     (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则))"),
      "有扣分规定未写明分值"),
+    # 减 with no figure (相应减分, 减一百分: a numeral the normaliser did not read); not 减少/递减
+    (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
+     "有扣分规定未写明分值"),
+    # a points figure in Chinese numerals the normaliser did not read (扣一百分, 加三点五分)
+    (re.compile(r"(?:扣|加|得|计|记)[除减去]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
+     "有未能识别的分值"),
     (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
      "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
@@ -442,6 +472,7 @@ class _Draft:
     reasons: list[str] = field(default_factory=list)
     points: list[Decimal] = field(default_factory=list)
     worths: list[_Tok] = field(default_factory=list)  # the worth tokens ((5分), 资金代管15分:)
+    gets: list[_Tok] = field(default_factory=list)  # 得N分 read as the worth (有得10分，无扣2分)
 
     def review(self, reason: str) -> None:
         if reason not in self.reasons:
@@ -662,6 +693,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 before = s[seg_start : loose.start()]
                 if not any(before.endswith(w) for w in _NOT_COUNT_BEFORE):
                     draft.review("“一次（一处）…的”是否按次扣分（加分）不明确：须人工确认")
+            if per is None and re.search(rf"单(?:{_COUNTERS})", s[seg_start : t.start]):
+                # 单起受害面积30亩以上的扣10分: each such fire, or once? (单条计10分 is read above)
+                draft.review("“单起（单次）…的”是否按次扣分（加分）不明确：须人工确认")
             if t.kind == "get" and per is None and has_deduct_or_zero and t.value is not None:
                 if re.search(
                     r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断)",
@@ -670,6 +704,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     # 设置不规范的得1分: a part of the worth for a fault; the worth is not said
                     draft.review("有缺陷时“得N分”：是部分得分，满分未写明，须人工确认")
                 draft.points.append(t.value)  # 有得10分，无扣2分 / 做到…的，得6分。未…不得分
+                draft.gets.append(t)
                 seg_start = t.end
                 continue
             if t.kind == "get" and per is None:
@@ -721,7 +756,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         elif t.kind == "zero":
             if _per_marker(s, seg_start, t) is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
-            if re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]):
+            named = re.match(r"指标", s[t.start : t.end]) and t.start > c_start  # 运维指标得0分
+            if named or re.search(
+                r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]
+            ):
                 draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
             text = _strip(s[seg_start:c_end])
             rest = re.sub(r"此项|该项|本项|指标|为|是|属|的|单项否决|不得分", "", text)
@@ -759,7 +797,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     continue
             (draft.dcaps if kind == "fault" else draft.bcaps).append(t)
         elif t.kind == "range":
-            if s[max(0, t.start - 1) : t.start] in ("扣", "加"):
+            if re.search(r"(?:扣除?|扣减|减去?|加|增加?|罚)$", s[max(0, t.start - 2) : t.start]):
                 draft.review("扣分或加分写成区间：须人工确定分值")
                 continue
             if re.search(r"每一?项[^,;。]{0,4}$", s[max(0, t.start - 8) : t.start]):
@@ -772,6 +810,19 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value >= t.hi:
                 draft.review("赋分区间的下限不小于上限：原文可能有误")
             draft.ranges.append(t)
+
+    # -- tiers by a threshold: two amounts of one item each under its own limit (低于3%的扣0.25分,
+    # 低于2%的扣0.5分; 5个点以内扣1分,5个点以外扣2分; 死亡3-5人的…死亡6-9人的): whether the second
+    # replaces the first or adds to it is not said
+    limited = [
+        e
+        for e in draft.entries
+        if e.tok.src == src and e.amount is not None and not e.tok.cont
+        and _THRESHOLD_RE.search(s, max(0, e.tok.start - 40), e.tok.start)
+        and _THRESHOLD_RE.search(e.text)
+    ]  # fmt: skip
+    if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
+        draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
 
     # -- anything left over that the fields do not capture
     every_used.update(m.start() for m in _PERIOD_RE.finditer(s))
@@ -868,6 +919,10 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         draft.review("扣分标准和加分标准都是空的")
 
     deduction_cap = _assign_caps(draft.entries, draft.dcaps, draft, "fault")
+    worth = draft.points[0] if draft.points else None
+    if worth is not None and deduction_cap is not None and deduction_cap > worth:
+        # (6分)每缺少一项扣2分,扣完20分为止: 20 is a whole section's total, not this item's cap
+        draft.review("扣分上限大于本项分值：可能是整个部分的上限，须人工确认")
     bonus_cap = _assign_caps(draft.entries, draft.bcaps, draft, "bonus")
 
     rng: tuple[Decimal, Decimal] | None = None
@@ -907,7 +962,9 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     points = draft.points[0] if draft.points else None
     if len(set(draft.points)) > 1:
         draft.review("写有几个分值：一个分值字段不能表示")
-    elif len({(t.src, t.clause) for t in draft.worths}) > 1:
+    elif len({(t.src, t.clause) for t in draft.worths}) > 1 or (
+        len(draft.gets) > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
+    ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
     return DraftedRule(
