@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from zwgk.rubric.numbers import fmt, plain
+
 __all__ = [
     "DraftedBonus",
     "DraftedFault",
@@ -62,14 +64,6 @@ class DraftedBonus:
     per: str | None = None
 
 
-def _num(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
-
-
 @dataclass(frozen=True)
 class DraftedRule:
     """What the drafter made of one rule sentence."""
@@ -98,16 +92,16 @@ class DraftedRule:
         if bcap is None:
             bcap = next((b.cap for b in self.bonuses if b.cap is not None), None)
         return {
-            "deductions": [_num(f.amount) for f in self.faults if f.amount is not None],
-            "deduction_cap": _num(dcap),
+            "deductions": [plain(f.amount) for f in self.faults if f.amount is not None],
+            "deduction_cap": plain(dcap),
             "zeroes_item": self.zeroes_item,
-            "bonuses": [_num(b.amount) for b in self.bonuses],
-            "bonus_cap": _num(bcap),
-            "range": None if self.range is None else [_num(self.range[0]), _num(self.range[1])],
+            "bonuses": [plain(b.amount) for b in self.bonuses],
+            "bonus_cap": plain(bcap),
+            "range": None if self.range is None else [plain(self.range[0]), plain(self.range[1])],
             "per_occurrence": any(f.per_occurrence for f in self.faults)
             or any(b.per_occurrence for b in self.bonuses),
             "needs_review": self.needs_review,
-        } | ({} if self.points is None else {"points": _num(self.points)})
+        } | ({} if self.points is None else {"points": plain(self.points)})
 
 
 # ------------------------------------------------------------------------------- normalising
@@ -195,18 +189,11 @@ def normalize(text: str) -> str:
 
     def cn(m: re.Match[str]) -> str:
         value = _cn_to_decimal(m.group(1))
-        return m.group(1) if value is None else _fmt(value)
+        return m.group(1) if value is None else fmt(value)
 
     s = _CN_POINTS_RE.sub(cn, s)
     s = re.sub(r"(?<=[扣减加得为至到超限高多满])(\d+)分半", lambda m: f"{m.group(1)}.5分", s)
     return s
-
-
-def _fmt(value: Decimal) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def _dec(text: str) -> Decimal:
