@@ -58,6 +58,7 @@ OUT = DATA / "wording_model.txt.gz"
 ECSPELL_TEST = ROOT / "bench" / "data" / "ecspell" / "odw.test.tsv"
 REAL = ROOT / "tests" / "data" / "annual" / "real"
 CORPUS = ROOT / "tools" / "corpus"  # public official documents, one file per source
+FRESH = CORPUS / "fresh"  # the false-alarm set of 2026-12 (fresh_split): never read by the build
 RULE_SENTENCES = (
     ROOT / "tests" / "data" / "rule_sentences_real.jsonl",
     ROOT / "tests" / "data" / "rule_sentences_real2.jsonl",
@@ -163,6 +164,35 @@ def corpus_split() -> dict[str, list[str]]:
     return out
 
 
+def fresh_documents() -> dict[str, str]:
+    """The official documents of ``tools/corpus/fresh`` (collected 2026-12-02, one file per
+    source), by source address (the ``# 来源:`` line); ``#`` lines are not text. Correct official
+    text for false alarms only: the build never reads them (``corpus_documents`` reads the top
+    folder only)."""
+    docs = {}
+    for path in sorted(FRESH.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        url = next(ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("# 来源:"))
+        docs[url] = "\n".join(ln for ln in lines if not ln.startswith("#"))
+    return docs
+
+
+def fresh_part(url: str) -> str:
+    """``tune`` (20%: may be looked at while tuning) or ``sealed`` (80%: run once, by
+    ``bench/typo_accuracy.py --final``) for a document of ``tools/corpus/fresh``, by the SHA-1 of
+    its source address, first 8 hex digits mod 10: 0–1 tune, 2–9 sealed. Written down before the
+    checker was run on any of these documents."""
+    bucket = int(hashlib.sha1(url.encode("utf-8")).hexdigest()[:8], 16) % 10
+    return "tune" if bucket < 2 else "sealed"
+
+
+def fresh_split() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"tune": [], "sealed": []}
+    for url, text in fresh_documents().items():
+        out[fresh_part(url)].append(text)
+    return out
+
+
 def official_split() -> dict[str, list[str]]:
     """Correct official text by part: the ``lm`` and ``tune`` halves of the documents in
     ``tests/data`` and the ``lm`` and ``tune`` parts of ``tools/corpus`` (its ``held`` part is
@@ -191,13 +221,19 @@ def char_ngrams(texts: Iterable[str]) -> collections.Counter[str]:
     return found
 
 
-def own_words() -> list[str]:
-    """The project's words: the lexicon, canonical names, protected words, right forms."""
+def own_words(terms: bool = False) -> list[str]:
+    """The project's words: the lexicon, canonical names, protected words, right forms. With
+    ``terms``, the words a character too many or too few is looked for in: all of them but the
+    lexicon's sections marked ``words-only`` (recent phrases whose shorter or longer forms are
+    correct too: 扩大内需 and 扩大国内需求, 统一市场 and 统一大市场)."""
     out = []
     for name in ("wording_lexicon.txt", "wording_terms.txt", "wording_protected.txt"):
+        words_only = False
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             text = line.split("#", 1)[0].strip()
-            if text and not text.startswith("["):
+            if text.startswith("["):
+                words_only = "words-only" in text
+            elif text and not (terms and words_only):
                 out.append(text)
     for name in ("wording_typos.txt", "wording_serious.txt"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
@@ -318,7 +354,7 @@ def traditional_only() -> set[str]:
 def typo_windows(pairs: list[tuple[str, str]], clean: Iterable[str]) -> list[tuple[str, str, int]]:
     """(wrong, right, count): three-character windows around each substituted character of the
     training rows, high-precision only — the wrong character makes no pair with a neighbour that
-    occurs in the corrected sentences (练习会 → 联席会 is right only in context), and the wrong
+    occurs in correct text (the corrected sentences, the official text's ``lm`` part) (练习会 → 联席会 is right only in context), and the wrong
     window never occurs there."""
     clean_text = "\n".join(clean)
     found: collections.Counter[tuple[str, str]] = collections.Counter()
@@ -352,12 +388,14 @@ def write_dictionaries(shared: Path, train: list[tuple[str, str]]) -> dict[str, 
     ]
     lines += [f"{c}\t{''.join(sorted(conf[c]))}" for c in sorted(conf) if conf[c]]
     (DATA / "confusions.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    typos = typo_windows(train, (t for _, t in train))
+    # Correct text: the corrected sentences and the running official text (县电政办的 is no typo
+    # of 政协的: 政办 occurs there).
+    typos = typo_windows(train, [t for _, t in train] + official_split()["lm"])
     lines = [
         "# 错别字词典（wording-typo，自动生成，勿手改；手工条目写在 wording_typos.txt）。",
         "# 来源：ECSpell 公文句子（Lv et al., 2023；MIT，见 LICENSE-ECSpell.txt）中训练部分的错字，",
-        "# 取每处错字连同前后共 3 个字；错字与前后字在更正后的句子里都不成词、错误写法一次也不出现",
-        "# 才收录（留出的检验句不用）。每行“错误写法 -> 正确写法  # 出现次数”。",
+        "# 取每处错字连同前后共 3 个字；错字与前后字在更正后的句子和训练用的正式文本里都不成字对、",
+        "# 错误写法一次也不出现才收录（留出的检验句不用）。每行“错误写法 -> 正确写法  # 出现次数”。",
         "# 生成：python tools/build_typo_model.py",
     ]
     lines += [f"{w} -> {r}  # {n}" for w, r, n in typos]
@@ -435,7 +473,7 @@ def build(shared: Path) -> dict[str, int]:
             cols.append("".join(col))
         if any(cols):
             lines.append(c + "\t" + "\t".join(cols))
-    terms = sorted(set(own_words()) | PLACES)
+    terms = sorted(set(own_words(terms=True)) | PLACES)
     lines += ["[terms]", " ".join(terms)]
     lines.append("[inside]")
     lines += [b + "\t" + "".join(sorted(inside[b])) for b in sorted(inside)]

@@ -35,6 +35,15 @@ class PrecheckTests(BaseTestCase):
         self.assertEqual(
             r.context["legend"], [("pc-privacy", "隐私信息", 1), ("pc-typo", "错别字", 2)]
         )
+        # A draft is not scored: the list says what to do, never 扣分 or 单项否决.
+        self.assertEqual(
+            [todo for _n, _f, todo in r.context["rows"]],
+            ["请核对能否公开", "错误，请改正", "错误，请改正"],
+        )
+        result = html.split('id="precheck-result"')[1].split('id="precheck-words"')[0]
+        self.assertIn("<th>处理</th>", result)
+        for word in ("扣分", "单项否决", "程度"):
+            self.assertNotIn(word, result)
 
     def test_it_reads_an_uploaded_word_draft(self):
         d = docx.Document()

@@ -22,6 +22,7 @@ wrong form (not the URL) so that a dismissal holds on every page and across runs
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from typing import Any
 
 from zwgk.inspect.checks import content_common as cc
 from zwgk.inspect.checks.wording_dict import GENERATED, SERIOUS, TYPO, lines, matcher
-from zwgk.inspect.checks.wording_model import Model, Suggestion, model, store
+from zwgk.inspect.checks.wording_model import TITLES, Model, Suggestion, model, store
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.model import Finding, Page
 
@@ -45,6 +46,21 @@ RULE_ZH = {
     "other": "错字（与上下文不成词）",
 }
 CROSS_MIN_FREQ = 50  # a word this common crossing a generated miswriting's edge explains it
+# Words after which names follow (besides the model's titles): parties to a case, the leaders
+# present at a meeting (县领导王丽媛、哈荣霞参加会议).
+_NAMERS = (
+    "申请人 被申请人 第三人 当事人 举报人 投诉人 信访人 法定代表人 代理人 户主 村民 领导 同志们"
+)
+NAMERS = tuple(sorted(set(TITLES) | set(_NAMERS.split(" ")), key=len, reverse=True))
+_HAN = "\u4e00-\u9fff"
+# A document number's issuer (岳发〔2017〕8号, 冠政办发〔2021〕9号): an abbreviation, not words.
+# Levels of government listed one character each (各乡、镇人民政府, 县（市、区）): not words.
+_LEVELS_LISTED = re.compile(
+    r"[省市县区乡镇村州旗盟](?=[、（(][省市县区乡镇村州旗盟])|(?<=[、（(])[省市县区乡镇村州旗盟]"
+)
+_DOC_NUMBER = re.compile(
+    rf"[{_HAN}]{{1,8}}(?=\s*[〔［\[（(]\s*(?:19|20)\d\d\s*[〕］\]）)]\s*\d+\s*号)"
+)
 
 
 @dataclass(frozen=True)
@@ -133,6 +149,43 @@ def tier(sg: Suggestion) -> str | None:
     return None
 
 
+def name_spans(text: str, lexicon: Model) -> list[tuple[int, int]]:
+    """Places in ``text`` that look like names the model cannot know, across punctuation (the
+    model reads one run of Chinese characters at a time): a surname before 某 or 某某 (申请人王某某,
+    李某); the names after a title or a party (镇长何圣葆, 申请人张三) and the ones listed after it
+    with 、 (县领导孙旭、蔡军); two or three characters before 同志, 先生, 女士; a document number's
+    issuer (岳发〔2017〕8号); levels of government listed one character each (各乡、镇). The model's suggestions there are asked about, not reported."""
+    surnames, freq, out = lexicon.surnames, lexicon.freq, []
+    for i, c in enumerate(text):
+        if c in surnames and text[i + 1 : i + 2] == "某":
+            out.append((i, i + 2 + (text[i + 2 : i + 3] == "某")))
+    for t in NAMERS:
+        at = text.find(t)
+        while at >= 0:
+            e, first = at + len(t), True
+            # The first name must not start a word (领导干部); the ones listed after it may.
+            while e < len(text) and text[e] in surnames and not (first and text[e : e + 2] in freq):
+                out.append((e, min(len(text), e + 3)))
+                first = False
+                nxt = [text.find(sep, e + 2, e + 5) for sep in "、，和及"]
+                nxt = [k for k in nxt if k > 0]
+                if not nxt or text[min(nxt) - 1 : min(nxt)] in "。；\n":
+                    break
+                e = min(nxt) + 1
+            at = text.find(t, at + 1)
+    for kind in ("同志", "先生", "女士"):
+        at = text.find(kind)
+        while at >= 0:
+            for k in (3, 2):
+                if at - k >= 0 and text[at - k] in surnames:
+                    out.append((at - k, at))
+                    break
+            at = text.find(kind, at + 1)
+    out += [m.span() for m in _DOC_NUMBER.finditer(text)]
+    out += [m.span() for m in _LEVELS_LISTED.finditer(text)]
+    return out
+
+
 def _crossed(text: str, start: int, end: int, lexicon: Model) -> bool:
     """A common word crosses the start or the end of ``text[start:end]``."""
     freq = lexicon.freq
@@ -175,7 +228,13 @@ def find(
         found = [(h.start, h.end) for h in hits]
         protected: list[tuple[int, int]] | None = None  # looked for only when needed
         kept = store(cache_dir) if cache_dir else None
-        tiered = [(check, sg) for sg in lexicon.suggestions(text, kept) if (check := tier(sg))]
+        names = name_spans(text, lexicon)
+        tiered = []
+        for sg in lexicon.suggestions(text, kept):
+            if not sg.in_name and any(a < sg.end and sg.start < b for a, b in names):
+                sg = dataclasses.replace(sg, in_name=True)  # a name: asked about, not reported
+            if check := tier(sg):
+                tiered.append((check, sg))
         # Surest first: reported before please-look, then by score; overlapping ones lose.
         tiered.sort(key=lambda cs: (cs[0] != TYPO, -cs[1].score))
         for check, sg in tiered:

@@ -79,7 +79,21 @@ _ORG_KINDS = (
 )
 ORG_KINDS = tuple(_ORG_KINDS.split(" "))
 PLACE_LEVELS = set("镇乡村县区市")
+# Common surnames (from the Hundred Family Surnames, 百家姓, and today's commonest ones) besides
+# the model's 300 first characters of jieba's person names: 樊, 付, 覃… begin names too.
+SURNAMES_MORE = frozenset(
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏窦章云苏潘葛奚"
+    "范彭郎鲁韦昌马苗凤方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于傅皮卞齐康伍余元"
+    "卜顾孟黄穆萧尹姚邵湛汪祁毛禹狄米贝明臧伏戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路"
+    "娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万柯昝管卢莫房裘缪解应宗丁宣贲邓郁单杭洪包"
+    "诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊惠甄曲封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓"
+    "蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍"
+    "赖卓蔺屠蒙池乔阴胥苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍璩桑桂濮牛寿边扈燕冀郏浦尚农温庄晏"
+    "柴瞿阎慕连茹习宦艾鱼容向古易慎戈廖庾暨居衡步耿满弘匡寇广禄阙欧殳沃蔚夔隆师巩厍聂晁勾敖融"
+    "冷訾辛阚那简饶曾毋沙乜养鞠须丰巢蒯相查荆红游竺权逯盖益桓付覃代揭母谌尧卿粟"
+)
 PARTICLES = frozenset("的地得")
+CONJUNCTIONS = frozenset("和或及与并且")  # 行政复议或行政诉讼: which one is usage, not a typo
 NAME_WORD_FREQ = 100  # a correction making a word this common is reported even inside a name
 
 
@@ -160,7 +174,7 @@ class Model:
         # Characters of traditional text only: a run holding one is not judged (the model knows
         # simplified official text; 為, 報 are not typos of 为, 报).
         self.traditional = frozenset("".join(sections.get("[traditional]", ())))
-        self.surnames = frozenset("".join(sections.get("[surnames]", ())))
+        self.surnames = frozenset("".join(sections.get("[surnames]", ()))) | SURNAMES_MORE
 
     # -- character n-gram model of running official text -------------------------------------
 
@@ -383,6 +397,8 @@ class Model:
         conf, freq, out = self.confusion[s[i]], self.freq, {}
         if s[i] in PARTICLES:
             near = near - PARTICLES  # 的/地/得 is usage, not a typo (and rarely one in ECSpell)
+        elif s[i] in CONJUNCTIONS:
+            near = near - CONJUNCTIONS  # 和/或/及/与 likewise (never one in ECSpell)
         for x in near:
             for n in (2, 3, 4):
                 for a in range(max(0, i - n + 1), min(i, len(s) - n) + 1):
