@@ -44,6 +44,19 @@ class Options:
     today: dt.date | None = None
 
 
+# What to do with each finding of a draft: nothing is deducted before publishing, so a draft's
+# finding says how sure the check is and what is needed, not the inspection's 单项否决/扣分/提示.
+ACTION_ZH = {
+    "privacy-idcard": "须遮挡",
+    "privacy-bankcard": "须遮挡",
+    "privacy-mobile": "请核对能否公开",
+    "wording-serious": "严重错误，须改正",
+    "wording-typo": "错误，请改正",
+    "wording-suspect": "疑似，请核对",
+}
+SEVERITY_ACTION = {"veto": "须改正", "deduction": "请改正", "warning": "请核对"}
+
+
 @dataclass(frozen=True)
 class TextFinding:
     """One problem at one place: ``text[start:end]`` is ``wrong``; ``line`` is 1-based (only
@@ -72,6 +85,11 @@ class TextFinding:
         if self.line is not None:
             out["line"] = self.line
         return out
+
+    @property
+    def action(self) -> str:
+        """What the writer of the draft should do (处理), in Chinese."""
+        return ACTION_ZH.get(self.check) or SEVERITY_ACTION.get(self.severity, "请核对")
 
 
 def _privacy(text: str, today: dt.date) -> list[TextFinding]:

@@ -11,8 +11,6 @@ import click
 from zwgk.text.check import check_lines, check_text
 from zwgk.text.document import DocumentError, read_text
 
-SEVERITY_ZH = {"veto": "单项否决", "deduction": "扣分", "warning": "提示"}
-
 
 @click.group()
 def text() -> None:
@@ -50,10 +48,7 @@ def check(file: str, lines: bool, fmt: str) -> None:
     else:
         for f in found:
             where = f"第{f.line}行 " if f.line is not None else ""
-            click.echo(
-                f"{where}{f.start}-{f.end} [{SEVERITY_ZH.get(f.severity, f.severity)}] "
-                f"{f.check}：{f.message}"
-            )
+            click.echo(f"{where}{f.start}-{f.end} [{f.action}] {f.check}：{f.message}")
         if not found:
             click.echo("未发现问题。")
     sys.exit(1 if any(f.check != "wording-suspect" for f in found) else 0)

@@ -32,21 +32,6 @@ LEGEND = (
     ("pc-typo", "错别字"),
     ("pc-suspect", "请核对"),
 )
-# What to do with each finding of a draft: nothing is deducted before publishing, so the column
-# says how sure the check is and what is needed, not the inspection's 单项否决/扣分/提示.
-ACTION_ZH = {
-    "privacy-idcard": "须遮挡",
-    "privacy-bankcard": "须遮挡",
-    "privacy-mobile": "请核对能否公开",
-    "wording-serious": "严重错误，须改正",
-    "wording-typo": "错误，请改正",
-    "wording-suspect": "疑似，请核对",
-}
-SEVERITY_ACTION = {"veto": "须改正", "deduction": "请改正", "warning": "请核对"}
-
-
-def action(f: TextFinding) -> str:
-    return ACTION_ZH.get(f.check) or SEVERITY_ACTION.get(f.severity, "请核对")
 
 
 @dataclass(frozen=True)
@@ -120,7 +105,7 @@ def precheck(request: HttpRequest, round_id: int) -> HttpResponse:
             "findings": found or [],
             "segments": segments(text, found) if found else [],
             "legend": [(css, label, counts[css]) for css, label in LEGEND if css in counts],
-            "rows": [(n, f, action(f)) for n, f in enumerate(found or [], start=1)],
+            "rows": [(n, f, f.action) for n, f in enumerate(found or [], start=1)],
         },
     )
 
