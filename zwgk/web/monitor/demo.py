@@ -1,13 +1,13 @@
 """网站监测 of the demo round (``python -m zwgk.web demo``): five unit websites served on
-127.0.0.1 (``zwgk.devtools.demo_units``), registered with schedules, two weeks of history, a
+127.0.0.1 (``zwgk.devtools.demo_units``), registered with schedules, 30 days of history, a
 first full inspection, bindings of the checks to the scheme's indicators, and four 政务新媒体
 accounts — so that a new user of ``make run`` sees the monitor at work.
 
 The history is made by the monitor's own code against the demo sites as they were on each day
-(the sites are a function of the date): a daily freshness pass for the past 14 days, a full
-inspection in last week's slot and one now (立即检查). Only the availability probes of the past
-two weeks are generated (a 30-minute probe is a single GET; 3,000 of them would take minutes),
-with one night of outage on the town's site; from then on the embedded runner probes for real.
+(the sites are a function of the date): a daily freshness pass for each of the past 30 days, a
+full inspection in each weekly slot and one now (立即检查). Only the availability probes of the
+past 30 days are generated (7,000 timed GETs would take minutes), with one night of outage on
+the town's site; from then on the embedded runner probes for real.
 
 The sites must live as long as the app: the demo records their ports in the audit log
 (``monitor.demo_sites``), and ``python -m zwgk.web.serve`` starts them beside the web server
@@ -38,7 +38,7 @@ from zwgk.web.monitor.models import (
 )
 from zwgk.web.rounds.models import Membership, Round, Unit
 
-HISTORY_DAYS = 14
+HISTORY_DAYS = 30  # the site page charts the last 30 days
 # One probe of the homepage in a crawl: the monitor judges availability from its own probes.
 OPTIONS = {"rate": 0, "concurrency": 4, "robots": False, "max_pages": 200, "availability_probes": 1}
 TYPE_ZH = {
@@ -73,8 +73,8 @@ BINDINGS = (
 ACCOUNTS = (
     ("区教育局", "微信公众号", "XX教育发布", "2019-03-01", "yes", "XX政办函〔2019〕12号", ()),
     ("区卫体局", "微信公众号", "健康XX", "2018-06-15", "yes", "XX政办函〔2018〕31号",
-     (("2023-06-20", "2023-08-25"), ("2023-11-01", "2023-11-30"))),
-    ("XX镇1", "抖音", "XX镇发布", "2022-04-10", "no", "", (("2023-02-01", "2023-03-15"),)),
+     (("2023-07-10", "2023-08-12"),)),
+    ("XX镇1", "抖音", "XX镇发布", "2022-04-10", "no", "", ()),
     ("区人社局", "微博", "XX人社", "2017-09-01", "yes", "XX政办函〔2017〕8号", ()),
 )  # fmt: skip
 UNIT_REQUEST = (
@@ -119,8 +119,9 @@ def build(rnd: Round, office, assessor, now: dt.datetime | None = None) -> list[
     with ServedUnits(served):
         for (us, _), site in zip(served, sites, strict=True):
             _history(site, us, office, now)
+    imported = now - dt.timedelta(minutes=10)  # the month's sheet, imported before the crawls
     for acc in NewMediaAccount.objects.filter(round=rnd).select_related("unit", "round"):
-        newmedia.evaluate(acc, now)
+        newmedia.evaluate(acc, imported)
     _unit_request(rnd, units)
     return sites
 
@@ -215,7 +216,7 @@ def _accounts(rnd: Round, units: dict, now: dt.datetime) -> None:
 
 
 def _probes(site: MonitoredSite, us: UnitSite, now: dt.datetime) -> None:
-    """Two weeks of 30-minute probes, generated (see the module docstring)."""
+    """30 days of 30-minute probes, generated (see the module docstring)."""
     every = dispatch.plans(site)["probe"]
     assert every is not None
     rng = random.Random(site.homepage)
@@ -265,11 +266,13 @@ def _history(site: MonitoredSite, us: UnitSite, office, now: dt.datetime) -> Non
     plan = dispatch.plans(site)
     fresh, crawl = plan[Run.Kind.FRESHNESS], plan[Run.Kind.CRAWL]
     assert fresh is not None and crawl is not None
-    first_crawl = crawl.latest(now - dt.timedelta(days=7))
+    start = now - dt.timedelta(days=HISTORY_DAYS)
+    crawls = [crawl.latest(now) - crawl.every * k for k in range(1, HISTORY_DAYS // 7 + 1)]
+    crawls = sorted(c for c in crawls if c > start)
     slots = [fresh.latest(now) - dt.timedelta(days=k) for k in range(HISTORY_DAYS - 1, -1, -1)]
     for slot in slots:
-        if first_crawl <= slot and first_crawl > slot - dt.timedelta(days=1):
-            _run(site, us, Run.Kind.CRAWL, first_crawl)
+        while crawls and crawls[0] <= slot:  # in time order, as the dispatcher would have
+            _run(site, us, Run.Kind.CRAWL, crawls.pop(0))
         _run(site, us, Run.Kind.FRESHNESS, slot)
     # The first inspection of today, asked for by the office when it registered the site.
     _run(site, us, Run.Kind.CRAWL, now.replace(second=0, microsecond=0), office)
