@@ -353,8 +353,13 @@ def free_ports(n: int, first: int = FIRST_PORT) -> list[int]:
 
 async def _start(sites: list[tuple[UnitSite, int]]) -> list[asyncio.base_events.Server]:
     servers = []
-    for site, port in sites:
-        servers.append(await demo_server.start_server(site, port=port))  # type: ignore[arg-type]
+    try:
+        for site, port in sites:
+            servers.append(await demo_server.start_server(site, port=port))  # type: ignore[arg-type]
+    except OSError:  # a port taken meanwhile: let go of the others
+        for s in servers:
+            s.close()
+        raise
     return servers
 
 
@@ -375,6 +380,7 @@ class ServedUnits:
                 self.servers = self.loop.run_until_complete(_start(self.sites))
             except BaseException as exc:  # a port taken meanwhile
                 self.error = exc
+                self.loop.close()
                 ready.set()
                 return
             ready.set()

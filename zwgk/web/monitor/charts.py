@@ -99,8 +99,12 @@ def column_dates(series: dict[str, list[tuple[dt.datetime, dt.date | None]]]) ->
         "tooltip": {"trigger": "axis"},
         "legend": {"type": "scroll", "top": 0},
         "grid": {"left": 80, "right": 30, "top": 50, "bottom": 30},
-        "xAxis": {"type": "time"},
-        "yAxis": {"type": "time", "name": "最新条目日期"},
+        "xAxis": {"type": "time", "axisLabel": {"formatter": "{MM}-{dd}", "hideOverlap": True}},
+        "yAxis": {
+            "type": "time",
+            "name": "最新条目日期",
+            "axisLabel": {"formatter": "{yyyy}-{MM}-{dd}", "hideOverlap": True},
+        },
         "series": [
             {
                 "name": name,

@@ -16,13 +16,22 @@ when that record exists (``demo_serve``): never in a database the demo did not f
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import random
+from concurrent.futures import ThreadPoolExecutor
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from zwgk.devtools.demo_units import PROFILES, ServedUnits, UnitSite, free_ports, site_spec
+from zwgk.devtools.demo_units import (
+    FIRST_PORT,
+    PROFILES,
+    ServedUnits,
+    UnitSite,
+    free_ports,
+    site_spec,
+)
 from zwgk.web.audit.models import record
 from zwgk.web.monitor import dispatch, jobs, newmedia, services
 from zwgk.web.monitor.demo_serve import ACTION
@@ -88,13 +97,40 @@ def present(rnd: Round) -> bool:
     return MonitoredSite.objects.filter(round=rnd).exists()
 
 
-def build(rnd: Round, office, assessor, now: dt.datetime | None = None) -> list[MonitoredSite]:
+def build(rnd: Round, office, now: dt.datetime | None = None) -> list[MonitoredSite]:
     """Register the demo sites, bindings and accounts of ``rnd`` and make their history."""
     now = now or timezone.now()
     epoch = timezone.localdate(now)
     units = {u.name: u for u in Unit.objects.filter(round=rnd)}
-    ports = free_ports(len(PROFILES))
-    served = [(UnitSite(p, epoch), port) for p, port in zip(PROFILES, ports, strict=True)]
+    servers, served = _serve(epoch)
+    try:
+        sites = _register_all(rnd, units, served, office, now, epoch)
+        _off_the_loop(_histories, served, sites, office, now)
+    finally:
+        servers.__exit__(None, None, None)
+    imported = now - dt.timedelta(minutes=10)  # the month's sheet, imported before the crawls
+    for acc in NewMediaAccount.objects.filter(round=rnd).select_related("unit", "round"):
+        newmedia.evaluate(acc, imported)
+    _unit_request(rnd, units)
+    return sites
+
+
+def _serve(epoch: dt.date) -> tuple[ServedUnits, list[tuple[UnitSite, int]]]:
+    """The demo sites, served on free ports (another demo may take the same ports meanwhile:
+    then the next ones)."""
+    first = FIRST_PORT
+    for _ in range(5):
+        ports = free_ports(len(PROFILES), first)
+        served = [(UnitSite(p, epoch), port) for p, port in zip(PROFILES, ports, strict=True)]
+        servers = ServedUnits(served)
+        try:
+            return servers.__enter__(), served
+        except OSError:
+            first = max(ports) + 1
+    raise RuntimeError("没有空闲端口提供演示网站")
+
+
+def _register_all(rnd, units, served, office, now, epoch) -> list[MonitoredSite]:
     with transaction.atomic():
         sites = _register(rnd, units, served, office, now)
         _bind(rnd, office)
@@ -116,14 +152,31 @@ def build(rnd: Round, office, assessor, now: dt.datetime | None = None) -> list[
                 ]
             },
         )
-    with ServedUnits(served):
-        for (us, _), site in zip(served, sites, strict=True):
-            _history(site, us, office, now)
-    imported = now - dt.timedelta(minutes=10)  # the month's sheet, imported before the crawls
-    for acc in NewMediaAccount.objects.filter(round=rnd).select_related("unit", "round"):
-        newmedia.evaluate(acc, imported)
-    _unit_request(rnd, units)
     return sites
+
+
+def _histories(served, sites, office, now) -> None:
+    for (us, _), site in zip(served, sites, strict=True):
+        _history(site, us, office, now)
+
+
+def _off_the_loop(fn, *args) -> None:
+    """Call ``fn`` here, or in a thread of its own when this thread runs an event loop (the
+    demo called from a test driving Playwright's sync API): the inspections run their own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        fn(*args)
+        return
+
+    def call() -> None:
+        try:
+            fn(*args)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(1, thread_name_prefix="demo-monitor") as pool:
+        pool.submit(call).result()
 
 
 def _register(rnd, units, served, office, now) -> list[MonitoredSite]:

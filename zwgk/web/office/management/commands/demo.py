@@ -20,6 +20,7 @@ from zwgk.scoring.units import load_units
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact
 from zwgk.web.monitor import demo as monitor_demo
+from zwgk.web.monitor.models import MonitoredSite
 from zwgk.web.portal.models import Evidence, SelfAssessment
 from zwgk.web.registers.demo import make_demo_ledgers
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
@@ -85,13 +86,15 @@ class Command(BaseCommand):
             self._build()
         rnd = Round.objects.get(name=ROUND_NAME)
         if not no_monitor and not monitor_demo.present(rnd):
-            # 网站监测: unit websites served on 127.0.0.1, two weeks of history (a few seconds).
-            User = get_user_model()
-            monitor_demo.build(
-                rnd, User.objects.get(username="kaohe"), User.objects.get(username="pingfen")
-            )
+            # 网站监测: unit websites served on 127.0.0.1, 30 days of history (a few seconds).
+            monitor_demo.build(rnd, get_user_model().objects.get(username="kaohe"))
         if not quiet:
             self._print_accounts()
+            n = MonitoredSite.objects.filter(round=rnd).count()
+            if n:
+                self.stdout.write(
+                    f"网站监测：{n} 个单位网站由本机 127.0.0.1 提供（python -m zwgk.web.serve 运行时持续监测）"
+                )
 
     @transaction.atomic
     def _build(self) -> None:
