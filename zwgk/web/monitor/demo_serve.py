@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 import django
 from django.apps import apps
-from django.db import connections
+from django.db import DatabaseError, connections
 
 from zwgk.web.env import env_bool
 
@@ -43,7 +43,7 @@ def demo_specs() -> list[dict]:
             MonitoredSite.objects.filter(active=True).values_list("homepage", flat=True)
         )
         return [s for s in event.after.get("sites", []) if s.get("homepage") in homepages]
-    except django.db.DatabaseError:  # not migrated yet: no demo
+    except DatabaseError:  # not migrated yet: no demo
         return []
     finally:
         connections.close_all()  # before gunicorn forks
