@@ -52,7 +52,7 @@ def stack(tmp_path):
         tmp_path, broker="", CELERY_BROKER_URL="", MONITOR_TICK_SECONDS="1", MONITOR_EMBEDDED="true"
     )
     c.manage("migrate", "--noinput", "-v0")
-    c.manage("demo")
+    c.manage("demo", "--no-monitor")  # this test registers its own site
     port = free_port()
     log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115
     server = subprocess.Popen(

@@ -21,6 +21,7 @@ import os
 from gunicorn.app.base import BaseApplication
 
 from zwgk.web.env import env_int, env_str
+from zwgk.web.monitor.demo_serve import sites_process
 from zwgk.web.monitor.embedded import runner_process
 
 
@@ -73,7 +74,9 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     workers = args.workers or env_int("ZWGK_WORKERS", 0) or default_workers()
     threads = args.threads or env_int("ZWGK_THREADS", 1)
-    with runner_process():  # the monitor's embedded runner, when no broker is configured
+    # The demo's unit websites (only after ``python -m zwgk.web demo``), then the monitor's
+    # embedded runner (when no broker is configured).
+    with sites_process(), runner_process():
         _App(options(args.bind, workers, threads)).run()
 
 

@@ -49,6 +49,8 @@ def availability(days: list[tuple[dt.date, int, int]], veto_rate: float) -> dict
     ok = [n - f for _, n, f in days]
     failed = [f for _, _, f in days]
     rate = [round(100 * (n - f) / n, 2) if n else None for _, n, f in days]
+    lowest = min((r for r in rate if r is not None), default=100.0)
+    floor = 80 if lowest >= 80 else max(0, int(lowest // 10) * 10)  # a bad day stays in view
     return {
         "tooltip": {"trigger": "axis"},
         "legend": {"data": ["正常", "失败", "可用率"]},
@@ -56,7 +58,7 @@ def availability(days: list[tuple[dt.date, int, int]], veto_rate: float) -> dict
         "xAxis": {"type": "category", "data": labels},
         "yAxis": [
             {"type": "value", "name": "探测次数", "minInterval": 1},
-            {"type": "value", "name": "可用率%", "min": 80, "max": 100},
+            {"type": "value", "name": "可用率%", "min": floor, "max": 100},
         ],
         "series": [
             {
@@ -97,8 +99,12 @@ def column_dates(series: dict[str, list[tuple[dt.datetime, dt.date | None]]]) ->
         "tooltip": {"trigger": "axis"},
         "legend": {"type": "scroll", "top": 0},
         "grid": {"left": 80, "right": 30, "top": 50, "bottom": 30},
-        "xAxis": {"type": "time"},
-        "yAxis": {"type": "time", "name": "最新条目日期"},
+        "xAxis": {"type": "time", "axisLabel": {"formatter": "{MM}-{dd}", "hideOverlap": True}},
+        "yAxis": {
+            "type": "time",
+            "name": "最新条目日期",
+            "axisLabel": {"formatter": "{yyyy}-{MM}-{dd}", "hideOverlap": True},
+        },
         "series": [
             {
                 "name": name,

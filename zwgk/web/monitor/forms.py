@@ -247,6 +247,8 @@ class AccountForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.round = round
         self.fields["unit"].queryset = round.units.all()
+        self.fields["unit"].label = "单位"  # the model's ForeignKey has no Chinese name
+        self.fields["unit"].empty_label = "请选择单位"
         self.instance.round = round
 
     def clean(self):

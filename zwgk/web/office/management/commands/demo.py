@@ -19,6 +19,8 @@ from zwgk.rubric import load_scheme_text
 from zwgk.scoring.units import load_units
 from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact
+from zwgk.web.monitor import demo as monitor_demo
+from zwgk.web.monitor.models import MonitoredSite
 from zwgk.web.portal.models import Evidence, SelfAssessment
 from zwgk.web.registers.demo import make_demo_ledgers
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
@@ -69,16 +71,30 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true", help="删除已有的演示轮次后重建")
         parser.add_argument("--quiet", action="store_true")
+        parser.add_argument(
+            "--no-monitor", action="store_true", help="不登记演示网站（网站监测为空）"
+        )
 
-    def handle(self, *args, reset: bool = False, quiet: bool = False, **options):
+    def handle(
+        self, *args, reset: bool = False, quiet: bool = False, no_monitor: bool = False, **options
+    ):
         existing = Round.objects.filter(name=ROUND_NAME).first()
         if existing and reset:
             existing.delete()
             existing = None
         if existing is None:
             self._build()
+        rnd = Round.objects.get(name=ROUND_NAME)
+        if not no_monitor and not monitor_demo.present(rnd):
+            # 网站监测: unit websites served on 127.0.0.1, 30 days of history (a few seconds).
+            monitor_demo.build(rnd, get_user_model().objects.get(username="kaohe"))
         if not quiet:
             self._print_accounts()
+            n = MonitoredSite.objects.filter(round=rnd).count()
+            if n:
+                self.stdout.write(
+                    f"网站监测：{n} 个单位网站由本机 127.0.0.1 提供（python -m zwgk.web.serve 运行时持续监测）"
+                )
 
     @transaction.atomic
     def _build(self) -> None:
