@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zwgk.inspect.model import SEVERITY_ZH
 from zwgk.web.desk.models import Fact
 from zwgk.web.rounds.models import Round, Unit
 
@@ -289,6 +290,11 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def severity_zh(self) -> str:
+        """单项否决 / 扣分 / 提示, as the inspector names them."""
+        return SEVERITY_ZH.get(self.severity, self.severity)
 
     @staticmethod
     def hash_of(key: str) -> str:

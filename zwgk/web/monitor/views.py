@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.inspect.checks.freshness import TYPE_ZH
-from zwgk.inspect.model import SEVERITY_ZH, Severity
+from zwgk.inspect.model import Severity
 from zwgk.monitor import catalogue
 from zwgk.monitor.availability_week import Rule
 from zwgk.web.access import ADMIN, ANY, ASSESSOR, STAFF, UNIT, Access, access
@@ -525,7 +525,6 @@ def finding_page(request: HttpRequest, round_id: int, finding_id: int) -> HttpRe
             "history": history,
             "request_form": RequestForm(),
             "title": catalogue.title(f.check_id),
-            "severity_zh": SEVERITY_ZH.get(Severity(f.severity), f.severity),
         },
     )
 
