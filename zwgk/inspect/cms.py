@@ -14,7 +14,8 @@ read them, without a browser.
 - **JSON-fed columns** (开普云-style and TRS JSON lists): the endpoint from a ``$.ajax``/``$.getJSON``/
   ``$.get``/``$.post``/``fetch``/``axios`` call in the page's scripts (or from the site's
   configuration), paged by its page parameter; records (title, link, date) read from the largest
-  array of objects in the answer.
+  array of objects in the answer. A call that declares no JSON answer counts only when it names JSON
+  or carries a page number (a statistics beacon does neither).
 
 Real shapes these follow: TRS list pages and the crawlers written against them (``createPageHTML``
 with and without the element id; ``_1`` and ``_2`` numbering); Hanweb jpage pages (``jpage({…
@@ -174,7 +175,8 @@ _NEXT_GROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[(.*?)\]\]>\s*</nextgroup>", 
 _INIT_DATA = re.compile(r"var\s+(\w*InitData\w*)\s*=\s*\[(.*?)\]\s*;", re.S)
 _JS_STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", re.S)
 _JPAGE = re.compile(r"\.jpage\s*\(\s*\{", re.S)
-_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+# the address in either quote style: Hanweb writes ``path='/'`` inside a double-quoted href
+_HREF = re.compile(r"""href\s*=\s*(?:"([^"]+)"|'([^']+)')""", re.I)
 
 
 def datastore_records(page_url: str, xml: str, today: dt.date) -> tuple[list[Record], int | None]:
@@ -194,7 +196,8 @@ def fragment_records(page_url: str, fragment: str, today: dt.date) -> list[Recor
         return []
     tree = HTMLParser(fragment)
     out = []
-    for a in tree.css("a[href]"):
+    links = tree.css("a[href]")
+    for a in links:
         href = (a.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "JavaScript:")):
             continue
@@ -204,6 +207,10 @@ def fragment_records(page_url: str, fragment: str, today: dt.date) -> list[Recor
             continue
         holder = a.parent if a.parent is not None and a.parent.tag != "body" else a
         dates = find_dates(holder.text(separator=" "), today, short=True)
+        if not dates and len(links) == 1:
+            # one entry per fragment (a datastore record): its date may sit in a sibling cell,
+            # ``<tr><td><a …></td><td>[2017-04-24]</td></tr>``, which the parser unwraps
+            dates = find_dates(tree.text(separator=" "), today, short=True)
         title = (a.attributes.get("title") or a.text(strip=True))[:200]
         out.append(Record(url, title, max(dates) if dates else None))
     return out
@@ -224,7 +231,7 @@ def hanweb(page_url: str, scripts: list[str], today: dt.date) -> tuple[list[Reco
             ng = _NEXT_GROUP.search(ds.group(1))
             href = _HREF.search(ng.group(1)) if ng else None
             if href:
-                next_group = href.group(1)
+                next_group = href.group(1) or href.group(2)
         for init in _INIT_DATA.finditer(text):
             for s in _JS_STRING.finditer(init.group(2)):
                 raw = s.group(1) if s.group(1) is not None else s.group(2)
@@ -405,6 +412,7 @@ def _call_feed(page_url: str, text: str, m: re.Match[str]) -> Feed | None:
         return None
     method = "POST" if fn.endswith("post") else "GET"
     data: dict[str, Any] = {}
+    declared_json = fn == "$.getJSON"
     if text[i] == "{":  # $.ajax({url: …, type: …, data: {…}})
         opts = js_object(text, i)
         url = opts.get("url")
@@ -412,8 +420,10 @@ def _call_feed(page_url: str, text: str, m: re.Match[str]) -> Feed | None:
         method = "POST" if kind == "POST" else "GET"
         raw = opts.get("data")
         data = raw if isinstance(raw, dict) else {}
-        if str(opts.get("dataType", "json")).lower() not in ("json", "jsonp"):
+        data_type = str(opts.get("dataType", "")).lower()
+        if data_type and data_type not in ("json", "jsonp"):
             return None
+        declared_json = declared_json or bool(data_type)
     else:
         s = _JS_STRING.match(text, i)
         if not s:
@@ -428,6 +438,8 @@ def _call_feed(page_url: str, text: str, m: re.Match[str]) -> Feed | None:
                 method = "POST"
     if not isinstance(url, str) or not url or url.split("?", 1)[0].lower().endswith(_STATIC):
         return None
+    if not declared_json and not _pages_or_json(url, data):
+        return None  # a beacon or a form post: no JSON declared and nothing to page through
     try:
         full = resolve(page_url, url)
     except ValueError:
@@ -451,6 +463,15 @@ def _call_feed(page_url: str, text: str, m: re.Match[str]) -> Feed | None:
         step=1,
         size_key=size_key,
     )
+
+
+def _pages_or_json(url: str, data: dict[str, Any]) -> bool:
+    """A call without a declared JSON answer is taken for a list feed only when it names JSON or
+    carries a page number (in its data or its query)."""
+    if "json" in url.lower():
+        return True
+    query = dict(p.partition("=")[::2] for p in urlsplit(url).query.split("&") if p)
+    return bool(_pick(data, PAGE_KEYS) or _pick(query, PAGE_KEYS))
 
 
 def _pick(fields: dict[str, Any], names: tuple[str, ...]) -> str | None:

@@ -1,6 +1,7 @@
 """Decoding and parsing: charset detection (GBK/GB18030/UTF-8, charset-normalizer when unsure),
 HTML → text, title, every kind of link (``<a>``, ``<area>``, ``<iframe>``/``<frame>``, ``onclick``
-``window.open``/``location.href``, attachments in ``<embed>``/``<object>``/``<img>``), resources
+``window.open``/``location.href`` or a page address handed to a pager function, attachments in
+``<embed>``/``<object>``/``<img>`` or written by a script's ``<a href>`` string), resources
 (images and embeds), navigation links, meta tags, list records and dates; soft-404 detection;
 attachment text (pdf via pypdf, docx via python-docx, xlsx via openpyxl; doc/wps/xls best effort)."""
 
@@ -247,9 +248,18 @@ _SRC_ATTR = {
 }
 
 
+# A page address passed to some other function: ``queryArticleByCondition(this,'/…/d80f41dc-2.html')``
+# (a pager that loads its pages by script). Only a quoted site path or absolute URL naming a page;
+# templates (``%1``, ``{page}``) and concatenations are left alone.
+_CALL_PAGE = re.compile(
+    r"""\(\s*(?:this\s*,\s*)?['"]((?:https?://|/|\.\.?/)[^'"\s%{}<>+]*?\.(?:s?html?|jsp|aspx?|php)(?:\?[^'"\s%{}<>+]*)?)['"]"""
+)
+
+
 def _script_target(code: str) -> str | None:
-    """The address in ``window.open('…')`` or ``location.href='…'`` (onclick, javascript: URLs)."""
-    m = _SCRIPT_URL.search(code)
+    """The address in ``window.open('…')`` or ``location.href='…'`` (onclick, javascript: URLs), or
+    a page address handed to another function as its first argument."""
+    m = _SCRIPT_URL.search(code) or _CALL_PAGE.search(code)
     return m.group(1).strip() if m else None
 
 
@@ -318,11 +328,14 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
             p.nav_links.append((absolute, label))
     if detail:
         _records(tree, p, base, bases, today)
+    writes_links = "'<a " in html or '"<a ' in html  # an anchor in a script's string: rare
     for n in tree.css("script, style, noscript, template"):
-        if detail and n.tag == "script":
+        if n.tag == "script" and (detail or writes_links):
             code = n.text()
-            if code.strip():
+            if detail and code.strip():
                 p.scripts.append(code)
+            if writes_links and ("<a" in code or "<A" in code):
+                _script_links(p, code, base, bases)
         n.decompose()
     body = tree.body
     p.text = body.text(separator="\n", strip=True) if body is not None else tree.text()
@@ -346,6 +359,26 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     if dates:
         p.published = dates[0]
     return p
+
+
+# ``<a href="./P020….pdf">`` inside a script's string: TRS articles write their attachments with
+# ``document.write`` (``var att = '<a href="./P0….xlsx">…</a>'``), so the page as fetched has no link.
+_WRITTEN_LINK = re.compile(r"""<[aA]\s[^<>]*?href\s*=\s*\\?["']([^"'\\<>\s]+)""")
+
+
+def _script_links(p: Parsed, code: str, base: str, bases: tuple[str, str]) -> None:
+    """Attachment links a script writes into the page (documents only: a script's other markup is
+    mostly templates)."""
+    for m in _WRITTEN_LINK.finditer(code):
+        href = m.group(1)
+        if href.startswith(_NOT_LINKS) or not is_attachment(href.split("?", 1)[0]):
+            continue
+        try:
+            absolute = resolve(base, href, bases)
+        except ValueError:
+            continue
+        if absolute.startswith(("http://", "https://")):
+            p.links.append((absolute, ""))
 
 
 def _records(tree: HTMLParser, p: Parsed, base: str, bases: tuple[str, str], today: dt.date):
