@@ -60,6 +60,7 @@ REAL = ROOT / "tests" / "data" / "annual" / "real"
 CORPUS = ROOT / "tools" / "corpus"  # public official documents, one file per source
 FRESH = CORPUS / "fresh"  # the false-alarm set of 2026-12 (fresh_split): never read by the build
 SEALED2 = CORPUS / "sealed2"  # the second sealed false-alarm set (sealed2_documents): never read
+TUNE2 = CORPUS / "tune2"  # correct official text to tune false alarms on (tune2_documents)
 RULE_SENTENCES = (
     ROOT / "tests" / "data" / "rule_sentences_real.jsonl",
     ROOT / "tests" / "data" / "rule_sentences_real2.jsonl",
@@ -199,6 +200,13 @@ def sealed2_documents() -> dict[str, str]:
     2026-12-02 after the first set was spent), by source address. All of it is sealed: run once,
     by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
     return fresh_documents(SEALED2)
+
+
+def tune2_documents() -> dict[str, str]:
+    """The tuning corpus ``tools/corpus/tune2`` (documents collected 2026-12-02 to see the false
+    alarms on text the model never read; may be looked at), by source address. Never read by
+    the build."""
+    return fresh_documents(TUNE2)
 
 
 def official_split() -> dict[str, list[str]]:
