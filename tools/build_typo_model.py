@@ -59,6 +59,8 @@ ECSPELL_TEST = ROOT / "bench" / "data" / "ecspell" / "odw.test.tsv"
 REAL = ROOT / "tests" / "data" / "annual" / "real"
 CORPUS = ROOT / "tools" / "corpus"  # public official documents, one file per source
 FRESH = CORPUS / "fresh"  # the false-alarm set of 2026-12 (fresh_split): never read by the build
+SEALED2 = CORPUS / "sealed2"  # the second sealed false-alarm set (sealed2_documents): never read
+TUNE2 = CORPUS / "tune2"  # correct official text to tune false alarms on (tune2_documents)
 RULE_SENTENCES = (
     ROOT / "tests" / "data" / "rule_sentences_real.jsonl",
     ROOT / "tests" / "data" / "rule_sentences_real2.jsonl",
@@ -164,13 +166,13 @@ def corpus_split() -> dict[str, list[str]]:
     return out
 
 
-def fresh_documents() -> dict[str, str]:
+def fresh_documents(folder: Path = FRESH) -> dict[str, str]:
     """The official documents of ``tools/corpus/fresh`` (collected 2026-12-02, one file per
     source), by source address (the ``# 来源:`` line); ``#`` lines are not text. Correct official
     text for false alarms only: the build never reads them (``corpus_documents`` reads the top
-    folder only)."""
+    folder only). ``folder`` reads another folder of the same layout."""
     docs = {}
-    for path in sorted(FRESH.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").splitlines()
         url = next(ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("# 来源:"))
         docs[url] = "\n".join(ln for ln in lines if not ln.startswith("#"))
@@ -191,6 +193,20 @@ def fresh_split() -> dict[str, list[str]]:
     for url, text in fresh_documents().items():
         out[fresh_part(url)].append(text)
     return out
+
+
+def sealed2_documents() -> dict[str, str]:
+    """The second sealed false-alarm set ``tools/corpus/sealed2`` (64 documents collected on
+    2026-12-02 after the first set was spent), by source address. All of it is sealed: run once,
+    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
+    return fresh_documents(SEALED2)
+
+
+def tune2_documents() -> dict[str, str]:
+    """The tuning corpus ``tools/corpus/tune2`` (documents collected 2026-12-02 to see the false
+    alarms on text the model never read; may be looked at), by source address. Never read by
+    the build."""
+    return fresh_documents(TUNE2)
 
 
 def official_split() -> dict[str, list[str]]:

@@ -81,6 +81,33 @@ def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_in
     assert spans[2] and spans[3]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全力抓好“比学树”工程沿线的环境整治。",  # a term the text puts in quotation marks
+        "支教、支农、支医和扶贫等项目。",  # a parallel construction's shared character
+        "严格执行首接首问制度。",
+        "章寿禹指出，抓项目就是抓发展。",  # a name before what its bearer does
+        "章寿禹一行察看了项目；章寿禹要求加快进度。",  # written the same way twice
+        "路国云、李建富、崔举等县处级领导出席会议。",  # names listed with 、
+        "县政府二级调研员王国伟，县政协副主席出席。",  # a name after a title, then a pause
+        "召开2024年工作谋划会暨推进会。",  # 暨 is never a slip
+        "县人大常委会党组副书记、副主任出席会议。",  # 副 before a title is no extra character
+        "每差1个百分点扣0.5分。",  # two characters between numbers: too little to judge
+        "对公众所提合理意见和建议，未予采纳的，应当说明理由。",  # two function characters
+        "无垃圾池、垃圾填埋场各扣1分。",  # a run's last character: the word model alone decides
+    ],
+)
+def test_it_asks_about_what_the_text_itself_shows_is_meant_as_written(text):
+    assert not [h for h in find(text) if h.check in (SERIOUS, TYPO)], text
+
+
+def test_slips_are_still_reported_next_to_those_guards():
+    hits = find("工业和信息化厅、省国姿委、省能源局配合。")  # an abbreviation made a known name
+    assert ("姿", "资") in [(h.wrong, h.right) for h in hits if h.check == TYPO]
+    assert [h for h in find("严格落实审核审核制度。") if h.check == TYPO]  # a doubled word
+
+
 def test_it_leaves_a_doubled_character_across_two_words_to_the_doubles_rule():
     assert not [h for h in find("县子午镇七星坝村驻村工作队队员参加培训。") if h.check != SUSPECT]
 
@@ -250,8 +277,9 @@ def test_an_unchanged_page_costs_the_model_nothing_on_the_next_inspection(tmp_pa
     assert computed == []
 
 
-def test_every_document_of_the_typo_models_corpus_names_its_public_source():
-    corpus = Path(__file__).resolve().parents[2] / "tools" / "corpus"
+@pytest.mark.parametrize("folder", ["", "fresh", "sealed2", "tune2", "tune3"])
+def test_every_document_of_the_typo_models_corpus_names_its_public_source(folder):
+    corpus = Path(__file__).resolve().parents[2] / "tools" / "corpus" / folder
     files = sorted(corpus.glob("*.txt"))
     assert len(files) >= 10
     for path in files:

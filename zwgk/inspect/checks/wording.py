@@ -30,7 +30,15 @@ from typing import Any
 
 from zwgk.inspect.checks import content_common as cc
 from zwgk.inspect.checks.wording_dict import GENERATED, SERIOUS, TYPO, lines, matcher
-from zwgk.inspect.checks.wording_model import TITLES, Model, Suggestion, model, store
+from zwgk.inspect.checks.wording_model import (
+    FUNCTION_CHARS,
+    NUMERALS,
+    TITLES,
+    Model,
+    Suggestion,
+    model,
+    store,
+)
 from zwgk.inspect.context import CheckContext, PageRole
 from zwgk.inspect.model import Finding, Page
 
@@ -58,6 +66,31 @@ _HAN = "\u4e00-\u9fff"
 _LEVELS_LISTED = re.compile(
     r"[省市县区乡镇村州旗盟](?=[、（(][省市县区乡镇村州旗盟])|(?<=[、（(])[省市县区乡镇村州旗盟]"
 )
+# What follows a person's name in news of meetings and visits (章寿禹指出, 王开国主持会议).
+_SPEECH = (
+    "指出 强调 表示 要求 主持 讲话 介绍 一行 带队 认为 说 陪同 出席 参加 提出 希望 代表 作 就 对 在"
+)
+SPEECH = tuple(sorted(set(_SPEECH.split(" ")), key=len, reverse=True))
+# Function characters of formal writing: two of them side by side (未予采纳, 亦未, 该即办) are
+# syntax, not two slips making a content word (位于, 一位, 改革).
+FORMAL_FUNCTION = frozenset(
+    "未予亦该即均已尚须应不非无其之所以为于乃则皆并且而及与或把被将从向在对也都就"
+)
+# The model's rules whose findings the text's own context can show to be meant as written (a
+# doubled word or a term missing a character is a slip wherever it stands).
+GUARDED = frozenset(("confusion", "pair", "other"))
+# Formal characters a typo never produces: 暨 (会议暨推进会) is not 计 written wrong.
+NEVER_WRONG = frozenset("暨")
+# Two or more names of two or three characters listed with 、 (路国云、李建富、崔举等).
+_NAME_LIST = re.compile(
+    rf"(?<![{_HAN}])[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})+(?=等|[，,。；]|参加|出席|陪同)"
+)
+# An organisation's abbreviation (创食办, 市住建委): two or three characters before 办 or 委.
+_ABBREVIATION = re.compile(
+    rf"(?<![{_HAN}])[省市县区]?([{_HAN}]{{2,3}})(?:办(?![法公理事学案])|委(?![员托屈]))"
+)
+_QUOTED = re.compile(r"[“‘「『\"]([^”’」』\"\n]{1,40})[”’」』\"]")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
 _DOC_NUMBER = re.compile(
     rf"[{_HAN}]{{1,8}}(?=\s*[〔［\[（(]\s*(?:19|20)\d\d\s*[〕］\]）)]\s*\d+\s*号)"
 )
@@ -163,8 +196,13 @@ def name_spans(text: str, lexicon: Model) -> list[tuple[int, int]]:
         at = text.find(t)
         while at >= 0:
             e, first = at + len(t), True
-            # The first name must not start a word (领导干部); the ones listed after it may.
-            while e < len(text) and text[e] in surnames and not (first and text[e : e + 2] in freq):
+            # The first name must not start a word (领导干部) unless three characters that are no
+            # word stand before a pause (调研员王国伟，); the ones listed after it may.
+            while (
+                e < len(text)
+                and text[e] in surnames
+                and not (first and text[e : e + 2] in freq and not _name_alone(text, e, freq))
+            ):
                 out.append((e, min(len(text), e + 3)))
                 first = False
                 nxt = [text.find(sep, e + 2, e + 5) for sep in "、，和及"]
@@ -184,6 +222,117 @@ def name_spans(text: str, lexicon: Model) -> list[tuple[int, int]]:
     out += [m.span() for m in _DOC_NUMBER.finditer(text)]
     out += [m.span() for m in _LEVELS_LISTED.finditer(text)]
     return out
+
+
+def _name_alone(text: str, e: int, freq: dict[str, int]) -> bool:
+    """Three characters at ``e`` that are no word, then a pause (、，。；or a bracket)."""
+    return text[e : e + 3] not in freq and text[e + 3 : e + 4] in tuple("、，,。；;（(")
+
+
+def context_spans(
+    text: str, lexicon: Model, t: dict[str, float]
+) -> tuple[list[tuple[int, int]], ...]:
+    """Places where the text itself says a string is meant as written, so that the model's
+    suggestions there are asked about (wording-suspect), never reported: a short term the text
+    puts in quotation marks (“比学树”, “两违一非”) and its other occurrences in the text; a
+    character repeated in a parallel construction (支教、支农、支医; 提质提速提效; 错填漏填);
+    runs of Chinese characters too short to judge (每差1个百分点: 每差 alone, digits around);
+    the names before what people do in news (章寿禹指出, 王开国主持) and names listed with 、
+    (路国云、李建富、崔举等); an organisation's abbreviation before 办 or 委 (创食办, 住建委).
+    Returns (meant as written, names, abbreviations): in an abbreviation a correction that
+    makes a word ending with its 办 or 委 is still reported (省国姿委 → 国资委)."""
+    out: list[tuple[int, int]] = []
+    n, surnames, freq = len(text), lexicon.surnames, lexicon.freq
+    longest = int(t.get("max_quoted_chars", 8))
+    terms = set()
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if 2 <= len(_HAN_CHAR.findall(inner)) <= longest:
+            out.append(m.span(1))
+            terms.add(inner)
+    for term in terms:
+        at = text.find(term)
+        while at >= 0:
+            out.append((at, at + len(term)))
+            at = text.find(term, at + 1)
+    shortest = int(t.get("min_run_chars", 3))
+    i = 0
+    while i < n:
+        if _HAN_CHAR.match(text[i]):
+            j = i
+            while j < n and _HAN_CHAR.match(text[j]):
+                j += 1
+            if j - i < shortest:
+                out.append((i, j))
+            i = j
+        else:
+            i += 1
+    for k, c in enumerate(text):
+        if c in FUNCTION_CHARS or c in NUMERALS or not _HAN_CHAR.match(c):
+            continue
+        for j in (k + 2, k + 3):
+            if j < n and text[j] == c and (j == k + 2 or text[k + 2] in "、，,"):
+                out += [(k, k + 1), (j, j + 1)]  # the shared character itself
+    named: list[tuple[int, int]] = []
+    for verb in SPEECH:
+        at = text.find(verb)
+        while at >= 0:
+            for size in (3, 2):
+                a = at - size
+                clause_start = a == 0 or (a > 0 and not _HAN_CHAR.match(text[a - 1]))
+                if a >= 0 and clause_start and text[a] in surnames and text[a:at] not in freq:
+                    named.append((a, at))
+                    break
+            at = text.find(verb, at + 1)
+    for m in _NAME_LIST.finditer(text):
+        items = re.split("[、，,]", m.group())
+        if all(x[0] in surnames and x not in freq for x in items):
+            named.append(m.span())
+    abbreviations = [
+        (m.start(1), m.end()) for m in _ABBREVIATION.finditer(text) if m.group(1) not in freq
+    ]
+    return out, named, abbreviations
+
+
+def _meant_as_written(
+    text: str,
+    sg: Suggestion,
+    spans: tuple[list[tuple[int, int]], ...],
+    places: list[bool],
+    lexicon: Model,
+) -> bool:
+    """The text says ``sg``'s written form is meant (``context_spans``), or a two-character
+    suggestion falls in what looks like a place's or an organisation's name (子午镇 is not 山西),
+    or the written form and its neighbours occur twice or more in the text."""
+    as_written, named, abbreviations = spans
+    if any(a < sg.end and sg.start < b for a, b in as_written + named):
+        return True
+    if sg.start > 0 and text[sg.start - 1].isdigit():
+        return True  # a measure word after a number (4种, 3件): the model never saw the number
+    # Written the same way twice or more in the text (章寿禹…章寿禹, 珊溪镇…珊溪镇): a name or a
+    # term of the text's own, not a slip.
+    around = text[max(0, sg.start - 1) : sg.end + 1]
+    if len(around) >= 3 and text.count(around) >= 2:
+        return True
+    if sg.rule == "pair" and (
+        any(places[sg.start : sg.end]) or FORMAL_FUNCTION.issuperset(sg.wrong)
+    ):
+        return True
+    for a, b in abbreviations:
+        if a < sg.end and sg.start < b:
+            fixed = text[a : sg.start] + sg.right + text[sg.end : b]
+            return not any(fixed[k:] in lexicon.freq for k in range(len(fixed) - 2))
+    return False
+
+
+def _weak_at_end(text: str, sg: Suggestion) -> bool:
+    """``sg`` ends a run of Chinese characters (punctuation or a number follows) and the word
+    model alone gains less than ``min_word_gain_at_end``: with nothing after it to read, the
+    character model favours any correction that makes a common pair with what comes before
+    (垃圾池 → 垃圾车, 生态公厕 → 公司), so its gain does not count there."""
+    if sg.end < len(text) and _HAN_CHAR.match(text[sg.end]):
+        return False
+    return sg.score < _thresholds(TYPO).get("min_word_gain_at_end", 0.0)
 
 
 def _crossed(text: str, start: int, end: int, lexicon: Model) -> bool:
@@ -229,10 +378,20 @@ def find(
         protected: list[tuple[int, int]] | None = None  # looked for only when needed
         kept = store(cache_dir) if cache_dir else None
         names = name_spans(text, lexicon)
+        meant: tuple[list[tuple[int, int]], ...] | None = None
+        places: list[bool] = []
         tiered = []
         for sg in lexicon.suggestions(text, kept):
+            if NEVER_WRONG.intersection(sg.wrong):
+                continue
             if not sg.in_name and any(a < sg.end and sg.start < b for a, b in names):
                 sg = dataclasses.replace(sg, in_name=True)  # a name: asked about, not reported
+            if not sg.in_name and sg.rule in GUARDED and tier(sg) == TYPO:
+                if meant is None:
+                    meant = context_spans(text, lexicon, _thresholds(TYPO))
+                    places = lexicon.name_spans(text)
+                if _meant_as_written(text, sg, meant, places, lexicon) or _weak_at_end(text, sg):
+                    sg = dataclasses.replace(sg, in_name=True)  # asked about, not reported
             if check := tier(sg):
                 tiered.append((check, sg))
         # Surest first: reported before please-look, then by score; overlapping ones lose.

@@ -50,13 +50,17 @@ BACKOFF = 0.9  # log-penalty of each step down to a shorter character history
 MAX_WORD = 7
 SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
+# Changed whenever the rules below change what a run yields: a cache folder's results of an older
+# version are not read back (the model file's digest alone would not tell).
+RULES_VERSION = "2026-12-02"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
 FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
 # Characters that are never "a character too many" in a term: function characters, negations
-# and suffixes that make a different correct phrase (政府信息未公开, 政策性文件, 不公开).
-NOT_EXTRA = FUNCTION_CHARS | set("未不非无没性化")
+# and suffixes that make a different correct phrase (政府信息未公开, 政策性文件, 不公开), and 副
+# before a title.
+NOT_EXTRA = FUNCTION_CHARS | set("未不非无没性化副")  # 党组副书记 is not 党组书记 written wrong
 # Verbs whose ABAB reduplication (研究研究) is colloquial but not a slip: asked about, not reported.
 _REDUPLICABLE = (
     "研究 讨论 学习 商量 考虑 休息 了解 介绍 交流 锻炼 活动 检查 整理 打扫 收拾 认识 比较 "
@@ -584,11 +588,13 @@ class RunStore:
     """The model's results per run of text, kept in the inspection's cache folder
     (``typo-model.sqlite``) across inspections: a page that has not changed is not computed
     again, in whichever worker process it lands. Keyed by the model file's digest too, so a new
-    model never reads an old model's results."""
+    model (or a change of the rules, ``RULES_VERSION``) never reads an old model's results."""
 
     def __init__(self, folder: str | Path, model_path: Path = MODEL) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        self.prefix = hashlib.sha1(model_path.read_bytes()).digest()[:8]
+        digest = hashlib.sha1(model_path.read_bytes())
+        digest.update(RULES_VERSION.encode("ascii"))
+        self.prefix = digest.digest()[:8]
         self.db = sqlite3.connect(
             str(Path(folder) / "typo-model.sqlite"), timeout=30, isolation_level=None
         )
