@@ -91,7 +91,9 @@ class DemoMonitorTest(TestCase):
         )
         before = round_result(self.round)[0].unit("区卫体局").total
         self.sign_in("pingfen")
-        with demo_serve.sites_process():  # as under serve: the page's copy is saved now
+        with demo_serve.sites_process(
+            before_fork=False
+        ):  # as under serve: the page's copy is saved now
             self.client.post(self.url("monitor_confirm", finding_id=f.pk))
         f.refresh_from_db()
         self.assertEqual(f.review, Finding.Review.CONFIRMED)
@@ -115,7 +117,7 @@ class DemoMonitorTest(TestCase):
     def test_serve_starts_the_demo_sites_and_the_monitor_probes_them(self):
         specs = demo_serve.demo_specs()
         self.assertEqual(len(specs), 5)
-        with demo_serve.sites_process() as proc:
+        with demo_serve.sites_process(before_fork=False) as proc:
             self.assertIsNotNone(proc)
             with urllib.request.urlopen(specs[0]["homepage"], timeout=10) as resp:
                 self.assertIn("网站标识码", resp.read().decode("utf-8"))
@@ -128,7 +130,7 @@ class DemoMonitorTest(TestCase):
     def test_no_demo_no_sites(self):
         Event.objects.filter(action=demo.ACTION).delete()
         self.assertEqual(demo_serve.demo_specs(), [])
-        with demo_serve.sites_process() as proc:
+        with demo_serve.sites_process(before_fork=False) as proc:
             self.assertIsNone(proc)
 
 

@@ -4,7 +4,8 @@ the demo's record of them (``monitor.demo_sites``, written by ``python -m zwgk.w
 production database never starts anything. ``ZWGK_DEMO_SITES=false`` turns it off.
 
 Called before gunicorn forks: it sets Django up, reads the record with the models from the app
-registry (this module is imported before Django is set up) and closes its connections.
+registry (this module is imported before Django is set up) and closes its connections before the
+fork.
 """
 
 from __future__ import annotations
@@ -45,8 +46,6 @@ def demo_specs() -> list[dict]:
         return [s for s in event.after.get("sites", []) if s.get("homepage") in homepages]
     except DatabaseError:  # not migrated yet: no demo
         return []
-    finally:
-        connections.close_all()  # before gunicorn forks
 
 
 def _listening(port: int) -> bool:
@@ -56,9 +55,15 @@ def _listening(port: int) -> bool:
 
 
 @contextlib.contextmanager
-def sites_process() -> Iterator[subprocess.Popen | None]:
-    """Serve the demo sites in a child process while the block runs (nothing without a demo)."""
+def sites_process(before_fork: bool = True) -> Iterator[subprocess.Popen | None]:
+    """Serve the demo sites in a child process while the block runs (nothing without a demo).
+
+    ``before_fork``: the caller (``zwgk.web.serve``) forks next, so the database connections
+    opened to read the record are closed first; a caller inside a transaction (a test) keeps them.
+    """
     specs = demo_specs()
+    if before_fork:
+        connections.close_all()
     if not specs:
         yield None
         return
