@@ -9,8 +9,9 @@ Without ``--heldout`` it scores the tuning part, with it the held-out part only 
 part — ``heldout_1_spent``, run once at commit 9c455dd — had been used; that first part is tuning data
 now). Readers and kinds:
 
-- ``pager``: further list pages. Precision of the pages ``script_pages`` states; recall of the labelled
-  pages reached from the page (``script_pages`` or an ordinary link the page carries).
+- ``pager``: further list pages. Precision of the pages ``script_pages`` and a page-jump ``<select>``
+  (``Parsed.pager_pages``) state; recall of the labelled pages reached from the page (those, or an
+  ordinary link the page carries).
 - ``records``: list entries (link + date) from ``parse_html`` and the Hanweb datastore reader. Recall:
   labelled entries found with the same date (an undated label needs an undated entry). Precision: dated
   entries read, against the labelled ones (undated menu links are not scored).
@@ -84,7 +85,7 @@ def read(name: str, label: dict[str, Any], today: dt.date) -> Read:
         scripts = p.scripts
         html_records = p.records
         out.reached = {u for u, _ in p.links}
-        out.script_pages = set(script_pages(url, scripts, 1000))
+        out.script_pages = set(script_pages(url, scripts, 1000)) | set(p.pager_pages)
         out.reached |= out.script_pages
         out.json = {f.url for f in json_feeds(url, scripts)}
     records, feed = hanweb(url, scripts, today)
