@@ -5,10 +5,13 @@ articles), against hand labels written before any run.
     .venv/bin/python bench/cms_real_accuracy.py [--heldout] [--show-misses]
 
 Without ``--heldout`` it scores the tuning part, with it the held-out part only (the split is fixed in
-``labels.json``: the ⌈n/3⌉ files whose sha1(file name) sort first). Readers and kinds:
+``labels.json``: ``heldout_2`` lists the held-out files, collected and labelled after the first held-out
+part — ``heldout_1_spent``, run once at commit 9c455dd — had been used; that first part is tuning data
+now). Readers and kinds:
 
-- ``pager``: further list pages. Precision of the pages ``script_pages`` states; recall of the labelled
-  pages reached from the page (``script_pages`` or an ordinary link the page carries).
+- ``pager``: further list pages. Precision of the pages ``script_pages`` and a page-jump ``<select>``
+  (``Parsed.pager_pages``) state; recall of the labelled pages reached from the page (those, or an
+  ordinary link the page carries).
 - ``records``: list entries (link + date) from ``parse_html`` and the Hanweb datastore reader. Recall:
   labelled entries found with the same date (an undated label needs an undated entry). Precision: dated
   entries read, against the labelled ones (undated menu links are not scored).
@@ -23,9 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
-import math
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -48,11 +49,10 @@ def load() -> dict[str, Any]:
     return json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
 
 
-def split(names: list[str]) -> tuple[list[str], list[str]]:
-    """(held out, tuning): the ⌈n/3⌉ names whose sha1 hex digests sort first are held out."""
-    ranked = sorted(names, key=lambda n: hashlib.sha1(n.encode()).hexdigest())
-    k = math.ceil(len(names) / 3)
-    return sorted(ranked[:k]), sorted(ranked[k:])
+def split(labels: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(held out, tuning): the files ``heldout_2`` lists are held out, every other labelled file is tuning."""
+    held = sorted(labels["heldout_2"])
+    return held, sorted(set(labels["files"]) - set(held))
 
 
 @dataclass
@@ -85,7 +85,7 @@ def read(name: str, label: dict[str, Any], today: dt.date) -> Read:
         scripts = p.scripts
         html_records = p.records
         out.reached = {u for u, _ in p.links}
-        out.script_pages = set(script_pages(url, scripts, 1000))
+        out.script_pages = set(script_pages(url, scripts, 1000)) | set(p.pager_pages)
         out.reached |= out.script_pages
         out.json = {f.url for f in json_feeds(url, scripts)}
     records, feed = hanweb(url, scripts, today)
@@ -159,7 +159,7 @@ def score_file(name: str, label: dict[str, Any], got: Read, t: Tally) -> None:
 def run(heldout: bool) -> tuple[Tally, list[str]]:
     labels = load()
     today = dt.date.fromisoformat(labels["today"])
-    held, tuning = split(sorted(labels["files"]))
+    held, tuning = split(labels)
     names = held if heldout else tuning
     t = Tally()
     for name in names:

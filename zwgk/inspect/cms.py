@@ -10,7 +10,9 @@ read them, without a browser.
 - **Hanweb (大汉) columns**: records inside ``<script type="text/xml"><datastore>…<record><![CDATA[…]]>``
   (or a ``var InitData… = ['…']`` array), further records from ``/module/web/jpage/dataproxy.jsp``
   with ``startrecord``/``endrecord``/``perpage`` and the page's ``ajaxParam`` (POST, as the jpage
-  script does), or ``?page=N`` (GET) where the page only gives a ``<nextgroup>`` link.
+  script does) — the ``<nextgroup>`` address and its query where ``jpage({…})`` names no
+  ``proxyUrl`` but its ``perPage`` —, or ``?page=N`` (GET) where the page only gives a ``<nextgroup>``
+  link.
 - **JSON-fed columns** (开普云-style and TRS JSON lists): the endpoint from a ``$.ajax``/``$.getJSON``/
   ``$.get``/``$.post``/``fetch``/``axios`` call in the page's scripts (or from the site's
   configuration), paged by its page parameter; records (title, link, date) read from the largest
@@ -277,6 +279,26 @@ def _dataproxy_feed(
         )
         start = _int(dict(fields).get("page"), 1) or 1
         base = url.split("?", 1)[0]
+        per_page = _int(params.get("perPage"), None) if params else None
+        if params and per_page:
+            # ``jpage({totalRecord, perPage})`` without a proxyUrl: the jpage script asks the
+            # ``<nextgroup>`` address for ``startrecord``/``endrecord``/``perpage``, its query as the form
+            total = _int(params.get("totalRecord"), total)
+            if total is not None and have >= total:
+                return None
+            group = _int(params.get("groupSize"), 3) or 1
+            return Feed(
+                kind="dataproxy",
+                url=base,
+                method="POST",
+                data=tuple((k, v) for k, v in fields if k != "page"),
+                page_key="startrecord",
+                first=have + 1,
+                step=per_page * group,
+                total=total,
+                per=per_page * group,
+                page_size=per_page,
+            )
         return Feed(
             kind="dataproxy",
             url=base,

@@ -534,6 +534,8 @@ class Crawler:
         scripts = parsed.scripts
         limit = max(0, self.s.max_list_pages)
         pages = script_pages(job.url, scripts, limit) if scripts else []
+        # a page-jump <select>'s pages, under the same bound
+        pages += [u for u in parsed.pager_pages if u not in pages][: max(0, limit - len(pages))]
         for url in pages:
             if url not in self.seen:
                 self.result.script_pages += 1

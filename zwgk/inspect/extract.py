@@ -139,7 +139,8 @@ class Parsed:
     ``links`` are where the page sends a reader (pages and attachments); ``resources`` what it
     embeds (images, embeds that are not attachments). With ``detail`` (homepage and column
     pages) also navigation links, list ``records`` (link, title, date — dated or not), the text of
-    the page's inline ``scripts`` and the main text's length."""
+    the page's inline ``scripts``, the further list pages a page-jump ``<select>`` names
+    (``pager_pages``: option values only, never built) and the main text's length."""
 
     title: str = ""
     text: str = ""
@@ -151,6 +152,7 @@ class Parsed:
     items: int = 0  # list items that carry a date and a link
     records: list[Record] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
+    pager_pages: list[str] = field(default_factory=list)  # further list pages a <select> names
     main_text_len: int = 0
     empty_marker: bool = False
     published: dt.date | None = None
@@ -328,6 +330,8 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
             p.nav_links.append((absolute, label))
     if detail:
         _records(tree, p, base, bases, today)
+        if "<option" in html or "<OPTION" in html:
+            p.pager_pages = _select_pages(tree, url, base, bases)
     writes_links = "'<a " in html or '"<a ' in html  # an anchor in a script's string: rare
     for n in tree.css("script, style, noscript, template"):
         if n.tag == "script" and (detail or writes_links):
@@ -405,6 +409,127 @@ def _records(tree: HTMLParser, p: Parsed, base: str, bases: tuple[str, str], tod
             continue
         title = (a.attributes.get("title") or a.text(strip=True))[:200]
         p.records.append(Record(url, title, max(dates) if dates else None))
+    _sibling_records(tree, p, base, bases, today)
+
+
+_ITEM_TAGS = frozenset(("li", "tr", "dd", "p"))
+_ROOT_TAGS = frozenset(("body", "html"))
+_DATE_TEXT = 40  # a date element is short: "2017-10-13", "[2018-03-07]", "发布时间：2023-01-02"
+_DATE_CHARS = re.compile(r"[\d\s\-/.:：年月日\[\]【】()（）]+")
+
+
+def _sibling_date(node: Node, today: dt.date) -> list[dt.date]:
+    """Dates in the short elements or text right after (then right before) ``node``, up to the
+    next link: ``<a>…</a><p>2017-10-13</p>``, ``<span>2023/09/20</span><a>…</a>``."""
+    for forward in (True, False):
+        sib = node.next if forward else node.prev
+        steps = 0
+        while sib is not None and steps < 3:
+            tag = sib.tag
+            if tag == "-text":
+                text = (sib.text_content or "").strip()
+            elif tag in ("script", "style", "-comment"):
+                sib = sib.next if forward else sib.prev
+                continue
+            else:
+                if tag == "a" or sib.css_first("a[href]") is not None:
+                    break
+                text = sib.text(separator=" ", strip=True)
+                steps += 1
+            if text:
+                # a date and at most a short label ("发布时间："), not a sentence holding a date
+                if len(text) > _DATE_TEXT or len(_DATE_CHARS.sub("", text)) > 6:
+                    break
+                dates = find_dates(text, today, short=True)
+                if dates:
+                    return dates
+            sib = sib.next if forward else sib.prev
+    return []
+
+
+def _sibling_records(tree: HTMLParser, p: Parsed, base: str, bases: tuple[str, str], today):
+    """Rows that are not ``li``/``tr``/``dd``/``p``: a link with its date in a sibling element of a
+    repeated container (``<div><a/><p>date</p></div>``, ``<dt><a/></dt><dd>date</dd>``, links and
+    ``<span>`` elements one after the other). Only containers of the same kind holding two or more such
+    rows count (a lone dated link beside some text is not a list)."""
+    groups: dict[tuple[str, str], list[Record]] = {}
+    for a in tree.css("a[href]"):
+        cur = a.parent
+        for _ in range(6):  # links inside a li/tr/dd/p item were read as that item
+            if cur is None or cur.tag in _ITEM_TAGS or cur.tag in _ROOT_TAGS:
+                break
+            cur = cur.parent
+        if cur is not None and cur.tag in _ITEM_TAGS:
+            continue
+        node = a
+        dates = _sibling_date(node, today)
+        if not dates:
+            # the link's wrapper (``<dt>``, ``<span class="title">``) when it wraps the link alone
+            parent = node.parent
+            if parent is None or parent.tag in _ROOT_TAGS or _other_elements(parent, node):
+                continue
+            node = parent
+            dates = _sibling_date(node, today)
+            if not dates:
+                continue
+        href = (a.attributes.get("href") or "").strip()
+        if not href or href.startswith(_NOT_LINKS) or _is_nav(a):
+            continue
+        try:
+            url = resolve(base, href, bases)
+        except ValueError:
+            continue
+        holder = node.parent
+        key = (holder.tag, holder.attributes.get("class") or "") if holder is not None else ("", "")
+        title = (a.attributes.get("title") or a.text(strip=True))[:200]
+        groups.setdefault(key, []).append(Record(url, title, max(dates)))
+    for rows in groups.values():
+        if len(rows) < 2:
+            continue
+        for rec in rows:
+            p.records.append(rec)
+            p.items += 1
+            if rec.date is not None:
+                p.item_dates.append(rec.date)
+
+
+def _other_elements(parent: Node, node: Node) -> bool:
+    """``parent`` holds an element besides ``node``."""
+    mine = node.mem_id
+    return any(child.mem_id != mine for child in parent.iter(include_text=False))
+
+
+# A page-jump ``<select>``: option values that are addresses of the same list's pages, numbered
+# alike (``news-list-x-2.html``, ``news-list-x-3.html``). Other selects (departments, sites) are
+# left alone; a select whose script builds the address from the option's text is not read.
+_DIGITS = re.compile(r"\d+")
+_MAX_OPTIONS = 2000
+
+
+def _select_pages(tree: HTMLParser, url: str, base: str, bases: tuple[str, str]) -> list[str]:
+    host = urlsplit(url).netloc
+    out: list[str] = []
+    for select in tree.css("select"):
+        by_shape: dict[str, list[str]] = {}
+        for i, opt in enumerate(select.css("option[value]")):
+            if i >= _MAX_OPTIONS:
+                break
+            value = (opt.attributes.get("value") or "").strip()
+            if not value or value.startswith(_NOT_LINKS) or not _DIGITS.search(value):
+                continue
+            if "/" not in value and "." not in value:
+                continue  # a bare number or a key, not an address
+            try:
+                page = resolve(base, value, bases)
+            except ValueError:
+                continue
+            if not page.startswith(("http://", "https://")) or urlsplit(page).netloc != host:
+                continue
+            by_shape.setdefault(_DIGITS.sub("#", page), []).append(page)
+        for pages in by_shape.values():
+            if len(pages) >= 2:
+                out += [u for u in pages if u != url and u not in out]
+    return out
 
 
 def is_soft_404(status: int, title: str, text: str) -> bool:
