@@ -7,8 +7,11 @@ and rating ranges (赋分-3—3分); the item's worth when the text states it ((
 item's heading 民主理财6分:). Anything it cannot capture — judgement (酌情, 视情况, 按比例, 根据
 排名…), scores set elsewhere (按照…考核计分), a deduction without a number, a number that is not a
 points figure but could be read as one, several sub-items each with its own worth, a consequence
-outside the points (报请纪委查处), text that looks garbled — sets ``needs_review`` with a reason in
-Chinese.
+outside the points (报请纪委查处), text that looks garbled (a number glued to the text: "。3的,"),
+several amounts for one fault (按次1-3扣分; …扣10分,其中…扣5分; one behaviour counted alike at several
+amounts: 进京上访一次扣10分…越级上访一次扣2.5分), judgement that adds and deducts (视…情况加减分), a
+zeroing of a section (此大项不得分), a worth earned on a condition beside a bonus and a deduction — sets
+``needs_review`` with a reason in Chinese.
 The drafter is conservative: a wrong rule that is not marked is the worst outcome.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
@@ -392,6 +395,23 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:报请|移交|移送|提请|约谈|问责|追究|追责|通报|不予|给予|予以)"
                 r"|退回(?:原|所在)单位|责成[^,;。]{0,10}(?:处理|处分)"),
      "含分数以外的后果（取消评优资格、报请查处等）：须人工确认"),
+    # 按次1-3扣分 / 酌情2-5分扣: a span of amounts written before the verb
+    (re.compile(r"\d+(?:\.\d+)?分?(?:[—~\-]|至|到)\d+(?:\.\d+)?分?(?:扣|减|加|增)"),
+     "扣分或加分写成区间：须人工确定分值"),
+    # 视其完成情况加减分, 按质量增减分: one judgement that both adds and deducts
+    (re.compile(r"(?:加|增)(?:减|扣)分|(?:扣|减)(?:加|增)分|视(?![为同])[^,;。]{0,20}"
+                r"(?:情况|情节|程度|轻重|质量|效果)"),
+     "按情况加减分：分值由考核人员酌定"),
+    # 不达要求的扣10分,其中无防雨措施的扣5分: a case inside a fault with its own amount
+    (re.compile(r"(?:扣|减|加|增|得|计|记)[除去]?\d+(?:\.\d+)?分[^。]{0,6}其中[^。;]{0,30}"
+                r"(?:扣|减|加|增|得|计|记)[除去]?\d"),
+     "“其中…”另有分值：是所含情形的分值还是另加，须人工确认"),
+    # 此大项不得分: the zeroing of a section, not of this item
+    (re.compile(r"(?:此|本|该|整个?|全)(?:大项|大类|部分|一级指标|类)[^,;。]{0,4}(?:不得分|不[计记]分|[为得计记]0分)"),
+     "“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象"),
+    # 。3的, / ,12,: a number glued to the text with no unit, left over from another column
+    (re.compile(r"(?:^|(?<=[。;,:]))\d+(?:\.\d+)?(?=[的,;。]|$)"),
+     "文字中夹有来历不明的数字（可能是分值列串入）：须人工核对原文"),
 ]  # fmt: skip
 # an aggravated case of the fault just scored, with its own amount (…扣1分，纪委转来的扣2分；
 # 同样问题连续通报二次的扣2分): whether it replaces or adds to the first amount is not said
@@ -630,6 +650,15 @@ def _elements(s: str, pos: int, item_start: int) -> list[str] | None:
     return parts
 
 
+def _fault_name(text: str) -> str:
+    """The Chinese words naming a fault before its amount, without the counting words (…上访,一次
+    → 上访; 迟报的 → 迟报)."""
+    text = re.sub(rf"(?:每|[一1])(?:{_COUNTERS})[^,;。]*$", "", text)
+    text = re.sub(r"(?:[,;:、。\s]|发现|出现|查实|存在|有|每)+$", "", text)
+    text = re.sub(r"(?:的|者|情况|问题|现象|行为|等)+$", "", text)
+    return re.sub(r"[^\u4e00-\u9fff]", "", text.rsplit(",", 1)[-1])
+
+
 def _content_len(text: str) -> int:
     return len(re.sub(r"[^\u4e00-\u9fff]", "", re.sub(
         rf"每|发现|有|出现|一|{_COUNTERS}|扣|加|得|分", "", text)))  # fmt: skip
@@ -810,6 +839,30 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     ]  # fmt: skip
     if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
         draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
+
+    # -- one behaviour scored twice (进京进省上访,一次扣10分;…越级上访,一次扣2.5分): cases of the
+    # same fault with different amounts, a graver case scored apart — replace or add is not said
+    named: dict[tuple[int, str, str], set[Decimal]] = {}
+    for e in draft.entries:
+        if e.tok.src != src or e.kind != "fault" or e.amount is None or e.tok.cont:
+            continue
+        if e.per is None or not re.fullmatch(_COUNTERS, e.per):
+            continue  # occurrences only: 每低10% counts a rate's units
+        name = _fault_name(s[_clause_span(s, e.tok.start)[0] : e.tok.start])
+        if len(name) >= 2:  # counted alike (一次…一次) and named alike (…上访)
+            named.setdefault((e.tok.item, e.per, name[-2:]), set()).add(e.amount)
+    if any(len(amounts) > 1 for amounts in named.values()):
+        draft.review("同一行为的几种情形各有分值：是替代还是另加不明确，须人工确认")
+
+    # -- a worth earned on a condition (…记3分) beside a bonus and a deduction: whether the worth is
+    # the item's, a part of it, or a bonus is not said
+    if any(t.src == src for t in draft.gets) and any(
+        e.kind == "bonus" and e.tok.src == src and e.tok.kind == "bonus" and e.per is None
+        for e in draft.entries
+    ):  # (a bonus counted per unit beside 持平得15分 is a bonus: 每上升一个百分点加1分)
+        draft.review(
+            "“得（计）N分”与加分、扣分写在一起：是满分、部分得分还是加分不明确，须人工确认"
+        )
 
     # -- anything left over that the fields do not capture
     every_used.update(m.start() for m in _PERIOD_RE.finditer(s))
