@@ -1,18 +1,19 @@
 """Rule-drafter accuracy on labelled rule sentences.
 
 Sets: the seed schemes' sentences (`tests/data/rule_sentences.jsonl`); the tuning set — every sentence of
-the five batches of real schemes (`rule_sentences_real.jsonl`, `…real2.jsonl` … `…real5.jsonl`; each
+the six batches of real schemes (`rule_sentences_real.jsonl`, `…real2.jsonl` … `…real6.jsonl`; each
 batch's held-out part was measured once and is tuning material since); and the held-out set — a next
-batch (`rule_sentences_real6.jsonl`), schemes used in no earlier batch, labelled and committed before any
-drafting run on them (see `tests/data/rule_sentences_real.md`; measured once on the drafter of 4c01bdb:
-51/61 = 83.6% draftable exact-unflagged, 7 wrong-unflagged). The held-out set is
-scored only when asked for by name and its sentences are never listed. `--set oldheldout` …
-`oldheldout5` score the former held-out sets (looked at, now tuning material) apart, for comparison with
-the figures first measured on them (batch 4, 116 sentences of 22 schemes: 67/80 = 83.8% draftable
-exact-unflagged, 6 wrong-unflagged, drafter of d8197e5; batch 5, 115 sentences of 18 schemes: 64/81 =
-79.0%, 10 wrong-unflagged, drafter of 2922e2d). `--set heldout-dated` is the part of the held-out set
-whose stored copy states a year (2016-2025), `oldheldout4-dated` / `oldheldout5-dated` the same of
-batches 4 and 5; each draftable rate is printed with its 95% Wilson interval.
+batch (`rule_sentences_real7.jsonl`), schemes used in no earlier batch, labelled and committed before any
+drafting run on them (see `tests/data/rule_sentences_real.md`). There is none yet: `--set heldout` is
+empty until it is collected. The held-out set is scored only when asked for by name and its sentences
+are never listed. `--set oldheldout` … `oldheldout6` score the former held-out sets (looked at, now
+tuning material) apart, for comparison with the figures first measured on them (batch 4, 116 sentences
+of 22 schemes: 67/80 = 83.8% draftable exact-unflagged, 6 wrong-unflagged, drafter of d8197e5; batch 5,
+115 sentences of 18 schemes: 64/81 = 79.0%, 10 wrong-unflagged, drafter of 2922e2d; batch 6, 102
+sentences of 19 schemes: 51/61 = 83.6%, 7 wrong-unflagged, drafter of 4c01bdb). `--set heldout-dated`
+is the part of the held-out set whose stored copy states a year (2016-2025), `oldheldout4-dated` …
+`oldheldout6-dated` the same of batches 4 to 6; each draftable rate is printed with its 95% Wilson
+interval.
 
 Per set it prints: exact and unflagged (the summary equals the label and the drafter did not ask for
 review), flagged (the drafter asked for review: a person looks at it), wrong and unflagged (the
@@ -22,7 +23,7 @@ possible at all), and "correct overall": draftable sentences exact and unflagged
 review flagged. Target (issue 13, held-out set): >= 90% exact and unflagged among draftable, 0 wrong and
 unflagged.
 
-    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout…5|heldout|heldout-dated|all]
+    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout…6|heldout|heldout-dated|all]
         [--list]   (default: seeds and tuning; `all` includes the held-out set)
 """
 
@@ -45,8 +46,9 @@ REAL2 = ROOT / "tests" / "data" / "rule_sentences_real2.jsonl"
 REAL3 = ROOT / "tests" / "data" / "rule_sentences_real3.jsonl"
 REAL4 = ROOT / "tests" / "data" / "rule_sentences_real4.jsonl"
 REAL5 = ROOT / "tests" / "data" / "rule_sentences_real5.jsonl"
-REAL6 = (
-    ROOT / "tests" / "data" / "rule_sentences_real6.jsonl"
+REAL6 = ROOT / "tests" / "data" / "rule_sentences_real6.jsonl"
+REAL7 = (
+    ROOT / "tests" / "data" / "rule_sentences_real7.jsonl"
 )  # the next held-out batch, when there is one
 
 
@@ -74,11 +76,11 @@ def fresh_heldout(url: str) -> bool:
 
 def sets() -> dict[str, list[dict]]:
     first, second, third, fourth = load(REAL), load(REAL2), load(REAL3), load(REAL4)
-    fifth = load(REAL5)
-    sixth = load(REAL6) if REAL6.exists() else []
+    fifth, sixth = load(REAL5), load(REAL6)
+    seventh = load(REAL7) if REAL7.exists() else []
     return {
         "seeds": load(SEEDS),
-        "tuning": first + second + third + fourth + fifth,
+        "tuning": first + second + third + fourth + fifth + sixth,
         "oldheldout": [r for r in first if _hash(r["url"]) % 3 == 0],
         "oldheldout2": [r for r in second if fresh_heldout(r["url"])],
         "oldheldout3": third,
@@ -86,9 +88,11 @@ def sets() -> dict[str, list[dict]]:
         "oldheldout4-dated": [r for r in fourth if r.get("year") is not None],
         "oldheldout5": fifth,
         "oldheldout5-dated": [r for r in fifth if r.get("year") is not None],
-        "heldout": sixth,
+        "oldheldout6": sixth,
+        "oldheldout6-dated": [r for r in sixth if r.get("year") is not None],
+        "heldout": seventh,
         # the held-out schemes whose stored copy states a year in 2016-2025 (the others: no year stated)
-        "heldout-dated": [r for r in sixth if r.get("year") is not None],
+        "heldout-dated": [r for r in seventh if r.get("year") is not None],
     }
 
 
@@ -131,6 +135,8 @@ def main() -> None:
             "oldheldout4-dated",
             "oldheldout5",
             "oldheldout5-dated",
+            "oldheldout6",
+            "oldheldout6-dated",
             "heldout",
             "heldout-dated",
             "all",
