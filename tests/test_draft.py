@@ -954,6 +954,7 @@ def test_it_marks_what_the_fifth_batch_showed_it_cannot_say(text: str) -> None:
         "出现进京上访,一次扣10分;出现越级上访,一次扣2.5分。",
         # a worth earned on a condition beside a bonus and a deduction
         "执行民主集中制记3分,集体研究决定加5分,每少一次扣2分。",
+        "未公开的扣 1 . 5分。",  # a decimal point set apart by spaces
         # a per-piece score without 计/得: a bonus or a deduction?
         "采用的信息,每条10分;",
     ],
@@ -984,6 +985,7 @@ def test_it_marks_what_the_sixth_batch_showed_it_cannot_say(text: str) -> None:
             shape(deductions=[7.5], bonuses=[1], per_occurrence=True, points=15),
         ),
         ("采用单条信息计10分。", shape(bonuses=[10], per_occurrence=True)),
+        ("未公开的扣 1.5 分。", shape(deductions=[1.5])),  # spaces around a whole number
     ],
 )
 def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: dict) -> None:

@@ -880,6 +880,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
+    if re.search(r"\d\s*[.．]\s+\d+\s*分|\d\s+[.．]\s*\d+\s*分", raw):
+        # 扣 1 . 5分: a decimal point set apart by spaces, as a copy's stray mark may be
+        draft.review("分值的数字中夹有空格和标点，文字可能残缺：须人工核对原文")
     if re.search(r"(?<![\d.])0\d", s):
         draft.review("数字有前导零（如“05分”），小数点可能丢失：须人工核对原文")
     if s.count('"') % 2 or s.count("“") != s.count("”"):
