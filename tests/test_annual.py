@@ -689,3 +689,70 @@ def test_the_planted_defects_are_labelled_and_their_files_exist():
     for e in entries:
         assert (here / e["file"]).is_file() and (DATA / "real" / e["base"]).is_file()
         assert set(e["expected"]) == {"deduction", "warning"}
+
+
+# --- after the third batch became tuning material (kind, unit, year) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a township speaking of itself (我镇/本乡/我街) …
+        ("一、总体情况\n2022年,我镇持续强化组织领导。\n", "township"),
+        ("一、总体情况\n本乡认真贯彻《条例》。\n", "township"),
+        # … but not a county speaking of its towns
+        ("一、总体情况\n2022年,我县共收到申请5件,各乡镇均已办结。\n", "overall"),
+        ("一、总体情况\n我局指导我镇各村做好公开。\n", "department"),
+        # a department as the subject of a dated sentence, even when it guides the others
+        ("一、总体情况\n2021年,某某市卫生健康委员会以习近平新时代…为指引。\n", "department"),
+        ("一、总体情况\n2023年区政府办主动公开信息158条。\n", "department"),
+        ("一、总体情况\n2024年,某某市人民政府办公室坚持…,指导全市各级行政机关规范办理。\n", "department"),
+        # … not an area, not all the departments of one
+        ("一、总体情况\n2023年,全区各部门积极推进公开。\n", None),
+        ("一、总体情况\n2022年,某某县坚持公开为常态。\n", None),
+    ],
+)  # fmt: skip
+def test_it_reads_the_kind_from_how_the_text_speaks_of_itself(text: str, kind) -> None:
+    assert read_text("k.txt", text).report_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # 由X编制的…年度报告 names the author; a name with 由 inside it is kept whole
+        ("本报告是根据《条例》要求,由某某市卫生健康委员会编制的2021年度政府信息公开年度报告。\n",
+         "某某市卫生健康委员会"),
+        ("某某自由贸易试验区管理委员会2023年政府信息公开工作年度报告\n", "某某自由贸易试验区管理委员会"),
+        # 现公开X…年度报告
+        ("根据《条例》规定,现公开区人民政府办公室2023年政府信息公开工作年度报告。\n", "区人民政府办公室"),
+        # a page heading before the title
+        ("政府信息公开年度报告\n\n某某市政务服务和大数据管理局2025年政府信息公开工作年度报告\n",
+         "某某市政务服务和大数据管理局"),
+        # a title split over lines: year, unit, year again
+        ("2022年政府信息公开工作年度报告\n某某县某某镇人民政府\n2022年政府信息公开工作年度报告\n",
+         "某某县某某镇人民政府"),
+        ("2022年政府信息公开工作年度报告\n一、总体情况\n", ""),
+        # the title's unit in full in the sentence that publishes the report …
+        ("市人民政府办公室2025年政府信息公开工作年度报告\n现公开某某市人民政府办公室2025年政府信息公开"
+         "工作年度报告。\n", "某某市人民政府办公室"),
+        # … but another body named there does not replace it
+        ("某某市人民政府办公室2025年政府信息公开工作年度报告\n现公开某某市人民政府2025年政府信息公开"
+         "工作年度报告。\n", "某某市人民政府办公室"),
+        # 结合X…工作实际，编制本报告 names the author; 结合工作实际 / 结合我镇工作实际 do not
+        ("结合2025年某某市信访局政府信息公开工作实际,编制发布本报告。\n一、总体情况\n", "某某市信访局"),
+        ("根据《条例》要求,结合工作实际,编制本报告。\n一、总体情况\n", ""),
+        ("根据《条例》要求,结合我镇工作实际,编制本报告。\n一、总体情况\n", ""),
+        # a title read as “一年来” is no name: the quoted title is
+        ("现公布《某某县教育局2019年政府信息公开工作年度报告》。本报告内容涵盖县教育局2019年一年来的政府"
+         "信息公开工作情况。\n一、总体情况\n", "某某县教育局"),
+    ],
+)  # fmt: skip
+def test_it_reads_the_unit_from_the_sentences_that_name_the_report(text: str, unit: str) -> None:
+    assert read_text("u.txt", text).unit == unit
+
+
+def test_it_reads_the_year_from_a_dated_line_after_a_heading():
+    text = "一、总体情况\n(二) 依申请公开\n2022年度我镇未收到任何形式的依申请公开政府信息。\n"
+    assert read_text("y.txt", text).year == 2022
+    # a year inside a sentence is not the report's
+    assert read_text("y.txt", "一、总体情况\n按照上级2021年的部署开展工作。\n").year is None
