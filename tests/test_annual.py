@@ -756,3 +756,50 @@ def test_it_reads_the_year_from_a_dated_line_after_a_heading():
     assert read_text("y.txt", text).year == 2022
     # a year inside a sentence is not the report's
     assert read_text("y.txt", "一、总体情况\n按照上级2021年的部署开展工作。\n").year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 现行有效 / 继续有效 documents, also as 现行有效件数 after the documents are named …
+        ("确定继续有效的行政规范性文件33件。", [("t2_norm_valid", 33)]),
+        ("制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。",
+         [("t2_norm_made", 2), ("t2_norm_valid", 14)]),
+        # … but not a count of something else, nor the repealed ones
+        ("现行有效件数14件。", []),
+        ("宣布失效规范性文件5件,废止规范性文件6件。", []),
+        # 新发布 / a bare 新制发 after the documents are named
+        ("2023年度新发布的行政规范性文件4件。", [("t2_norm_made", 4)]),
+        ("清理区本级规范性文件0件,保留4件,新制发1件。", [("t2_norm_made", 1)]),
+        ("清理出问题0个,新制发1件。", []),
+        # 无…行政复议、诉讼案件 and 未收到…引起的行政诉讼 say none of both / of one
+        ("无涉及政府信息公开行政复议、诉讼案件。", [("review", 0), ("litigation", 0)]),
+        ("收到因政府信息公开申请引起的行政复议1件,未收到因政府信息公开申请引起的行政诉讼。",
+         [("litigation", 0), ("review", 1)]),
+        # … and 未收到因…申请引起的 is not “no request”
+        ("未收到因政府信息公开申请引起的行政复议和行政诉讼。", [("review", 0), ("litigation", 0)]),
+        ("未收到政府信息公开申请。", [("new", 0)]),
+        ("无行政复议纠错、诉讼败诉情况。", []),
+        # 公开N件 right after the requests received is 予以公开; elsewhere it is nothing
+        ("共收到依申请公开0件,公开0件,不予公开0件。", [("new_or_total", 0), ("r1", 0), ("r3", 0)]),
+        ("全年发布信息32条,公开32条。", []),
+        # 办理…申请N件: the answered (a guess), or the received when 办结M件 follows
+        ("全年办理政府信息依申请公开13件,进行了规范答复。", [("r7", 13)]),
+        ("办理政府信息公开申请61件,办结54件,结转下一年办理7件。",
+         [("new_or_total", 61), ("r7", 54), ("carry_out", 7)]),
+        ("委托县自然资源局办理自然资源类政府信息公开申请25件。", []),
+        # a withdrawn review is 其他结果; 被撤销 is not read as one
+        ("行政复议案件3件,维持1件,纠正1件,撤销复议申请1件。",
+         [("review", 3), ("review:结果维持", 1), ("review:结果纠正", 1), ("review:其他结果", 1)]),
+        # 其他N条 among the kinds of published information is not 其他处理
+        ("全年主动公开政府信息124条,其中政府文件21条,其他23条。", []),
+        ("收到申请5件,其中予以公开3件,其他2件。", [("new_or_total", 5), ("r1", 3), ("r6_3", 2)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_third_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+def test_a_guessed_handled_count_is_no_deduction_by_itself():
+    claims = find_claims("全年办理政府信息依申请公开13件。")
+    assert [(c.key, c.certain) for c in claims] == [("r7", False)]
