@@ -707,6 +707,10 @@ def test_the_planted_defects_are_labelled_and_their_files_exist():
         ("一、总体情况\n2021年,某某市卫生健康委员会以习近平新时代…为指引。\n", "department"),
         ("一、总体情况\n2023年区政府办主动公开信息158条。\n", "department"),
         ("一、总体情况\n2024年,某某市人民政府办公室坚持…,指导全市各级行政机关规范办理。\n", "department"),
+        # … the first one, before any 全县各级行政机关: an area's report may go on to a bureau's work
+        ("一、总体情况\n2023年,全县各级行政机关认真贯彻《条例》。2023年,县市场监管局主动公开信息50条。\n",
+         "overall"),
+        ("一、总体情况\n2023年,某某县坚持公开为常态。2023年,县市场监管局主动公开信息50条。\n", None),
         # … or of the sentence after 按照…要求，
         ("一、总体情况\n按照区委、区政府有关要求,区政府政务服务办进一步完善公开制度。\n", "department"),
         ("一、总体情况\n按照上级要求,全区各部门进一步完善公开制度。\n", None),

@@ -603,13 +603,18 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
     head = squeeze(text[:4000])
     self_words, area_words = _SELF_WORDS.search(head), _AREA_WORDS.search(head)
     township = _TOWNSHIP_WORDS.search(head) or _TOWNSHIP_SELF.search(head)
-    subject = next(
-        (m.group(1) for m in _SUBJECT.finditer(head) if _DEPARTMENT_END.search(m.group(1))), None
-    )
-    if subject and not township and not (self_words and area_words):
-        # the body a dated sentence is about is a department: its own report, even when it speaks
-        # of 全市各级行政机关 (a government office guiding the others)
-        return "department", f"正文以“{subject}”为主语"
+    first = _SUBJECT.search(head)
+    if (
+        first
+        and _DEPARTMENT_END.search(first.group(1))
+        and not township
+        and not (self_words and area_words)
+        and not (area_words and area_words.start() < first.start())
+    ):
+        # the first body a dated sentence is about is a department: its own report, even when it
+        # later speaks of 全市各级行政机关 (a government office guiding the others); an area's
+        # report that first speaks of 全县各级行政机关 and then of one bureau's work is not
+        return "department", f"正文以“{first.group(1)}”为主语"
     if township and not self_words and not area_words:
         return "township", f"正文以“{township.group(0)}”自称或为主语"
     if self_words and not area_words:
