@@ -703,6 +703,7 @@ def test_the_planted_defects_are_labelled_and_their_files_exist():
         # … but not a county speaking of its towns
         ("一、总体情况\n2022年,我县共收到申请5件,各乡镇均已办结。\n", "overall"),
         ("一、总体情况\n我局指导我镇各村做好公开。\n", "department"),
+        ("一、总体情况\n按照要求推进本乡村振兴重点领域信息公开。\n", None),
         # a department as the subject of a dated sentence, even when it guides the others
         ("一、总体情况\n2021年,某某市卫生健康委员会以习近平新时代…为指引。\n", "department"),
         ("一、总体情况\n2023年区政府办主动公开信息158条。\n", "department"),

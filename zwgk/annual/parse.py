@@ -574,8 +574,8 @@ _TOWNSHIP_WORDS = re.compile(
     r"\d{4}\s*年(?:以来|度)?[，,]?(?:(?![各全所])[\u4e00-\u9fff]){2,8}?(?:街道|镇|乡)(?:人民政府|办事处)?"
     r"(?:通过|按照|认真|坚持|在|以|深入|严格|紧紧|持续|积极|进一步|全面|扎实)"
 )
-# a township speaking of itself: 我镇持续强化…, 本乡, 我街 (not 自我, not 我县各乡镇)
-_TOWNSHIP_SELF = re.compile(r"(?<!自)(?:我|本)(?:镇|乡|街道?)(?![^，,。；;]{0,3}(?:各|所属))")
+# a township speaking of itself: 我镇持续强化…, 本乡, 我街 (not 自我, not 我县各乡镇, not 本乡村振兴)
+_TOWNSHIP_SELF = re.compile(r"(?<!自)(?:我|本)(?:镇|乡(?!村)|街道?)(?![^，,。；;]{0,3}(?:各|所属))")
 # the subject of a dated sentence: 2021年，保山市卫生健康委员会以…; 2023年区政府办主动公开…;
 # or of the sentence after 按照…要求，: 按照区委、区政府有关要求，区政府政务服务办进一步…
 _SUBJECT = re.compile(
