@@ -689,3 +689,125 @@ def test_the_planted_defects_are_labelled_and_their_files_exist():
     for e in entries:
         assert (here / e["file"]).is_file() and (DATA / "real" / e["base"]).is_file()
         assert set(e["expected"]) == {"deduction", "warning"}
+
+
+# --- after the third batch became tuning material (kind, unit, year) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a township speaking of itself (我镇/本乡/我街) …
+        ("一、总体情况\n2022年,我镇持续强化组织领导。\n", "township"),
+        ("一、总体情况\n本乡认真贯彻《条例》。\n", "township"),
+        # … but not a county speaking of its towns
+        ("一、总体情况\n2022年,我县共收到申请5件,各乡镇均已办结。\n", "overall"),
+        ("一、总体情况\n我局指导我镇各村做好公开。\n", "department"),
+        ("一、总体情况\n按照要求推进本乡村振兴重点领域信息公开。\n", None),
+        # a department as the subject of a dated sentence, even when it guides the others
+        ("一、总体情况\n2021年,某某市卫生健康委员会以习近平新时代…为指引。\n", "department"),
+        ("一、总体情况\n2023年区政府办主动公开信息158条。\n", "department"),
+        ("一、总体情况\n2024年,某某市人民政府办公室坚持…,指导全市各级行政机关规范办理。\n", "department"),
+        # … the first one, before any 全县各级行政机关: an area's report may go on to a bureau's work
+        ("一、总体情况\n2023年,全县各级行政机关认真贯彻《条例》。2023年,县市场监管局主动公开信息50条。\n",
+         "overall"),
+        ("一、总体情况\n2023年,某某县坚持公开为常态。2023年,县市场监管局主动公开信息50条。\n", None),
+        # … or of the sentence after 按照…要求，
+        ("一、总体情况\n按照区委、区政府有关要求,区政府政务服务办进一步完善公开制度。\n", "department"),
+        ("一、总体情况\n按照上级要求,全区各部门进一步完善公开制度。\n", None),
+        # … not an area, not all the departments of one
+        ("一、总体情况\n2023年,全区各部门积极推进公开。\n", None),
+        ("一、总体情况\n2022年,某某县坚持公开为常态。\n", None),
+    ],
+)  # fmt: skip
+def test_it_reads_the_kind_from_how_the_text_speaks_of_itself(text: str, kind) -> None:
+    assert read_text("k.txt", text).report_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # 由X编制的…年度报告 names the author; a name with 由 inside it is kept whole
+        ("本报告是根据《条例》要求,由某某市卫生健康委员会编制的2021年度政府信息公开年度报告。\n",
+         "某某市卫生健康委员会"),
+        ("某某自由贸易试验区管理委员会2023年政府信息公开工作年度报告\n", "某某自由贸易试验区管理委员会"),
+        # 现公开X…年度报告
+        ("根据《条例》规定,现公开区人民政府办公室2023年政府信息公开工作年度报告。\n", "区人民政府办公室"),
+        # a page heading before the title
+        ("政府信息公开年度报告\n\n某某市政务服务和大数据管理局2025年政府信息公开工作年度报告\n",
+         "某某市政务服务和大数据管理局"),
+        # a title split over lines: year, unit, year again
+        ("2022年政府信息公开工作年度报告\n某某县某某镇人民政府\n2022年政府信息公开工作年度报告\n",
+         "某某县某某镇人民政府"),
+        ("2022年政府信息公开工作年度报告\n一、总体情况\n", ""),
+        # the title's unit in full in the sentence that publishes the report …
+        ("市人民政府办公室2025年政府信息公开工作年度报告\n现公开某某市人民政府办公室2025年政府信息公开"
+         "工作年度报告。\n", "某某市人民政府办公室"),
+        # … but another body named there does not replace it
+        ("某某市人民政府办公室2025年政府信息公开工作年度报告\n现公开某某市人民政府2025年政府信息公开"
+         "工作年度报告。\n", "某某市人民政府办公室"),
+        # 结合X…工作实际，编制本报告 names the author; 结合工作实际 / 结合我镇工作实际 do not
+        ("结合2025年某某市信访局政府信息公开工作实际,编制发布本报告。\n一、总体情况\n", "某某市信访局"),
+        ("根据《条例》要求,结合工作实际,编制本报告。\n一、总体情况\n", ""),
+        ("根据《条例》要求,结合我镇工作实际,编制本报告。\n一、总体情况\n", ""),
+        # a title read as “一年来” is no name: the quoted title is
+        ("现公布《某某县教育局2019年政府信息公开工作年度报告》。本报告内容涵盖县教育局2019年一年来的政府"
+         "信息公开工作情况。\n一、总体情况\n", "某某县教育局"),
+    ],
+)  # fmt: skip
+def test_it_reads_the_unit_from_the_sentences_that_name_the_report(text: str, unit: str) -> None:
+    assert read_text("u.txt", text).unit == unit
+
+
+def test_it_reads_the_year_from_a_dated_line_after_a_heading():
+    text = "一、总体情况\n(二) 依申请公开\n2022年度我镇未收到任何形式的依申请公开政府信息。\n"
+    assert read_text("y.txt", text).year == 2022
+    # a year inside a sentence is not the report's
+    assert read_text("y.txt", "一、总体情况\n按照上级2021年的部署开展工作。\n").year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 现行有效 / 继续有效 documents, also as 现行有效件数 after the documents are named …
+        ("确定继续有效的行政规范性文件33件。", [("t2_norm_valid", 33)]),
+        ("制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。",
+         [("t2_norm_made", 2), ("t2_norm_valid", 14)]),
+        # … but not a count of something else, nor the repealed ones
+        ("现行有效件数14件。", []),
+        ("宣布失效规范性文件5件,废止规范性文件6件。", []),
+        # 新发布 / a bare 新制发 after the documents are named
+        ("2023年度新发布的行政规范性文件4件。", [("t2_norm_made", 4)]),
+        ("清理区本级规范性文件0件,保留4件,新制发1件。", [("t2_norm_made", 1)]),
+        ("清理出问题0个,新制发1件。", []),
+        # 无…行政复议、诉讼案件 and 未收到…引起的行政诉讼 say none of both / of one
+        ("无涉及政府信息公开行政复议、诉讼案件。", [("review", 0), ("litigation", 0)]),
+        ("收到因政府信息公开申请引起的行政复议1件,未收到因政府信息公开申请引起的行政诉讼。",
+         [("litigation", 0), ("review", 1)]),
+        # … and 未收到因…申请引起的 is not “no request”
+        ("未收到因政府信息公开申请引起的行政复议和行政诉讼。", [("review", 0), ("litigation", 0)]),
+        ("未收到政府信息公开申请。", [("new", 0)]),
+        ("无行政复议纠错、诉讼败诉情况。", []),
+        # 公开N件 right after the requests received is 予以公开; elsewhere it is nothing
+        ("共收到依申请公开0件,公开0件,不予公开0件。", [("new_or_total", 0), ("r1", 0), ("r3", 0)]),
+        ("全年发布信息32条,公开32条。", []),
+        # 办理…申请N件: the answered (a guess), or the received when 办结M件 follows
+        ("全年办理政府信息依申请公开13件,进行了规范答复。", [("r7", 13)]),
+        ("办理政府信息公开申请61件,办结54件,结转下一年办理7件。",
+         [("new_or_total", 61), ("r7", 54), ("carry_out", 7)]),
+        ("委托县自然资源局办理自然资源类政府信息公开申请25件。", []),
+        # a withdrawn review is 其他结果; 被撤销 is not read as one
+        ("行政复议案件3件,维持1件,纠正1件,撤销复议申请1件。",
+         [("review", 3), ("review:结果维持", 1), ("review:结果纠正", 1), ("review:其他结果", 1)]),
+        # 其他N条 among the kinds of published information is not 其他处理
+        ("全年主动公开政府信息124条,其中政府文件21条,其他23条。", []),
+        ("收到申请5件,其中予以公开3件,其他2件。", [("new_or_total", 5), ("r1", 3), ("r6_3", 2)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_third_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+def test_a_guessed_handled_count_is_no_deduction_by_itself():
+    claims = find_claims("全年办理政府信息依申请公开13件。")
+    assert [(c.key, c.certain) for c in claims] == [("r7", False)]

@@ -95,8 +95,11 @@ _NO_REQUESTS = re.compile(
     r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
 )
 _NO_CASES = re.compile(
-    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无)(?:[^，,。；;\d]{0,15}?)(行政复议(?:[^，,。；;\d]{0,6}行政诉讼)?|行政诉讼)"
+    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,15}?)"
+    r"(行政复议(?:[^，,。；;\d]{0,6}(?:行政)?诉讼)?|行政诉讼)"  # 无…行政复议、诉讼案件
 )
+# 未收到因政府信息公开申请引起的行政复议: no review, not no request
+_NO_REQUESTS_NOT = re.compile(r"[^，,。；;]{0,8}?(?:引起|引发|产生|提起|提请|行政复议|行政诉讼)")
 _NOT_NONE = re.compile(r"纠错|纠正|败诉|撤销|确认违法")
 # what a number is about when the sentence last named a channel other than applications
 # (县长信箱收到信件183条，答复183条; 收到微博投诉12条，均已办结)
@@ -105,8 +108,16 @@ _CHANNEL = re.compile(
 )
 _APPLICATION = re.compile(r"申请")
 _RULES_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,8}?规章")
-_NORM_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,10}?规范性文件")
-_NORM_VALID = re.compile(r"现行有效[^，,。；;\d]{0,10}?规范性文件")
+_NORM_MADE = re.compile(
+    r"(?:新制定|制定|制发|新制作|出台|印发|新发布)[^，,。；;\d]{0,10}?规范性文件"
+)
+# 清理规范性文件0件，保留4件，新制发1件: made, of the documents the sentence names
+_MADE_BARE = re.compile(r"^[，,、]?(?:本年|全年)?(?:新制定|新制发|新出台|新印发)(?:了)?\d")
+# 办理…申请61件，办结54件: handled = the new (and carried-over) requests, the answered are apart
+_HANDLED = re.compile(r"(?<![已了共成])办理(?!完毕|了|情况)")
+_NORM_VALID = re.compile(r"(?:现行|继续)有效[^，,。；;\d]{0,10}?规范性文件")
+# 废止行政规范性文件10件，现行有效件数14件: the count of the documents the sentence names
+_VALID_COUNT = re.compile(r"^[，,、]?(?:现行|继续)有效(?:的)?(?:件数|数量|文件)?(?:为|共|共计)?\d")
 _MADE_INSIDE = re.compile(r"含新制定|其中新制定|新制定")
 
 
@@ -142,8 +153,9 @@ def _result_key(words: str) -> tuple[str, bool] | None:
     return None
 
 
-def _clause_key(words: str, context: str) -> tuple[str, bool] | None:
-    """The quantity a number's own clause names; ``context`` is the sentence before the clause."""
+def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | None:
+    """The quantity a number's own clause names; ``context`` is the sentence before the clause,
+    ``rest`` the sentence after it."""
     if _CASES.search(words) and not (_REVIEW.search(words) or _LITIGATION.search(words)):
         return None
     if _CARRY_OUT.search(words):
@@ -152,13 +164,23 @@ def _clause_key(words: str, context: str) -> tuple[str, bool] | None:
         return "carried_in", True
     result = _result_key(words)
     if result:
+        if result[0] == "r6_3" and "主动公开" in context and "申请" not in context + words:
+            return None  # 主动公开…124条，其中…其他23条: the kinds of published information
         return result
+    if re.match(r"^[，,、]公开\d", words) and re.search(
+        r"(?:收到|受理)[^，,。；;]{0,12}申请", context
+    ):
+        return "r1", True  # 收到依申请公开0件，公开0件，不予公开0件
     if _REVIEW.search(words) and not _LITIGATION.search(words):
         return "review", True
     if _LITIGATION.search(words) and not _REVIEW.search(words):
         return "litigation", True
     if _NORM_VALID.search(words):
         return "t2_norm_valid", True
+    if _VALID_COUNT.search(words) and "规范性文件" in context[-40:]:
+        return "t2_norm_valid", True
+    if _MADE_BARE.search(words) and "规范性文件" in context[-40:] and "规章" not in context[-20:]:
+        return "t2_norm_made", True
     if _MADE_INSIDE.search(words) and "规章" in context[-20:] and "规范性文件" not in words:
         return "t2_rules_made", True  # 规章18件(含新制定4件…)
     if _NORM_MADE.search(words):
@@ -178,13 +200,21 @@ def _clause_key(words: str, context: str) -> tuple[str, bool] | None:
         return "r7", True
     if _ANSWERED.search(words) and re.search(r"依申请|政府信息公开申请", context[-40:]):
         return "r7", True
+    if _HANDLED.search(words) and re.search(r"申请", words):
+        if re.search(r"委托|交由|转交|协助", words):
+            return None  # 委托县自然资源局办理…申请25件: another body's work
+        # 办理…申请N件: answered, unless the sentence then says how many were answered
+        if re.search(r"(?:办结|答复)[^，,。；;\d]{0,6}\d", rest):
+            return "new_or_total", False
+        return "r7", False
     if re.search(r"依申请(?:公开)?", words):
         return "new_or_total", False  # 依申请公开5件: no verb says received or answered
     return None
 
 
 _T4_PARTS = (("结果维持", r"(?:结果)?维持"), ("结果纠正", r"(?:结果)?纠正|纠错"),
-             ("其他结果", r"其他结果"), ("尚未审结", r"尚?未审结"))  # fmt: skip
+             ("其他结果", r"其他结果|撤销(?:复议|诉讼)?申请|撤回|撤诉"),
+             ("尚未审结", r"尚?未审结"))  # fmt: skip
 _LEAD = re.compile(r"^[，,；;、：:]*(?:其中|另有|[（(]?含)?[，,：:]*")
 
 
@@ -220,10 +250,15 @@ def find_claims(text: str) -> list[Claim]:
             named = m.group(1)
             if "行政复议" in named:
                 out.append(Claim("review", 0, m.group(0), sentence))
-            if "行政诉讼" in named:
+            if "诉讼" in named:
                 out.append(Claim("litigation", 0, m.group(0), sentence))
-        if _NO_REQUESTS.search(sentence) and not _NUMBER.search(sentence):
-            out.append(Claim("new", 0, _NO_REQUESTS.search(sentence).group(0), sentence))
+        no_requests = _NO_REQUESTS.search(sentence)
+        if (
+            no_requests
+            and not _NUMBER.search(sentence)
+            and not _NO_REQUESTS_NOT.match(sentence, no_requests.end())
+        ):
+            out.append(Claim("new", 0, no_requests.group(0), sentence))
         if re.search(r"无下一?年度?结转|无结转|没有结转", sentence):
             out.append(Claim("carry_out", 0, "无结转", sentence))
         done = 0
@@ -238,7 +273,7 @@ def find_claims(text: str) -> list[Claim]:
                 if t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause)):
                     key: tuple[str, bool] | None = (f"{t4_kind}:{part}", True)
                 else:
-                    key = _clause_key(clause, sentence[:start])
+                    key = _clause_key(clause, sentence[:start], sentence[done:])
                 if key is None:
                     continue
                 if key == ("new_or_total", False) and m.group(1) == "0":

@@ -428,10 +428,11 @@ _REPORT = (
 _TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
 _UNIT_CUT = re.compile(
-    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|公布|关于|根据|特向社会|向社会|面向社会"
+    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|特向社会|向社会|面向社会"
+    r"|报告"  # a heading line before the title: 政府信息公开年度报告 / 咸宁市…局2025年…年度报告
 )
 _NOT_A_UNIT = re.compile(
-    r"^(?:我|本)[局办委厅中心室所院单位机关部门]*$|^(?:政府|年度|本年度|本级)?$"
+    r"^(?:我|本)[局办委厅中心室所院单位机关部门镇乡街道县市区]*$|^(?:政府|年度|本年度|本级)?$"
 )
 _PUBLISHED = re.compile(
     r"(?:发布|公开|发文|印发)(?:日期|时间)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -460,7 +461,24 @@ def parse_date(text: str) -> dt.date | None:
 def _clean_unit(text: str) -> str:
     text = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", text)  # 绥阳县人民政府（县人民政府办公室）
     unit = _UNIT_CUT.split(text)[-1].removeprefix("正文").removesuffix("的")
+    unit = re.sub(
+        r"^由(.{2,}?)(?:编制|编写|制作)$", r"\1", unit
+    )  # 由漳州市卫生健康委员会编制的…报告
     return "" if _NOT_A_UNIT.match(unit) else unit
+
+
+def is_body_name(unit: str) -> bool:
+    """Whether a unit read from a title ends as a body's name does (局, 镇人民政府, 某某县…)."""
+    unit = squeeze(unit)
+    return bool(
+        unit
+        and (
+            "机关" in unit[-4:]
+            or _TOWNSHIP.search(unit)
+            or _DEPARTMENT_END.search(unit)
+            or _OVERALL_END.search(unit)
+        )
+    )
 
 
 def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
@@ -480,8 +498,42 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
                 )
         if year_first:
             unit = _clean_unit(year_first.group(2))
+            if not unit and unit_first and _clean_unit(unit_first.group(1)):
+                # a title split over lines: 2022年…年度报告 / 某某镇人民政府 / 2022年…年度报告
+                named = _clean_unit(unit_first.group(1))
+                return (
+                    named + text[unit_first.start(2) : unit_first.end()],
+                    named,
+                    int(unit_first.group(2)),
+                )
             return year_first.group(0), unit, int(year_first.group(1))
     return "", "", None
+
+
+# the report's author named in its opening: 结合2025年荣成市信访局政府信息公开工作实际，编制本报告
+_AUTHOR = re.compile(
+    r"结合(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)?工作实际[，,]?编制"
+)
+# the full name of a title's unit in the sentence that publishes the report: the title says
+# 市人民政府办公室…, the first sentence 现公开天门市人民政府办公室2025年…年度报告
+_PUBLISHES = re.compile(
+    rf"(?:现公开|现公布|现将|现发布)([\u4e00-\u9fff]{{2,40}}?)\d{{4}}年度?{_REPORT}"
+)
+
+
+def read_author(head: str, unit: str = "") -> str:
+    """The report's author as its opening names it, or a fuller name of ``unit``; "" if none."""
+    text = squeeze(head)
+    if unit:
+        for m in _PUBLISHES.finditer(text):
+            full = _clean_unit(m.group(1))
+            if full != unit and full.endswith(unit):
+                return full
+        return ""
+    m = _AUTHOR.search(text)
+    if m and is_body_name(m.group(1)) and not _NOT_A_UNIT.match(m.group(1)):
+        return m.group(1)
+    return ""
 
 
 def read_quoted_title(head: str) -> tuple[str, str, int | None]:
@@ -497,8 +549,10 @@ def read_quoted_title(head: str) -> tuple[str, str, int | None]:
 
 def read_year(text: str) -> int | None:
     """The year a report covers, from its statistics period or first dated sentence."""
+    # line breaks kept: a dated sentence opens a line after a heading (（二）依申请公开 / 2022年度我镇…)
+    lines = "\n".join(squeeze(line) for line in text[:3000].splitlines())
     for pattern in _YEAR_HINTS:
-        m = re.search(pattern, squeeze(text[:3000]), re.M)
+        m = re.search(pattern, lines, re.M)
         if m:
             return int(m.group(1))
     return None
@@ -520,6 +574,14 @@ _TOWNSHIP_WORDS = re.compile(
     r"\d{4}\s*年(?:以来|度)?[，,]?(?:(?![各全所])[\u4e00-\u9fff]){2,8}?(?:街道|镇|乡)(?:人民政府|办事处)?"
     r"(?:通过|按照|认真|坚持|在|以|深入|严格|紧紧|持续|积极|进一步|全面|扎实)"
 )
+# a township speaking of itself: 我镇持续强化…, 本乡, 我街 (not 自我, not 我县各乡镇, not 本乡村振兴)
+_TOWNSHIP_SELF = re.compile(r"(?<!自)(?:我|本)(?:镇|乡(?!村)|街道?)(?![^，,。；;]{0,3}(?:各|所属))")
+# the subject of a dated sentence: 2021年，保山市卫生健康委员会以…; 2023年区政府办主动公开…;
+# or of the sentence after 按照…要求，: 按照区委、区政府有关要求，区政府政务服务办进一步…
+_SUBJECT = re.compile(
+    r"(?:\d{4}\s*年(?:以来|度)?[，,]?|要求[，,])((?:(?![各全所我本年])[\u4e00-\u9fff]){2,20}?)"
+    r"(?=通过|按照|认真|坚持|在|以|深入|严格|紧紧|持续|积极|进一步|全面|扎实|高度重视|主动|共受理|共收到|收到|受理)"
+)
 _AREA_WORDS = re.compile(
     r"全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
 )
@@ -540,7 +602,19 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
             return "overall", f"单位名称“{unit}”是一级政府或行政区域"
     head = squeeze(text[:4000])
     self_words, area_words = _SELF_WORDS.search(head), _AREA_WORDS.search(head)
-    township = _TOWNSHIP_WORDS.search(head)
+    township = _TOWNSHIP_WORDS.search(head) or _TOWNSHIP_SELF.search(head)
+    first = _SUBJECT.search(head)
+    if (
+        first
+        and _DEPARTMENT_END.search(first.group(1))
+        and not township
+        and not (self_words and area_words)
+        and not (area_words and area_words.start() < first.start())
+    ):
+        # the first body a dated sentence is about is a department: its own report, even when it
+        # later speaks of 全市各级行政机关 (a government office guiding the others); an area's
+        # report that first speaks of 全县各级行政机关 and then of one bureau's work is not
+        return "department", f"正文以“{first.group(1)}”为主语"
     if township and not self_words and not area_words:
         return "township", f"正文以“{township.group(0)}”自称或为主语"
     if self_words and not area_words:
@@ -567,6 +641,13 @@ def build_report(
     first = min(heads.values(), default=min(len(lines), 12))
     opening = "".join(lines[: max(first, 1)]) + "".join(lines[max(first, 1) : max(first, 1) + 3])
     report.title, report.unit, report.year = read_title(opening, title_hint)
+    if report.unit and not is_body_name(report.unit):
+        quoted, unit, year = read_quoted_title(opening)
+        if is_body_name(unit):  # 现公布《和平县教育局2019年…》，涵盖…一年来的…工作情况
+            report.title, report.unit, report.year = quoted, unit, year
+    report.unit = read_author(opening, report.unit) or report.unit
+    if not report.unit:
+        report.unit = read_author(opening)
     if not report.unit:
         quoted, unit, year = read_quoted_title(opening)
         if unit:  # the statistics period, not a slip in the quoted title, says the year
