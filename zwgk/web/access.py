@@ -88,7 +88,7 @@ def access(request: HttpRequest, round_id: int, allowed: tuple[str, ...] = ANY) 
     """The caller's access to a round, or 404 (outsider) / 403 (role not allowed).
 
     One query: the round, joined from the membership for everyone but the office; the round's
-    scheme version comes from a per-process cache (joining it cost these pages a tenth).
+    scheme version comes from a per-process cache (joining it cost these pages about 7%).
     """
     user = request.user
     if not user.is_authenticated or not user.is_active:

@@ -66,7 +66,7 @@ def new_csrf_string() -> str:
     lock: on a threaded server (runserver, gthread workers) the 33 calls behind every page's
     token handed the lock to another thread 33 times, a tenth of the page's CPU. Same source
     (``secrets``), alphabet, length and distribution: bytes at or above the largest multiple of
-    the alphabet's size are drawn again."""
+    the alphabet's size are dropped and more are drawn."""
     chars, length = csrf.CSRF_ALLOWED_CHARS, csrf.CSRF_SECRET_LENGTH
     limit = 256 - 256 % len(chars)
     drawn: list[str] = []
