@@ -12,12 +12,21 @@ Target: p95 under 300 ms on SQLite, 0 errors.
 
 ``make run`` and deployments serve with ``zwgk.web.serve``; runserver is what ``make run`` used before.
     .venv/bin/python bench/web_load.py --server gunicorn --workers 3 --threads 4 --duration 30
+
+``--in-process`` starts no server: one process calls the WSGI application (every middleware, the
+view, the template) directly, one request at a time, and prints each page's CPU per request and
+queries, then the same with 20 threads at once (``--in-process-threads``: every time a thread
+waits for the OS or SQLite another takes the interpreter lock, as under runserver's thread per
+connection); ``--profile N`` adds cProfile's N most expensive calls per page. What the first
+figure leaves out of the server's is the server's own work (HTTP, threads taking turns).
+    .venv/bin/python bench/web_load.py --in-process --profile 40
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import signal
@@ -36,6 +45,88 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "zwgk-demo-2023"
 OFFICE_USERS = ["kaohe", "pingfen", "pingfen2", "lingdao"]
 TARGET_P95_MS = 300.0
+
+
+IN_PROCESS = """
+import cProfile, io, json, os, pstats, sys, threading, time
+import django
+django.setup()
+from django.contrib.auth.models import User
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+info, repeat, top, threads = json.loads(sys.argv[1]), *map(int, sys.argv[2:5])
+app = WSGIHandler()
+
+
+def cookie(username):
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return "; ".join(f"{k}={v.value}" for k, v in client.cookies.items())
+
+
+def get(path, cookie):
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": "127.0.0.1", "HTTP_COOKIE": cookie, "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr,
+    }
+    status = []
+    body = b"".join(app(environ, lambda s, h, *a: status.append(s)))
+    assert status[0].startswith("200"), (path, status, body[:200])
+
+
+unit, unit_id = next(iter(info["units"].items()))
+pages = {
+    "ranking": (f"/r/{info['round']}/ranking/", cookie("kaohe")),
+    "sheet": (f"/r/{info['round']}/sheet/{unit_id}/", cookie(unit)),
+}
+for page, (path, jar) in pages.items():
+    for _ in range(5):  # the round's results, page bodies and caches
+        get(path, jar)
+    with CaptureQueriesContext(connection) as queries:
+        get(path, jar)
+    n_queries = len(queries)  # read now: the next request empties the log it slices
+    runs = []
+    for _ in range(3):
+        t0 = time.process_time()
+        for _ in range(repeat):
+            get(path, jar)
+        runs.append((time.process_time() - t0) * 1000 / repeat)
+    shown = ", ".join(f"{r:.2f}" for r in runs)
+    print(f"{page:<10}{min(runs):.2f} ms CPU per request (best of {shown}), {n_queries} queries")
+    if threads > 1:  # threads taking turns, as under runserver: every lock hand-over costs
+        done = []
+
+        def loop():
+            for _ in range(repeat // threads + 1):
+                get(path, jar)
+            done.append(repeat // threads + 1)
+
+        t0 = time.process_time()
+        pool = [threading.Thread(target=loop) for _ in range(threads)]
+        [t.start() for t in pool]
+        [t.join() for t in pool]
+        ms = (time.process_time() - t0) * 1000 / sum(done)
+        print(f"{'':<10}{ms:.2f} ms CPU per request with {threads} threads")
+    if top:
+        prof = cProfile.Profile()
+        prof.enable()
+        for _ in range(repeat):
+            get(path, jar)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
+"""
+
+
+def in_process(var_dir: Path, info: dict, repeat: int, top: int, threads: int) -> None:
+    """Each page through the WSGI application in one process, no server (see the docstring)."""
+    cmd = [sys.executable, "-c", IN_PROCESS, json.dumps(info), str(repeat), str(top), str(threads)]
+    env = server_env(var_dir) | {"DJANGO_SETTINGS_MODULE": "zwgk.web.settings"}
+    subprocess.run(cmd, env=env, check=True)
 
 
 def free_port() -> int:
@@ -284,6 +375,12 @@ def main() -> int:
     ap.add_argument("--office", type=int, default=15, help="sessions on the ranking page")
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--in-process", action="store_true", help="no server: see the docstring")
+    ap.add_argument("--repeat", type=int, default=300, help="--in-process: requests per run")
+    ap.add_argument("--profile", type=int, default=0, help="--in-process: cProfile's top N")
+    ap.add_argument(
+        "--in-process-threads", type=int, default=20, help="--in-process: then N threads at once"
+    )
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="zwgk-load-"))
     proc = None
@@ -291,6 +388,9 @@ def main() -> int:
         t0 = time.monotonic()
         info = prepare(tmp)
         print(f"演示数据已就绪：{len(info['units'])} 个单位（{time.monotonic() - t0:.1f} 秒）")
+        if args.in_process:
+            in_process(tmp, info, args.repeat, args.profile, args.in_process_threads)
+            return 0
         port = free_port()
         proc = start_server(args, tmp, port)
         base = f"http://127.0.0.1:{port}"
