@@ -140,7 +140,8 @@ def prepare(var_dir: Path) -> dict:
     env = server_env(var_dir)
     py = sys.executable
     subprocess.run([py, "-m", "zwgk.web", "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([py, "-m", "zwgk.web", "demo", "--quiet"], env=env, check=True)
+    # the pages only: no demo websites, no background monitoring in the measured process group
+    subprocess.run([py, "-m", "zwgk.web", "demo", "--quiet", "--no-monitor"], env=env, check=True)
     script = (
         "from zwgk.web.rounds.models import Membership, Round\n"
         "r = Round.objects.get()\n"
@@ -168,6 +169,8 @@ def server_env(var_dir: Path) -> dict:
         PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
         PYTHONWARNINGS="ignore",
         LOG_LEVEL="ERROR",
+        ZWGK_DEMO_SITES="false",
+        MONITOR_EMBEDDED="false",
     )
     env.pop("DATABASE_URL", None)  # the target is SQLite
     return env
