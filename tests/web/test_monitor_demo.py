@@ -4,6 +4,9 @@ pending review whose confirmation moves the unit's score, 政务新媒体 accoun
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import urllib.request
 
 from django.contrib.auth.models import User
@@ -138,3 +141,19 @@ def test_without_the_monitor(db):
     call_command("demo", quiet=True, no_monitor=True)
     assert not MonitoredSite.objects.exists()
     assert User.objects.filter(username="kaohe").count() == 1
+
+
+def test_serve_starts_with_the_demo_sites_turned_off():
+    """``ZWGK_DEMO_SITES=false`` in a fresh process (Django not set up yet, as in serve before it
+    forks): nothing is started and nothing fails."""
+    code = (
+        "from zwgk.web.monitor.demo_serve import sites_process\n"
+        "with sites_process() as proc:\n"
+        "    assert proc is None\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "ZWGK_DEMO_SITES": "false"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

@@ -62,7 +62,7 @@ def sites_process(before_fork: bool = True) -> Iterator[subprocess.Popen | None]
     opened to read the record are closed first; a caller inside a transaction (a test) keeps them.
     """
     specs = demo_specs()
-    if before_fork:
+    if before_fork and apps.ready:  # Django is set up only when the record was read
         connections.close_all()
     if not specs:
         yield None
