@@ -377,14 +377,16 @@ def find(
         found = [(h.start, h.end) for h in hits]
         protected: list[tuple[int, int]] | None = None  # looked for only when needed
         kept = store(cache_dir) if cache_dir else None
-        names = name_spans(text, lexicon)
+        names: list[tuple[int, int]] | None = None  # looked for only when there is a suggestion
         meant: tuple[list[tuple[int, int]], ...] | None = None
         places: list[bool] = []
         tiered = []
         for sg in lexicon.suggestions(text, kept):
             if NEVER_WRONG.intersection(sg.wrong):
                 continue
-            if not sg.in_name and any(a < sg.end and sg.start < b for a, b in names):
+            if names is None and not sg.in_name:
+                names = name_spans(text, lexicon)
+            if not sg.in_name and any(a < sg.end and sg.start < b for a, b in names or ()):
                 sg = dataclasses.replace(sg, in_name=True)  # a name: asked about, not reported
             if not sg.in_name and sg.rule in GUARDED and tier(sg) == TYPO:
                 if meant is None:
