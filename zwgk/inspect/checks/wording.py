@@ -91,9 +91,10 @@ _ABBREVIATION = re.compile(
 )
 _QUOTED = re.compile(r"[“‘「『\"]([^”’」』\"\n]{1,40})[”’」』\"]")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
-_DOC_NUMBER = re.compile(
-    rf"[{_HAN}]{{1,8}}(?=\s*[〔［\[（(]\s*(?:19|20)\d\d\s*[〕］\]）)]\s*\d+\s*号)"
-)
+# A document number's year and serial (〔2017〕8号); its issuer is the up to eight Chinese characters
+# just before it (岳发), found by walking back from each match (a pattern that tried every Chinese
+# character as the issuer's start cost more than the rest of the name search).
+_DOC_NUMBER_TAIL = re.compile(r"\s*[〔［\[（(]\s*(?:19|20)\d\d\s*[〕］\]）)]\s*\d+\s*号")
 
 
 @dataclass(frozen=True)
@@ -189,9 +190,11 @@ def name_spans(text: str, lexicon: Model) -> list[tuple[int, int]]:
     with 、 (县领导孙旭、蔡军); two or three characters before 同志, 先生, 女士; a document number's
     issuer (岳发〔2017〕8号); levels of government listed one character each (各乡、镇). The model's suggestions there are asked about, not reported."""
     surnames, freq, out = lexicon.surnames, lexicon.freq, []
-    for i, c in enumerate(text):
-        if c in surnames and text[i + 1 : i + 2] == "某":
-            out.append((i, i + 2 + (text[i + 2 : i + 3] == "某")))
+    at = text.find("某", 1)
+    while at >= 0:  # a surname before 某 (王某, 王某某)
+        if text[at - 1] in surnames:
+            out.append((at - 1, at + 1 + (text[at + 1 : at + 2] == "某")))
+        at = text.find("某", at + 1)
     for t in NAMERS:
         at = text.find(t)
         while at >= 0:
@@ -219,7 +222,12 @@ def name_spans(text: str, lexicon: Model) -> list[tuple[int, int]]:
                     out.append((at - k, at))
                     break
             at = text.find(kind, at + 1)
-    out += [m.span() for m in _DOC_NUMBER.finditer(text)]
+    for m in _DOC_NUMBER_TAIL.finditer(text):
+        end = start = m.start()
+        while start > end - 8 and start > 0 and _HAN_CHAR.match(text, start - 1):
+            start -= 1
+        if start < end:
+            out.append((start, end))
     out += [m.span() for m in _LEVELS_LISTED.finditer(text)]
     return out
 
