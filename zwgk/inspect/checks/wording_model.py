@@ -317,6 +317,12 @@ class Model:
             return ()  # one character alone, or traditional text: nothing to judge it by
         if store is None:
             return self.run(run)
+        return self._kept(run, store)
+
+    @functools.lru_cache(maxsize=RUN_CACHE)  # noqa: B019 (one model per process, never freed)
+    def _kept(self, run: str, store: RunStore) -> tuple[Suggestion, ...]:
+        """``run``'s suggestions from the store, or computed and stored; read from the store once
+        per process (a site repeats its navigation and footer on every page)."""
         found = store.get(run)
         if found is None:
             found = self.run(run)
