@@ -120,8 +120,10 @@ async def start_slow(site, latency: float, seed: int, port: int = 0):
     return server
 
 
-class SlowSites:
+class SlowSites(_server.Background):
     """``n`` generated sites of ``pages`` pages each, with latency, in a thread of this process."""
+
+    ready_timeout = 60.0
 
     def __init__(
         self, n: int = 1, pages: int = 150, latency: float = 0.1, today: dt.date | None = None
@@ -129,36 +131,17 @@ class SlowSites:
         self.n, self.pages, self.latency, self.today = n, pages, latency, today
         self.sites: list = []
 
+    async def start(self) -> list:
+        servers = []
+        for i in range(self.n):
+            site = DemoSite(self.pages, seed=i + 1, today=self.today)
+            servers.append(await start_slow(site, self.latency, i))
+            self.sites.append(site)
+        return servers
+
     def __enter__(self) -> list:
-        ready = threading.Event()
-        self.loop = asyncio.new_event_loop()
-
-        async def start() -> None:
-            self.servers = []
-            for i in range(self.n):
-                site = DemoSite(self.pages, seed=i + 1, today=self.today)
-                self.servers.append(await start_slow(site, self.latency, i))
-                self.sites.append(site)
-
-        def run() -> None:
-            asyncio.set_event_loop(self.loop)
-            self.loop.run_until_complete(start())
-            ready.set()
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-        ready.wait(60)
+        self.open()
         return self.sites
-
-    def __exit__(self, *exc: object) -> None:
-        async def stop() -> None:
-            for s in self.servers:
-                s.close()
-
-        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
 
 
 TINY_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>{title}_甲镇人民政府</title>

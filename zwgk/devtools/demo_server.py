@@ -104,40 +104,69 @@ async def start_server(site: DemoSite, host: str = "127.0.0.1", port: int = 0):
     return server
 
 
-class ServedSite:
+class Background:
+    """asyncio servers that ``start()`` opens, answered by an event loop in a thread of its own
+    while a ``with`` block runs (tests, the demo's unit sites). A subclass's ``__enter__`` calls
+    ``open()``; a failure to start (a port taken meanwhile) is raised in the caller's thread."""
+
+    ready_timeout = 30.0
+    new_loop = staticmethod(asyncio.new_event_loop)
+
+    async def start(self) -> list:
+        """Open the servers (in the background loop) and return them."""
+        raise NotImplementedError
+
+    def open(self) -> None:
+        ready = threading.Event()
+        self.loop = self.new_loop()
+        self.servers: list = []
+        self.error: BaseException | None = None
+
+        def run() -> None:
+            asyncio.set_event_loop(self.loop)
+            try:
+                self.servers = self.loop.run_until_complete(self.start())
+            except BaseException as exc:
+                self.error = exc
+                self.loop.close()
+                ready.set()
+                return
+            ready.set()
+            self.loop.run_forever()
+
+        self.thread = threading.Thread(target=run, daemon=True, name=type(self).__name__)
+        self.thread.start()
+        ready.wait(self.ready_timeout)
+        if self.error is not None:
+            raise self.error
+
+    def __exit__(self, *exc: object) -> None:
+        async def stop() -> None:
+            for s in self.servers:
+                s.close()
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+class ServedSite(Background):
     """Serve a DemoSite on 127.0.0.1 in a background thread (for tests): ``with ServedSite(...)``."""
+
+    new_loop = staticmethod(_new_loop)
 
     def __init__(self, pages: int = 300, seed: int = 1, today: dt.date | None = None, traps=False):
         self.pages, self.seed, self.today, self.traps = pages, seed, today, traps
         self.site: DemoSite | None = None
 
+    async def start(self) -> list:
+        self.site = DemoSite(self.pages, self.seed, self.today, traps=self.traps)
+        return [await start_server(self.site)]
+
     def __enter__(self) -> DemoSite:
-        started = threading.Event()
-        self.loop = _new_loop()
-
-        async def start() -> None:
-            self.site = DemoSite(self.pages, self.seed, self.today, traps=self.traps)
-            self.server = await start_server(self.site)
-
-        def run() -> None:
-            asyncio.set_event_loop(self.loop)
-            self.loop.run_until_complete(start())
-            started.set()
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-        started.wait(30)
+        self.open()
         assert self.site is not None
         return self.site
-
-    def __exit__(self, *exc: object) -> None:
-        async def stop() -> None:
-            self.server.close()
-
-        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
 
 
 def serve_forever(site: DemoSite, port: int) -> None:

@@ -24,7 +24,6 @@ import html
 import json
 import socket
 import sys
-import threading
 from dataclasses import dataclass, field
 
 from zwgk.devtools import demo_server
@@ -363,44 +362,18 @@ async def _start(sites: list[tuple[UnitSite, int]]) -> list[asyncio.base_events.
     return servers
 
 
-class ServedUnits:
+class ServedUnits(demo_server.Background):
     """Serve unit sites on their ports in a background thread: ``with ServedUnits(sites):``."""
 
     def __init__(self, sites: list[tuple[UnitSite, int]]):
         self.sites = sites
-        self.error: BaseException | None = None
+
+    async def start(self) -> list:
+        return await _start(self.sites)
 
     def __enter__(self) -> ServedUnits:
-        ready = threading.Event()
-        self.loop = asyncio.new_event_loop()
-
-        def run() -> None:
-            asyncio.set_event_loop(self.loop)
-            try:
-                self.servers = self.loop.run_until_complete(_start(self.sites))
-            except BaseException as exc:  # a port taken meanwhile
-                self.error = exc
-                self.loop.close()
-                ready.set()
-                return
-            ready.set()
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=run, daemon=True, name="demo-unit-sites")
-        self.thread.start()
-        ready.wait(30)
-        if self.error is not None:
-            raise self.error
+        self.open()
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        async def stop() -> None:
-            for s in self.servers:
-                s.close()
-
-        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
 
 
 def serve_forever(specs: list[dict]) -> None:
