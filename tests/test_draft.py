@@ -950,13 +950,14 @@ def test_it_marks_what_the_fifth_batch_showed_it_cannot_say(text: str) -> None:
         "发生行政诉讼并败诉的,此大项不得分;未及时答复的,每起扣1分。",
         # a number glued to the text (another column's content)
         "组织开展宣讲活动。3的,本项不得分;未开展宣讲的,扣2分。",
-        # one behaviour, counted alike, scored at several levels
-        "出现进京上访,一次扣10分;出现越级上访,一次扣2.5分。",
+        # one behaviour, counted alike, scored at several levels, one of them an open range
+        "出现进京上访,一次扣10分;出现县级及以上群体上访,一次扣5分。",
         # a worth earned on a condition beside a bonus and a deduction
         "执行民主集中制记3分,集体研究决定加5分,每少一次扣2分。",
         "未公开的扣 1 . 5分。",  # a decimal point set apart by spaces
-        # a per-piece score without 计/得: a bonus or a deduction?
-        "采用的信息,每条10分;",
+        # a per-piece score without 计/得 and without credit: a bonus or a deduction?
+        "错报的信息,每条1分;",
+        "信息,每条1分;",
     ],
 )
 def test_it_marks_what_the_sixth_batch_showed_it_cannot_say(text: str) -> None:
@@ -989,4 +990,95 @@ def test_it_marks_what_the_sixth_batch_showed_it_cannot_say(text: str) -> None:
     ],
 )
 def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+# ------------------------------------ issue 13, part 2: forms no batch showed yet (generalisation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grade or honour lost beside the points
+        "未按时更新的,扣1分,情节严重的,不得评为优秀。",
+        "发现错误的,每处扣0.5分,并降低一个等次。",
+        "未公开的扣2分,年度考核降档。",
+        # tiers by an ordinal or by a count
+        "未按要求整改的,第一次扣1分,第二次扣2分。",
+        "被上级督查通报1次扣1分,通报2次扣3分。",
+        # an amount given by another clause
+        "未报送的扣1分;迟报的,同上。",
+        # a share of the worth
+        "全部公开的得满分,部分公开的得一半分,未公开的不得分。",
+        "未完成任务的,该项得分减半。",
+        # the period named before the amount
+        "每月报送信息不少于2条,未达到的当月扣1分。",
+        # a graver case after a reminder, in another clause of the item
+        "未按要求报送的,扣1分;经催报仍未报送的,扣2分。",
+        # a graver case under a limit the first case lacks
+        "未按期答复的,每件扣1分;超期30日以上的,每件扣2分。",
+        "未公开的扣1分,超过2项未公开的扣3分。",
+        "网站更新不及时的扣1分;超过1个月未更新的扣3分。",
+        # the self-check: a number with no unit may be a points figure the patterns did not read
+        "未公开的,每项扣0.5分,封顶3。",
+        "未公开的扣1分,最多扣3分,本项5",
+        "错一处扣0.5分,本项满分为5",
+        "被采用一条记1分,被省级采用一条记3",
+    ],
+)
+def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
+    assert draft_rule(text).needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one unit of lateness, or 每 + any verb of lateness + a unit, counts each unit
+        ("每月1日前报送,迟报一天扣0.1分。", shape(deductions=[0.1], per_occurrence=True)),
+        ("逾期1个工作日扣1分。", shape(deductions=[1], per_occurrence=True)),
+        ("每超1天扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
+        ("每延误一天扣1分,扣完为止。", shape(deductions=[1], per_occurrence=True)),
+        # a threshold is not a count: 超过1天 is no unit counted
+        ("超过3天未回复的扣1分。", shape(deductions=[1])),
+        # disjoint cases named alike are separate faults
+        (
+            "进京非访扣15分/批次,到省非访扣10分/批次,到市非访扣5分/批次",
+            shape(deductions=[15, 10, 5], per_occurrence=True),
+        ),
+        # a run of asterisks masks a name, not a figure
+        ("**省网上信访系统无法正常运行的扣2分。", shape(deductions=[2])),
+        # a quota (每…N户) in a clause with no amount states the requirement
+        (
+            "每个自然村组随机走访5户农户。每有一户厕所不能使用扣2分。",
+            shape(deductions=[2], per_occurrence=True),
+        ),
+        # a bare 每条N分 after credit (采用, 报送…信息) is a bonus for each piece
+        ("被省政府办公厅采用的信息,每条40分;", shape(bonuses=[40], per_occurrence=True)),
+        ("报国务院办公厅信息,每条30分;", shape(bonuses=[30], per_occurrence=True)),
+        # near misses of the tiers: an added amount (另扣), a requirement (不少于四次), levels alike
+        (
+            "未按规定时限办理的,每件扣1分,超过规定时限10个工作日以上的,每件另扣1分。",
+            shape(deductions=[1, 1], per_occurrence=True),
+        ),
+        (
+            "全年学习不少于四次加2分,每增加一次加1分。",
+            shape(bonuses=[2, 1], per_occurrence=True),
+        ),
+        (
+            "被市级通报一次扣1分,被省级通报一次扣2分。",
+            shape(deductions=[1, 2], per_occurrence=True),
+        ),
+        (  # a distinct fault with its own condition
+            "栏目设置不规范,扣1分;信息发布不及时(超过5个工作日),每次扣0.5分。",
+            shape(deductions=[1, 0.5], per_occurrence=True),
+        ),
+        # numbers with their unit, a list's marker and a formula's figures are conditions
+        ("在2023年12月31日前未完成的,扣2分。", shape(deductions=[2])),
+        (
+            "变动率≦0,计5分;每超过一个百分点扣0.5分。",
+            shape(deductions=[0.5], per_occurrence=True, points=5),
+        ),
+    ],
+)
+def test_it_reads_forms_no_batch_showed(text: str, expected: dict) -> None:
     assert summary(text) == expected

@@ -14,6 +14,24 @@ zeroing of a section (此大项不得分), a worth earned on a condition beside 
 ``needs_review`` with a reason in Chinese.
 The drafter is conservative: a wrong rule that is not marked is the worst outcome.
 
+Rules by the structure of a scoring sentence (condition + verb + amount + 分 + counting word + cap),
+not by single phrases, so that they hold for writing no batch showed:
+
+- tiers are marked whenever two amounts of one item are graded by something the fields cannot hold —
+  a threshold on both (低于3%…低于2%), a count or an ordinal (通报1次…通报2次; 第一次…第二次), a
+  later, larger amount under a limit the first case lacks (未按期答复…每件扣1分; 超期30日以上的…每件
+  扣2分), a fault kept up after a reminder (经催报仍未…), in any clause of the item;
+- the same behaviour named alike at several amounts is marked only when one case is an open range
+  (…及以上, 甚至…) that may hold another; disjoint cases (进京…到省…到市) are separate faults;
+- the self-check: every number not read as an amount, cap, worth or range must carry a unit (5天, 90%,
+  2023年, 3次, 第2条, (1), ≦0); a bare one (封顶3, 本项5, 记3) may be a figure the patterns missed;
+- one unit of lateness right before an amount (迟报一天扣0.1分), or 每 + a lateness verb + a unit
+  (每延误一天), counts each unit; 超过3天 is a threshold;
+- a consequence in grades (不得评为优秀, 降低一个等次), an amount by reference (同上), a share of the
+  worth (一半, 减半) and a period before the amount (当月扣1分) are marked;
+- a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a run of
+  asterisks (**省) a redacted name; a bare 每条N分 after credit (采用, 刊发, 报送…信息) a bonus.
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -288,6 +306,10 @@ _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
 # an error named right before a bare amount (每处错误1分): a deduction written without 扣
 _ERROR_BEFORE_RE = re.compile(r"(?:错误|差错|错字|错别字)(?:\([^()]{0,20}\))?$")
 _CLAUSE_SPLIT = "。;" + _ITEM
+# what a piece of work earns credit for (被采用, 刊发, 获表彰…): a bare 每条N分 after it is a bonus
+_CREDIT_RE = re.compile(
+    r"采用|采纳|刊登|刊发|刊载|登载|转发|转载|录用|发表|报道|批示|表彰|推广|入选|获|报送|上报|报[^,;。]{0,8}信息"
+)
 _COUNTERS = (
     "件次|人次|案次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
     "|种|宗|笔"
@@ -307,13 +329,19 @@ _EVERY_PERIOD_RE = re.compile(
 )
 # 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
 _EVERY_UNIT_RE = re.compile(
-    r"每(?:增加|超过|超出|多|少|差|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
-    r"(天|日|工作日|小时|百分点)"
+    r"每(?:增加|超过?|超出|超期|多|少|差|逾期|延迟|延误|延期|拖延|推迟|滞后|迟|晚|下降|上升|减少|降低"
+    r"|提高)[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
     r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分: a shortfall from a target counted in the target's own unit
     r"|每差(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+)
+# 迟报一天扣0.1分 / 逾期1个工作日扣1分: one unit of lateness right before the amount counts each
+# (超过1天 is a threshold, not a count)
+_LATE_ONE_RE = re.compile(
+    r"(?:迟|逾期|超期|延迟|延误|延期|拖延|推迟|滞后|晚)[\u4e00-\u9fff]{0,2}?[一1](?:个)?"
+    r"(天|日|工作日|小时)[,]?$"
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
@@ -345,6 +373,11 @@ _NOT_COUNT_BEFORE = (
     "达到",
     "满",
 )
+# a count right before an amount (通报2次扣3分, 两项未落实的扣2分): compared across the item's amounts
+_COUNT_BEFORE_RE = re.compile(
+    r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇)(?!以上|以下|及)"
+    r"[^,;。\d]{0,6}$"
+)
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
@@ -360,6 +393,19 @@ _THRESHOLD_RE = re.compile(
     r"|\d+(?:\.\d+)?(?:%|‰|个?百分点|个点|[\u4e00-\u9fff]{1,3})?(?:以内|以外|以上|以下)"
     r"|\d+[—\-~]\d+(?:人|起|次|件|个|天|日|%)"
 )
+
+# a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
+_GRAVER_RE = re.compile(
+    r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
+    r"|\d+(?:\.\d+)?(?:个)?[\u4e00-\u9fff]{1,3}(?:以上|及以上)"
+)
+
+# a number with no unit after it (…封顶3。 / 本项5 / 记3): not a date, a code, an ordinal, a span or
+# a decimal; the number ends the text or is followed by a stop, a comma or a closing bracket
+_UNITLESS_RE = re.compile(
+    r"(?<![\d.第表图号条款〔\[A-Za-z/\-—~≦≤<>≥≧=:×÷+*])(?<!附件)(?<!\()\d+(?:\.\d+)?"
+    r"(?=[,;。、)】\ue000]|$)"
+)  # (1) is a list's marker, ≦0 and 7:3 a formula's figures
 
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -393,7 +439,10 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"|(?:报请|移交|移送|提请)[^,;。]{0,8}(?:纪委|纪检|监察|查处|问责)"
                 r"|(?:并|且|同时)(?:[对在][^,;。]{0,8})?"
                 r"(?:报请|移交|移送|提请|约谈|问责|追究|追责|通报|不予|给予|予以)"
-                r"|退回(?:原|所在)单位|责成[^,;。]{0,10}(?:处理|处分)"),
+                r"|退回(?:原|所在)单位|责成[^,;。]{0,10}(?:处理|处分)"
+                # a grade or honour lost (不得评为优秀, 降低一个等次, 年度考核降档)
+                r"|不(?:得|能|予|再)?(?:评为|评定为|确定为|参加|参与)[^,;。]{0,6}(?:优秀|先进|评优|评先|等次)"
+                r"|降(?:低)?[一二两三1-3]?(?:个)?(?:等次|档次|等级|档|级|等)(?![\u4e00-\u9fff]{0,2}[扣加得]\d)"),
      "含分数以外的后果（取消评优资格、报请查处等）：须人工确认"),
     # 按次1-3扣分 / 酌情2-5分扣: a span of amounts written before the verb
     (re.compile(r"\d+(?:\.\d+)?分?(?:[—~\-]|至|到)\d+(?:\.\d+)?分?(?:扣|减|加|增)"),
@@ -406,6 +455,18 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:扣|减|加|增|得|计|记)[除去]?\d+(?:\.\d+)?分[^。]{0,6}其中[^。;]{0,30}"
                 r"(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "“其中…”另有分值：是所含情形的分值还是另加，须人工确认"),
+    # 第一次扣1分,第二次扣2分 / 通报1次扣1分,通报2次扣3分: amounts graded by the count
+    (re.compile(r"第[一二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇|年)[^,;。]{0,12}(?:扣|减|加|增|得|计|记)[除去]?\d"),
+     "扣分或加分按次数分档：须人工确认"),
+    # 迟报的,同上 / 参照上述标准扣分: the amount is given by another clause
+    (re.compile(r"同上|同前款|参照(?:上述|前款|前述|以上)|按(?:上述|前款|前述)(?:标准|规定|办法)"),
+     "分值参照其他条款：须人工确认"),
+    # 部分公开的得一半分 / 得分减半 / 扣除一半分值: a share of the worth
+    (re.compile(r"一半|减半|半数|折半|[二三四五六七八九十]分之[一二三四五六七八九]"),
+     "按比例计分：须人工确定计分办法"),
+    # 未达到的当月扣1分: the period named before the amount may count each period
+    (re.compile(r"(?:当月|当季度?|当期|当周|当年度?)(?:[^,;。]{0,4})?(?:扣|减|加|增|得|计|记)[除去]?\d"),
+     "“每+时段”是否按次扣分（加分）不明确：须人工确认"),
     # 此大项不得分: the zeroing of a section, not of this item
     (re.compile(r"(?:此|本|该|整个?|全)(?:大项|大类|部分|一级指标|类)[^,;。]{0,4}(?:不得分|不[计记]分|[为得计记]0分)"),
      "“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象"),
@@ -418,6 +479,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _AGGRAVATION_RE = re.compile(
     r"(?:转来|转办|交办)的|造成[^,;。]{0,8}(?:影响|后果)|情节(?:严重|恶劣|较重)|连续[^,;。]{0,6}"
     r"[二两三四五2-9]次|屡次|再次"
+    # 经催报仍未报送的 / 拒不整改的: the fault kept up after a reminder
+    r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
@@ -435,6 +498,10 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
     (re.compile(r"(?:上限为?|最高|最多|扣|(?<![增追参])加|得|满)(\d+(?:\.\d+)?)(?![\d.分])"),
      "扣分或加分的数字后没有“分”，文字可能残缺：须人工核对原文"),
+    # the self-check: every number not read as an amount, cap, worth or range must be a condition
+    # with its unit (5天, 90%, 2023年, 3次, 第2条); a bare one (封顶3, 本项5, 记3) may be a points
+    # figure the patterns above did not read
+    (_UNITLESS_RE, "有数字后面没有单位，不能判断是不是分值：须人工核对原文"),
 ]  # fmt: skip
 _ACRONYMS = {"APP", "ICP", "PDF", "WORD", "OFD", "QQ", "GB", "ID", "IP", "URL", "HTTP", "HTTPS",
              "WWW", "COM", "CN", "GOV", "OA", "EXCEL", "WPS", "AI", "VR", "PPT", "JPG", "PNG", "CA",
@@ -562,9 +629,14 @@ def _scan(s: str, src: int) -> list[_Tok]:
             if t.end <= m.start() and t.item == item_of[m.start()] and t.src == src
             and not any(c in s[t.end : m.start()] for c in "。;")
         ]  # fmt: skip
-        if not before or re.search(r"[未不没缺漏迟错误]", s[c_start : m.start()]):
+        if re.search(r"[未不没缺漏迟错误违超差]", s[c_start : m.start()]):
             continue
-        kind = "bonus" if before[-1].kind == "get" else before[-1].kind
+        if before:
+            kind = "bonus" if before[-1].kind == "get" else before[-1].kind
+        elif _CREDIT_RE.search(s, c_start, m.start()):
+            kind = "bonus"  # 《政务要情》采用的信息,每条10分: each piece credited
+        else:
+            continue
         tok = _Tok(kind, m.start(), m.end(), _dec(m.group(1)), src=src)
         tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
         toks.append(tok)
@@ -588,7 +660,7 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE):
+    for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE, _LATE_ONE_RE):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
             return m.group(1)
@@ -728,7 +800,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             prior = [
                 e
                 for e in draft.entries
-                if e.tok.src == src and e.tok.clause == t.clause and e.amount is not None
+                if e.tok.src == src and e.tok.item == t.item and e.amount is not None
             ]
             if (
                 prior
@@ -840,18 +912,60 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
         draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
 
-    # -- one behaviour scored twice (进京进省上访,一次扣10分;…越级上访,一次扣2.5分): cases of the
-    # same fault with different amounts, a graver case scored apart — replace or add is not said
+    # -- a graver case by a threshold (未按期答复的,每件扣1分;超期30日以上的,每件扣2分; 未公开的扣1分,
+    # 超过2项未公开的扣3分): a later, larger amount of the item under a limit the first lacks
+    faults = [
+        e
+        for e in draft.entries
+        if e.tok.src == src and e.kind == "fault" and e.amount is not None and not e.tok.cont
+    ]
+    for i, b in enumerate(faults):
+        if not _GRAVER_RE.search(b.text):
+            continue
+        if any(
+            a.tok.item == b.tok.item and a.amount is not None and b.amount is not None
+            and a.amount < b.amount and not _THRESHOLD_RE.search(a.text)
+            for a in faults[:i]
+        ):  # fmt: skip
+            draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
+
+    # -- tiers by a count (通报1次扣1分,通报2次扣3分; 一项未落实扣1分,两项未落实扣2分): the same
+    # counting word with different numbers before the amounts of one item
+    counted: dict[tuple[int, str], set[Decimal]] = {}
+    for e in draft.entries:
+        if e.tok.src != src or e.amount is None or e.tok.cont:
+            continue
+        c_start = _clause_span(s, e.tok.start)[0]
+        m = _COUNT_BEFORE_RE.search(s, c_start, e.tok.start)
+        if m is None or re.search(r"每[^,;。]{0,4}$", s[c_start : m.start()]):
+            continue  # 每增加一次加1分: a count, not a tier
+        if any(s[c_start : m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
+            continue  # 不少于四次加2分: the requirement
+        n = _dec(m.group(1)) if m.group(1).isdigit() else _cn_to_decimal(m.group(1))
+        if n is not None:
+            counted.setdefault((e.tok.item, m.group(2)), set()).add(n)
+    if any(len(ns) > 1 for ns in counted.values()):
+        draft.review("扣分或加分按次数分档：须人工确认")
+
+    # -- one behaviour scored twice (进京进省上访,一次扣10分;县级及以上群体上访,一次扣5分;越级上访,
+    # 一次扣2.5分): cases of the same fault with different amounts where one case is an open range
+    # (…及以上, 甚至…) that may hold another — replace or add is not said. Disjoint cases named
+    # alike (进京非访扣15分/批次,到省非访扣10分/批次) are separate faults.
     named: dict[tuple[int, str, str], set[Decimal]] = {}
+    open_range: set[tuple[int, str, str]] = set()
     for e in draft.entries:
         if e.tok.src != src or e.kind != "fault" or e.amount is None or e.tok.cont:
             continue
         if e.per is None or not re.fullmatch(_COUNTERS, e.per):
             continue  # occurrences only: 每低10% counts a rate's units
-        name = _fault_name(s[_clause_span(s, e.tok.start)[0] : e.tok.start])
+        case = s[_clause_span(s, e.tok.start)[0] : e.tok.start]
+        name = _fault_name(case)
         if len(name) >= 2:  # counted alike (一次…一次) and named alike (…上访)
-            named.setdefault((e.tok.item, e.per, name[-2:]), set()).add(e.amount)
-    if any(len(amounts) > 1 for amounts in named.values()):
+            key = (e.tok.item, e.per, name[-2:])
+            named.setdefault(key, set()).add(e.amount)
+            if re.search(r"以上|以下|甚至|及其?以", case):
+                open_range.add(key)
+    if any(len(amounts) > 1 and key in open_range for key, amounts in named.items()):
         draft.review("同一行为的几种情形各有分值：是替代还是另加不明确，须人工确认")
 
     # -- a worth earned on a condition (…记3分) beside a bonus and a deduction: whether the worth is
@@ -866,6 +980,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
 
     # -- anything left over that the fields do not capture
     every_used.update(m.start() for m in _PERIOD_RE.finditer(s))
+    for m in re.finditer("每", s):
+        # 每个自然村组随机走访5户农户。: a quota (每… and a number, no amount in the clause) states
+        # the requirement, not a count of faults
+        q_start, q_end = _clause_span(s, m.start())
+        quota = re.search(r"\d+(?:个)?[\u4e00-\u9fff]", s[m.end() : q_end])
+        if quota and not any(q_start <= t.start < q_end for t in toks):
+            every_used.add(m.start())
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     for pattern, reason in _REVIEW_PATTERNS:
@@ -887,7 +1008,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         draft.review("数字有前导零（如“05分”），小数点可能丢失：须人工核对原文")
     if s.count('"') % 2 or s.count("“") != s.count("”"):
         draft.review("引号不成对，文字可能残缺：须人工核对原文")
-    for m in _GARBLED_RE.finditer(s):
+    # **省 / 组织***机关: a run of asterisks away from any figure masks a name (a redaction), not a
+    # figure the copy lost
+    unmasked = re.sub(r"(?<![\d.分])\*{2,}(?![\d.分])", "某", s)
+    for m in _GARBLED_RE.finditer(unmasked):
         word = m.group(0)
         if not word.isalpha() or word.upper() not in _ACRONYMS:
             draft.review("文字可能有识别错误，分值可能丢失：须人工核对原文")
