@@ -1024,6 +1024,20 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "未公开的扣1分,最多扣3分,本项5",
         "错一处扣0.5分,本项满分为5",
         "被采用一条记1分,被省级采用一条记3",
+        # an amount inside a condition
+        "上年度被扣2分以上的,本项不得分。",
+        # the same fault again, with its own amount
+        "每次扣1分,同一问题重复出现的,每次扣2分。",
+        # a degree or a discretion the assessor judges
+        "公开内容不全的,酌减0.5分。",
+        "存在问题的,扣0.5分;问题较多的,扣1分;问题严重的,扣2分。",
+        # a rate whose unit is not a counting word
+        "未更新的扣1分/月。",
+        # a quota after 每 before the fault: each township, or once?
+        "每个乡镇配备1名信息员,未配备的扣1分。",
+        "每个栏目每周更新1次,未更新的扣0.5分。",
+        # a cap for each unit, not for the item
+        "办事指南要素缺失的,每缺失一个要素扣0.1分,单个事项最多扣0.5分。",
     ],
 )
 def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
@@ -1071,6 +1085,18 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         (  # a distinct fault with its own condition
             "栏目设置不规范,扣1分;信息发布不及时(超过5个工作日),每次扣0.5分。",
             shape(deductions=[1, 0.5], per_occurrence=True),
+        ),
+        # 单 counts work orders (工单), before or after the amount; 单位 is no counting word
+        ("未按时办结的,扣0.5分/单。", shape(deductions=[0.5], per_occurrence=True)),
+        ("未按时办结的,每单扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
+        ("单位未公开的扣1分。", shape(deductions=[1])),
+        # a quota before a count of its own shortfall: the count is read
+        ("每个乡镇配备1名信息员,每缺1名扣1分。", shape(deductions=[1], per_occurrence=True)),
+        ("每件信息超过5个工作日未公开的,扣1分。", shape(deductions=[1], per_occurrence=True)),
+        # a cap for the whole item after a per-unit amount stays the item's cap
+        (
+            "每发现一处扣0.5分,本项最多扣3分。",
+            shape(deductions=[0.5], deduction_cap=3, per_occurrence=True),
         ),
         # numbers with their unit, a list's marker and a formula's figures are conditions
         ("在2023年12月31日前未完成的,扣2分。", shape(deductions=[2])),

@@ -30,7 +30,13 @@ not by single phrases, so that they hold for writing no batch showed:
 - a consequence in grades (不得评为优秀, 降低一个等次), an amount by reference (同上), a share of the
   worth (一半, 减半) and a period before the amount (当月扣1分) are marked;
 - a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a run of
-  asterisks (**省) a redacted name; a bare 每条N分 after credit (采用, 刊发, 报送…信息) a bonus.
+  asterisks (**省) a redacted name; a bare 每条N分 after credit (采用, 刊发, 报送…信息) a bonus;
+- a quota after 每 ending its part of the clause with no fault named in it (每个乡镇配备1名信息员,
+  未配备的扣1分) is the requirement, not a count: the 每 is left unexplained and marked;
+- a cap after 每/单/各 + a counting word (单个事项最多扣0.5分) is each unit's cap and is marked;
+- an amount inside a condition (被扣2分以上的, 已加2分的), a degree (问题较多的), any 酌 (酌减), the
+  fault again (重复出现), and a rate whose unit is not a counting word (扣1分/月) are marked;
+  单 counts work orders (每单, /单), never 单位.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -312,8 +318,8 @@ _CREDIT_RE = re.compile(
 )
 _COUNTERS = (
     "件次|人次|案次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
-    "|种|宗|笔"
-)
+    "|种|宗|笔|单(?![位项独元一个])"
+)  # 单: a work order (工单), not 单位 / 单项
 # after 每 only (每辆, 每座): "建成1座…得10分" is a condition, not a count
 _EVERY_COUNTERS = _COUNTERS + "|辆|座|台|棵|株|所"
 
@@ -383,6 +389,12 @@ _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 _CAPLIKE_BEFORE_RE = re.compile(
     r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
 )
+# a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
+# named in it: the requirement, not a count of faults
+_QUOTA_RE = re.compile(
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*?(?:\d+|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fff]"
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*,"
+)
 # a 每… before a shortfall (每月报送6条,低于6条则扣) states the requirement, not the count
 _MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于|(?:低于|少于|不足|未达到?|达不到)\d")
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
@@ -422,7 +434,14 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 # …searched in the text as written (the amounts they govern are part of the match)
 _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"酌情|酌定"), "含“酌情”：分值由考核人员酌定"),
+    (re.compile(r"酌"), "含“酌情”：分值由考核人员酌定"),  # 酌情, 酌定, 酌减, 酌扣
+    # 问题较多的扣1分: a degree the assessor must judge
+    (re.compile(r"(?:较多|较少|偏多|偏少|较轻|较重)(?:的|者)?[,]?(?:扣|减|加|增|得|计|记)[除去]?\d"),
+     "扣分或加分按程度分档：须人工确认"),
+    # 被扣2分以上的 / 已加2分的: an amount inside a condition, not a rule
+    (re.compile(r"(?:被|已|累计被)(?:扣|减|加)[除去]?\d+(?:\.\d+)?分|(?:扣|减|加|得)[除去]?\d+(?:\.\d+)?分"
+                r"(?:及)?(?:以上|以下|以内|之内)"),
+     "分值写在条件里（“被扣2分以上的”）：须人工确认"),
     (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
@@ -481,6 +500,8 @@ _AGGRAVATION_RE = re.compile(
     r"[二两三四五2-9]次|屡次|再次"
     # 经催报仍未报送的 / 拒不整改的: the fault kept up after a reminder
     r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
+    # 同一问题重复出现的: the fault again
+    r"|(?:重复|多次|反复)(?:出现|发生|发现|被)"
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
@@ -666,8 +687,11 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
             return m.group(1)
     found = None
     for m in _EVERY_RE.finditer(seg):
-        if not _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
-            found = m.group(1)
+        if _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
+            continue
+        if _QUOTA_RE.match(seg, m.end()):  # 每个乡镇配备1名信息员,未配备的…: likewise
+            continue
+        found = m.group(1)
     if found:
         return found
     for rx in (_EVERY_UNIT_RE, _EVERY_PERIOD_RE):  # the lookahead may reach the amount itself
@@ -774,6 +798,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if per is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
                 every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
+            elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
+                # 扣1分/月, 扣2分/栋: a rate whose unit is not a counting word
+                draft.review("分值后的“/…”不能判断是否按次扣分（加分）：须人工确认")
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
             loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
@@ -868,6 +895,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.worths.append(t)
         elif t.kind in ("dcap", "bcap", "gcap"):
             kind = {"dcap": "fault", "bcap": "bonus"}.get(t.kind)
+            part = max(s.rfind(",", c_start, t.start), c_start - 1) + 1
+            part = max([part] + [o.end for o in toks if o.end <= t.start])
+            if re.search(
+                rf"(?:每|单|各)[^,;。]{{0,6}}?(?:{_COUNTERS}|事项|栏目|单位)", s[part : t.start]
+            ):
+                # 单个事项最多扣0.5分 / 每项最多扣2分: a cap for each unit, not for the item
+                draft.review("上限是每一项（每一单位）的上限，不是整个指标的：须人工确认")
             if kind is None:
                 same_clause = [
                     e
