@@ -1038,6 +1038,13 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "每个栏目每周更新1次,未更新的扣0.5分。",
         # a cap for each unit, not for the item
         "办事指南要素缺失的,每缺失一个要素扣0.1分,单个事项最多扣0.5分。",
+        # a text that ends on a comma or a joining word goes on in a cell not read
+        "无垃圾池的扣6分。每发现一处垃圾外溢扣1分,",
+        "出现下列情形之一的,给予扣分:",
+        # a veto written as a quoted name is still a veto when it ends the rule
+        "发生重大泄密事件的,实行“一票否决”。",
+        # an amount in the text that is not in the draft (read, then dropped) is marked
+        "运行管理机构未配置的,扣0.5分至1分。",
     ],
 )
 def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
@@ -1097,6 +1104,20 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         (
             "每发现一处扣0.5分,本项最多扣3分。",
             shape(deductions=[0.5], deduction_cap=3, per_occurrence=True),
+        ),
+        # a quoted name a noun goes on after is no veto
+        (
+            "发生省规定的平安建设“一票否决”重特大事项的,扣30分。",
+            shape(deductions=[30]),
+        ),
+        # 扣 + the word 考核 before the amount; 扣发 in a list of faults; 扣,1分 broken by a column
+        ("村干部未发现一次扣考核2分。", shape(deductions=[2], per_occurrence=True)),
+        ("扣发、缓发、挪用救助金,发现一例扣2分。", shape(deductions=[2], per_occurrence=True)),
+        ("没有指定部门的扣,1分,无统计员的不得分。", shape(deductions=[1], zeroes_item=True)),
+        # the worth as the last part of a requirement's sentence
+        (
+            "及时报送研判报告,1分。不按时报送的每次减0.5分。",
+            shape(deductions=[0.5], per_occurrence=True, points=1),
         ),
         # numbers with their unit, a list's marker and a formula's figures are conditions
         ("在2023年12月31日前未完成的,扣2分。", shape(deductions=[2])),

@@ -36,7 +36,13 @@ not by single phrases, so that they hold for writing no batch showed:
 - a cap after 每/单/各 + a counting word (单个事项最多扣0.5分) is each unit's cap and is marked;
 - an amount inside a condition (被扣2分以上的, 已加2分的), a degree (问题较多的), any 酌 (酌减), the
   fault again (重复出现), and a rate whose unit is not a counting word (扣1分/月) are marked;
-  单 counts work orders (每单, /单), never 单位.
+  单 counts work orders (每单, /单), never 单位;
+- the self-check, second half: every N分 of the text must be in the draft (an amount, a cap, the worth,
+  a range's bound); one read and then dropped marks the rule; a text ending on a comma, a colon or
+  a joining word (…扣1分, / 之一的给予扣分:) goes on in a cell not read and is marked;
+- a quoted “一票否决” that a noun goes on after (“一票否决”重特大事项的) is a name, not a veto; 扣考核N分
+  deducts; 扣 of a listed word (扣发、缓发) is no deduction; 扣,1分 (a column's break) is 扣1分; a bare
+  N分 as the last comma part of a requirement's sentence (…会议纪要,1分。) is the worth.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -210,6 +216,7 @@ def normalize(text: str) -> str:
     s = re.sub(
         r"(?<=[\u4e00-\u9fff])(?<![赋评计得打]分)-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/]|$)", r"扣\1分", s
     )
+    s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
@@ -294,12 +301,14 @@ _TOKEN_RE = re.compile(
             # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
             rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
-            rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:))",
+            rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
+            # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
+            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>(?:扣[除去]?|扣减|(?<![加增])减去?)(?:当事人|责任人)?{_N}分)",
+            rf"(?P<deduct>(?:扣[除去]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
@@ -427,7 +436,9 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
-    (re.compile(r"一票否决|否决|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
+    # (not a quoted name that a noun goes on after: 平安建设“一票否决”重特大事项的,扣30分)
+    (re.compile(r"(?<!“)一票否决|(?<![“一票])否决|“一票否决”(?![\u4e00-\u9fff])"
+                r"|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
      "含否决情形：须人工确认否决的范围"),
     (re.compile(r"按[^,;。]{1,8}(?:处理|论处|执行)"), "后果按另一规定处理：须人工确认"),
 
@@ -505,7 +516,7 @@ _AGGRAVATION_RE = re.compile(
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
-    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则))"),
+    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则)|[\u4e00-\u9fff]、)"),
      "有扣分规定未写明分值"),
     # 减 with no figure (相应减分, 减一百分: a numeral the normaliser did not read); not 减少/递减
     (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
@@ -1035,6 +1046,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
+    if re.search(r"[,、(:及和或与的]$", s):
+        # …每发现一处扣1分, / 有下列情形之一的给予扣分: — the text goes on in a cell not read
+        draft.review("文字在逗号、冒号或连接词处结束，可能不完整：须人工核对原文")
     if re.search(r"\d\s*[.．]\s+\d+\s*分|\d\s+[.．]\s*\d+\s*分", raw):
         # 扣 1 . 5分: a decimal point set apart by spaces, as a copy's stray mark may be
         draft.review("分值的数字中夹有空格和标点，文字可能残缺：须人工核对原文")
@@ -1168,6 +1182,21 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
+    # -- self-check: every points figure of the text (N分) is in the summary — an amount, a cap, the
+    # worth or a range's bound; one that is not was read and then dropped
+    held = {e.amount for e in draft.entries} | {e.cap for e in draft.entries}
+    held |= {t.value for t in draft.dcaps + draft.bcaps + draft.ranges} | {
+        t.hi for t in draft.ranges
+    }
+    held |= set(draft.points) | {deduction_cap, bonus_cap}
+    for raw in (text, bonus_text):
+        if raw is None:
+            continue
+        for m in _BARE_POINTS_RE.finditer(normalize(str(raw))):
+            value = _dec(m.group(1))
+            if value != 0 and value not in held:
+                draft.review("有分值没有写进起草结果：须人工核对")
+                break
     return DraftedRule(
         points=points,
         faults=faults,
