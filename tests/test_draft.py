@@ -1045,6 +1045,10 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "发生重大泄密事件的,实行“一票否决”。",
         # an amount in the text that is not in the draft (read, then dropped) is marked
         "运行管理机构未配置的,扣0.5分至1分。",
+        # two readings of the count disagree: a marker two comma parts back, or one the anchored
+        # patterns miss
+        "每个栏目要有专人负责,定期更新,未更新的扣1分。",
+        "发现一处,未整改的,扣1分。",
     ],
 )
 def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
@@ -1105,6 +1109,9 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
             "每发现一处扣0.5分,本项最多扣3分。",
             shape(deductions=[0.5], deduction_cap=3, per_occurrence=True),
         ),
+        # the count right before the amount, or one comma part back, agrees in both readings
+        ("每发现一处,扣1分。", shape(deductions=[1], per_occurrence=True)),
+        ("每个事项要公开办事指南,未公开的扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
         # a quoted name a noun goes on after is no veto
         (
             "发生省规定的平安建设“一票否决”重特大事项的,扣30分。",

@@ -42,7 +42,11 @@ not by single phrases, so that they hold for writing no batch showed:
   a joining word (…扣1分, / 之一的给予扣分:) goes on in a cell not read and is marked;
 - a quoted “一票否决” that a noun goes on after (“一票否决”重特大事项的) is a name, not a veto; 扣考核N分
   deducts; 扣 of a listed word (扣发、缓发) is no deduction; 扣,1分 (a column's break) is 扣1分; a bare
-  N分 as the last comma part of a requirement's sentence (…会议纪要,1分。) is the worth.
+  N分 as the last comma part of a requirement's sentence (…会议纪要,1分。) is the worth;
+- two readings of the count: the marker is looked for again in the amount's comma part and the one
+  before it only, and a count (发现/出现/有/存在/每 + 一 + a counting word) is looked for anywhere in
+  the clause; when the readings disagree (每个栏目要有专人负责,定期更新,未更新的扣1分; 发现一处,
+  未整改的,扣1分) the rule is marked.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -397,6 +401,10 @@ _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
     r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
+)
+# a count anywhere before the amount in its clause (the anchored patterns above read the near ones)
+_LOOSE_COUNT_RE = re.compile(
+    rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_COUNTERS})(?!性|以上|以下|及)"
 )
 # a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
 # named in it: the requirement, not a count of faults
@@ -809,6 +817,16 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if per is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
                 every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
+                # a second, narrower reading: the marker in the amount's comma part or the one
+                # before it (每发现一处,扣1分); a marker further back (每个村设立公开栏,…,未设立的
+                # 扣1分) may be the requirement's, not the count's
+                last = s.rfind(",", seg_start, t.start)
+                near = s.rfind(",", seg_start, last) if last > 0 else -1
+                if _per_marker(s, max(near + 1, seg_start), t) is None:
+                    draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
+            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start):
+                # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
+                draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
             elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
                 # 扣1分/月, 扣2分/栋: a rate whose unit is not a counting word
                 draft.review("分值后的“/…”不能判断是否按次扣分（加分）：须人工确认")
