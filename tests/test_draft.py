@@ -1049,6 +1049,8 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         # patterns miss
         "每个栏目要有专人负责,定期更新,未更新的扣1分。",
         "发现一处,未整改的,扣1分。",
+        # a cap word a comma away from its amount
+        "未及时更新的,每次扣1分,最多的,扣6分。",
     ],
 )
 def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
@@ -1112,6 +1114,10 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         # the count right before the amount, or one comma part back, agrees in both readings
         ("每发现一处,扣1分。", shape(deductions=[1], per_occurrence=True)),
         ("每个事项要公开办事指南,未公开的扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
+        # a minus sign in brackets or after a comma deducts, as after the fault
+        ("未公开的(-1分)", shape(deductions=[1])),
+        ("未公开的,-1分/项", shape(deductions=[1], per_occurrence=True)),
+        ("(赋分-3—3分)", shape(range=[-3, 3])),
         # a quoted name a noun goes on after is no veto
         (
             "发生省规定的平安建设“一票否决”重特大事项的,扣30分。",

@@ -46,7 +46,8 @@ not by single phrases, so that they hold for writing no batch showed:
 - two readings of the count: the marker is looked for again in the amount's comma part and the one
   before it only, and a count (发现/出现/有/存在/每 + 一 + a counting word) is looked for anywhere in
   the clause; when the readings disagree (每个栏目要有专人负责,定期更新,未更新的扣1分; 发现一处,
-  未整改的,扣1分) the rule is marked.
+  未整改的,扣1分) the rule is marked; a cap word a comma away from an amount (最多的,扣6分) is marked;
+- a minus sign after the fault deducts in brackets or after a comma too (未公开的(-1分), …,-1分/项).
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -218,8 +219,11 @@ def normalize(text: str) -> str:
     # a deduction column written with a minus sign after the fault (换届程序不规范-1分, 未上交-2),
     # not a rating range (赋分-3—3分) and not a span (3-5人)
     s = re.sub(
-        r"(?<=[\u4e00-\u9fff])(?<![赋评计得打]分)-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/]|$)", r"扣\1分", s
-    )
+        r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][(,]))(?<![赋评计得打]分)(?<![赋评计得打]分[(,])"
+        r"-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/)]|$)",
+        r"扣\1分",
+        s,
+    )  # also in brackets or after a comma: 未公开的(-1分), 未公开的,-1分/项
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
@@ -400,7 +404,7 @@ _COUNT_BEFORE_RE = re.compile(
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
-    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
+    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2},?$"
 )
 # a count anywhere before the amount in its clause (the anchored patterns above read the near ones)
 _LOOSE_COUNT_RE = re.compile(
