@@ -1153,6 +1153,9 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         # the count right before the amount, or one comma part back, agrees in both readings
         ("每发现一处,扣1分。", shape(deductions=[1], per_occurrence=True)),
         ("每个事项要公开办事指南,未公开的扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
+        # after 每, any measure word counts
+        ("每本台账缺失扣1分。", shape(deductions=[1], per_occurrence=True)),
+        ("每位干部未参训扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
         # a minus sign in brackets or after a comma deducts, as after the fault
         ("未公开的(-1分)", shape(deductions=[1])),
         ("未公开的,-1分/项", shape(deductions=[1], per_occurrence=True)),

@@ -47,7 +47,8 @@ not by single phrases, so that they hold for writing no batch showed:
   before it only, and a count (发现/出现/有/存在/每 + 一 + a counting word) is looked for anywhere in
   the clause; when the readings disagree (每个栏目要有专人负责,定期更新,未更新的扣1分; 发现一处,
   未整改的,扣1分) the rule is marked; a cap word a comma away from an amount (最多的,扣6分) is marked;
-- a minus sign after the fault deducts in brackets or after a comma too (未公开的(-1分), …,-1分/项).
+- a minus sign after the fault deducts in brackets or after a comma too (未公开的(-1分), …,-1分/项);
+- after 每, any measure word counts (每位, 每套, 每本, 每村, 每节…), not only the usual counting words.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -338,7 +339,9 @@ _COUNTERS = (
     "|种|宗|笔|单(?![位项独元一个])"
 )  # 单: a work order (工单), not 单位 / 单项
 # after 每 only (每辆, 每座): "建成1座…得10分" is a condition, not a count
-_EVERY_COUNTERS = _COUNTERS + "|辆|座|台|棵|株|所"
+_EVERY_COUNTERS = (
+    _COUNTERS + "|辆|座|台|棵|株|所|位|只|头|间|栋|幢|套|本|册|块|门|票|趟|村|组|站|课|节"
+)
 
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
