@@ -48,7 +48,9 @@ not by single phrases, so that they hold for writing no batch showed:
   the clause; when the readings disagree (每个栏目要有专人负责,定期更新,未更新的扣1分; 发现一处,
   未整改的,扣1分) the rule is marked; a cap word a comma away from an amount (最多的,扣6分) is marked;
 - a minus sign after the fault deducts in brackets or after a comma too (未公开的(-1分), …,-1分/项);
-- after 每, any measure word counts (每位, 每套, 每本, 每村, 每节…), not only the usual counting words.
+- after 每, any measure word counts (每位, 每套, 每本, 每村, 每节…), not only the usual counting words;
+- amounts joined by 、 after a 、-list of cases in the same comma part (一般错误、严重错误扣1分、3分)
+  pair case to amount with 分别 unsaid: marked.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -440,7 +442,7 @@ _GRAVER_RE = re.compile(
 # a decimal; the number ends the text or is followed by a stop, a comma or a closing bracket
 _UNITLESS_RE = re.compile(
     r"(?<![\d.第表图号条款〔\[A-Za-z/\-—~≦≤<>≥≧=:×÷+*])(?<!附件)(?<!\()\d+(?:\.\d+)?"
-    r"(?=[,;。、)】\ue000]|$)"
+    r"(?=[,;。)】\ue000]|、(?!\d)|$)"
 )  # (1) is a list's marker, ≦0 and 7:3 a formula's figures
 
 # judgement or scores from elsewhere
@@ -815,6 +817,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             kind = "fault" if t.kind == "deduct" else "bonus"
             if t.cont:
                 prev = draft.entries[-1]
+                p_start = _clause_span(s, prev.tok.start)[0]
+                part = s[max(p_start, s.rfind(",", p_start, prev.tok.start) + 1) : prev.tok.start]
+                if "、" in part:
+                    # 一般错误、严重错误扣1分、3分: several cases, several amounts, 分别 unsaid
+                    draft.review("几种情形对应几个分值（未写“分别”）：须人工拆分")
                 entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
                 draft.entries.append(entry)
                 continue
