@@ -1090,6 +1090,8 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "发现一处,未整改的,扣1分。",
         # a cap word a comma away from its amount
         "未及时更新的,每次扣1分,最多的,扣6分。",
+        # 扣分N分 inside a condition
+        "扣分3分以上的不得分。",
         # several listed cases, several amounts, 分别 unsaid
         "一般错误、严重错误扣1分、3分。",
         # a number of a 、-list that is not followed by another number
@@ -1157,6 +1159,10 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         # the count right before the amount, or one comma part back, agrees in both readings
         ("每发现一处,扣1分。", shape(deductions=[1], per_occurrence=True)),
         ("每个事项要公开办事指南,未公开的扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
+        # the verb with 分 before the amount (扣分0.5分, 给予加分1分); a floor of the item
+        ("每次扣分0.5分。", shape(deductions=[0.5], per_occurrence=True)),
+        ("发现一次给予加分1分。", shape(bonuses=[1], per_occurrence=True)),
+        ("每发现一处扣1分,扣至本项0分为止。", shape(deductions=[1], per_occurrence=True)),
         # a list of numbers sharing the unit after the last is a condition
         ("出现1、2级错误的扣1分。", shape(deductions=[1])),
         # after 每, any measure word counts

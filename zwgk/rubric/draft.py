@@ -50,7 +50,8 @@ not by single phrases, so that they hold for writing no batch showed:
 - a minus sign after the fault deducts in brackets or after a comma too (未公开的(-1分), …,-1分/项);
 - after 每, any measure word counts (每位, 每套, 每本, 每村, 每节…), not only the usual counting words;
 - amounts joined by 、 after a 、-list of cases in the same comma part (一般错误、严重错误扣1分、3分)
-  pair case to amount with 分别 unsaid: marked.
+  pair case to amount with 分别 unsaid: marked;
+- 扣分N分 / 加分N分 (the verb with 分 before the amount) deduct and add; 扣至本项0分为止 is a floor.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -289,7 +290,7 @@ _TOKEN_RE = re.compile(
             r"(?P<range>(?P<rpre>赋分|评分|计分|得分|在)?(?P<lo>-?\d+(?:\.\d+)?)分?(?:[—~\-]|至|到)"
             r"(?P<hi>-?\d+(?:\.\d+)?)分(?:之间(?:评定|赋分|评分|打分)?)?)",
             # a floor, not a cap and not zeroing: 最低得0分, 扣至0分为止
-            r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至0分(?:为止)?)",
+            r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至(?:本项|该项|此项)?0分(?:为止)?)",
             # deduction caps
             rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
@@ -319,11 +320,11 @@ _TOKEN_RE = re.compile(
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>(?:扣[除去]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
+            rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
-            rf"(?P<bonus>(?:加|增加?|增记|加记|奖励?|奖加){_N}分)",
+            rf"(?P<bonus>(?:加分?|增加?|增记|加记|奖励?|奖加){_N}分)",
             rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
         ]
     )
@@ -467,7 +468,7 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:较多|较少|偏多|偏少|较轻|较重)(?:的|者)?[,]?(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "扣分或加分按程度分档：须人工确认"),
     # 被扣2分以上的 / 已加2分的: an amount inside a condition, not a rule
-    (re.compile(r"(?:被|已|累计被)(?:扣|减|加)[除去]?\d+(?:\.\d+)?分|(?:扣|减|加|得)[除去]?\d+(?:\.\d+)?分"
+    (re.compile(r"(?:被|已|累计被)(?:扣|减|加)[除去分]?\d+(?:\.\d+)?分|(?:扣|减|加|得)[除去分]?\d+(?:\.\d+)?分"
                 r"(?:及)?(?:以上|以下|以内|之内)"),
      "分值写在条件里（“被扣2分以上的”）：须人工确认"),
     (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
