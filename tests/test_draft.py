@@ -1163,6 +1163,11 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         ("每次扣分0.5分。", shape(deductions=[0.5], per_occurrence=True)),
         ("发现一次给予加分1分。", shape(bonuses=[1], per_occurrence=True)),
         ("每发现一处扣1分,扣至本项0分为止。", shape(deductions=[1], per_occurrence=True)),
+        # a heading naming the column is no judgement
+        ("评分标准:未设置专栏扣2分,内容不全扣1分。", shape(deductions=[2, 1])),
+        ("【评分细则】未设置专栏扣2分。", shape(deductions=[2])),
+        # an ordinal of listed items (第一项, 第1项) is a reference, not a tier
+        ("第一项未完成扣2分,第二项未完成扣3分。", shape(deductions=[2, 3])),
         # a list of numbers sharing the unit after the last is a condition
         ("出现1、2级错误的扣1分。", shape(deductions=[1])),
         # after 每, any measure word counts

@@ -51,7 +51,9 @@ not by single phrases, so that they hold for writing no batch showed:
 - after 每, any measure word counts (每位, 每套, 每本, 每村, 每节…), not only the usual counting words;
 - amounts joined by 、 after a 、-list of cases in the same comma part (一般错误、严重错误扣1分、3分)
   pair case to amount with 分别 unsaid: marked;
-- 扣分N分 / 加分N分 (the verb with 分 before the amount) deduct and add; 扣至本项0分为止 is a floor.
+- 扣分N分 / 加分N分 (the verb with 分 before the amount) deduct and add; 扣至本项0分为止 is a floor;
+- a heading that names the column (评分标准:, 【评分细则】, 计分办法:) is no judgement; an ordinal
+  tier counts occurrences (第一次…第二次), while 第一项/第1项 refer to listed items.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -446,6 +448,12 @@ _UNITLESS_RE = re.compile(
     r"(?=[,;。)】\ue000]|、(?!\d)|$)"
 )  # (1) is a list's marker, ≦0 and 7:3 a formula's figures
 
+# a heading naming the column or part (评分标准:, 【评分细则】, 计分办法:) at the start of a sentence
+_HEADING_LABEL_RE = re.compile(
+    r"(?:^|(?<=[。;【\ue000]))(?:指标|考核)?(?:评分|计分|赋分|打分|扣分|考核|评价)"
+    r"(?:标准|细则|办法|说明|方法|依据|要求)[:】]"
+)
+
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
@@ -504,7 +512,7 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "“其中…”另有分值：是所含情形的分值还是另加，须人工确认"),
     # 第一次扣1分,第二次扣2分 / 通报1次扣1分,通报2次扣3分: amounts graded by the count
-    (re.compile(r"第[一二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇|年)[^,;。]{0,12}(?:扣|减|加|增|得|计|记)[除去]?\d"),
+    (re.compile(r"第[一二两三四五六七八九十\d]+(?:次|起|回|轮|批|年)[^,;。]{0,12}(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "扣分或加分按次数分档：须人工确认"),
     # 迟报的,同上 / 参照上述标准扣分: the amount is given by another clause
     (re.compile(r"同上|同前款|参照(?:上述|前款|前述|以上)|按(?:上述|前款|前述)(?:标准|规定|办法)"),
@@ -804,6 +812,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for t in toks:
         masked[t.start : t.end] = "□" * (t.end - t.start)
     masked_s = "".join(masked)
+    # 评分标准: / 【评分细则】: a heading that names the column, not a judgement
+    masked_s = _HEADING_LABEL_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
 
     # -- amounts, zeroing, caps, ranges in order
     last_kind: str | None = None
