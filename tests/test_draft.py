@@ -1058,6 +1058,7 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "未按期答复的,每件扣1分;超期30日以上的,每件扣2分。",
         "未公开的扣1分,超过2项未公开的扣3分。",
         "网站更新不及时的扣1分;超过1个月未更新的扣3分。",
+        "首页栏目未及时更新的扣0.5分;首页栏目超过2周未更新的扣1分。",
         # the self-check: a number with no unit may be a points figure the patterns did not read
         "未公开的,每项扣0.5分,封顶3。",
         "未公开的扣1分,最多扣3分,本项5",
@@ -1140,6 +1141,11 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
             "被市级通报一次扣1分,被省级通报一次扣2分。",
             shape(deductions=[1, 2], per_occurrence=True),
         ),
+        (  # another fault with its own limit, not a graver case of the first
+            "栏目设置不规范的扣0.5分;首页栏目超过2周未更新的扣1分。",
+            shape(deductions=[0.5, 1]),
+        ),
+        ("未设立专栏的扣1分;专栏信息超过3个月未更新的扣2分。", shape(deductions=[1, 2])),
         (  # a distinct fault with its own condition
             "栏目设置不规范,扣1分;信息发布不及时(超过5个工作日),每次扣0.5分。",
             shape(deductions=[1, 0.5], per_occurrence=True),

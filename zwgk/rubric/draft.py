@@ -20,7 +20,9 @@ not by single phrases, so that they hold for writing no batch showed:
 - tiers are marked whenever two amounts of one item are graded by something the fields cannot hold —
   a threshold on both (低于3%…低于2%), a count or an ordinal (通报1次…通报2次; 第一次…第二次), a
   later, larger amount under a limit the first case lacks (未按期答复…每件扣1分; 超期30日以上的…每件
-  扣2分), a fault kept up after a reminder (经催报仍未…), in any clause of the item;
+  扣2分) when the rest of the later case is short or names the same fault again (超过1个月未更新的
+  after 更新不及时的; not 首页栏目超过2周未更新的 after 栏目设置不规范的), a fault kept up after a
+  reminder (经催报仍未…), in any clause of the item;
 - the same behaviour named alike at several amounts is marked only when one case is an open range
   (…及以上, 甚至…) that may hold another; disjoint cases (进京…到省…到市) are separate faults;
 - the self-check: every number not read as an amount, cap, worth or range must carry a unit (5天, 90%,
@@ -452,6 +454,12 @@ _UNITLESS_RE = re.compile(
 _HEADING_LABEL_RE = re.compile(
     r"(?:^|(?<=[。;【\ue000]))(?:指标|考核)?(?:评分|计分|赋分|打分|扣分|考核|评价)"
     r"(?:标准|细则|办法|说明|方法|依据|要求)[:】]"
+)
+
+# the limit itself, with its unit (超过2周, 超期30日以上, 10个工作日以上), cut out of a graver case
+_LIMIT_RE = re.compile(
+    r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])?"
+    r"(?:及)?(?:以上)?|\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])(?:及)?以上"
 )
 
 # judgement or scores from elsewhere
@@ -1007,12 +1015,26 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         for e in draft.entries
         if e.tok.src == src and e.kind == "fault" and e.amount is not None and not e.tok.cont
     ]
+
+    def case_of(e: _Entry) -> str:
+        return e.text[: len(e.text) - (e.tok.end - e.tok.start)]
+
+    def predicate(text: str) -> str:
+        words = re.sub(r"[^\u4e00-\u9fff]|的|者|情况|问题|扣|减|每|件|次|项|处", "", text)
+        return words[-2:]
+
     for i, b in enumerate(faults):
-        if not _GRAVER_RE.search(b.text):
+        case = case_of(b)
+        graver = _GRAVER_RE.search(case)
+        if not graver:
             continue
+        # the rest of the case beside the limit: short (超期30日以上的) or the same fault again
+        # (超过1个月未更新的 after …更新不及时的) — not another fault with its own condition
+        rest = re.sub(r"[^\u4e00-\u9fff]|的|者|未|不|没有", "", _LIMIT_RE.sub("", case))
         if any(
             a.tok.item == b.tok.item and a.amount is not None and b.amount is not None
             and a.amount < b.amount and not _THRESHOLD_RE.search(a.text)
+            and (len(rest) <= 4 or predicate(case) in case_of(a))
             for a in faults[:i]
         ):  # fmt: skip
             draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
