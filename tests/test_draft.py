@@ -1174,6 +1174,8 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         ("【评分细则】未设置专栏扣2分。", shape(deductions=[2])),
         # an ordinal of listed items (第一项, 第1项) is a reference, not a tier
         ("第一项未完成扣2分,第二项未完成扣3分。", shape(deductions=[2, 3])),
+        # a standard's number set apart by a space is no bare figure
+        ("未按GB/T 12345,规定建设的扣1分。", shape(deductions=[1])),
         # a list of numbers sharing the unit after the last is a condition
         ("出现1、2级错误的扣1分。", shape(deductions=[1])),
         # after 每, any measure word counts

@@ -446,9 +446,9 @@ _GRAVER_RE = re.compile(
 # a number with no unit after it (…封顶3。 / 本项5 / 记3): not a date, a code, an ordinal, a span or
 # a decimal; the number ends the text or is followed by a stop, a comma or a closing bracket
 _UNITLESS_RE = re.compile(
-    r"(?<![\d.第表图号条款〔\[A-Za-z/\-—~≦≤<>≥≧=:×÷+*])(?<!附件)(?<!\()\d+(?:\.\d+)?"
+    r"(?<![\d.第表图号条款〔\[A-Za-z/\-—~≦≤<>≥≧=:×÷+*\s])(?<!附件)(?<!\()\d+(?:\.\d+)?"
     r"(?=[,;。)】\ue000]|、(?!\d)|$)"
-)  # (1) is a list's marker, ≦0 and 7:3 a formula's figures
+)  # (1) is a list's marker, ≦0 and 7:3 a formula's figures, GB/T 12345 a standard
 
 # a heading naming the column or part (评分标准:, 【评分细则】, 计分办法:) at the start of a sentence
 _HEADING_LABEL_RE = re.compile(
