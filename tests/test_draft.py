@@ -1174,6 +1174,15 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         ("【评分细则】未设置专栏扣2分。", shape(deductions=[2])),
         # an ordinal of listed items (第一项, 第1项) is a reference, not a tier
         ("第一项未完成扣2分,第二项未完成扣3分。", shape(deductions=[2, 3])),
+        # a threshold of one or more (1次以上), a count of eleven, a requirement with 得满分: no tier,
+        # no count
+        ("开展培训1次以上的得2分,未开展的不得分。", shape(zeroes_item=True, points=2)),
+        ("出现1次以上的扣2分。", shape(deductions=[2])),
+        ("累计11次扣2分。", shape(deductions=[2])),
+        (
+            "全年报送信息20条以上的得满分,每少1条扣0.5分。",
+            shape(deductions=[0.5], per_occurrence=True),
+        ),
         # a standard's number set apart by a space is no bare figure
         ("未按GB/T 12345,规定建设的扣1分。", shape(deductions=[1])),
         # a list of numbers sharing the unit after the last is a condition

@@ -55,7 +55,9 @@ not by single phrases, so that they hold for writing no batch showed:
   pair case to amount with 分别 unsaid: marked;
 - 扣分N分 / 加分N分 (the verb with 分 before the amount) deduct and add; 扣至本项0分为止 is a floor;
 - a heading that names the column (评分标准:, 【评分细则】, 计分办法:) is no judgement; an ordinal
-  tier counts occurrences (第一次…第二次), while 第一项/第1项 refer to listed items.
+  tier counts occurrences (第一次…第二次), while 第一项/第1项 refer to listed items;
+- 一/1 + a counting word + 以上/以下/以内 is a threshold (1次以上: at least once), neither a count nor a
+  tier; a tier by count needs two or more (两次以上); N条以上的得满分 is the requirement; 每超1% counts.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -366,7 +368,7 @@ _EVERY_UNIT_RE = re.compile(
     r"|提高)[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
+    r"|每(?:低于?|高于?|超过?|超出|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分: a shortfall from a target counted in the target's own unit
     r"|每差(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
 )
@@ -377,7 +379,9 @@ _LATE_ONE_RE = re.compile(
     r"(天|日|工作日|小时)[,]?$"
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
-_ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
+_ONE_RE = re.compile(
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)[^,;。:的]{{0,6}}?[,]?$"
+)  # (1次以上: a threshold, at least once; 11次: not one)
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
 # 存在一处不规范的情况扣0.5分: one occurrence named as a 情况/问题 — a count
@@ -386,13 +390,15 @@ _ONE_NOUN_RE = re.compile(
 )
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
-    rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    rf"(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
 )
 # 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
 _PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢")
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
-    r"[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得))"
+    r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
+    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分)))"
 )
 _NOT_COUNT_BEFORE = (
     "少于",
