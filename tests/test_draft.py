@@ -1169,6 +1169,11 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         ("每次扣分0.5分。", shape(deductions=[0.5], per_occurrence=True)),
         ("发现一次给予加分1分。", shape(bonuses=[1], per_occurrence=True)),
         ("每发现一处扣1分,扣至本项0分为止。", shape(deductions=[1], per_occurrence=True)),
+        # 加计 adds, like 加记
+        (
+            "报送信息被采用1条计1分,被领导批示的加计2分。",
+            shape(bonuses=[1, 2], per_occurrence=True),
+        ),
         # a heading naming the column is no judgement
         ("评分标准:未设置专栏扣2分,内容不全扣1分。", shape(deductions=[2, 1])),
         ("【评分细则】未设置专栏扣2分。", shape(deductions=[2])),
