@@ -15,49 +15,47 @@ zeroing of a section (此大项不得分), a worth earned on a condition beside 
 The drafter is conservative: a wrong rule that is not marked is the worst outcome.
 
 Rules by the structure of a scoring sentence (condition + verb + amount + 分 + counting word + cap),
-not by single phrases, so that they hold for writing no batch showed:
+not by single phrases, so that they hold for writing no batch showed (issue 13, part 2):
 
-- tiers are marked whenever two amounts of one item are graded by something the fields cannot hold —
-  a threshold on both (低于3%…低于2%), a count or an ordinal (通报1次…通报2次; 第一次…第二次), a
-  later, larger amount under a limit the first case lacks (未按期答复…每件扣1分; 超期30日以上的…每件
-  扣2分) when the rest of the later case is short or names the same fault again (超过1个月未更新的
-  after 更新不及时的; not 首页栏目超过2周未更新的 after 栏目设置不规范的), a fault kept up after a
-  reminder (经催报仍未…), in any clause of the item;
-- the same behaviour named alike at several amounts is marked only when one case is an open range
-  (…及以上, 甚至…) that may hold another; disjoint cases (进京…到省…到市) are separate faults;
-- the self-check: every number not read as an amount, cap, worth or range must carry a unit (5天, 90%,
-  2023年, 3次, 第2条, (1), ≦0); a bare one (封顶3, 本项5, 记3) may be a figure the patterns missed;
-- one unit of lateness right before an amount (迟报一天扣0.1分), or 每 + a lateness verb + a unit
-  (每延误一天), counts each unit; 超过3天 is a threshold;
+Self-checks (each marks the rule when it fails):
+- every number not read as an amount, cap, worth or range carries a unit (5天, 90%, 2023年, 3次, 第2条,
+  (1), ≦0, 1、2级, GB/T 12345); a bare one (封顶3, 本项5, 记3) may be a figure the patterns missed;
+- every N分 of the text is in the draft (an amount, a cap, the worth, a range's bound): none is read
+  and then dropped;
+- two readings of per-occurrence agree: the marker looked for again in the amount's comma part and
+  the one before it only, and a count (发现/出现/有/存在/每 + 一 + a counting word) looked for anywhere
+  in the clause (每个栏目要有专人负责,定期更新,未更新的扣1分; 发现一处,未整改的,扣1分);
+- the text does not end on a comma, a colon or a joining word (…扣1分, / 之一的给予扣分:).
+
+Marked, because the fields cannot hold it:
+- tiers, whenever two amounts of one item are graded by a threshold on both (低于3%…低于2%), a count
+  (通报1次…通报2次; two or more: 两次以上), an ordinal of occurrences (第一次…第二次; not 第一项, a
+  listed item), a later, larger amount under a limit the first case lacks whose other words are few or
+  name the same fault (未按期答复…每件扣1分; 超期30日以上的…每件扣2分; not 首页栏目超过2周未更新的
+  after 栏目设置不规范的), a fault kept up after a reminder (经催报仍未…) or again (重复出现), a degree
+  (问题较多的), amounts joined by 、 after a 、-list of cases (一般错误、严重错误扣1分、3分);
+- the same behaviour named alike at several amounts only when one case is an open range (…及以上,
+  甚至…) that may hold another; disjoint cases (进京…到省…到市) are separate faults;
 - a consequence in grades (不得评为优秀, 降低一个等次), an amount by reference (同上), a share of the
-  worth (一半, 减半) and a period before the amount (当月扣1分) are marked;
-- a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a run of
-  asterisks (**省) a redacted name; a bare 每条N分 after credit (采用, 刊发, 报送…信息) a bonus;
-- a quota after 每 ending its part of the clause with no fault named in it (每个乡镇配备1名信息员,
-  未配备的扣1分) is the requirement, not a count: the 每 is left unexplained and marked;
-- a cap after 每/单/各 + a counting word (单个事项最多扣0.5分) is each unit's cap and is marked;
-- an amount inside a condition (被扣2分以上的, 已加2分的), a degree (问题较多的), any 酌 (酌减), the
-  fault again (重复出现), and a rate whose unit is not a counting word (扣1分/月) are marked;
-  单 counts work orders (每单, /单), never 单位;
-- the self-check, second half: every N分 of the text must be in the draft (an amount, a cap, the worth,
-  a range's bound); one read and then dropped marks the rule; a text ending on a comma, a colon or
-  a joining word (…扣1分, / 之一的给予扣分:) goes on in a cell not read and is marked;
-- a quoted “一票否决” that a noun goes on after (“一票否决”重特大事项的) is a name, not a veto; 扣考核N分
-  deducts; 扣 of a listed word (扣发、缓发) is no deduction; 扣,1分 (a column's break) is 扣1分; a bare
-  N分 as the last comma part of a requirement's sentence (…会议纪要,1分。) is the worth;
-- two readings of the count: the marker is looked for again in the amount's comma part and the one
-  before it only, and a count (发现/出现/有/存在/每 + 一 + a counting word) is looked for anywhere in
-  the clause; when the readings disagree (每个栏目要有专人负责,定期更新,未更新的扣1分; 发现一处,
-  未整改的,扣1分) the rule is marked; a cap word a comma away from an amount (最多的,扣6分) is marked;
-- a minus sign after the fault deducts in brackets or after a comma too (未公开的(-1分), …,-1分/项);
-- after 每, any measure word counts (每位, 每套, 每本, 每村, 每节…), not only the usual counting words;
-- amounts joined by 、 after a 、-list of cases in the same comma part (一般错误、严重错误扣1分、3分)
-  pair case to amount with 分别 unsaid: marked;
-- 扣分N分 / 加分N分 (the verb with 分 before the amount) deduct and add; 扣至本项0分为止 is a floor;
-- a heading that names the column (评分标准:, 【评分细则】, 计分办法:) is no judgement; an ordinal
-  tier counts occurrences (第一次…第二次), while 第一项/第1项 refer to listed items;
-- 一/1 + a counting word + 以上/以下/以内 is a threshold (1次以上: at least once), neither a count nor a
-  tier; a tier by count needs two or more (两次以上); N条以上的得满分 is the requirement; 每超1% counts.
+  worth (一半, 减半), a period before the amount (当月扣1分), an amount inside a condition (被扣2分以上的,
+  已加2分的, 扣分3分以上的), any 酌 (酌减), a rate whose unit is no counting word (扣1分/月);
+- a cap after 每/单/各 + a counting word (单个事项最多扣0.5分: each unit's cap), a cap word a comma away
+  from its amount (最多的,扣6分);
+- a quota after 每 that ends its comma part with no fault in it (每个乡镇配备1名信息员,未配备的扣1分):
+  each township, or once?
+
+Read, without a doubt:
+- one unit of lateness before the amount (迟报一天扣0.1分), 每 + a lateness verb + a unit (每延误一天),
+  每超1%, any measure word after 每 (每位, 每套, 每本, 每村, 每单; 单 never as 单位) count each;
+  1次以上 and 超过3天 are thresholds;
+- a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a bare 每条N分
+  after credit (采用, 刊发, 报送…信息) a bonus; N条以上的得满分 the requirement;
+- a run of asterisks (**省) is a redacted name; a column heading (评分标准:, 【评分细则】) no judgement;
+  a quoted “一票否决” a noun goes on after (“一票否决”重特大事项的) a name, not a veto;
+- 扣考核N分, 扣分N分, 扣,1分 (a column's break) and a minus sign in brackets or after a comma
+  (未公开的(-1分), …,-1分/项) deduct; 加分N分 and 加计N分 add; 扣 of a listed word (扣发、缓发) is no
+  deduction; 扣至本项0分为止 is a floor; a bare N分 as the last comma part of a requirement's sentence
+  (…会议纪要,1分。) is the worth.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
