@@ -659,6 +659,8 @@ _REWRITES = {
     "numbered": lambda t: "1、" + t,
     "until-none": lambda t: t.rstrip("。") + ",扣完为止。" if "为止" not in t else t,
     "stops": lambda t: re.sub(r"。(?=.)", "；", t).replace("扣完为止", "直至扣完"),
+    "spaces-for-commas": lambda t: t.replace("，", " ").replace(",", " "),
+    "stops-for-semicolons": lambda t: t.replace("；", "。").replace(";", "。"),
 }
 
 
@@ -1188,6 +1190,8 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
             "全年报送信息20条以上的得满分,每少1条扣0.5分。",
             shape(deductions=[0.5], per_occurrence=True),
         ),
+        # the number of a requirement (至少更新1条) is no count, even with no comma before the fault
+        ("每季度至少更新1条 未完成扣1分。", shape(deductions=[1])),
         # a standard's number set apart by a space is no bare figure
         ("未按GB/T 12345,规定建设的扣1分。", shape(deductions=[1])),
         # a list of numbers sharing the unit after the last is a condition

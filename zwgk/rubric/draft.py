@@ -47,7 +47,8 @@ Marked, because the fields cannot hold it:
 Read, without a doubt:
 - one unit of lateness before the amount (迟报一天扣0.1分), 每 + a lateness verb + a unit (每延误一天),
   每超1%, any measure word after 每 (每位, 每套, 每本, 每村, 每单; 单 never as 单位) count each;
-  1次以上 and 超过3天 are thresholds;
+  1次以上 and 超过3天 are thresholds, 至少更新1条 a requirement (a verb between, no comma before the
+  fault needed);
 - a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a bare 每条N分
   after credit (采用, 刊发, 报送…信息) a bonus; N条以上的得满分 the requirement;
 - a run of asterisks (**省) is a redacted name; a column heading (评分标准:, 【评分细则】) no judgement;
@@ -424,6 +425,8 @@ _CAPLIKE_BEFORE_RE = re.compile(
 _LOOSE_COUNT_RE = re.compile(
     rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_COUNTERS})(?!性|以上|以下|及)"
 )
+# a requirement's word and its verb right before a number (至少更新1条): the number is no count
+_REQUIRED_BEFORE_RE = re.compile(r"(?:至少|不少于|不低于|不得少于)[\u4e00-\u9fff]{0,4}$")
 # a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
 # named in it: the requirement, not a count of faults
 _QUOTA_RE = re.compile(
@@ -733,6 +736,8 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE, _LATE_ONE_RE):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
+            if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
+                continue  # 至少更新1条未完成扣1分: the requirement's number, a verb between
             return m.group(1)
     found = None
     for m in _EVERY_RE.finditer(seg):
@@ -872,7 +877,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
             if per is None and loose:
                 before = s[seg_start : loose.start()]
-                if not any(before.endswith(w) for w in _NOT_COUNT_BEFORE):
+                if not any(
+                    before.endswith(w) for w in _NOT_COUNT_BEFORE
+                ) and not _REQUIRED_BEFORE_RE.search(before):
                     draft.review("“一次（一处）…的”是否按次扣分（加分）不明确：须人工确认")
             if per is None and re.search(rf"单(?:{_COUNTERS})", s[seg_start : t.start]):
                 # 单起受害面积30亩以上的扣10分: each such fire, or once? (单条计10分 is read above)
