@@ -1179,6 +1179,7 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         # a heading naming the column is no judgement
         ("评分标准:未设置专栏扣2分,内容不全扣1分。", shape(deductions=[2, 1])),
         ("【评分细则】未设置专栏扣2分。", shape(deductions=[2])),
+        ("扣分:未公开的扣1分。加分:被表扬的加1分。", shape(deductions=[1], bonuses=[1])),
         # an ordinal of listed items (第一项, 第1项) is a reference, not a tier
         ("第一项未完成扣2分,第二项未完成扣3分。", shape(deductions=[2, 3])),
         # a threshold of one or more (1次以上), a count of eleven, a requirement with 得满分: no tier,

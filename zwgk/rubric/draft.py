@@ -51,7 +51,7 @@ Read, without a doubt:
   fault needed);
 - a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a bare 每条N分
   after credit (采用, 刊发, 报送…信息) a bonus; N条以上的得满分 the requirement;
-- a run of asterisks (**省) is a redacted name; a column heading (评分标准:, 【评分细则】) no judgement;
+- a run of asterisks (**省) is a redacted name; a column heading (评分标准:, 【评分细则】, 扣分:, 加分项:) no judgement;
   a quoted “一票否决” a noun goes on after (“一票否决”重特大事项的) a name, not a veto;
 - 扣考核N分, 扣分N分, 扣,1分 (a column's break) and a minus sign in brackets or after a comma
   (未公开的(-1分), …,-1分/项) deduct; 加分N分 and 加计N分 add; 扣 of a listed word (扣发、缓发) is no
@@ -459,9 +459,9 @@ _UNITLESS_RE = re.compile(
 
 # a heading naming the column or part (评分标准:, 【评分细则】, 计分办法:) at the start of a sentence
 _HEADING_LABEL_RE = re.compile(
-    r"(?:^|(?<=[。;【\ue000]))(?:指标|考核)?(?:评分|计分|赋分|打分|扣分|考核|评价)"
-    r"(?:标准|细则|办法|说明|方法|依据|要求)[:】]"
-)
+    r"(?:^|(?<=[。;【\ue000]))(?:(?:指标|考核)?(?:评分|计分|赋分|打分|扣分|考核|评价)"
+    r"(?:标准|细则|办法|说明|方法|依据|要求)|(?:扣分|加分|减分)(?:项|情形|因素)?)[:】]"
+)  # also 扣分: / 加分项: / 【扣分】 naming the part that follows
 
 # the limit itself, with its unit (超过2周, 超期30日以上, 10个工作日以上), cut out of a graver case
 _LIMIT_RE = re.compile(
