@@ -9,7 +9,7 @@ item's heading 民主理财6分:). Anything it cannot capture — judgement (酌
 points figure but could be read as one, several sub-items each with its own worth, a consequence
 outside the points (报请纪委查处), text that looks garbled (a number glued to the text: "。3的,"),
 several amounts for one fault (按次1-3扣分; …扣10分,其中…扣5分; one behaviour counted alike at several
-amounts: 进京上访一次扣10分…越级上访一次扣2.5分), judgement that adds and deducts (视…情况加减分), a
+amounts, one case an open range: 进京进省上访一次扣10分…县级及以上群体上访一次扣5分), judgement that adds and deducts (视…情况加减分), a
 zeroing of a section (此大项不得分), a worth earned on a condition beside a bonus and a deduction — sets
 ``needs_review`` with a reason in Chinese.
 The drafter is conservative: a wrong rule that is not marked is the worst outcome.
