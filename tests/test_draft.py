@@ -1095,6 +1095,8 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "未及时更新的,每次扣1分,最多的,扣6分。",
         # 扣分N分 inside a condition
         "扣分3分以上的不得分。",
+        # a step above a threshold (每超过20%) is often one tier of several
+        "超额完成的每超过20%加1分。",
         # several listed cases, several amounts, 分别 unsaid
         "一般错误、严重错误扣1分、3分。",
         # a number of a 、-list that is not followed by another number
@@ -1191,6 +1193,8 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
             "全年报送信息20条以上的得满分,每少1条扣0.5分。",
             shape(deductions=[0.5], per_occurrence=True),
         ),
+        # a shortfall counted in its own unit, the deduction right after it
+        ("每少1亩扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),
         # the number of a requirement (至少更新1条) is no count, even with no comma before the fault
         ("每季度至少更新1条 未完成扣1分。", shape(deductions=[1])),
         # a standard's number set apart by a space is no bare figure

@@ -46,7 +46,7 @@ Marked, because the fields cannot hold it:
 
 Read, without a doubt:
 - one unit of lateness before the amount (迟报一天扣0.1分), 每 + a lateness verb + a unit (每延误一天),
-  每超1%, any measure word after 每 (每位, 每套, 每本, 每村, 每单; 单 never as 单位) count each;
+  每少1亩, any measure word after 每 (每位, 每套, 每本, 每村, 每单; 单 never as 单位) count each;
   1次以上 and 超过3天 are thresholds, 至少更新1条 a requirement (a verb between, no comma before the
   fault needed);
 - a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a bare 每条N分
@@ -367,9 +367,10 @@ _EVERY_UNIT_RE = re.compile(
     r"|提高)[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|超过?|超出|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
-    # 每差1微克/立方米扣0.5分: a shortfall from a target counted in the target's own unit
-    r"|每差(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
+    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分: a shortfall from a target counted in the target's
+    # own unit, the deduction right after it
+    r"|每(?:差|少|缺|低)(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
 )
 # 迟报一天扣0.1分 / 逾期1个工作日扣1分: one unit of lateness right before the amount counts each
 # (超过1天 is a threshold, not a count)
