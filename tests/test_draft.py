@@ -1095,6 +1095,8 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "未及时更新的,每次扣1分,最多的,扣6分。",
         # 扣分N分 inside a condition
         "扣分3分以上的不得分。",
+        # a cap for each unit written after the cap
+        "扣1分/处,最多扣3分/项。",
         # a step above a threshold (每超过20%) is often one tier of several
         "超额完成的每超过20%加1分。",
         # several listed cases, several amounts, 分别 unsaid
