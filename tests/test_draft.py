@@ -1097,6 +1097,7 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         "扣分3分以上的不得分。",
         # a cap for each unit written after the cap
         "扣1分/处,最多扣3分/项。",
+        "每篇加0.5分,每月最多加2分。",
         # a step above a threshold (每超过20%) is often one tier of several
         "超额完成的每超过20%加1分。",
         # several listed cases, several amounts, 分别 unsaid
@@ -1168,6 +1169,8 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
             "每发现一处扣0.5分,本项最多扣3分。",
             shape(deductions=[0.5], deduction_cap=3, per_occurrence=True),
         ),
+        # a cap for the year of an annual assessment is the item's
+        ("每篇加0.5分,全年最多加5分。", shape(bonuses=[0.5], bonus_cap=5, per_occurrence=True)),
         # the count right before the amount, or one comma part back, agrees in both readings
         ("每发现一处,扣1分。", shape(deductions=[1], per_occurrence=True)),
         ("每个事项要公开办事指南,未公开的扣0.5分。", shape(deductions=[0.5], per_occurrence=True)),

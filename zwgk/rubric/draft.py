@@ -39,8 +39,9 @@ Marked, because the fields cannot hold it:
 - a consequence in grades (不得评为优秀, 降低一个等次), an amount by reference (同上), a share of the
   worth (一半, 减半), a period before the amount (当月扣1分), an amount inside a condition (被扣2分以上的,
   已加2分的, 扣分3分以上的), any 酌 (酌减), a rate whose unit is no counting word (扣1分/月);
-- a cap after 每/单/各 + a counting word or before /项 (单个事项最多扣0.5分, 最多扣3分/项: each unit's
-  cap), a cap word a comma away from its amount (最多的,扣6分);
+- a cap after 每/单/各 + a counting word, after 每月/每季度, or before /项 (单个事项最多扣0.5分,
+  每月最多加2分, 最多扣3分/项: each unit's or period's cap), a cap word a comma away from its
+  amount (最多的,扣6分);
 - a quota after 每 that ends its comma part with no fault in it (每个乡镇配备1名信息员,未配备的扣1分):
   each township, or once?
 
@@ -972,11 +973,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             part = max(s.rfind(",", c_start, t.start), c_start - 1) + 1
             part = max([part] + [o.end for o in toks if o.end <= t.start])
             if re.search(
-                rf"(?:每|单|各)[^,;。]{{0,6}}?(?:{_COUNTERS}|事项|栏目|单位)", s[part : t.start]
+                rf"(?:每|单|各)[^,;。]{{0,6}}?(?:{_COUNTERS}|事项|栏目|单位)|每(?:个)?(?:月|季度?|周|半年)",
+                s[part : t.start],
             ) or re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
                 # 单个事项最多扣0.5分 / 每项最多扣2分 / 最多扣3分/项: a cap for each unit, not for
                 # the item
-                draft.review("上限是每一项（每一单位）的上限，不是整个指标的：须人工确认")
+                draft.review("上限是每一项（每一单位、每一时段）的上限，不是整个指标的：须人工确认")
             if kind is None:
                 same_clause = [
                     e
