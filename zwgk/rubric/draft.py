@@ -9,10 +9,55 @@ item's heading 民主理财6分:). Anything it cannot capture — judgement (酌
 points figure but could be read as one, several sub-items each with its own worth, a consequence
 outside the points (报请纪委查处), text that looks garbled (a number glued to the text: "。3的,"),
 several amounts for one fault (按次1-3扣分; …扣10分,其中…扣5分; one behaviour counted alike at several
-amounts: 进京上访一次扣10分…越级上访一次扣2.5分), judgement that adds and deducts (视…情况加减分), a
+amounts, one case an open range: 进京进省上访一次扣10分…县级及以上群体上访一次扣5分), judgement that adds and deducts (视…情况加减分), a
 zeroing of a section (此大项不得分), a worth earned on a condition beside a bonus and a deduction — sets
 ``needs_review`` with a reason in Chinese.
 The drafter is conservative: a wrong rule that is not marked is the worst outcome.
+
+Rules by the structure of a scoring sentence (condition + verb + amount + 分 + counting word + cap),
+not by single phrases, so that they hold for writing no batch showed (issue 13, part 2):
+
+Self-checks (each marks the rule when it fails):
+- every number not read as an amount, cap, worth or range carries a unit (5天, 90%, 2023年, 3次, 第2条,
+  (1), ≦0, 1、2级, GB/T 12345); a bare one (封顶3, 本项5, 记3) may be a figure the patterns missed;
+- every N分 of the text is in the draft (an amount, a cap, the worth, a range's bound): none is read
+  and then dropped;
+- two readings of per-occurrence agree: the marker looked for again in the amount's comma part and
+  the one before it only, and a count (发现/出现/有/存在/每 + 一 + a counting word) looked for anywhere
+  in the clause (每个栏目要有专人负责,定期更新,未更新的扣1分; 发现一处,未整改的,扣1分);
+- the text does not end on a comma, a colon or a joining word (…扣1分, / 之一的给予扣分:).
+
+Marked, because the fields cannot hold it:
+- tiers, whenever two amounts of one item are graded by a threshold on both (低于3%…低于2%), a count
+  (通报1次…通报2次; two or more: 两次以上), an ordinal of occurrences (第一次…第二次; not 第一项, a
+  listed item), a later, larger amount under a limit the first case lacks whose other words are few or
+  name the same fault (未按期答复…每件扣1分; 超期30日以上的…每件扣2分; not 首页栏目超过2周未更新的
+  after 栏目设置不规范的), a fault kept up after a reminder (经催报仍未…) or again (重复出现), a degree
+  (问题较多的), amounts joined by 、 after a 、-list of cases (一般错误、严重错误扣1分、3分);
+- the same behaviour named alike at several amounts only when one case is an open range (…及以上,
+  甚至…) that may hold another; disjoint cases (进京…到省…到市) are separate faults;
+- a consequence in grades (不得评为优秀, 降低一个等次), an amount by reference (同上), a share of the
+  worth (一半, 减半), a period before the amount (当月扣1分), an amount inside a condition (被扣2分以上的,
+  已加2分的, 扣分3分以上的), any 酌 (酌减), a rate whose unit is no counting word (扣1分/月);
+- a cap after 每/单/各 + a counting word, after 每月/每季度, or before /项 (单个事项最多扣0.5分,
+  每月最多加2分, 最多扣3分/项: each unit's or period's cap), a cap word a comma away from its
+  amount (最多的,扣6分);
+- a quota after 每 that ends its comma part with no fault in it (每个乡镇配备1名信息员,未配备的扣1分):
+  each township, or once?
+
+Read, without a doubt:
+- one unit of lateness before the amount (迟报一天扣0.1分), 每 + a lateness verb + a unit (每延误一天),
+  每少1亩, any measure word after 每 (每位, 每套, 每本, 每村, 每单; 单 never as 单位) count each;
+  1次以上 and 超过3天 are thresholds, 至少更新1条 a requirement (a verb between, no comma before the
+  fault needed);
+- a 每 with a number in a clause without any amount (每个村组随机走访5户) is a quota; a bare 每条N分
+  after credit (采用, 刊发, 报送…信息) a bonus; N条以上的得满分 the requirement;
+- a run of asterisks (**省) is a redacted name; a column heading (评分标准:, 【评分细则】, 扣分:, 加分项:) no judgement;
+  a quoted “一票否决” a noun goes on after (“一票否决”重特大事项的) a name, not a veto;
+- 扣考核N分, 扣分N分, 扣,1分 (a column's break) and a minus sign in brackets or after a comma
+  (未公开的(-1分), …,-1分/项) deduct; 加分N分 and 加计N分 add; 扣 of a listed word (扣发、缓发) is no
+  deduction; 扣至本项0分为止 is a floor; a bare N分 as the last comma part of a requirement's sentence
+  (…会议纪要,1分。) is the worth.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -184,8 +229,12 @@ def normalize(text: str) -> str:
     # a deduction column written with a minus sign after the fault (换届程序不规范-1分, 未上交-2),
     # not a rating range (赋分-3—3分) and not a span (3-5人)
     s = re.sub(
-        r"(?<=[\u4e00-\u9fff])(?<![赋评计得打]分)-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/]|$)", r"扣\1分", s
-    )
+        r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][(,]))(?<![赋评计得打]分)(?<![赋评计得打]分[(,])"
+        r"-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/)]|$)",
+        r"扣\1分",
+        s,
+    )  # also in brackets or after a comma: 未公开的(-1分), 未公开的,-1分/项
+    s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
@@ -247,7 +296,7 @@ _TOKEN_RE = re.compile(
             r"(?P<range>(?P<rpre>赋分|评分|计分|得分|在)?(?P<lo>-?\d+(?:\.\d+)?)分?(?:[—~\-]|至|到)"
             r"(?P<hi>-?\d+(?:\.\d+)?)分(?:之间(?:评定|赋分|评分|打分)?)?)",
             # a floor, not a cap and not zeroing: 最低得0分, 扣至0分为止
-            r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至0分(?:为止)?)",
+            r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至(?:本项|该项|此项)?0分(?:为止)?)",
             # deduction caps
             rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
@@ -270,16 +319,18 @@ _TOKEN_RE = re.compile(
             # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
             rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
-            rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:))",
+            rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
+            # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
+            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
-            rf"(?P<deduct>(?:扣[除去]?|扣减|(?<![加增])减去?)(?:当事人|责任人)?{_N}分)",
+            rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
-            rf"(?P<bonus>(?:加|增加?|增记|加记|奖励?|奖加){_N}分)",
+            rf"(?P<bonus>(?:加分?|增加?|增记|加[记计]|奖励?|奖加){_N}分)",
             rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
         ]
     )
@@ -288,12 +339,18 @@ _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
 # an error named right before a bare amount (每处错误1分): a deduction written without 扣
 _ERROR_BEFORE_RE = re.compile(r"(?:错误|差错|错字|错别字)(?:\([^()]{0,20}\))?$")
 _CLAUSE_SPLIT = "。;" + _ITEM
+# what a piece of work earns credit for (被采用, 刊发, 获表彰…): a bare 每条N分 after it is a bonus
+_CREDIT_RE = re.compile(
+    r"采用|采纳|刊登|刊发|刊载|登载|转发|转载|录用|发表|报道|批示|表彰|推广|入选|获|报送|上报|报[^,;。]{0,8}信息"
+)
 _COUNTERS = (
     "件次|人次|案次|处|件|次|项|条|篇|份|起|周|个|期|批|轮|人|名|家|例|封|则|张|场|部|栏|页|卷|户"
-    "|种|宗|笔"
-)
+    "|种|宗|笔|单(?![位项独元一个])"
+)  # 单: a work order (工单), not 单位 / 单项
 # after 每 only (每辆, 每座): "建成1座…得10分" is a condition, not a count
-_EVERY_COUNTERS = _COUNTERS + "|辆|座|台|棵|株|所"
+_EVERY_COUNTERS = (
+    _COUNTERS + "|辆|座|台|棵|株|所|位|只|头|间|栋|幢|套|本|册|块|门|票|趟|村|组|站|课|节"
+)
 
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
@@ -307,16 +364,25 @@ _EVERY_PERIOD_RE = re.compile(
 )
 # 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
 _EVERY_UNIT_RE = re.compile(
-    r"每(?:增加|超过|超出|多|少|差|逾期|延迟|推迟|迟|晚|下降|上升|减少|降低|提高)[一1\d]?(?:个)?"
-    r"(天|日|工作日|小时|百分点)"
+    r"每(?:增加|超过?|超出|超期|多|少|差|逾期|延迟|延误|延期|拖延|推迟|滞后|迟|晚|下降|上升|减少|降低"
+    r"|提高)[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
     r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
-    # 每差1微克/立方米扣0.5分: a shortfall from a target counted in the target's own unit
-    r"|每差(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分: a shortfall from a target counted in the target's
+    # own unit, the deduction right after it
+    r"|每(?:差|少|缺|低)(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+)
+# 迟报一天扣0.1分 / 逾期1个工作日扣1分: one unit of lateness right before the amount counts each
+# (超过1天 is a threshold, not a count)
+_LATE_ONE_RE = re.compile(
+    r"(?:迟|逾期|超期|延迟|延误|延期|拖延|推迟|滞后|晚)[\u4e00-\u9fff]{0,2}?[一1](?:个)?"
+    r"(天|日|工作日|小时)[,]?$"
 )
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
-_ONE_RE = re.compile(rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:的]{{0,6}}?[,]?$")
+_ONE_RE = re.compile(
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)[^,;。:的]{{0,6}}?[,]?$"
+)  # (1次以上: a threshold, at least once; 11次: not one)
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
 # 存在一处不规范的情况扣0.5分: one occurrence named as a 情况/问题 — a count
@@ -325,13 +391,15 @@ _ONE_NOUN_RE = re.compile(
 )
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
-    rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    rf"(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
 )
 # 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
 _PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢")
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
-    r"[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得))"
+    r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
+    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分)))"
 )
 _NOT_COUNT_BEFORE = (
     "少于",
@@ -345,10 +413,27 @@ _NOT_COUNT_BEFORE = (
     "达到",
     "满",
 )
+# a count right before an amount (通报2次扣3分, 两项未落实的扣2分): compared across the item's amounts
+_COUNT_BEFORE_RE = re.compile(
+    r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇)(?!以上|以下|及)"
+    r"[^,;。\d]{0,6}$"
+)
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
-    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2}$"
+    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2},?$"
+)
+# a count anywhere before the amount in its clause (the anchored patterns above read the near ones)
+_LOOSE_COUNT_RE = re.compile(
+    rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_COUNTERS})(?!性|以上|以下|及)"
+)
+# a requirement's word and its verb right before a number (至少更新1条): the number is no count
+_REQUIRED_BEFORE_RE = re.compile(r"(?:至少|不少于|不低于|不得少于)[\u4e00-\u9fff]{0,4}$")
+# a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
+# named in it: the requirement, not a count of faults
+_QUOTA_RE = re.compile(
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*?(?:\d+|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fff]"
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*,"
 )
 # a 每… before a shortfall (每月报送6条,低于6条则扣) states the requirement, not the count
 _MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于|(?:低于|少于|不足|未达到?|达不到)\d")
@@ -361,6 +446,31 @@ _THRESHOLD_RE = re.compile(
     r"|\d+[—\-~]\d+(?:人|起|次|件|个|天|日|%)"
 )
 
+# a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
+_GRAVER_RE = re.compile(
+    r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
+    r"|\d+(?:\.\d+)?(?:个)?[\u4e00-\u9fff]{1,3}(?:以上|及以上)"
+)
+
+# a number with no unit after it (…封顶3。 / 本项5 / 记3): not a date, a code, an ordinal, a span or
+# a decimal; the number ends the text or is followed by a stop, a comma or a closing bracket
+_UNITLESS_RE = re.compile(
+    r"(?<![\d.第表图号条款〔\[A-Za-z/\-—~≦≤<>≥≧=:×÷+*\s])(?<!附件)(?<!\()\d+(?:\.\d+)?"
+    r"(?=[,;。)】\ue000]|、(?!\d)|$)"
+)  # (1) is a list's marker, ≦0 and 7:3 a formula's figures, GB/T 12345 a standard
+
+# a heading naming the column or part (评分标准:, 【评分细则】, 计分办法:) at the start of a sentence
+_HEADING_LABEL_RE = re.compile(
+    r"(?:^|(?<=[。;【\ue000]))(?:(?:指标|考核)?(?:评分|计分|赋分|打分|扣分|考核|评价)"
+    r"(?:标准|细则|办法|说明|方法|依据|要求)|(?:扣分|加分|减分)(?:项|情形|因素)?)[:】]"
+)  # also 扣分: / 加分项: / 【扣分】 naming the part that follows
+
+# the limit itself, with its unit (超过2周, 超期30日以上, 10个工作日以上), cut out of a graver case
+_LIMIT_RE = re.compile(
+    r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])?"
+    r"(?:及)?(?:以上)?|\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])(?:及)?以上"
+)
+
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
@@ -369,14 +479,23 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
-    (re.compile(r"一票否决|否决|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
+    # (not a quoted name that a noun goes on after: 平安建设“一票否决”重特大事项的,扣30分)
+    (re.compile(r"(?<!“)一票否决|(?<![“一票])否决|“一票否决”(?![\u4e00-\u9fff])"
+                r"|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
      "含否决情形：须人工确认否决的范围"),
     (re.compile(r"按[^,;。]{1,8}(?:处理|论处|执行)"), "后果按另一规定处理：须人工确认"),
 
 ]  # fmt: skip
 # …searched in the text as written (the amounts they govern are part of the match)
 _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"酌情|酌定"), "含“酌情”：分值由考核人员酌定"),
+    (re.compile(r"酌"), "含“酌情”：分值由考核人员酌定"),  # 酌情, 酌定, 酌减, 酌扣
+    # 问题较多的扣1分: a degree the assessor must judge
+    (re.compile(r"(?:较多|较少|偏多|偏少|较轻|较重)(?:的|者)?[,]?(?:扣|减|加|增|得|计|记)[除去]?\d"),
+     "扣分或加分按程度分档：须人工确认"),
+    # 被扣2分以上的 / 已加2分的: an amount inside a condition, not a rule
+    (re.compile(r"(?:被|已|累计被)(?:扣|减|加)[除去分]?\d+(?:\.\d+)?分|(?:扣|减|加|得)[除去分]?\d+(?:\.\d+)?分"
+                r"(?:及)?(?:以上|以下|以内|之内)"),
+     "分值写在条件里（“被扣2分以上的”）：须人工确认"),
     (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
@@ -393,7 +512,10 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"|(?:报请|移交|移送|提请)[^,;。]{0,8}(?:纪委|纪检|监察|查处|问责)"
                 r"|(?:并|且|同时)(?:[对在][^,;。]{0,8})?"
                 r"(?:报请|移交|移送|提请|约谈|问责|追究|追责|通报|不予|给予|予以)"
-                r"|退回(?:原|所在)单位|责成[^,;。]{0,10}(?:处理|处分)"),
+                r"|退回(?:原|所在)单位|责成[^,;。]{0,10}(?:处理|处分)"
+                # a grade or honour lost (不得评为优秀, 降低一个等次, 年度考核降档)
+                r"|不(?:得|能|予|再)?(?:评为|评定为|确定为|参加|参与)[^,;。]{0,6}(?:优秀|先进|评优|评先|等次)"
+                r"|降(?:低)?[一二两三1-3]?(?:个)?(?:等次|档次|等级|档|级|等)(?![\u4e00-\u9fff]{0,2}[扣加得]\d)"),
      "含分数以外的后果（取消评优资格、报请查处等）：须人工确认"),
     # 按次1-3扣分 / 酌情2-5分扣: a span of amounts written before the verb
     (re.compile(r"\d+(?:\.\d+)?分?(?:[—~\-]|至|到)\d+(?:\.\d+)?分?(?:扣|减|加|增)"),
@@ -406,6 +528,18 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:扣|减|加|增|得|计|记)[除去]?\d+(?:\.\d+)?分[^。]{0,6}其中[^。;]{0,30}"
                 r"(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "“其中…”另有分值：是所含情形的分值还是另加，须人工确认"),
+    # 第一次扣1分,第二次扣2分 / 通报1次扣1分,通报2次扣3分: amounts graded by the count
+    (re.compile(r"第[一二两三四五六七八九十\d]+(?:次|起|回|轮|批|年)[^,;。]{0,12}(?:扣|减|加|增|得|计|记)[除去]?\d"),
+     "扣分或加分按次数分档：须人工确认"),
+    # 迟报的,同上 / 参照上述标准扣分: the amount is given by another clause
+    (re.compile(r"同上|同前款|参照(?:上述|前款|前述|以上)|按(?:上述|前款|前述)(?:标准|规定|办法)"),
+     "分值参照其他条款：须人工确认"),
+    # 部分公开的得一半分 / 得分减半 / 扣除一半分值: a share of the worth
+    (re.compile(r"一半|减半|半数|折半|[二三四五六七八九十]分之[一二三四五六七八九]"),
+     "按比例计分：须人工确定计分办法"),
+    # 未达到的当月扣1分: the period named before the amount may count each period
+    (re.compile(r"(?:当月|当季度?|当期|当周|当年度?)(?:[^,;。]{0,4})?(?:扣|减|加|增|得|计|记)[除去]?\d"),
+     "“每+时段”是否按次扣分（加分）不明确：须人工确认"),
     # 此大项不得分: the zeroing of a section, not of this item
     (re.compile(r"(?:此|本|该|整个?|全)(?:大项|大类|部分|一级指标|类)[^,;。]{0,4}(?:不得分|不[计记]分|[为得计记]0分)"),
      "“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象"),
@@ -418,10 +552,14 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _AGGRAVATION_RE = re.compile(
     r"(?:转来|转办|交办)的|造成[^,;。]{0,8}(?:影响|后果)|情节(?:严重|恶劣|较重)|连续[^,;。]{0,6}"
     r"[二两三四五2-9]次|屡次|再次"
+    # 经催报仍未报送的 / 拒不整改的: the fault kept up after a reminder
+    r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
+    # 同一问题重复出现的: the fault again
+    r"|(?:重复|多次|反复)(?:出现|发生|发现|被)"
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
-    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则))"),
+    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则)|[\u4e00-\u9fff]、)"),
      "有扣分规定未写明分值"),
     # 减 with no figure (相应减分, 减一百分: a numeral the normaliser did not read); not 减少/递减
     (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
@@ -435,6 +573,10 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
     (re.compile(r"(?:上限为?|最高|最多|扣|(?<![增追参])加|得|满)(\d+(?:\.\d+)?)(?![\d.分])"),
      "扣分或加分的数字后没有“分”，文字可能残缺：须人工核对原文"),
+    # the self-check: every number not read as an amount, cap, worth or range must be a condition
+    # with its unit (5天, 90%, 2023年, 3次, 第2条); a bare one (封顶3, 本项5, 记3) may be a points
+    # figure the patterns above did not read
+    (_UNITLESS_RE, "有数字后面没有单位，不能判断是不是分值：须人工核对原文"),
 ]  # fmt: skip
 _ACRONYMS = {"APP", "ICP", "PDF", "WORD", "OFD", "QQ", "GB", "ID", "IP", "URL", "HTTP", "HTTPS",
              "WWW", "COM", "CN", "GOV", "OA", "EXCEL", "WPS", "AI", "VR", "PPT", "JPG", "PNG", "CA",
@@ -562,9 +704,14 @@ def _scan(s: str, src: int) -> list[_Tok]:
             if t.end <= m.start() and t.item == item_of[m.start()] and t.src == src
             and not any(c in s[t.end : m.start()] for c in "。;")
         ]  # fmt: skip
-        if not before or re.search(r"[未不没缺漏迟错误]", s[c_start : m.start()]):
+        if re.search(r"[未不没缺漏迟错误违超差]", s[c_start : m.start()]):
             continue
-        kind = "bonus" if before[-1].kind == "get" else before[-1].kind
+        if before:
+            kind = "bonus" if before[-1].kind == "get" else before[-1].kind
+        elif _CREDIT_RE.search(s, c_start, m.start()):
+            kind = "bonus"  # 《政务要情》采用的信息,每条10分: each piece credited
+        else:
+            continue
         tok = _Tok(kind, m.start(), m.end(), _dec(m.group(1)), src=src)
         tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
         toks.append(tok)
@@ -588,14 +735,19 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE):
+    for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE, _LATE_ONE_RE):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
+            if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
+                continue  # 至少更新1条未完成扣1分: the requirement's number, a verb between
             return m.group(1)
     found = None
     for m in _EVERY_RE.finditer(seg):
-        if not _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
-            found = m.group(1)
+        if _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
+            continue
+        if _QUOTA_RE.match(seg, m.end()):  # 每个乡镇配备1名信息员,未配备的…: likewise
+            continue
+        found = m.group(1)
     if found:
         return found
     for rx in (_EVERY_UNIT_RE, _EVERY_PERIOD_RE):  # the lookahead may reach the amount itself
@@ -679,6 +831,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for t in toks:
         masked[t.start : t.end] = "□" * (t.end - t.start)
     masked_s = "".join(masked)
+    # 评分标准: / 【评分细则】: a heading that names the column, not a judgement
+    masked_s = _HEADING_LABEL_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
 
     # -- amounts, zeroing, caps, ranges in order
     last_kind: str | None = None
@@ -693,6 +847,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             kind = "fault" if t.kind == "deduct" else "bonus"
             if t.cont:
                 prev = draft.entries[-1]
+                p_start = _clause_span(s, prev.tok.start)[0]
+                part = s[max(p_start, s.rfind(",", p_start, prev.tok.start) + 1) : prev.tok.start]
+                if "、" in part:
+                    # 一般错误、严重错误扣1分、3分: several cases, several amounts, 分别 unsaid
+                    draft.review("几种情形对应几个分值（未写“分别”）：须人工拆分")
                 entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
                 draft.entries.append(entry)
                 continue
@@ -702,12 +861,27 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if per is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
                 every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
+                # a second, narrower reading: the marker in the amount's comma part or the one
+                # before it (每发现一处,扣1分); a marker further back (每个村设立公开栏,…,未设立的
+                # 扣1分) may be the requirement's, not the count's
+                last = s.rfind(",", seg_start, t.start)
+                near = s.rfind(",", seg_start, last) if last > 0 else -1
+                if _per_marker(s, max(near + 1, seg_start), t) is None:
+                    draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
+            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start):
+                # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
+                draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
+            elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
+                # 扣1分/月, 扣2分/栋: a rate whose unit is not a counting word
+                draft.review("分值后的“/…”不能判断是否按次扣分（加分）：须人工确认")
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
             loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
             if per is None and loose:
                 before = s[seg_start : loose.start()]
-                if not any(before.endswith(w) for w in _NOT_COUNT_BEFORE):
+                if not any(
+                    before.endswith(w) for w in _NOT_COUNT_BEFORE
+                ) and not _REQUIRED_BEFORE_RE.search(before):
                     draft.review("“一次（一处）…的”是否按次扣分（加分）不明确：须人工确认")
             if per is None and re.search(rf"单(?:{_COUNTERS})", s[seg_start : t.start]):
                 # 单起受害面积30亩以上的扣10分: each such fire, or once? (单条计10分 is read above)
@@ -728,7 +902,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             prior = [
                 e
                 for e in draft.entries
-                if e.tok.src == src and e.tok.clause == t.clause and e.amount is not None
+                if e.tok.src == src and e.tok.item == t.item and e.amount is not None
             ]
             if (
                 prior
@@ -796,6 +970,15 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.worths.append(t)
         elif t.kind in ("dcap", "bcap", "gcap"):
             kind = {"dcap": "fault", "bcap": "bonus"}.get(t.kind)
+            part = max(s.rfind(",", c_start, t.start), c_start - 1) + 1
+            part = max([part] + [o.end for o in toks if o.end <= t.start])
+            if re.search(
+                rf"(?:每|单|各)[^,;。]{{0,6}}?(?:{_COUNTERS}|事项|栏目|单位)|每(?:个)?(?:月|季度?|周|半年)",
+                s[part : t.start],
+            ) or re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
+                # 单个事项最多扣0.5分 / 每项最多扣2分 / 最多扣3分/项: a cap for each unit, not for
+                # the item
+                draft.review("上限是每一项（每一单位、每一时段）的上限，不是整个指标的：须人工确认")
             if kind is None:
                 same_clause = [
                     e
@@ -840,18 +1023,74 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
         draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
 
-    # -- one behaviour scored twice (进京进省上访,一次扣10分;…越级上访,一次扣2.5分): cases of the
-    # same fault with different amounts, a graver case scored apart — replace or add is not said
+    # -- a graver case by a threshold (未按期答复的,每件扣1分;超期30日以上的,每件扣2分; 未公开的扣1分,
+    # 超过2项未公开的扣3分): a later, larger amount of the item under a limit the first lacks
+    faults = [
+        e
+        for e in draft.entries
+        if e.tok.src == src and e.kind == "fault" and e.amount is not None and not e.tok.cont
+    ]
+
+    def case_of(e: _Entry) -> str:
+        return e.text[: len(e.text) - (e.tok.end - e.tok.start)]
+
+    def predicate(text: str) -> str:
+        words = re.sub(r"[^\u4e00-\u9fff]|的|者|情况|问题|扣|减|每|件|次|项|处", "", text)
+        return words[-2:]
+
+    for i, b in enumerate(faults):
+        case = case_of(b)
+        graver = _GRAVER_RE.search(case)
+        if not graver:
+            continue
+        # the rest of the case beside the limit: short (超期30日以上的) or the same fault again
+        # (超过1个月未更新的 after …更新不及时的) — not another fault with its own condition
+        rest = re.sub(r"[^\u4e00-\u9fff]|的|者|未|不|没有", "", _LIMIT_RE.sub("", case))
+        if any(
+            a.tok.item == b.tok.item and a.amount is not None and b.amount is not None
+            and a.amount < b.amount and not _THRESHOLD_RE.search(a.text)
+            and (len(rest) <= 4 or predicate(case) in case_of(a))
+            for a in faults[:i]
+        ):  # fmt: skip
+            draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
+
+    # -- tiers by a count (通报1次扣1分,通报2次扣3分; 一项未落实扣1分,两项未落实扣2分): the same
+    # counting word with different numbers before the amounts of one item
+    counted: dict[tuple[int, str], set[Decimal]] = {}
+    for e in draft.entries:
+        if e.tok.src != src or e.amount is None or e.tok.cont:
+            continue
+        c_start = _clause_span(s, e.tok.start)[0]
+        m = _COUNT_BEFORE_RE.search(s, c_start, e.tok.start)
+        if m is None or re.search(r"每[^,;。]{0,4}$", s[c_start : m.start()]):
+            continue  # 每增加一次加1分: a count, not a tier
+        if any(s[c_start : m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
+            continue  # 不少于四次加2分: the requirement
+        n = _dec(m.group(1)) if m.group(1).isdigit() else _cn_to_decimal(m.group(1))
+        if n is not None:
+            counted.setdefault((e.tok.item, m.group(2)), set()).add(n)
+    if any(len(ns) > 1 for ns in counted.values()):
+        draft.review("扣分或加分按次数分档：须人工确认")
+
+    # -- one behaviour scored twice (进京进省上访,一次扣10分;县级及以上群体上访,一次扣5分;越级上访,
+    # 一次扣2.5分): cases of the same fault with different amounts where one case is an open range
+    # (…及以上, 甚至…) that may hold another — replace or add is not said. Disjoint cases named
+    # alike (进京非访扣15分/批次,到省非访扣10分/批次) are separate faults.
     named: dict[tuple[int, str, str], set[Decimal]] = {}
+    open_range: set[tuple[int, str, str]] = set()
     for e in draft.entries:
         if e.tok.src != src or e.kind != "fault" or e.amount is None or e.tok.cont:
             continue
         if e.per is None or not re.fullmatch(_COUNTERS, e.per):
             continue  # occurrences only: 每低10% counts a rate's units
-        name = _fault_name(s[_clause_span(s, e.tok.start)[0] : e.tok.start])
+        case = s[_clause_span(s, e.tok.start)[0] : e.tok.start]
+        name = _fault_name(case)
         if len(name) >= 2:  # counted alike (一次…一次) and named alike (…上访)
-            named.setdefault((e.tok.item, e.per, name[-2:]), set()).add(e.amount)
-    if any(len(amounts) > 1 for amounts in named.values()):
+            key = (e.tok.item, e.per, name[-2:])
+            named.setdefault(key, set()).add(e.amount)
+            if re.search(r"以上|以下|甚至|及其?以", case):
+                open_range.add(key)
+    if any(len(amounts) > 1 and key in open_range for key, amounts in named.items()):
         draft.review("同一行为的几种情形各有分值：是替代还是另加不明确，须人工确认")
 
     # -- a worth earned on a condition (…记3分) beside a bonus and a deduction: whether the worth is
@@ -866,6 +1105,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
 
     # -- anything left over that the fields do not capture
     every_used.update(m.start() for m in _PERIOD_RE.finditer(s))
+    for m in re.finditer("每", s):
+        # 每个自然村组随机走访5户农户。: a quota (每… and a number, no amount in the clause) states
+        # the requirement, not a count of faults
+        q_start, q_end = _clause_span(s, m.start())
+        quota = re.search(r"\d+(?:个)?[\u4e00-\u9fff]", s[m.end() : q_end])
+        if quota and not any(q_start <= t.start < q_end for t in toks):
+            every_used.add(m.start())
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     for pattern, reason in _REVIEW_PATTERNS:
@@ -880,6 +1126,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
+    if re.search(r"[,、(:及和或与的]$", s):
+        # …每发现一处扣1分, / 有下列情形之一的给予扣分: — the text goes on in a cell not read
+        draft.review("文字在逗号、冒号或连接词处结束，可能不完整：须人工核对原文")
     if re.search(r"\d\s*[.．]\s+\d+\s*分|\d\s+[.．]\s*\d+\s*分", raw):
         # 扣 1 . 5分: a decimal point set apart by spaces, as a copy's stray mark may be
         draft.review("分值的数字中夹有空格和标点，文字可能残缺：须人工核对原文")
@@ -887,7 +1136,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         draft.review("数字有前导零（如“05分”），小数点可能丢失：须人工核对原文")
     if s.count('"') % 2 or s.count("“") != s.count("”"):
         draft.review("引号不成对，文字可能残缺：须人工核对原文")
-    for m in _GARBLED_RE.finditer(s):
+    # **省 / 组织***机关: a run of asterisks away from any figure masks a name (a redaction), not a
+    # figure the copy lost
+    unmasked = re.sub(r"(?<![\d.分])\*{2,}(?![\d.分])", "某", s)
+    for m in _GARBLED_RE.finditer(unmasked):
         word = m.group(0)
         if not word.isalpha() or word.upper() not in _ACRONYMS:
             draft.review("文字可能有识别错误，分值可能丢失：须人工核对原文")
@@ -1010,6 +1262,21 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
+    # -- self-check: every points figure of the text (N分) is in the summary — an amount, a cap, the
+    # worth or a range's bound; one that is not was read and then dropped
+    held = {e.amount for e in draft.entries} | {e.cap for e in draft.entries}
+    held |= {t.value for t in draft.dcaps + draft.bcaps + draft.ranges} | {
+        t.hi for t in draft.ranges
+    }
+    held |= set(draft.points) | {deduction_cap, bonus_cap}
+    for raw in (text, bonus_text):
+        if raw is None:
+            continue
+        for m in _BARE_POINTS_RE.finditer(normalize(str(raw))):
+            value = _dec(m.group(1))
+            if value != 0 and value not in held:
+                draft.review("有分值没有写进起草结果：须人工核对")
+                break
     return DraftedRule(
         points=points,
         faults=faults,
