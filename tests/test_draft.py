@@ -7,7 +7,9 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from zwgk.rubric.draft import draft_rule, normalize, parse_points_cell
 
@@ -1237,3 +1239,64 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
 )
 def test_it_reads_forms_no_batch_showed(text: str, expected: dict) -> None:
     assert summary(text) == expected
+
+
+_FRAGMENTS = [
+    "得2分",
+    "得10分",
+    "、1分",
+    "、5分",
+    "或1分",
+    "(入选)",
+    "扣1分",
+    "扣2分",
+    "减1分",
+    "加2分",
+    "(-1分)",
+    "，",
+    "。",
+    ";",
+    "、",
+    "未做到",
+    "做到的",
+    "未公开的",
+    "缺",
+    "设置不规范的",
+    "每处",
+    "每次",
+    "每",
+    "不得分",
+    "扣完为止",
+    "最多扣3分",
+    "最高",
+    "及以上",
+    "1-3分",
+    "分别",
+    "此项",
+    "本项5分",
+    "有",
+    "无",
+    "一票否决",
+    "20个工作日内",
+    "%",
+    "通报",
+    "第一次",
+    "迟报",
+    "其余",
+]
+
+
+@hypothesis.settings(max_examples=600, deadline=None)
+@hypothesis.given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=12))
+def test_it_drafts_any_arrangement_of_scoring_words_without_raising(parts):
+    """Whatever a scheme's cell holds, drafting gives a rule or a flag, never an exception."""
+    assert draft_rule("".join(parts)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["做到的得10分、5分，未做到扣2分", "有得2分、1分；迟报扣1分", "得2分或1分。未公开的不得分"],
+)
+def test_it_flags_a_second_amount_after_a_worth(text):
+    """、5分 after 得10分 read as the worth: which deduction it belongs to is a person's call."""
+    assert draft_rule(text).needs_review

@@ -839,14 +839,18 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     seg_start = 0
     zero_seen = False
     every_used: set[int] = set()  # positions of 每 read as a per-occurrence marker
+    after_amount: _Entry | None = None  # the entry a continuation amount (、1分) follows
     has_deduct_or_zero = any(t.kind in ("deduct", "zero") for t in toks)
     for t in toks:
         c_start, c_end = _clause_span(s, t.start)
         seg_start = max(seg_start, c_start)
         if t.kind in ("deduct", "bonus", "get"):
             kind = "fault" if t.kind == "deduct" else "bonus"
+            if t.cont and after_amount is None:  # its first amount was read as the worth
+                draft.review("分值前没有可对应的扣分或加分说法：须人工确认")
+                continue
             if t.cont:
-                prev = draft.entries[-1]
+                prev = after_amount
                 p_start = _clause_span(s, prev.tok.start)[0]
                 part = s[max(p_start, s.rfind(",", p_start, prev.tok.start) + 1) : prev.tok.start]
                 if "、" in part:
@@ -854,6 +858,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     draft.review("几种情形对应几个分值（未写“分别”）：须人工拆分")
                 entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
                 draft.entries.append(entry)
+                after_amount = entry
                 continue
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
@@ -896,6 +901,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 draft.points.append(t.value)  # 有得10分，无扣2分 / 做到…的，得6分。未…不得分
                 draft.gets.append(t)
                 seg_start = t.end
+                after_amount = None
                 continue
             if t.kind == "get" and per is None:
                 draft.review("“得N分”可能是计分办法或基础分而非加分：须人工确认")
@@ -925,6 +931,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 item_start = s.rfind(_ITEM, 0, t.start) + 1
                 elements = _elements(s, t.start, item_start)
             draft.entries.append(_Entry(kind, t, text, t.value, per, elements=elements))
+            after_amount = draft.entries[-1]
             last_kind = kind
             seg_start = t.end
         elif t.kind == "vague":
