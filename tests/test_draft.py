@@ -1300,3 +1300,16 @@ def test_it_drafts_any_arrangement_of_scoring_words_without_raising(parts):
 def test_it_flags_a_second_amount_after_a_worth(text):
     """、5分 after 得10分 read as the worth: which deduction it belongs to is a person's call."""
     assert draft_rule(text).needs_review
+
+
+def test_it_reads_down_to_nothing_as_a_floor_not_a_zeroing():
+    """直至不得分 after a per-occurrence deduction stops at 0; it does not zero the item at once."""
+    rule = draft_rule("开展5次以上得2分，未按要求开展的一次扣1分，直至不得分。")
+    assert rule.summary()["zeroes_item"] is False
+    assert rule.summary()["deductions"] == [1]
+
+
+def test_it_marks_a_deduction_that_lost_its_decimal_point():
+    """扣15分 in an item of 3分 reads as 1.5 copied without its point; 扣30分 in 6分 is a rule."""
+    assert draft_rule("建立工作网络(3分)。未绘制包干图的扣15分。").needs_review
+    assert not draft_rule("集体上访5人以上(6分)发生一起扣30分。").needs_review

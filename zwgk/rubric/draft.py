@@ -56,7 +56,7 @@ Read, without a doubt:
   a quoted “一票否决” a noun goes on after (“一票否决”重特大事项的) a name, not a veto;
 - 扣考核N分, 扣分N分, 扣,1分 (a column's break) and a minus sign in brackets or after a comma
   (未公开的(-1分), …,-1分/项) deduct; 加分N分 and 加计N分 add; 扣 of a listed word (扣发、缓发) is no
-  deduction; 扣至本项0分为止 is a floor; a bare N分 as the last comma part of a requirement's sentence
+  deduction; 扣至本项0分为止 and 直至不得分 are a floor; a deduction above the item's stated worth that reads as a lost decimal point (15 for 1.5) is marked; a bare N分 as the last comma part of a requirement's sentence
   (…会议纪要,1分。) is the worth.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
@@ -296,7 +296,8 @@ _TOKEN_RE = re.compile(
             r"(?P<range>(?P<rpre>赋分|评分|计分|得分|在)?(?P<lo>-?\d+(?:\.\d+)?)分?(?:[—~\-]|至|到)"
             r"(?P<hi>-?\d+(?:\.\d+)?)分(?:之间(?:评定|赋分|评分|打分)?)?)",
             # a floor, not a cap and not zeroing: 最低得0分, 扣至0分为止
-            r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至(?:本项|该项|此项)?0分(?:为止)?)",
+            r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至(?:本项|该项|此项)?0分(?:为止)?"
+            r"|(?:直至|直到|扣至)不得分(?:为止)?)",
             # deduction caps
             rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
@@ -1222,6 +1223,16 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
 
     deduction_cap = _assign_caps(draft.entries, draft.dcaps, draft, "fault")
     worth = draft.points[0] if draft.points else None
+    if worth is not None and any(
+        e.kind == "fault"
+        and e.amount is not None
+        and e.amount > worth
+        and e.amount % 10 == 5
+        and e.amount / 10 <= worth
+        for e in draft.entries
+    ):
+        # 本项3分…扣15分: a decimal point lost in the copy (1.5); 扣30分 in a 6分 item is a rule
+        draft.review("扣分大于本项分值，像是丢了小数点（如15分应为1.5分）：须人工核对原文")
     if worth is not None and deduction_cap is not None and deduction_cap > worth:
         # (6分)每缺少一项扣2分,扣完20分为止: 20 is a whole section's total, not this item's cap
         draft.review("扣分上限大于本项分值：可能是整个部分的上限，须人工确认")
