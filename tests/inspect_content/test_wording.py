@@ -277,7 +277,7 @@ def test_an_unchanged_page_costs_the_model_nothing_on_the_next_inspection(tmp_pa
     assert computed == []
 
 
-@pytest.mark.parametrize("folder", ["", "fresh", "sealed2", "tune2", "tune3"])
+@pytest.mark.parametrize("folder", ["", "fresh", "sealed2", "sealed3", "tune2", "tune3"])
 def test_every_document_of_the_typo_models_corpus_names_its_public_source(folder):
     corpus = Path(__file__).resolve().parents[2] / "tools" / "corpus" / folder
     files = sorted(corpus.glob("*.txt"))
