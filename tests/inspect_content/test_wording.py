@@ -69,7 +69,7 @@ def test_it_leaves_traditional_character_text_to_a_person():
     text = "考核得分：基礎分1分;每超報1篇計1分;每漏報一篇扣1分。為民服務。"
     assert not [h for h in find(text) if h.source == "错别字模型"]
     # The same slip in simplified text is still found.
-    assert [h for h in find("公司负责人担任县政协委员，负责全县机智改革。") if h.check == TYPO]
+    assert [h for h in find("公司负责人担任县政协委员，负责全县体质改革。") if h.check == TYPO]
 
 
 def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_inside_them():
