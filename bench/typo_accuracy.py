@@ -20,11 +20,12 @@ With ``--final``, the measuring sets, never looked at while tuning (run once, at
   sentence falls in the held-out part of the split);
 - ECSpell law sentences (法律, ``bench/data/ecspell/law.test.tsv``): a domain the model was never
   trained or tuned on;
-- correct official text: the second sealed set ``tools/corpus/sealed2`` (64 public documents
-  collected 2026-12-02 after the first sealed set had been run once; all sealed, never shown);
-  the ``sealed`` part of ``tools/corpus/fresh`` (88 public documents
-  collected 2026-12-02, split by source address, ``fresh_part``; sentences found in the model's
-  training text left out) — the clean false-alarm figure; the ``held`` part of the
+- correct official text: the third sealed set ``tools/corpus/sealed3`` (80 public documents
+  collected 2026-12-02 after the second sealed set had been run once; all sealed, never shown)
+  — the clean false-alarm figure; the spent sets, counted here too and shown in the tuning run:
+  ``tools/corpus/sealed2`` (64 documents) and the ``sealed`` part of ``tools/corpus/fresh`` (88
+  documents, split by source address, ``fresh_part``; sentences found in the model's training
+  text left out); the ``held`` part of the
   official-document corpus ``tools/corpus`` (split by document, ``corpus_part``) and the five
   seed schemes (both looked at since: false alarms counted, not shown), and the held-out ECSpell
   corrected sentences;
@@ -55,7 +56,9 @@ from tools.build_typo_model import (  # noqa: E402
     official_documents,
     official_split,
     sealed2_documents,
+    sealed3_documents,
     tune2_documents,
+    tune3_documents,
 )
 from zwgk.inspect.checks.wording import SERIOUS, SUSPECT, TYPO, Settings, find  # noqa: E402
 
@@ -89,15 +92,17 @@ def fresh_sentences(part: str, split: dict[str, list[tuple[str, str]]]) -> list[
     ]
 
 
-def sealed2_sentences(split: dict[str, list[tuple[str, str]]]) -> list[str]:
-    """Sentences of the second sealed set ``tools/corpus/sealed2`` (rule fixed before any run:
-    cut as ``sentences``; left out when found, spaces removed, in the model's training text as
-    for ``fresh_sentences``; a sentence that recurs — boilerplate of annual reports — counts
-    once)."""
+def sealed_sentences(
+    documents: dict[str, str], split: dict[str, list[tuple[str, str]]]
+) -> list[str]:
+    """Sentences of a sealed set (``tools/corpus/sealed2``, ``tools/corpus/sealed3``; rule fixed
+    before any run: cut as ``sentences``; left out when found, spaces removed, in the model's
+    training text as for ``fresh_sentences``; a sentence that recurs — boilerplate of annual
+    reports — counts once)."""
     trained = re.sub(r"\s+", "", "\n".join([t for _, t in split["train"]] + official_split()["lm"]))
     seen: set[str] = set()
     out = []
-    for text in sealed2_documents().values():
+    for text in documents.values():
         for s in sentences(text):
             key = re.sub(r"\s+", "", s)
             if key not in trained and key not in seen:
@@ -220,6 +225,7 @@ def main() -> None:
         ]
         corpus_tune = [s for text in corpus_split()["tune"] for s in sentences(text)]
         tune2 = [s for text in tune2_documents().values() for s in sentences(text)]
+        tune3 = [s for text in tune3_documents().values() for s in sentences(text)]
         later_rules = [
             json.loads(line)["text"]
             for name in LATER_RULES
@@ -231,7 +237,18 @@ def main() -> None:
                 ("年报、年报开头、他处方案（调参的一半）", tune, True),
                 ("公文语料 tools/corpus 的 tune 部分", corpus_tune, True),
                 ("新公文集 tools/corpus/fresh 的 tune 部分", fresh_sentences("tune", split), True),
+                (
+                    "新公文集 fresh 的 sealed 部分（已用过）",
+                    fresh_sentences("sealed", split),
+                    True,
+                ),
+                (
+                    "第二封存集 sealed2（已用过）",
+                    sealed_sentences(sealed2_documents(), split),
+                    True,
+                ),
                 ("调参语料 tools/corpus/tune2", tune2, True),
+                ("调参语料 tools/corpus/tune3", tune3, True),
                 ("他处方案第3—5批规则句（模型未读）", later_rules, True),
                 ("ECSpell 公文 dev 的正确句", sorted({t for _, t in split["dev"]}), True),
             ],
@@ -259,9 +276,18 @@ def main() -> None:
     held = [s for text in corpus_split()["held"] for s in sentences(text)]
     false_alarms(
         [
-            ("第二封存集 tools/corpus/sealed2（封存）", sealed2_sentences(split), False),
             (
-                "新公文集 tools/corpus/fresh 的 sealed 部分（封存）",
+                "第三封存集 tools/corpus/sealed3（封存）",
+                sealed_sentences(sealed3_documents(), split),
+                False,
+            ),
+            (
+                "第二封存集 tools/corpus/sealed2（已用过，调参材料）",
+                sealed_sentences(sealed2_documents(), split),
+                False,
+            ),
+            (
+                "新公文集 tools/corpus/fresh 的 sealed 部分（已用过，调参材料）",
                 fresh_sentences("sealed", split),
                 False,
             ),

@@ -59,8 +59,10 @@ ECSPELL_TEST = ROOT / "bench" / "data" / "ecspell" / "odw.test.tsv"
 REAL = ROOT / "tests" / "data" / "annual" / "real"
 CORPUS = ROOT / "tools" / "corpus"  # public official documents, one file per source
 FRESH = CORPUS / "fresh"  # the false-alarm set of 2026-12 (fresh_split): never read by the build
-SEALED2 = CORPUS / "sealed2"  # the second sealed false-alarm set (sealed2_documents): never read
+SEALED2 = CORPUS / "sealed2"  # the second false-alarm set (sealed2_documents; spent): never read
+SEALED3 = CORPUS / "sealed3"  # the third sealed false-alarm set (sealed3_documents): never read
 TUNE2 = CORPUS / "tune2"  # correct official text to tune false alarms on (tune2_documents)
+TUNE3 = CORPUS / "tune3"  # more of it (tune3_documents)
 RULE_SENTENCES = (
     ROOT / "tests" / "data" / "rule_sentences_real.jsonl",
     ROOT / "tests" / "data" / "rule_sentences_real2.jsonl",
@@ -202,11 +204,24 @@ def sealed2_documents() -> dict[str, str]:
     return fresh_documents(SEALED2)
 
 
+def sealed3_documents() -> dict[str, str]:
+    """The third sealed false-alarm set ``tools/corpus/sealed3`` (80 documents collected on
+    2026-12-02 after the second set was spent), by source address. All of it is sealed: run once,
+    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
+    return fresh_documents(SEALED3)
+
+
 def tune2_documents() -> dict[str, str]:
     """The tuning corpus ``tools/corpus/tune2`` (documents collected 2026-12-02 to see the false
     alarms on text the model never read; may be looked at), by source address. Never read by
     the build."""
     return fresh_documents(TUNE2)
+
+
+def tune3_documents() -> dict[str, str]:
+    """The tuning corpus ``tools/corpus/tune3`` (12 documents, looked at), by source address.
+    Never read by the build."""
+    return fresh_documents(TUNE3)
 
 
 def official_split() -> dict[str, list[str]]:

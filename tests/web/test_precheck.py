@@ -12,7 +12,7 @@ from tests.web.base import BaseTestCase
 from zwgk.web.audit.models import Event
 from zwgk.web.precheck.models import OfficeWord
 
-DRAFT = "联系人手机13812345678。做好防讯工作，这是程序正档原则的要求。<script>alert(1)</script>"
+DRAFT = "联系人手机13812345678。做好防讯工作，这是依法行政原责的要求。<script>alert(1)</script>"
 
 
 class PrecheckTests(BaseTestCase):

@@ -150,6 +150,11 @@ def settings_of(ctx: CheckContext) -> Settings:
     )
 
 
+# The catalogue threshold for a confusion outside a word, by its group (``Suggestion.penalty``);
+# a tier without the key uses ``min_gain``.
+GROUP_GAIN = {-0.5: "min_gain_observed", 1.0: "min_gain_other_tone", 1.5: "min_gain_shape"}
+
+
 @functools.cache
 def _thresholds(check_id: str) -> dict[str, float]:
     value = cc.info(check_id).thresholds
@@ -166,7 +171,8 @@ def tier(sg: Suggestion) -> str | None:
         both = sg.score + t["char_weight"] * sg.char_gain
         if sg.rule == "confusion":
             if not sg.in_word:
-                need = t["min_gain"]
+                # A confusion seen as a real slip needs less evidence; a plain homophone more.
+                need = t.get(GROUP_GAIN.get(sg.penalty, "min_gain"), t["min_gain"])
             elif sg.word_freq >= t["common_word_freq"]:
                 need = t["min_gain_common_word"]  # inside a common word: rarely a typo
             else:

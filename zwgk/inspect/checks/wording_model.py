@@ -52,7 +52,7 @@ SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 # Changed whenever the rules below change what a run yields: a cache folder's results of an older
 # version are not read back (the model file's digest alone would not tell).
-RULES_VERSION = "2026-12-02"
+RULES_VERSION = "2026-12-02b"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
@@ -108,6 +108,8 @@ class Suggestion:
     ``rule``: ``confusion`` (one confusable character), ``pair`` (two neighbouring ones),
     ``extra`` (a character too many), ``missing`` (one too few), ``double`` (a character or word
     written twice). ``score``: log-probability gained by the correction (rules: their own scale).
+    ``penalty``: a confusion's group (``PENALTY_ORDER``): −0.5 a confusion seen as a real error in
+    ECSpell's training rows, 0 the same sound and tone, 1 another tone, 1.5 a similar shape.
     """
 
     start: int
@@ -122,6 +124,7 @@ class Suggestion:
     context: int = 0
     word_freq: int = 0
     in_name: bool = False
+    penalty: float = 0.0
 
 
 class Model:
@@ -374,6 +377,7 @@ class Model:
                         self.context_seen(s, i),
                         words[i],
                         names[i] and not self._makes_word(s, i, x),
+                        pen,
                     )
             if seen == 0 and not words[i]:
                 yield from self._other(s, i, offset, around, names[i])
@@ -478,8 +482,15 @@ class Model:
                 if k == 1:
                     if self._doubled_char_ok(s, i):
                         continue
-                elif unit not in freq or unit[0] in NUMERALS or s[i : i + 2 * k] in freq:
-                    continue
+                elif (
+                    unit not in freq
+                    or unit[0] in NUMERALS
+                    or s[i : i + 2 * k] in freq
+                    or any(
+                        s[i + k : i + 2 * k + m] in freq for m in (1, 2, 3) if i + 2 * k + m <= n
+                    )
+                ):
+                    continue  # 乡镇乡镇长, 人民政府政府信息: the second copy starts a longer word
                 score = 5.0 if k > 1 and unit in REDUPLICABLE else 10.0
                 yield Suggestion(
                     offset + i, offset + i + 2 * k, s[i : i + 2 * k], unit, "double", score
@@ -505,6 +516,9 @@ class Model:
         for j in range(1, n - 1):
             if s[j] in NOT_EXTRA or s[j] in (s[j - 1], s[j + 1]):
                 continue  # 发展和改革 is not 发展改革 written wrong; 队队 is for _doubles
+            if self.seen(s[j : j + 2]):
+                continue  # 为人民服务, 工作有部署, 依法进行政府: the character starts a pair of real
+                # words or text, so it is written on purpose (行政法复议: 法复 is in no word)
             for size in (4, 5, 6):
                 for k in range(1, size):
                     lo, hi = j - k, j + 1 + size - k
