@@ -189,6 +189,17 @@ def tier(sg: Suggestion) -> str | None:
     return None
 
 
+def _changes_placeholder(text: str, sg, lexicon: Model) -> bool:
+    """A suggestion that rewrites the 某 of an anonymised name (李某, 王某某): the 某 is meant."""
+    return any(
+        text[i] == "某"
+        and i > 0
+        and (text[i - 1] in lexicon.surnames or text[i - 1] == "某")
+        and sg.right[i - sg.start : i - sg.start + 1] != "某"
+        for i in range(sg.start, sg.end)
+    )
+
+
 def name_spans(text: str, lexicon: Model) -> list[tuple[int, int]]:
     """Places in ``text`` that look like names the model cannot know, across punctuation (the
     model reads one run of Chinese characters at a time): a surname before 某 or 某某 (申请人王某某,
@@ -396,7 +407,7 @@ def find(
         places: list[bool] = []
         tiered = []
         for sg in lexicon.suggestions(text, kept):
-            if NEVER_WRONG.intersection(sg.wrong):
+            if NEVER_WRONG.intersection(sg.wrong) or _changes_placeholder(text, sg, lexicon):
                 continue
             if names is None and not sg.in_name:
                 names = name_spans(text, lexicon)
