@@ -359,6 +359,14 @@ def _silenced(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any((s <= start and e >= end) or s < start < e or s < end < e for s, e in spans)
 
 
+def _may_report(sg: Suggestion) -> bool:
+    """A suggestion that may become a finding: none of its characters is never wrong, and its
+    evidence reaches a tier. Marking it a name later can only lower its tier (wording-typo is
+    then skipped, wording-suspect judged alike), so one that reaches none is dropped at once,
+    whatever the page around it."""
+    return not NEVER_WRONG.intersection(sg.wrong) and tier(sg) is not None
+
+
 def find(
     text: str, settings: Settings = Settings(), cache_dir: str | None = None
 ) -> list[WordingHit]:
@@ -389,9 +397,7 @@ def find(
         meant: tuple[list[tuple[int, int]], ...] | None = None
         places: list[bool] = []
         tiered = []
-        for sg in lexicon.suggestions(text, kept):
-            if NEVER_WRONG.intersection(sg.wrong):
-                continue
+        for sg in lexicon.suggestions(text, kept, _may_report):
             if names is None and not sg.in_name:
                 names = name_spans(text, lexicon)
             if not sg.in_name and any(a < sg.end and sg.start < b for a, b in names or ()):
