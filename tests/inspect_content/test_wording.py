@@ -292,6 +292,16 @@ def test_the_kept_suggestions_are_those_the_model_finds_that_keep_keeps():
         assert 0 < len(wanted) < len(every)
         assert lexicon.suggestions(text, keep=keep) == wanted
         assert lexicon.suggestions(text, keep=keep) == wanted  # from the memo
+    # A run broken across lines is read as one only when its first line is long, counting what
+    # stands before the run on that line: the same run after a longer prefix reads otherwise.
+    short, long = "春节前后服务企\n业，发展经济。", "ABCDEFGHIJ春节前后服务企\n业，发展经济。"
+    assert lexicon.suggestions(short) != lexicon.suggestions(long)
+    for text in (short, long, short):
+        assert lexicon.suggestions(text, keep=_keep_all) == lexicon.suggestions(text)
+
+
+def _keep_all(sg):
+    return True
 
 
 @pytest.mark.parametrize("folder", ["", "fresh", "sealed2", "tune2", "tune3"])

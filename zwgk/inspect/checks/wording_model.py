@@ -178,7 +178,7 @@ class Model:
         # Characters of traditional text only: a run holding one is not judged (the model knows
         # simplified official text; 為, 報 are not typos of 为, 报).
         self.traditional = frozenset("".join(sections.get("[traditional]", ())))
-        self._kept_runs: dict[tuple, dict[str, tuple[Suggestion, ...]]] = {}
+        self._kept_runs: dict[tuple, dict[str | tuple[str, int], tuple[Suggestion, ...]]] = {}
         self.surnames = frozenset("".join(sections.get("[surnames]", ()))) | SURNAMES_MORE
 
     # -- character n-gram model of running official text -------------------------------------
@@ -309,23 +309,40 @@ class Model:
         out: list[Suggestion] = []
         memo = self._memo(store, keep)
         for m in _HAN_RUN.finditer(text):
-            run = m.group()
-            if "\n" not in run:  # one line: the run itself (most runs)
-                found = memo.get(run) if memo is not None else None
-                if found is None:
-                    found = self._found(run, store, keep, memo)
-                if found:
-                    at = m.start()
-                    out += [_moved(sg, at + sg.start, at + sg.end) for sg in found]
-                continue
-            for group in _lines_joined(text, m):
-                joined = "".join(text[a:b] for a, b in group)
-                found = memo.get(joined) if memo is not None else None
-                if found is None:
-                    found = self._found(joined, store, keep, memo)
-                for sg in found:
-                    out.append(_moved(sg, _offset(group, sg.start), _offset(group, sg.end - 1) + 1))
+            run, at = m.group(), m.start()
+            key: str | tuple[str, int] = run
+            if "\n" in run:
+                # where its first line breaks depends on that line's length before the run too
+                key = (run, min(at - text.rfind("\n", 0, at), WRAPPED_LINE))
+            found = memo.get(key) if memo is not None else None
+            if found is None:
+                found = self._in_run(text, m, store, keep)
+                if memo is not None:
+                    memo[key] = found
+            if found:
+                out += [_moved(sg, at + sg.start, at + sg.end) for sg in found]
         return out
+
+    def _in_run(
+        self,
+        text: str,
+        m: re.Match[str],
+        store: RunStore | None,
+        keep: Callable[[Suggestion], bool] | None,
+    ) -> tuple[Suggestion, ...]:
+        """The (kept) suggestions in one match of ``_HAN_RUN``, offsets within it."""
+        run = m.group()
+        if "\n" not in run:  # one line: the run itself (most runs)
+            found = self._stored(run, store)
+            return tuple(sg for sg in found if keep(sg)) if keep is not None else found
+        at, out = m.start(), []
+        for group in _lines_joined(text, m):
+            joined = "".join(text[a:b] for a, b in group)
+            for sg in self._stored(joined, store):
+                if keep is None or keep(sg):
+                    start, end = _offset(group, sg.start), _offset(group, sg.end - 1) + 1
+                    out.append(_moved(sg, start - at, end - at))
+        return tuple(out)
 
     def forget(self) -> None:
         """Drop every result kept in memory, as a new process starts (the store keeps its own)."""
@@ -335,27 +352,15 @@ class Model:
 
     def _memo(
         self, store: RunStore | None, keep: Callable[[Suggestion], bool] | None
-    ) -> dict[str, tuple[Suggestion, ...]] | None:
-        """The kept suggestions per run for ``keep`` (and ``store``), emptied when it grows past
-        ``RUN_CACHE`` runs."""
+    ) -> dict[str | tuple[str, int], tuple[Suggestion, ...]] | None:
+        """The kept suggestions per run (offsets within it) for ``keep`` and ``store``, emptied
+        when it grows past ``RUN_CACHE`` runs."""
         if keep is None:
             return None
         memo = self._kept_runs.setdefault((keep, store), {})
         if len(memo) > RUN_CACHE:
             memo.clear()
         return memo
-
-    def _found(
-        self,
-        run: str,
-        store: RunStore | None,
-        keep: Callable[[Suggestion], bool] | None,
-        memo: dict[str, tuple[Suggestion, ...]] | None,
-    ) -> tuple[Suggestion, ...]:
-        found = self._stored(run, store)
-        if keep is not None and memo is not None:
-            found = memo[run] = tuple(sg for sg in found if keep(sg))
-        return found
 
     def _stored(self, run: str, store: RunStore | None) -> tuple[Suggestion, ...]:
         if len(run) < 2 or not self.traditional.isdisjoint(run):
