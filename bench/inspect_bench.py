@@ -177,6 +177,18 @@ def per_page(r: dict, key: str) -> float:
     return cpu / (r["pages"] + r["attachments"]) * 1000
 
 
+CORES = os.cpu_count() or 2
+
+
+def cpu_bound(r: dict) -> float:
+    """Pages/s the run's CPU use allows on ``CORES`` idle cores: neither the crawler nor the
+    workers (one process on two cores) can go faster than one core runs it, nor all of them with
+    the served site faster than the cores together."""
+    crawler, workers = per_page(r, "cpu"), per_page(r, "children_cpu")
+    busiest = max(crawler, workers, (crawler + workers + per_page(r, "site_cpu")) / CORES)
+    return 1000 / busiest
+
+
 def describe(name: str, r: dict) -> str:
     n = r["pages"] + r["attachments"]
     return (
@@ -220,6 +232,13 @@ def side_by_side(a: argparse.Namespace, work: Path) -> None:
         ):
             b, o = (median(k, lambda r, key=key: per_page(r, key)) for k in runs)
             print(f"median CPU ms/page, {what}: baseline {b:.2f}, ours {o:.2f} ({o / b:.2f}×)")
+        bound = {k: median(k, cpu_bound) for k in runs}
+        print(
+            f"median CPU-bound pages/s on {CORES} otherwise idle cores (an estimate from the CPU "
+            f"figures, which other load on the machine disturbs far less than the wall clock): "
+            f"baseline {bound['baseline']:.0f}, ours {bound['ours']:.0f} "
+            f"({bound['ours'] / bound['baseline']:.2f}×)"
+        )
         rss = {k: max(r["maxrss_kb"] for r in v) / 1024 for k, v in runs.items()}
         kid = {k: max(r["children_maxrss_kb"] for r in v) / 1024 for k, v in runs.items()}
         print(
