@@ -46,9 +46,11 @@ class SiteResult:
 
 
 async def start_workers(n: int, ctx: CheckContext) -> Workers | None:
-    """Processes that run the page checks (the typo model) and extract attachment text (pdf/docx/
-    xlsx parsing; a hostile attachment then cannot exhaust the crawler's own memory), each with
-    the site's context. ``n`` -1: one per spare CPU (at most 4); 0: none (all in this process)."""
+    """Processes that parse the pages and run the page checks (the typo model) and extract
+    attachment text (pdf/docx/xlsx parsing; a hostile attachment then cannot exhaust the
+    crawler's own memory), each with the site's context. ``n`` -1: one per spare CPU (at most 4;
+    one on two cores: a second loads the typo model again and costs more CPU than it saves);
+    0: none (all in this process)."""
     if n < 0:
         n = min(4, max(1, (os.cpu_count() or 2) - 1))
     if n == 0:
