@@ -56,11 +56,13 @@ took = time.perf_counter() - t
 write_all(results, Path(sys.argv[2]), cfg.today)
 c = results[0].crawl
 r = resource.getrusage(resource.RUSAGE_SELF)
+k = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker processes (reaped by now)
 print(json.dumps({"seconds": took, "pages": c.pages, "attachments": c.attachments, "urls": c.urls,
     "findings": len(results[0].findings), "errors": results[0].check_errors,
     "cpu": r.ru_utime + r.ru_stime, "maxrss_kb": r.ru_maxrss,
+    "children_cpu": k.ru_utime + k.ru_stime,
     "rendered": getattr(c, "rendered", 0), "render_seconds": getattr(c, "render_seconds", 0.0),
-    "children_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+    "children_maxrss_kb": k.ru_maxrss}))
 """
 
 RUN_CHILD = """
@@ -145,21 +147,57 @@ def write_config(
     return out
 
 
-def inspect(root: Path, config: Path, out: Path) -> dict:
+def proc_cpu(pid: int) -> float:
+    """CPU seconds a running process has used so far (the served site's, on Linux; else 0)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def inspect(root: Path, config: Path, out: Path, server: subprocess.Popen | None = None) -> dict:
+    """One inspection in a process of its own: its figures, with the CPU the served site used
+    meanwhile (``site_cpu``)."""
+    before = proc_cpu(server.pid) if server else 0.0
     res = subprocess.run(
         [PY, "-c", RUN_OURS, str(config), str(out)],
         cwd=root, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    r = json.loads(res.stdout.strip().splitlines()[-1])
+    r.setdefault("children_cpu", 0.0)
+    r["site_cpu"] = proc_cpu(server.pid) - before if server else 0.0
+    return r
+
+
+def per_page(r: dict, key: str) -> float:
+    """CPU milliseconds per page (and attachment) of one run; ``key`` ``total``: the inspector's
+    own processes, the crawler and its workers."""
+    cpu = r["cpu"] + r["children_cpu"] if key == "total" else r[key]
+    return cpu / (r["pages"] + r["attachments"]) * 1000
+
+
+CORES = os.cpu_count() or 2
+
+
+def cpu_bound(r: dict) -> float:
+    """Pages/s the run's CPU use allows on ``CORES`` idle cores: neither the crawler nor the
+    workers (one process on two cores) can go faster than one core runs it, nor all of them with
+    the served site faster than the cores together."""
+    crawler, workers = per_page(r, "cpu"), per_page(r, "children_cpu")
+    busiest = max(crawler, workers, (crawler + workers + per_page(r, "site_cpu")) / CORES)
+    return 1000 / busiest
 
 
 def describe(name: str, r: dict) -> str:
     n = r["pages"] + r["attachments"]
     return (
         f"{name}: {n} pages+attachments ({r['urls']} URLs) in {r['seconds']:.1f} s = "
-        f"{n / r['seconds']:.0f} pages/s, CPU {r['cpu'] / n * 1000:.2f} ms/page, "
-        f"peak RSS {r['maxrss_kb'] / 1024:.0f} MB (attachment-text process "
-        f"{r['children_maxrss_kb'] / 1024:.0f} MB), {r['findings']} findings"
+        f"{n / r['seconds']:.0f} pages/s; CPU ms/page: crawler {per_page(r, 'cpu'):.2f} + "
+        f"workers {per_page(r, 'children_cpu'):.2f} = {per_page(r, 'total'):.2f} "
+        f"(served site {per_page(r, 'site_cpu'):.2f}); peak RSS: crawler "
+        f"{r['maxrss_kb'] / 1024:.0f} MB, largest worker {r['children_maxrss_kb'] / 1024:.0f} MB; "
+        f"{r['findings']} findings"
     )
 
 
@@ -172,23 +210,40 @@ def side_by_side(a: argparse.Namespace, work: Path) -> None:
         runs: dict[str, list[dict]] = {"baseline": [], "ours": []}
         for i in range(a.rounds):
             for name, root in (("baseline", base), ("ours", ROOT)):
-                r = inspect(root, cfg, work / f"out-{name}-{i}")
+                r = inspect(root, cfg, work / f"out-{name}-{i}", server)
                 runs[name].append(r)
                 print(describe(f"  round {i + 1} {name:8}", r), flush=True)
+
+        def median(name: str, f) -> float:
+            return statistics.median(f(r) for r in runs[name])
+
         rate = {
-            k: statistics.median((r["pages"] + r["attachments"]) / r["seconds"] for r in v)
-            for k, v in runs.items()
+            k: median(k, lambda r: (r["pages"] + r["attachments"]) / r["seconds"]) for k in runs
         }
-        cpu = {
-            k: statistics.median(r["cpu"] / (r["pages"] + r["attachments"]) * 1000 for r in v)
-            for k, v in runs.items()
-        }
-        rss = {k: max(r["maxrss_kb"] for r in v) / 1024 for k, v in runs.items()}
         print(
             f"median pages/s: baseline {rate['baseline']:.0f}, ours {rate['ours']:.0f} "
-            f"({rate['ours'] / rate['baseline']:.2f}×); CPU ms/page: baseline "
-            f"{cpu['baseline']:.2f}, ours {cpu['ours']:.2f} ({cpu['baseline'] / cpu['ours']:.2f}× "
-            f"less); peak RSS: baseline {rss['baseline']:.0f} MB, ours {rss['ours']:.0f} MB"
+            f"({rate['ours'] / rate['baseline']:.2f}×)"
+        )
+        for key, what in (
+            ("cpu", "crawler"),
+            ("children_cpu", "workers"),
+            ("total", "crawler + workers"),
+            ("site_cpu", "served site"),
+        ):
+            b, o = (median(k, lambda r, key=key: per_page(r, key)) for k in runs)
+            print(f"median CPU ms/page, {what}: baseline {b:.2f}, ours {o:.2f} ({o / b:.2f}×)")
+        bound = {k: median(k, cpu_bound) for k in runs}
+        print(
+            f"median CPU-bound pages/s on {CORES} otherwise idle cores (an estimate from the CPU "
+            f"figures, which other load on the machine disturbs far less than the wall clock): "
+            f"baseline {bound['baseline']:.0f}, ours {bound['ours']:.0f} "
+            f"({bound['ours'] / bound['baseline']:.2f}×)"
+        )
+        rss = {k: max(r["maxrss_kb"] for r in v) / 1024 for k, v in runs.items()}
+        kid = {k: max(r["children_maxrss_kb"] for r in v) / 1024 for k, v in runs.items()}
+        print(
+            f"peak RSS: baseline crawler {rss['baseline']:.0f} MB + largest worker "
+            f"{kid['baseline']:.0f} MB, ours {rss['ours']:.0f} MB + {kid['ours']:.0f} MB"
         )
     finally:
         server.terminate()
@@ -200,17 +255,23 @@ def against_linkchecker(a: argparse.Namespace, work: Path) -> None:
     server, home, m, config = serve(ROOT, work, a.pages, a.seed, render=True)
     try:
         print(f"site: {home} seed {a.seed}, {m['pages']} pages planned", flush=True)
-        ours = inspect(ROOT, write_config(config, m, work / "plain.yaml", "none"), work / "o")
+        ours = inspect(
+            ROOT, write_config(config, m, work / "plain.yaml", "none"), work / "o", server
+        )
         print(describe("zwgk inspect (no rendering)", ours), flush=True)
         if a.typo_model_off:
             cfg = write_config(config, m, work / "no-model.yaml", "none", typo_model=False)
-            bare = inspect(ROOT, cfg, work / "no-model")
+            bare = inspect(ROOT, cfg, work / "no-model", server)
             print(describe("zwgk inspect (no rendering, typo model off)", bare), flush=True)
-            print(f"  typo model on / off: {ours['seconds'] / bare['seconds']:.2f}× the time")
+            print(
+                f"  typo model on / off: {ours['seconds'] / bare['seconds']:.2f}× the time, "
+                f"{per_page(ours, 'total') / per_page(bare, 'total'):.2f}× the CPU (crawler + "
+                f"workers)"
+            )
         if a.render:
             for mode in ("column", "all"):
                 cfg = write_config(config, m, work / f"render-{mode}.yaml", mode)
-                rendered = inspect(ROOT, cfg, work / f"r-{mode}")
+                rendered = inspect(ROOT, cfg, work / f"r-{mode}", server)
                 what = "the browser-only column" if mode == "column" else "every column list page"
                 print(describe(f"zwgk inspect (rendering {what})", rendered), flush=True)
                 k = rendered["rendered"]

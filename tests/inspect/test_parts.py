@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +15,7 @@ from zwgk.devtools.attachments import make_attachment
 from zwgk.inspect.config import ConfigError, parse_config, parse_rule
 from zwgk.inspect.discover import is_pagination
 from zwgk.inspect.extract import (
+    _docx_main,
     decode,
     extract_attachment,
     find_dates,
@@ -169,6 +172,45 @@ def test_it_notes_attachments_it_cannot_read():
     assert "身份证号码" in text and "尽力" in note
     text, note = extract_attachment(".pdf", b"%PDF-1.4 broken")
     assert note.startswith("未能提取")
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _python_docx_text(body: bytes) -> str:
+    import docx
+
+    d = docx.Document(io.BytesIO(body))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        parts += [" ".join(c.text for c in row.cells) for row in table.rows]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", ["office_real/suizhou2021.docx", "seed_xx2023.docx", None])
+def test_docx_text_read_from_the_main_part_alone_is_python_docxs(name):
+    """Real scoring tables (merged cells, many tables) and the demo's attachments."""
+    if name is None:
+        body = make_attachment(".docx", ["Zhang San ID 360426199101010071"])
+    else:
+        body = (FIXTURES / name).read_bytes()
+    assert _docx_main(body) is not None
+    text, note = extract_attachment(".docx", body)
+    assert note is None and text == _python_docx_text(body) and text.strip()
+
+
+def test_a_package_that_is_no_plain_word_document_is_left_to_python_docx():
+    body = (FIXTURES / "seed_xx2023.docx").read_bytes()
+    src, out = zipfile.ZipFile(io.BytesIO(body)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "[Content_Types].xml":  # a macro-enabled document (.docm)
+                data = data.replace(b"document.main+xml", b"document.macroEnabled.main+xml")
+            dst.writestr(item, data)
+    assert _docx_main(out.getvalue()) is None
+    text, note = extract_attachment(".docx", out.getvalue())
+    assert text == "" and note.startswith("未能提取：ValueError")
 
 
 def test_make_attachment_docx_is_a_real_docx():

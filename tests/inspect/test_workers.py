@@ -2,11 +2,16 @@
 worker failing its calls (the crawl then does the work itself), no process left behind."""
 
 import asyncio
+import datetime as dt
 import os
 
 import pytest
 
+from zwgk.inspect import run as run_mod
 from zwgk.inspect import workers as workers_mod
+from zwgk.inspect.checks.catalogue import page_modules
+from zwgk.inspect.context import CheckContext, PageRole
+from zwgk.inspect.crawl import Fetched, read_page
 from zwgk.inspect.workers import BrokenWorkers, Workers
 
 _STATE: dict[str, str] = {}
@@ -89,3 +94,51 @@ def test_without_fork_a_process_pool_does_the_same_work(monkeypatch):
             await pool.close()
 
     assert asyncio.run(go())[:2] == (7, "站点")
+
+
+def _fetched(html: str, role=None) -> Fetched:
+    return Fetched(
+        url="https://www.example.gov.cn/a/1.html",
+        base="https://www.example.gov.cn/a/1.html",
+        html=html,
+        status=200,
+        ok=True,
+        content_type="text/html",
+        referrer="https://www.example.gov.cn/",
+        depth=1,
+        role=role,
+        detail=False,
+        today=dt.date(2024, 6, 1),
+        fetched_at=dt.datetime(2024, 6, 1, 8, 0),
+        encoding="utf-8",
+    )
+
+
+ARTICLE = (
+    "<html><head><title>关于公示的通知</title><meta name='PubDate' content='2024-05-06'></head>"
+    "<body><a href='/b/2.html'>下一篇</a><p>申请人张三，身份证号码 110101199003074514。</p></body></html>"
+)
+
+
+def test_a_page_is_parsed_and_checked_in_a_worker_as_it_would_be_here():
+    ctx = CheckContext("XX区", "XX区政府办", "https://www.example.gov.cn/", dt.date(2024, 6, 1))
+    errors: dict[str, int] = {}
+    here = read_page(_fetched(ARTICLE), run_mod._page_runner(ctx, page_modules(), errors))
+    soft = _fetched("<html><head><title>404 Not Found</title></head><body>页面不存在</body></html>")
+
+    async def go():
+        pool = await run_mod.start_workers(1, ctx)
+        _check, read = run_mod._pooled_runner(ctx, pool, errors)
+        try:
+            answers = [await read(_fetched(ARTICLE)), await read(soft)]
+        finally:
+            await pool.close()
+        return [*answers, await read(_fetched(ARTICLE))]  # the worker is gone: read here
+
+    there, soft404, after = asyncio.run(go())
+    parsed, is_soft, role, found = there
+    assert there == here == after and not errors
+    assert role == PageRole.ARTICLE and not is_soft and parsed.text == ""
+    assert parsed.links == [("https://www.example.gov.cn/b/2.html", "下一篇")]
+    assert {f.check for f in found} >= {"privacy-idcard"}
+    assert soft404[1] is True and soft404[3] == [] and soft404[2] == PageRole.OTHER

@@ -239,9 +239,9 @@ def test_it_runs_the_matcher_and_the_model_once_per_page(monkeypatch):
         calls["matcher"] += 1
         return find_words(self, text)
 
-    def counted_suggestions(self, text, store=None):
+    def counted_suggestions(self, text, store=None, keep=None):
         calls["model"] += 1
-        return suggest(self, text, store)
+        return suggest(self, text, store, keep)
 
     monkeypatch.setattr(wording_dict.Matcher, "find", counted_find)
     monkeypatch.setattr(wording_model.Model, "suggestions", counted_suggestions)
@@ -268,13 +268,40 @@ def test_an_unchanged_page_costs_the_model_nothing_on_the_next_inspection(tmp_pa
 
     monkeypatch.setattr(wording_model.Model, "_run", counted)
     stored = dataclasses.replace(ctx(), cache_dir=str(tmp_path))
-    wording_model.model().run.cache_clear()
+    wording_model.model().forget()
     assert wording.check_page(page(text), PageRole.ARTICLE, stored) == first
     assert computed and (tmp_path / "typo-model.sqlite").exists()
     computed.clear()
-    wording_model.model().run.cache_clear()  # as a new process would start
+    wording_model.model().forget()  # as a new process would start
     assert wording.check_page(page(text), PageRole.ARTICLE, stored) == first
     assert computed == []
+    wording_model.model().forget()  # without the store, the runs are computed again
+    assert wording.check_page(page(text), PageRole.ARTICLE, ctx()) == first
+    assert computed
+
+
+def test_the_kept_suggestions_are_those_the_model_finds_that_keep_keeps():
+    lexicon = wording_model.model()
+    lexicon.forget()
+    # one-line runs, a run broken inside a sentence, and runs repeated (read from the memo)
+    text = "认真学习中华人民共合国宪法，做好防讯工作。\n春节前后服务企\n业，程序正档。" * 2
+    every = lexicon.suggestions(text)
+    assert every
+    for keep in (wording._may_report, lambda sg: sg.rule != "confusion"):
+        wanted = [sg for sg in every if keep(sg)]
+        assert 0 < len(wanted) < len(every)
+        assert lexicon.suggestions(text, keep=keep) == wanted
+        assert lexicon.suggestions(text, keep=keep) == wanted  # from the memo
+    # A run broken across lines is read as one only when its first line is long, counting what
+    # stands before the run on that line: the same run after a longer prefix reads otherwise.
+    short, long = "春节前后服务企\n业，发展经济。", "ABCDEFGHIJ春节前后服务企\n业，发展经济。"
+    assert lexicon.suggestions(short) != lexicon.suggestions(long)
+    for text in (short, long, short):
+        assert lexicon.suggestions(text, keep=_keep_all) == lexicon.suggestions(text)
+
+
+def _keep_all(sg):
+    return True
 
 
 @pytest.mark.parametrize("folder", ["", "fresh", "sealed2", "sealed3", "tune2", "tune3"])

@@ -134,7 +134,8 @@ class Settings:
     retries: int = 3
     check_external: bool = True  # check links to other hosts (HEAD/GET, not crawled)
     attachments: bool = True
-    attachment_workers: int = -1  # processes extracting attachment text; -1 auto, 0 in-process
+    # worker processes that parse and check pages and extract attachment text; -1 auto, 0 none
+    attachment_workers: int = -1
     availability_probes: int = 3
     user_agent: str = "zwgk-inspector/0.1 (+政务公开网上检查)"
     max_query_variants: int = 50  # distinct query strings per path (trap avoidance)

@@ -1,7 +1,9 @@
 """The site crawler: breadth-first over one site with asyncio workers, column discovery, page
 roles, link bookkeeping (referrers, homepage links, dead targets, resources) and trap avoidance.
-Each fetched page is handed to ``on_page`` (the content checks) and then dropped: memory holds only
-URLs, column states and findings, never the pages.
+Each fetched HTML page is handed to ``read`` (``read_page``: parsed and checked, in a worker process
+when there are any, so that the crawler only fetches and keeps books) and each attachment's text
+to ``on_page`` (the content checks); then they are dropped: memory holds only URLs, column states
+and findings, never the pages.
 
 A column's records are read wherever they live (``zwgk.inspect.cms``): its list page, the further
 list pages its script-built pager states, a Hanweb datastore and its dataproxy pages, a JSON feed,
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import inspect
 import re
 import time
@@ -188,6 +191,67 @@ OnPage = Callable[[Page, PageRole], list[Finding] | Awaitable[list[Finding]]]
 OnProgress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A fetched HTML page, decoded, as the crawler hands it to be read (``read_page``): what the
+    crawl knows of it. ``role`` is None when the page itself decides it (an article by its
+    publication date or ``ArticleTitle``, else other); ``detail`` asks ``parse_html`` for the
+    navigation, records and scripts (homepage and column pages)."""
+
+    url: str
+    base: str  # the URL its links resolve against (after redirects)
+    html: str
+    status: int
+    ok: bool
+    content_type: str
+    referrer: str | None
+    depth: int
+    role: PageRole | None
+    detail: bool
+    today: dt.date
+    fetched_at: dt.datetime
+    encoding: str
+
+
+Read = tuple[Parsed, bool, PageRole, list[Finding]]
+OnRead = Callable[[Fetched], Read | Awaitable[Read]]
+
+
+def read_page(f: Fetched, checks: Callable[[Page, PageRole], list[Finding]] | None) -> Read:
+    """Parse a fetched page and, unless it is dead or a soft 404, run ``checks`` on it: its
+    ``Parsed`` (without the text: the crawl does not need it), whether it is a soft 404, its role
+    and the findings. Pure, so that it can run in a worker process: the page's markup and text
+    then never come back to the crawler."""
+    parsed = parse_html(f.base, f.html, f.today, f.detail) if f.html else Parsed()
+    soft = f.ok and is_soft_404(f.status, parsed.title, parsed.text)
+    role = f.role
+    if role is None:
+        role = (
+            PageRole.ARTICLE
+            if parsed.published or "ArticleTitle" in parsed.meta
+            else PageRole.OTHER
+        )
+    found: list[Finding] = []
+    if checks is not None and f.ok and not soft:
+        page = Page(
+            url=f.url,
+            status=f.status,
+            content_type=f.content_type,
+            html=f.html,
+            text=parsed.text,
+            title=parsed.title,
+            links=tuple(parsed.links),
+            referrer=f.referrer,
+            depth=f.depth,
+            published=parsed.published,
+            fetched_at=f.fetched_at,
+            encoding=f.encoding,
+        )
+        found = checks(page, role)
+    parsed.text = ""
+    return parsed, soft, role, found
+
+
 @dataclass
 class _Job:
     url: str
@@ -209,13 +273,18 @@ class Crawler:
         progress: OnProgress | None = None,
         pool: Workers | None = None,
         renderer: Renderer | None = None,
+        read: OnRead | None = None,
     ):
+        """``on_page`` runs the content checks on an attachment's text; ``read`` parses an HTML
+        page and runs them on it (``read_page``, perhaps in a worker process); without ``read``,
+        ``read_page`` here with ``on_page`` (then a plain function) as the checks."""
         self.site = site
         self.renderer = renderer
         self.s = site.settings
         self.today = today
         self.f = fetcher
         self.on_page = on_page
+        self.read: OnRead = read or functools.partial(read_page, checks=on_page)  # type: ignore[arg-type]
         self.progress = progress
         self.pool = pool  # worker processes for attachment text (else a thread)
         self.enc_hint: str | None = None  # charset of the site's pages that declare none
@@ -335,14 +404,11 @@ class Crawler:
             if resp.status in (403, 405, 501) or (resp.status == 0 and resp.error):
                 resp = await self.f.fetch(url, max_bytes=64 * 1024, robots=False)
             self.result.external_checked += 1
-            self._record_status(url, resp, None, external=not self.in_site(url))
+            self._record_status(url, resp, False, external=not self.in_site(url))
 
-    def _record_status(self, url: str, resp: Response, parsed: Parsed | None, external: bool):
+    def _record_status(self, url: str, resp: Response, soft: bool, external: bool):
         if resp.error and "robots" in resp.error:
             return
-        soft = False
-        if resp.ok and parsed is not None:
-            soft = is_soft_404(resp.status, parsed.title, parsed.text)
         if resp.status >= 400 or resp.status == 0 or soft:
             reason = (
                 "软404：返回200但页面内容为“页面不存在”"
@@ -397,10 +463,26 @@ class Crawler:
         detail = is_home or col_state is not None
         if col_state is not None and resp.ok and self._renders(col_state):
             html = await self._render(job.url) or html
-        parsed = (
-            parse_html(resp.final_url or job.url, html, self.today, detail) if html else Parsed()
+        fetched = Fetched(
+            url=job.url,
+            base=resp.final_url or job.url,
+            html=html,
+            status=resp.status,
+            ok=resp.ok,
+            content_type=ctype or "text/html",
+            referrer=job.referrer,
+            depth=job.depth,
+            role=self._role(job),
+            detail=detail,
+            today=self.today,
+            fetched_at=now,
+            encoding=enc,
         )
-        soft = self._record_status(job.url, resp, parsed, external=False)
+        del html
+        answer = self.read(fetched)
+        parsed, soft, role, found = await answer if inspect.isawaitable(answer) else answer
+        del fetched
+        self._record_status(job.url, resp, soft, external=False)
         if is_home:
             r.homepage_dates = [d for d in parsed.item_dates if d <= self.today]
             r.homepage_published = parsed.published
@@ -415,25 +497,9 @@ class Crawler:
         for url, label in parsed.links:
             if "年" in label:
                 self._report(url, label)
-        role = self._role(job, parsed)
         if role == PageRole.ARTICLE and job.column:
             self._article_date(job, parsed)
-        page = Page(
-            url=job.url,
-            status=resp.status,
-            content_type=ctype or "text/html",
-            html=html,
-            text=parsed.text,
-            title=parsed.title,
-            links=tuple(parsed.links),
-            referrer=job.referrer,
-            depth=job.depth,
-            published=parsed.published,
-            fetched_at=now,
-            encoding=enc,
-        )
-        r.findings.extend(await self._checks(page, role))
-        del page, html
+        r.findings.extend(found)
         # Sub-columns from a column page's navigation (discovery only).
         if col_state is not None and col_state.column.discovered and job.depth <= 2:
             self._discover(column_links(parsed, self.in_site, job.url), col_state.column)
@@ -482,7 +548,7 @@ class Crawler:
 
     async def _attachment(self, job: _Job, resp: Response, ctype: str, attach: bool, now) -> None:
         r = self.result
-        self._record_status(job.url, resp, None, external=False)
+        self._record_status(job.url, resp, False, external=False)
         if not resp.ok or (not is_attachment(resp.final_url or job.url) and not attach):
             return
         r.attachments += 1
@@ -649,17 +715,14 @@ class Crawler:
             st.sources.add("render")
         return html
 
-    def _role(self, job: _Job, parsed: Parsed) -> PageRole:
+    def _role(self, job: _Job) -> PageRole | None:
+        """The page's role as the crawl knows it; None: the page decides (``read_page``)."""
         if job.role == PageRole.HOMEPAGE:
             return job.role
         col = self.result.columns.get(job.url)
         if col is not None:
             return ROLE_OF_TYPE.get(col.column.type, PageRole.COLUMN_LIST)
-        if job.role is not None:
-            return job.role
-        if parsed.published or "ArticleTitle" in parsed.meta:
-            return PageRole.ARTICLE
-        return PageRole.OTHER
+        return job.role
 
     def _discover(self, links: list[tuple[str, str]], parent: Column | None) -> None:
         for url, label in links:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import posixpath
 import re
+import zipfile
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -588,14 +590,60 @@ def _pdf(body: bytes) -> str:
 
 
 def _docx(body: bytes) -> str:
+    """Body paragraphs, then each table's rows (cells joined by spaces), as python-docx reads them.
+    Only the main document part is parsed (python-docx's own classes on it): the package's styles
+    and themes, often most of its XML (800 KB in python-docx's own template), hold no text. A
+    package that is not a plain Word document is read by python-docx whole (and its errors)."""
     import docx
+    from docx.document import Document
 
-    d = docx.Document(io.BytesIO(body))
+    main = _docx_main(body)
+    d = Document(main, None) if main is not None else docx.Document(io.BytesIO(body))  # type: ignore[arg-type]
     parts = [p.text for p in d.paragraphs]
     for table in d.tables:
         for row in table.rows:
             parts.append(" ".join(c.text for c in row.cells))
     return "\n".join(parts)[:MAX_TEXT]
+
+
+_WML_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+
+
+def _docx_main(body: bytes):
+    """The main document part of a Word package, parsed as python-docx parses it, when the
+    package's relationships name one part of python-docx's document content type; else None."""
+    from docx.oxml import parse_xml
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as z:
+            targets = [
+                rel.get("Target") or ""
+                for rel in parse_xml(z.read("_rels/.rels"))
+                if rel.get("Type") == _OFFICE_DOCUMENT and rel.get("TargetMode") != "External"
+            ]
+            if len(targets) != 1:
+                return None
+            name = posixpath.normpath("/" + targets[0].lstrip("/"))
+            types = parse_xml(z.read("[Content_Types].xml"))
+            by_part = {
+                (t.get("PartName") or "").lower(): t.get("ContentType")
+                for t in types
+                if str(t.tag).endswith("}Override")
+            }
+            by_ext = {
+                (t.get("Extension") or "").lower(): t.get("ContentType")
+                for t in types
+                if str(t.tag).endswith("}Default")
+            }
+            kind = by_part.get(name.lower()) or by_ext.get(name.rsplit(".", 1)[-1].lower())
+            if kind != _WML_MAIN:
+                return None
+            return parse_xml(z.read(name[1:]))
+    except Exception:  # anything unusual: python-docx reads the whole package instead
+        return None
 
 
 def _xlsx(body: bytes) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import logging
 import os
 from collections.abc import Awaitable, Callable, Coroutine
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 from zwgk.inspect.checks.catalogue import page_modules, site_modules
 from zwgk.inspect.config import Config, Site
 from zwgk.inspect.context import CheckContext, PageRole
-from zwgk.inspect.crawl import Crawler, SiteCrawl
+from zwgk.inspect.crawl import Crawler, Fetched, Read, SiteCrawl, read_page
 from zwgk.inspect.fetch import Cache, Fetcher
 from zwgk.inspect.model import Finding, Page, Severity
 from zwgk.inspect.render import Renderer
@@ -45,9 +46,11 @@ class SiteResult:
 
 
 async def start_workers(n: int, ctx: CheckContext) -> Workers | None:
-    """Processes that run the page checks (the typo model) and extract attachment text (pdf/docx/
-    xlsx parsing; a hostile attachment then cannot exhaust the crawler's own memory), each with
-    the site's context. ``n`` -1: one per spare CPU (at most 4); 0: none (all in this process)."""
+    """Processes that parse the pages and run the page checks (the typo model) and extract
+    attachment text (pdf/docx/xlsx parsing; a hostile attachment then cannot exhaust the
+    crawler's own memory), each with the site's context. ``n`` -1: one per spare CPU (at most 4;
+    one on two cores: a second loads the typo model again and costs more CPU than it saves);
+    0: none (all in this process)."""
     if n < 0:
         n = min(4, max(1, (os.cpu_count() or 2) - 1))
     if n == 0:
@@ -104,34 +107,61 @@ def _adopt(ctx: CheckContext) -> None:
     _worker_checks = _page_runner(ctx, page_modules(), _worker_errors)
 
 
-def worker_checks(page: Page, role: PageRole) -> tuple[list[Finding], dict[str, int]]:
-    """Every page check on one page, in a worker process: findings and the check errors met."""
-    assert _worker_checks is not None
-    found = _worker_checks(page, role)
+def _drain_errors() -> dict[str, int]:
+    """The check errors a worker met since it last answered."""
     if not _worker_errors:
-        return found, {}
+        return {}
     errors = dict(_worker_errors)
     _worker_errors.clear()
-    return found, errors
+    return errors
+
+
+def worker_checks(page: Page, role: PageRole) -> tuple[list[Finding], dict[str, int]]:
+    """Every page check on one page (an attachment's text), in a worker process: findings and the
+    check errors met."""
+    assert _worker_checks is not None
+    return _worker_checks(page, role), _drain_errors()
+
+
+def worker_read(fetched: Fetched) -> tuple[Read, dict[str, int]]:
+    """An HTML page parsed and checked in a worker process (``read_page``): what the crawl needs
+    of it, and the check errors met. The page's markup and text stay in the worker."""
+    assert _worker_checks is not None
+    return read_page(fetched, _worker_checks), _drain_errors()
+
+
+def _merge(errors: dict[str, int], errs: dict[str, int]) -> None:
+    for name, n in errs.items():
+        errors[name] = errors.get(name, 0) + n
 
 
 def _pooled_runner(
     ctx: CheckContext, workers: Workers, errors: dict[str, int]
-) -> Callable[[Page, PageRole], Awaitable[list[Finding]]]:
-    """The page checks in the worker processes: the typo model is the costliest work per page,
-    and the crawl goes on meanwhile."""
+) -> tuple[
+    Callable[[Page, PageRole], Awaitable[list[Finding]]], Callable[[Fetched], Awaitable[Read]]
+]:
+    """The page checks in the worker processes, for attachments' text and for HTML pages, which
+    are parsed there too (``read_page``): the typo model is the costliest work per page, parsing
+    the next, and the crawl goes on meanwhile. A worker that died: the work is done here."""
     local = _page_runner(ctx, page_modules(), errors)
 
-    async def run(page: Page, role: PageRole) -> list[Finding]:
+    async def check(page: Page, role: PageRole) -> list[Finding]:
         try:
             found, errs = await workers.call(worker_checks, page, role)
         except BrokenExecutor:  # a worker died (e.g. out of memory): check here instead
             return local(page, role)
-        for name, n in errs.items():
-            errors[name] = errors.get(name, 0) + n
+        _merge(errors, errs)
         return found
 
-    return run
+    async def read(fetched: Fetched) -> Read:
+        try:
+            answer, errs = await workers.call(worker_read, fetched)
+        except BrokenExecutor:
+            return read_page(fetched, local)
+        _merge(errors, errs)
+        return answer
+
+    return check, read
 
 
 def finalise(findings: list[Finding], site: Site, dismissals: frozenset[str]) -> tuple[list, int]:
@@ -165,9 +195,11 @@ async def inspect_site(
     if cache_dir:
         ctx = replace(ctx, cache_dir=str(cache_dir))
     pool = await start_workers(site.settings.attachment_workers, ctx)
-    on_page = (
-        _pooled_runner(ctx, pool, errors) if pool else _page_runner(ctx, page_modules(), errors)
-    )
+    if pool is not None:
+        on_page, read = _pooled_runner(ctx, pool, errors)
+    else:
+        on_page = _page_runner(ctx, page_modules(), errors)
+        read = functools.partial(read_page, checks=on_page)
     try:
         wants_render = site.settings.render or any(c.render for c in site.columns)
         async with (
@@ -175,7 +207,14 @@ async def inspect_site(
             Renderer(site.settings, wants_render) as renderer,
         ):
             crawler = Crawler(
-                site, today, fetcher, on_page, progress, pool, renderer if wants_render else None
+                site,
+                today,
+                fetcher,
+                on_page,
+                progress,
+                pool,
+                renderer if wants_render else None,
+                read,
             )
             crawl = await crawler.run()
         crawl.cache_hits = cache.hits if cache else 0

@@ -376,6 +376,14 @@ def _silenced(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any((s <= start and e >= end) or s < start < e or s < end < e for s, e in spans)
 
 
+def _may_report(sg: Suggestion) -> bool:
+    """A suggestion that may become a finding: none of its characters is never wrong, and its
+    evidence reaches a tier. Marking it a name later can only lower its tier (wording-typo is
+    then skipped, wording-suspect judged alike), so one that reaches none is dropped at once,
+    whatever the page around it."""
+    return not NEVER_WRONG.intersection(sg.wrong) and tier(sg) is not None
+
+
 def find(
     text: str, settings: Settings = Settings(), cache_dir: str | None = None
 ) -> list[WordingHit]:
@@ -406,8 +414,8 @@ def find(
         meant: tuple[list[tuple[int, int]], ...] | None = None
         places: list[bool] = []
         tiered = []
-        for sg in lexicon.suggestions(text, kept):
-            if NEVER_WRONG.intersection(sg.wrong) or _changes_placeholder(text, sg, lexicon):
+        for sg in lexicon.suggestions(text, kept, _may_report):
+            if _changes_placeholder(text, sg, lexicon):
                 continue
             if names is None and not sg.in_name:
                 names = name_spans(text, lexicon)

@@ -29,7 +29,7 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
@@ -181,6 +181,7 @@ class Model:
         # Characters of traditional text only: a run holding one is not judged (the model knows
         # simplified official text; 為, 報 are not typos of 为, 报).
         self.traditional = frozenset("".join(sections.get("[traditional]", ())))
+        self._kept_runs: dict[tuple, dict[str | tuple[str, int], tuple[Suggestion, ...]]] = {}
         self.surnames = frozenset("".join(sections.get("[surnames]", ()))) | SURNAMES_MORE
 
     # -- character n-gram model of running official text -------------------------------------
@@ -296,24 +297,73 @@ class Model:
 
     # -- detection ----------------------------------------------------------------------------
 
-    def suggestions(self, text: str, store: RunStore | None = None) -> list[Suggestion]:
+    def suggestions(
+        self,
+        text: str,
+        store: RunStore | None = None,
+        keep: Callable[[Suggestion], bool] | None = None,
+    ) -> list[Suggestion]:
         """Every suspected typo in ``text`` with its evidence, in text order: the best correction
         per span; spans may overlap (a pair and a single character), the caller picks. With a
-        ``store``, runs computed on an earlier inspection are read back instead."""
+        ``store``, runs computed on an earlier inspection are read back instead. With ``keep``
+        (a module-level function of a suggestion's evidence, never of its offsets), only the
+        suggestions it keeps, decided once per run of text: most of a page's runs are its
+        navigation and footer again, whose suggestions the caller would drop on every page."""
         out: list[Suggestion] = []
+        memo = self._memo(store, keep)
         for m in _HAN_RUN.finditer(text):
-            run = m.group()
-            if "\n" not in run:  # one line: the run itself (most runs)
-                found = self._stored(run, store)
-                if found:
-                    at = m.start()
-                    out += [_moved(sg, at + sg.start, at + sg.end) for sg in found]
-                continue
-            for group in _lines_joined(text, m):
-                joined = "".join(text[a:b] for a, b in group)
-                for sg in self._stored(joined, store):
-                    out.append(_moved(sg, _offset(group, sg.start), _offset(group, sg.end - 1) + 1))
+            run, at = m.group(), m.start()
+            key: str | tuple[str, int] = run
+            if "\n" in run:
+                # where its first line breaks depends on that line's length before the run too
+                key = (run, min(at - text.rfind("\n", 0, at), WRAPPED_LINE))
+            found = memo.get(key) if memo is not None else None
+            if found is None:
+                found = self._in_run(text, m, store, keep)
+                if memo is not None:
+                    memo[key] = found
+            if found:
+                out += [_moved(sg, at + sg.start, at + sg.end) for sg in found]
         return out
+
+    def _in_run(
+        self,
+        text: str,
+        m: re.Match[str],
+        store: RunStore | None,
+        keep: Callable[[Suggestion], bool] | None,
+    ) -> tuple[Suggestion, ...]:
+        """The (kept) suggestions in one match of ``_HAN_RUN``, offsets within it."""
+        run = m.group()
+        if "\n" not in run:  # one line: the run itself (most runs)
+            found = self._stored(run, store)
+            return tuple(sg for sg in found if keep(sg)) if keep is not None else found
+        at, out = m.start(), []
+        for group in _lines_joined(text, m):
+            joined = "".join(text[a:b] for a, b in group)
+            for sg in self._stored(joined, store):
+                if keep is None or keep(sg):
+                    start, end = _offset(group, sg.start), _offset(group, sg.end - 1) + 1
+                    out.append(_moved(sg, start - at, end - at))
+        return tuple(out)
+
+    def forget(self) -> None:
+        """Drop every result kept in memory, as a new process starts (the store keeps its own)."""
+        self.run.cache_clear()
+        self._kept.cache_clear()
+        self._kept_runs.clear()
+
+    def _memo(
+        self, store: RunStore | None, keep: Callable[[Suggestion], bool] | None
+    ) -> dict[str | tuple[str, int], tuple[Suggestion, ...]] | None:
+        """The kept suggestions per run (offsets within it) for ``keep`` and ``store``, emptied
+        when it grows past ``RUN_CACHE`` runs."""
+        if keep is None:
+            return None
+        memo = self._kept_runs.setdefault((keep, store), {})
+        if len(memo) > RUN_CACHE:
+            memo.clear()
+        return memo
 
     def _stored(self, run: str, store: RunStore | None) -> tuple[Suggestion, ...]:
         if len(run) < 2 or not self.traditional.isdisjoint(run):
