@@ -35,9 +35,9 @@ class WarmPagesTestCase(BaseTestCase):
         self.assert_warm_queries(self.admin, self.url("ranking"), 3)
         self.assert_warm_queries(self.assessor, self.url("ranking"), 3)
 
-    def test_sheet_reads_three_rows_for_its_unit(self):
+    def test_sheet_reads_four_rows_with_its_unit(self):
         sheet = self.url("sheet", unit_id=self.jia.pk)
-        self.assert_warm_queries(self.unit_user, sheet, 3)  # the unit comes with the membership
+        self.assert_warm_queries(self.unit_user, sheet, 4)  # and the unit user's own unit
         self.assert_warm_queries(self.leader, sheet, 4)  # the office side reads the unit
 
     def test_the_tab_bar_is_the_one_every_page_renders(self):

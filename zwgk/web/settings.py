@@ -143,7 +143,7 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)
 # sees the same count; an account and an address are locked separately (accounts/throttle.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "zwgk.web.accounts.backends.UserBackend",  # ModelBackend; the user read in SQL written once
 ]
 AXES_HANDLER = "zwgk.web.accounts.throttle.SignInHandler"
 AXES_FAILURE_LIMIT = LOGIN_FAILURES_ALLOWED
@@ -204,7 +204,7 @@ FILE_UPLOAD_HANDLERS = [
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if env_str("REDIS_URL", "")
-    else "django.contrib.sessions.backends.db"
+    else "zwgk.web.accounts.sessions"  # Django's db sessions, read by key in SQL written once
 )
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
