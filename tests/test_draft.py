@@ -1313,3 +1313,10 @@ def test_it_marks_a_deduction_that_lost_its_decimal_point():
     """扣15分 in an item of 3分 reads as 1.5 copied without its point; 扣30分 in 6分 is a rule."""
     assert draft_rule("建立工作网络(3分)。未绘制包干图的扣15分。").needs_review
     assert not draft_rule("集体上访5人以上(6分)发生一起扣30分。").needs_review
+
+
+def test_it_marks_tiers_by_a_band_and_a_bracketed_limit():
+    """60%到80%(含80%)扣4分, 60%(含60%)以下扣8分: two tiers of one fault (batch 8's one miss)."""
+    rule = draft_rule("居民群众安全感在60%到80%(含80%)扣4分,60%(含60%)以下扣8分。")
+    assert rule.needs_review
+    assert rule.summary()["deductions"] == [4, 8]
