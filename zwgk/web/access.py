@@ -16,6 +16,7 @@ from django.db import connection
 from django.http import Http404, HttpRequest
 
 from zwgk.web import keyed
+from zwgk.web.memo import Memo
 from zwgk.web.rounds.models import Membership, Round, SchemeVersion, Unit
 
 ADMIN = "admin"
@@ -71,7 +72,7 @@ def role_in(user, round: Round) -> tuple[str, Unit | None] | None:
     return m.role, m.unit
 
 
-_schemes: dict[tuple, SchemeVersion] = {}
+_schemes: Memo[SchemeVersion] = Memo(256)
 
 
 def _attach_scheme(rnd: Round) -> None:
@@ -79,14 +80,10 @@ def _attach_scheme(rnd: Round) -> None:
     once per process: a round pins its version when it is created and a version never changes.
     Keyed by the round's identity too (as Round.cache_key), so a database restored or rebuilt
     under the same ids is read afresh."""
-    key = (rnd.pk, rnd.created_at, rnd.scheme_id)
-    scheme = _schemes.get(key)
-    if scheme is None:
-        scheme = SchemeVersion.objects.defer("yaml_text").get(pk=rnd.scheme_id)
-        if len(_schemes) >= 256:
-            _schemes.clear()
-        _schemes[key] = scheme
-    rnd.scheme = scheme
+    rnd.scheme = _schemes.get(
+        (rnd.pk, rnd.created_at, rnd.scheme_id),
+        lambda: SchemeVersion.objects.defer("yaml_text").get(pk=rnd.scheme_id),
+    )
 
 
 @cache

@@ -26,10 +26,11 @@ from zwgk.web.audit.models import record
 from zwgk.web.desk.models import Fact, Objection
 from zwgk.web.desk.scoring import class_averages, derived, round_result
 from zwgk.web.downloads import DOCX, XLSX, download
+from zwgk.web.memo import Memo
 from zwgk.web.portal.models import Evidence
 from zwgk.web.uploads import UploadRefused, refused_upload
 
-_navs: dict[tuple, str] = {}
+_navs: Memo[str] = Memo(1000)
 
 
 def _roundnav(acc: Access) -> str:
@@ -44,13 +45,7 @@ def _roundnav(acc: Access) -> str:
         acc.unit and acc.unit.pk,
         rnd.results_visible_to_units,
     )
-    html = _navs.get(key)
-    if html is None:
-        html = render_to_string("_roundnav.html", {"acc": acc})
-        if len(_navs) >= 1000:
-            _navs.clear()
-        _navs[key] = html
-    return html
+    return _navs.get(key, lambda: render_to_string("_roundnav.html", {"acc": acc}))
 
 
 def _f(value: Decimal) -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 
 from django.conf import settings
 from django.db import models
@@ -11,9 +10,9 @@ from django.utils import timezone
 
 from zwgk.rubric import SchemeIndex, load_scheme_text
 from zwgk.scoring.units import MAX_CONTACT, MAX_NAME
+from zwgk.web.memo import Memo
 
-_indexes: dict[str, SchemeIndex] = {}
-_indexes_lock = threading.Lock()
+_indexes: Memo[SchemeIndex] = Memo(16)
 
 
 class SchemeVersion(models.Model):
@@ -33,15 +32,10 @@ class SchemeVersion(models.Model):
     def index(self) -> SchemeIndex:
         """The scheme read by the core, once per process and version (keyed by its SHA-256, so
         pages that load the version without its text never read the text again)."""
-        with _indexes_lock:
-            hit = _indexes.get(self.sha256)
-        if hit is None:
-            hit = load_scheme_text(self.yaml_text, self.source_name or f"{self.scheme_id}.yaml")
-            with _indexes_lock:
-                if len(_indexes) >= 16:
-                    _indexes.pop(next(iter(_indexes)))
-                _indexes[self.sha256] = hit
-        return hit
+        return _indexes.get(
+            self.sha256,
+            lambda: load_scheme_text(self.yaml_text, self.source_name or f"{self.scheme_id}.yaml"),
+        )
 
     @staticmethod
     def digest(text: str) -> str:
