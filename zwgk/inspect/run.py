@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import functools
 import logging
 import os
 from collections.abc import Awaitable, Callable, Coroutine
@@ -195,11 +194,12 @@ async def inspect_site(
     if cache_dir:
         ctx = replace(ctx, cache_dir=str(cache_dir))
     pool = await start_workers(site.settings.attachment_workers, ctx)
+    # without workers the crawler reads pages itself (``read_page`` with ``on_page``)
+    read: Callable[[Fetched], Awaitable[Read]] | None = None
     if pool is not None:
         on_page, read = _pooled_runner(ctx, pool, errors)
     else:
         on_page = _page_runner(ctx, page_modules(), errors)
-        read = functools.partial(read_page, checks=on_page)
     try:
         wants_render = site.settings.render or any(c.render for c in site.columns)
         async with (
