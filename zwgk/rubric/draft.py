@@ -1019,26 +1019,24 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 draft.review("赋分区间的下限不小于上限：原文可能有误")
             draft.ranges.append(t)
 
+    # this source's amounts, each the first of its kind (a continuation 、1分 shares its case)
+    own = [e for e in draft.entries if e.tok.src == src and e.amount is not None and not e.tok.cont]
+    faults = [e for e in own if e.kind == "fault"]
+
     # -- tiers by a threshold: two amounts of one item each under its own limit (低于3%的扣0.25分,
     # 低于2%的扣0.5分; 5个点以内扣1分,5个点以外扣2分; 死亡3-5人的…死亡6-9人的): whether the second
     # replaces the first or adds to it is not said
     limited = [
         e
-        for e in draft.entries
-        if e.tok.src == src and e.amount is not None and not e.tok.cont
-        and _THRESHOLD_RE.search(s, max(0, e.tok.start - 40), e.tok.start)
+        for e in own
+        if _THRESHOLD_RE.search(s, max(0, e.tok.start - 40), e.tok.start)
         and _THRESHOLD_RE.search(e.text)
-    ]  # fmt: skip
+    ]
     if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
         draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
 
     # -- a graver case by a threshold (未按期答复的,每件扣1分;超期30日以上的,每件扣2分; 未公开的扣1分,
     # 超过2项未公开的扣3分): a later, larger amount of the item under a limit the first lacks
-    faults = [
-        e
-        for e in draft.entries
-        if e.tok.src == src and e.kind == "fault" and e.amount is not None and not e.tok.cont
-    ]
 
     def case_of(e: _Entry) -> str:
         return e.text[: len(e.text) - (e.tok.end - e.tok.start)]
@@ -1056,8 +1054,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         # (超过1个月未更新的 after …更新不及时的) — not another fault with its own condition
         rest = re.sub(r"[^\u4e00-\u9fff]|的|者|未|不|没有", "", _LIMIT_RE.sub("", case))
         if any(
-            a.tok.item == b.tok.item and a.amount is not None and b.amount is not None
-            and a.amount < b.amount and not _THRESHOLD_RE.search(a.text)
+            a.tok.item == b.tok.item and a.amount < b.amount and not _THRESHOLD_RE.search(a.text)
             and (len(rest) <= 4 or predicate(case) in case_of(a))
             for a in faults[:i]
         ):  # fmt: skip
@@ -1066,9 +1063,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     # -- tiers by a count (通报1次扣1分,通报2次扣3分; 一项未落实扣1分,两项未落实扣2分): the same
     # counting word with different numbers before the amounts of one item
     counted: dict[tuple[int, str], set[Decimal]] = {}
-    for e in draft.entries:
-        if e.tok.src != src or e.amount is None or e.tok.cont:
-            continue
+    for e in own:
         c_start = _clause_span(s, e.tok.start)[0]
         m = _COUNT_BEFORE_RE.search(s, c_start, e.tok.start)
         if m is None or re.search(r"每[^,;。]{0,4}$", s[c_start : m.start()]):
@@ -1087,9 +1082,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     # alike (进京非访扣15分/批次,到省非访扣10分/批次) are separate faults.
     named: dict[tuple[int, str, str], set[Decimal]] = {}
     open_range: set[tuple[int, str, str]] = set()
-    for e in draft.entries:
-        if e.tok.src != src or e.kind != "fault" or e.amount is None or e.tok.cont:
-            continue
+    for e in faults:
         if e.per is None or not re.fullmatch(_COUNTERS, e.per):
             continue  # occurrences only: 每低10% counts a rate's units
         case = s[_clause_span(s, e.tok.start)[0] : e.tok.start]
