@@ -131,6 +131,18 @@ class AccessTest(MonitorTestCase):
             == 404
         )
 
+    def test_it_writes_review_requests_in_the_audit_trail_by_the_checks_title(self):
+        self.login(self.unit_user)
+        self.client.post(
+            self.url("monitor_request", finding_id=self.finding.pk), {"statement": "已修复"}
+        )
+        self.login(self.admin)
+        page = self.client.get(self.url("audit")).content.decode()
+        assert "对网上检查发现申请复核（站内不可用链接）" in page
+        assert f"发现编号：{self.finding.pk}" in page
+        for code in ("links-dead", "finding："):
+            assert code not in page
+
     def test_it_serves_a_saved_copy_only_to_those_who_may_see_the_finding(self):
         snap = snapshots.of_text(self.jia_site, self.finding.url, "记录", "探测记录\n")
         Finding.objects.filter(pk=self.finding.pk).update(snapshot=snap)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.utils import timezone
 
+from zwgk.inspect.checks.catalogue import title_of
 from zwgk.web.audit.models import Event
 
 FIELD_NAMES = {
@@ -49,9 +50,29 @@ FIELD_NAMES = {
     "scheme": "方案",
     "evidence": "材料",
     "fact": "记录",
+    # 网站监测
+    "finding": "发现编号",
+    "check": "检查项",
+    "target": "计入",
+    "sites": "网站",
+    "key": "代号",
+    "port": "端口",
+    "epoch": "起始时间",
+    "homepage": "首页",
+    "accounts": "账号数",
+    "dates": "日期",
 }
 ROLES = {"assessor": "考核小组", "leader": "领导组", "unit": "被考核单位"}
 HIDDEN = {"sha256", "at"}  # kept for integrity, not worth a reader's time
+
+
+def _check_title(check_id: str) -> str | None:
+    title = title_of(check_id)
+    return title if title != check_id else None
+
+
+# Codes whose labels are not a model's choices: a member's role, an inspector check's id.
+CODE_LABELS = {"role": ROLES.get, "check": _check_title}
 
 # Kinds of events for the filter: action prefix → label.
 KINDS = {
@@ -122,7 +143,8 @@ def value_text(object_type: str, field: str, value) -> str:
             f"{FIELD_NAMES.get(k, k)} {value_text('', k, v)}" for k, v in value.items()
         )
     text = str(value)
-    label = (ROLES if field == "role" else _labels(object_type, field)).get(text)
+    code_label = CODE_LABELS.get(field)
+    label = code_label(text) if code_label else _labels(object_type, field).get(text)
     if label:
         return label
     if len(text) >= 16 and text[4:5] == "-" and text[10:11] == "T":

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zwgk.inspect.checks.catalogue import title_of
 from zwgk.inspect.model import SEVERITY_ZH
 from zwgk.web.desk.models import Fact
 from zwgk.web.rounds.models import Round, Unit
@@ -290,6 +291,11 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def check_title(self) -> str:
+        """The check's title in the catalogue (站点无法访问（监测一周）), else its id."""
+        return title_of(self.check_id)
 
     @property
     def severity_zh(self) -> str:

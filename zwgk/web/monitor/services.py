@@ -477,7 +477,7 @@ def dismiss(finding: Finding, user, reason: str) -> None:
             finding.fact.save(update_fields=["status"])
         record(
             "monitor.dismiss",
-            f"{finding.unit.name}：排除网上检查发现（{finding.check_id}）",
+            f"{finding.unit.name}：排除网上检查发现（{finding.check_title}）",
             actor=user,
             round=finding.round,
             unit=finding.unit,
@@ -500,7 +500,7 @@ def request_review(finding: Finding, user, statement: str) -> None:
         finding.save(update_fields=["unit_request", "unit_requested_at"])
         record(
             "monitor.request",
-            f"{finding.unit.name}：对网上检查发现申请复核（{finding.check_id}）",
+            f"{finding.unit.name}：对网上检查发现申请复核（{finding.check_title}）",
             actor=user,
             round=finding.round,
             unit=finding.unit,
