@@ -48,6 +48,38 @@ class SessionTestCase(BaseTestCase):
         self.assertIn("/login/", r["Location"])
 
 
+    def checked_browser(self) -> Client:
+        """Signed in as jia (sign-in sets the CSRF cookie), then checked for CSRF like a browser."""
+        browser = Client()
+        self.assertEqual(sign_in(browser, "jia", self.password).status_code, 302)
+        browser.handler.enforce_csrf_checks = True
+        return browser
+
+    def test_it_signs_out_by_htmx_with_the_cookie_token(self):
+        browser = self.checked_browser()
+        page = browser.get(self.url("portal"))
+        self.assertContains(page, 'hx-post="/logout/"')
+        self.assertNotContains(page, "csrfmiddlewaretoken")  # a page without a form mints no token
+        token = browser.cookies[settings.CSRF_COOKIE_NAME].value  # what app.js sends
+        refused = Client(enforce_csrf_checks=True)
+        refused.cookies = browser.cookies
+        self.assertEqual(refused.post("/logout/", HTTP_HX_REQUEST="true").status_code, 403)
+        r = browser.post("/logout/", HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token)
+        self.assertEqual(r["HX-Redirect"], "/login/")
+        self.assertEqual(browser.get(self.url("portal")).status_code, 302)
+
+    def test_it_asks_before_signing_out_without_script(self):
+        browser = self.checked_browser()
+        page = browser.get("/logout/")  # the link itself: GET never signs out
+        self.assertContains(page, "确定退出登录吗")
+        self.assertEqual(browser.get(self.url("portal")).status_code, 200)
+        token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        r = browser.post("/logout/", {"csrfmiddlewaretoken": token})
+        self.assertEqual(r["Location"], "/login/")
+        self.assertEqual(browser.get(self.url("portal")).status_code, 302)
+        self.assertRedirects(Client().get("/logout/"), "/login/", fetch_redirect_response=False)
+
+
 class ThrottleTestCase(BaseTestCase):
     def test_it_refuses_an_account_after_the_fifth_wrong_password(self):
         codes = [sign_in(self.client, "jia", f"wrong{i}").status_code for i in range(20)]

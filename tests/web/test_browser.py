@@ -266,6 +266,11 @@ def test_an_assessor_confirms_a_pending_finding_from_the_registers_in_chromium(b
     rnd.refresh_from_db()
     assert score_text(page) == fmt(round_result(rnd)[0].unit(fact.unit.name).total)
     assert page.evaluate("window.__sameDocument === true"), "the page was reloaded"
+    # 退出: one click posts by htmx with the cookie's token; the session is gone afterwards
+    page.locator("header a", has_text="退出").click()
+    page.wait_for_url("**/login/")
+    page.goto(browser.base + f"{r}/desk/unit/{fact.unit.pk}/")
+    assert "/login/" in page.url
     page.context.close()
     assert browser.csp == [], browser.csp
     assert browser.console_errors == [], browser.console_errors

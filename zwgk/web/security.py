@@ -1,10 +1,11 @@
-"""A strict Content-Security-Policy (every script, style and font comes from this server) and
-the refusal of NUL characters in input."""
+"""A strict Content-Security-Policy (every script, style and font comes from this server), the
+refusal of NUL characters in input, and the CSRF cookie's name for the page's script."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -55,3 +56,10 @@ class RejectNullCharactersMiddleware:
                         status=400,
                     )
         return self.get_response(request)
+
+
+def csrf_cookie(request: HttpRequest) -> dict[str, str]:
+    """Context processor: the CSRF cookie's name. htmx requests send the cookie's token in a
+    header (app.js), so a page renders a masked token only when it has a form of its own; masking
+    one costs 32 calls of os.urandom, each a hand-over of the interpreter lock between threads."""
+    return {"csrf_cookie_name": settings.CSRF_COOKIE_NAME}

@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 from openpyxl import Workbook
 
 from zwgk.web.access import ADMIN, UNIT, access, rounds_for
@@ -58,9 +59,20 @@ def login(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def logout(request: HttpRequest) -> HttpResponse:
+    """Sign out (退出登录). The header's 退出 link posts here by htmx with the token from the CSRF
+    cookie, so pages without a form of their own mint no CSRF token; without script the link
+    opens a page that asks to confirm (GET never signs out)."""
+    if request.method == "GET":
+        if not request.user.is_authenticated:
+            return redirect("login")
+        return render(request, "accounts/logout.html")
     auth.logout(request)  # deletes the session from the database: refused by every worker
+    if request.headers.get("HX-Request"):
+        response = HttpResponse()
+        response["HX-Redirect"] = reverse("login")
+        return response
     return redirect("login")
 
 

@@ -24,6 +24,26 @@
   }
   document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
   document.addEventListener("htmx:afterSwap", function (e) { drawCharts(e.target); });
+  // htmx requests carry the CSRF token from Django's cookie (its documented way for scripts), so
+  // pages need not embed a masked token for them.
+  function cookie(name) {
+    var found = null;
+    document.cookie.split(";").forEach(function (part) {
+      var kv = part.trim().split("=");
+      if (kv[0] === name) found = decodeURIComponent(kv.slice(1).join("="));
+    });
+    return found;
+  }
+  document.addEventListener("htmx:configRequest", function (e) {
+    var meta = document.querySelector('meta[name="csrf-cookie"]');
+    var token = meta && cookie(meta.getAttribute("content"));
+    if (token && e.detail.verb !== "get") e.detail.headers["X-CSRFToken"] = token;
+  });
+  // A link enhanced by htmx (退出) falls back to its own page when the request fails.
+  document.addEventListener("htmx:responseError", function (e) {
+    var el = e.detail.elt;
+    if (el && el.matches("a[data-follow-on-error]")) window.location.href = el.href;
+  });
   // Confirmation for dangerous buttons: <button data-confirm="...">
   document.addEventListener("click", function (e) {
     var b = e.target.closest("[data-confirm]");
