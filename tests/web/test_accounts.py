@@ -47,7 +47,6 @@ class SessionTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 302)
         self.assertIn("/login/", r["Location"])
 
-
     def checked_browser(self) -> Client:
         """Signed in as jia (sign-in sets the CSRF cookie), then checked for CSRF like a browser."""
         browser = Client()
