@@ -61,6 +61,7 @@ CORPUS = ROOT / "tools" / "corpus"  # public official documents, one file per so
 FRESH = CORPUS / "fresh"  # the false-alarm set of 2026-12 (fresh_split): never read by the build
 SEALED2 = CORPUS / "sealed2"  # the second false-alarm set (sealed2_documents; spent): never read
 SEALED3 = CORPUS / "sealed3"  # the third sealed false-alarm set (sealed3_documents): never read
+SEALED4 = CORPUS / "sealed4"  # the fourth sealed false-alarm set (sealed4_documents): never read
 TUNE2 = CORPUS / "tune2"  # correct official text to tune false alarms on (tune2_documents)
 TUNE3 = CORPUS / "tune3"  # more of it (tune3_documents)
 RULE_SENTENCES = (
@@ -209,6 +210,13 @@ def sealed3_documents() -> dict[str, str]:
     2026-12-02 after the second set was spent), by source address. All of it is sealed: run once,
     by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
     return fresh_documents(SEALED3)
+
+
+def sealed4_documents() -> dict[str, str]:
+    """The fourth sealed false-alarm set ``tools/corpus/sealed4`` (65 documents collected on
+    2026-12-02 after the third set was spent), by source address. All of it is sealed: run once,
+    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
+    return fresh_documents(SEALED4)
 
 
 def tune2_documents() -> dict[str, str]:

@@ -1,0 +1,88 @@
+"""The sealed measuring sets of 2026-12-02: ``tools/corpus/sealed4`` (correct official text, for
+false alarms) and ``bench/data/ecspell_med`` (real errors of a domain the model never saw).
+
+Sourced as written and never read by the build. These tests never run the checker on either
+set (both are run once, by ``bench/typo_accuracy.py --final``, counted and never shown)."""
+
+import inspect
+import re
+from pathlib import Path
+
+from bench.typo_accuracy import sealed_sentences
+from tools import build_typo_model
+from tools.build_typo_model import (
+    CORPUS,
+    ROOT,
+    SEALED4,
+    corpus_documents,
+    ecspell_rows,
+    ecspell_split,
+    official_documents,
+    official_split,
+    sealed4_documents,
+)
+
+MED = ROOT / "bench" / "data" / "ecspell_med" / "med.test.tsv"
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def test_every_sealed4_document_names_its_gov_source_and_licence():
+    files = sorted(SEALED4.glob("*.txt"))
+    assert len(files) == len(sealed4_documents()) == 65
+    for path in files:
+        head = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+        source = next(ln for ln in head if ln.startswith("# 来源:"))
+        assert source.startswith("# 来源: http"), path.name
+        assert ".gov.cn" in source.split("/")[2], path.name
+        assert any("著作权法》第五条" in ln for ln in head), path.name
+
+
+def test_no_sealed4_source_is_in_another_corpus_folder():
+    mine = set(sealed4_documents())
+    for path in CORPUS.rglob("*.txt"):
+        if path.parent == SEALED4:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for url in mine:
+            assert url.split("://", 1)[1] not in text, (url, path)
+
+
+def test_the_build_never_reads_sealed4_and_its_sentences_are_not_training_text():
+    sealed = sealed4_documents()
+    assert not set(sealed.values()) & set(corpus_documents().values())
+    build_input = "".join(
+        _HAN.findall(
+            "\n".join(
+                list(corpus_documents().values())
+                + list(official_documents().values())
+                + official_split()["lm"]
+            )
+        )
+    )
+    for url, text in sealed.items():
+        # most of the document's Chinese text stands nowhere in what the build reads (annual-
+        # report boilerplate may: at most 45% of a short opening at commit)
+        runs = _HAN.findall(text)
+        found = sum(len(run) for run in runs if len(run) >= 8 and run in build_input)
+        assert found < 0.6 * sum(map(len, runs)), url
+    split = ecspell_split(ROOT.parent / "shared")
+    trained = re.sub(r"\s+", "", "\n".join([t for _, t in split["train"]] + official_split()["lm"]))
+    sentences = sealed_sentences(sealed, split)
+    assert len(sentences) >= 600  # 646 at commit, with ../shared
+    for s in sentences:
+        assert re.sub(r"\s+", "", s) not in trained, s
+
+
+def test_the_medical_set_is_as_copied_and_the_build_never_reads_it():
+    rows = ecspell_rows(MED)
+    assert len(rows) == 500
+    assert sum(s != t for s, t in rows) == 226
+    for s, t in rows:
+        assert len(s) == len(t)
+    assert len(MED.read_text(encoding="utf-8")) == 51602  # the original file's length
+    source = Path(build_typo_model.__file__).read_text(encoding="utf-8")
+    assert "ecspell_med" not in source and "med.test" not in source
+    assert "sealed4" not in inspect.getsource(build_typo_model.build).lower()
+    split = ecspell_split(ROOT.parent / "shared")
+    ecspell = {t for part in split.values() for _, t in part}
+    assert not ecspell & {t for _, t in rows}
