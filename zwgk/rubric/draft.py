@@ -311,7 +311,9 @@ _TOKEN_RE = re.compile(
             rf"{_N}分(?:为止)?|以{_N}分为限)",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
-            r"(?P<stop>[扣减]完为止|扣完即止|扣至0分为止|扣完)",
+            # 扣分至基本分值扣完为止: down to the item's own worth, no cap
+            r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
+            r"|扣完即止|扣至0分为止|扣完)",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -329,7 +331,7 @@ _TOKEN_RE = re.compile(
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
             rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
-            r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
+            r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>(?:加分?|增加?|增记|加[记计]|奖励?|奖加){_N}分)",
             rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
@@ -369,10 +371,13 @@ _EVERY_UNIT_RE = re.compile(
     r"|提高)[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
-    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分: a shortfall from a target counted in the target's
-    # own unit, the deduction right after it
-    r"|每(?:差|少|缺|低)(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多)\d+(?:\.\d+)?(%|‰)"
+    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分: a shortfall from a
+    # target counted in the target's own unit, the deduction right after it
+    r"|每(?:差|少|缺|低)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+    # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
+    r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
+    r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
 )
 # 迟报一天扣0.1分 / 逾期1个工作日扣1分: one unit of lateness right before the amount counts each
 # (超过1天 is a threshold, not a count)
@@ -390,6 +395,12 @@ _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[
 _ONE_NOUN_RE = re.compile(
     rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,10}}?的(?:情况|问题|现象|行为)[,]?$"
 )
+# 一项未完成的,扣1分 / 发现1份未按要求归集的,扣0.5分: one unit named with its fault (未, 不, 缺…) —
+# a count, as 一项不合格扣2分 (a tier by count, 两项未完成的扣3分, is caught apart)
+_ONE_FAULT_RE = re.compile(
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    r"[^,;。:的]{0,10}?(?:未|不|没有|缺|漏|错|迟)[^,;。:的]{0,10}的[,]?$"
+)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
@@ -400,8 +411,8 @@ _PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工�
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
     r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
-    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分)))"
-)
+    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的,(?:扣|加|得(?!满分)))"
+)  # (两项以上未完成的,扣3分: the amount a comma after its case)
 _NOT_COUNT_BEFORE = (
     "少于",
     "低于",
@@ -417,13 +428,13 @@ _NOT_COUNT_BEFORE = (
 # a count right before an amount (通报2次扣3分, 两项未落实的扣2分): compared across the item's amounts
 _COUNT_BEFORE_RE = re.compile(
     r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇)(?!以上|以下|及)"
-    r"[^,;。\d]{0,6}$"
-)
+    r"(?:[^,;。\d]{0,6}|[^,;。\d]{0,12}的,)$"
+)  # (一项未完成的,扣1分 … 两项未完成的,扣3分: the count a comma before its amount)
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
-    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2},?$"
-)
+    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|(?<![期时年权界])限)[^,;。]{0,2},?$"
+)  # (期限的,记20分: a deadline, not a cap)
 # a count anywhere before the amount in its clause (the anchored patterns above read the near ones)
 _LOOSE_COUNT_RE = re.compile(
     rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_COUNTERS})(?!性|以上|以下|及)"
@@ -447,6 +458,13 @@ _THRESHOLD_RE = re.compile(
     # 3-5人, 60%到80%(含80%): a band
     r"|\d+(?:\.\d+)?%?(?:[—\-~]|到|至)\d+(?:\.\d+)?(?:人|起|次|件|个|天|日|%)"
 )
+
+# a fault said not to happen (不出现差错, 未发生…, 不漏报, 不迟报): the requirement met, not a fault
+_NEGATED_FAULT_RE = re.compile(r"(?:不|未|没有)(?:出现|发生)[^,;。]*|不(?:漏|错|迟)")
+
+# a shortfall counted unit by unit (每少1人, 每缺一项, 每差1个百分点) and the minimum it is counted from
+_SHORTFALL_RE = re.compile(r"每(?:少|缺|差|低于?)")
+_REQUIRED_MIN_RE = re.compile(r"不得?少于|不低于|至少")
 
 # a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
 _GRAVER_RE = re.compile(
@@ -527,8 +545,9 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:情况|情节|程度|轻重|质量|效果)"),
      "按情况加减分：分值由考核人员酌定"),
     # 不达要求的扣10分,其中无防雨措施的扣5分: a case inside a fault with its own amount
+    # (not 其中…的加扣2分 / 另扣 / 再扣: a further deduction on top, as 加扣 anywhere)
     (re.compile(r"(?:扣|减|加|增|得|计|记)[除去]?\d+(?:\.\d+)?分[^。]{0,6}其中[^。;]{0,30}"
-                r"(?:扣|减|加|增|得|计|记)[除去]?\d"),
+                r"(?<![加另再并])(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "“其中…”另有分值：是所含情形的分值还是另加，须人工确认"),
     # 第一次扣1分,第二次扣2分 / 通报1次扣1分,通报2次扣3分: amounts graded by the count
     (re.compile(r"第[一二两三四五六七八九十\d]+(?:次|起|回|轮|批|年)[^,;。]{0,12}(?:扣|减|加|增|得|计|记)[除去]?\d"),
@@ -737,7 +756,7 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE, _LATE_ONE_RE):
+    for rx in (_ONE_RE, _ONE_NOUN_RE, _ONE_FAULT_RE, _SINGLE_RE, _LATE_ONE_RE):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
             if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
@@ -894,9 +913,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # 单起受害面积30亩以上的扣10分: each such fire, or once? (单条计10分 is read above)
                 draft.review("“单起（单次）…的”是否按次扣分（加分）不明确：须人工确认")
             if t.kind == "get" and per is None and has_deduct_or_zero and t.value is not None:
+                # (a fault said not to happen is the requirement met: 不出现差错的得1分, 不漏报得3分,
+                # 平均年龄不大于…的得2分)
+                met = _NEGATED_FAULT_RE.sub("", s[c_start : t.start])
                 if re.search(
-                    r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断)",
-                    s[c_start : t.start],
+                    r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
+                    met,
                 ):
                     # 设置不规范的得1分: a part of the worth for a fault; the worth is not said
                     draft.review("有缺陷时“得N分”：是部分得分，满分未写明，须人工确认")
@@ -1026,11 +1048,18 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     # -- tiers by a threshold: two amounts of one item each under its own limit (低于3%的扣0.25分,
     # 低于2%的扣0.5分; 5个点以内扣1分,5个点以外扣2分; 死亡3-5人的…死亡6-9人的): whether the second
     # replaces the first or adds to it is not said
+    # (a minimum the unit must reach, counted down from: 不少于10人,每少1人扣0.5分 — the 不少于 is the
+    # requirement each shortfall is counted from, not a tier's limit)
+    def limits(text: str, e: _Entry) -> str:
+        if e.per is not None and _SHORTFALL_RE.search(e.text):
+            return _REQUIRED_MIN_RE.sub(lambda m: "□" * len(m.group(0)), text)
+        return text
+
     limited = [
         e
         for e in own
-        if _THRESHOLD_RE.search(s, max(0, e.tok.start - 40), e.tok.start)
-        and _THRESHOLD_RE.search(e.text)
+        if _THRESHOLD_RE.search(limits(s[max(0, e.tok.start - 40) : e.tok.start], e))
+        and _THRESHOLD_RE.search(limits(e.text, e))
     ]
     if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
         draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
