@@ -1423,3 +1423,56 @@ def test_it_counts_one_unit_named_with_its_fault(text):
 )
 def test_it_still_marks_tiers_by_a_count_a_comma_before_the_amount(text):
     assert draft_rule(text).needs_review
+
+
+def test_it_reads_a_total_as_its_own_comma_part_as_the_worth():
+    """…每查到一次扣1分,总分4分,扣完为止: 总分4分 is the item's worth."""
+    rule = draft_rule("经营点存在违法行为每查到一次扣1分,总分4分,扣完为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 4
+    assert rule.summary()["deductions"] == [1]
+
+
+def test_it_reads_a_base_score_earned_as_the_worth():
+    """达到年度指标的,得基础分5分。每项不达标减1.5分: 得基础分5分 is the worth."""
+    rule = draft_rule("各项达到年度指标的,得基础分5分。每项不达标减1.5分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 5
+    assert rule.summary()["deductions"] == [1.5]
+
+
+def test_it_reads_a_figure_as_its_own_sentence_after_a_requirement_as_the_worth():
+    """…建立会议机制。3分。否则,不计分。: the worth with a zeroing."""
+    rule = draft_rule("出台工作文件,建立会议机制。3分。否则,不计分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 3
+    assert rule.summary()["zeroes_item"] is True
+    # the worth alone, with nothing said of how it is given, stays for a person
+    assert draft_rule("指导中心建立健全。2分。").needs_review
+
+
+def test_it_reads_an_age_after_man_as_a_condition():
+    """年满18周岁: an age, not a figure that lost its 分."""
+    rule = draft_rule("年满18周岁男性公民登记率为100%,该项分值为0.5分,每少一人扣0.1分,扣完为止")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 0.5
+    assert draft_rule("未登记的扣1份。").needs_review  # 扣 with no 分: still marked
+
+
+def test_it_reads_a_score_in_a_condition_as_no_points_figure():
+    """学习积分未达41分(一般干部30分),每人扣1分: 41分 / 30分 are the app's scores, not points."""
+    rule = draft_rule("超过5天每日学习积分未达41分(一般干部30分),每人扣1分,扣满8分为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["deductions"] == [1]
+    assert rule.summary()["deduction_cap"] == 8
+
+
+def test_it_reads_a_bare_score_per_occurrence_as_a_bonus():
+    """每次4分。 alone: each occurrence scored (as 每次得4分); beside a zeroing it may be a part of
+    the worth, and 每项2分 lists sub-items' worths: both stay for a person."""
+    rule = draft_rule("每次4分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["bonuses"] == [4]
+    assert rule.summary()["per_occurrence"] is True
+    assert draft_rule("每季度至少一次,每次0.5分,缺项不得分。").needs_review
+    assert draft_rule("每项2分。").needs_review

@@ -321,10 +321,14 @@ _TOKEN_RE = re.compile(
             rf"|\({_N}分(?![^()]*\))"
             # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
             rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
+            # …每查到一次扣1分,总分4分,扣完为止: the item's total as its own comma part
+            rf"|(?<=[,;。])总分(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
             rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
             # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
-            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$))",
+            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$)"
+            # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。
+            rf"|(?<=[\u4e00-\u9fff%)]。){_N}分(?=。|$))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
@@ -334,11 +338,17 @@ _TOKEN_RE = re.compile(
             r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>(?:加分?|增加?|增记|加[记计]|奖励?|奖加){_N}分)",
-            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
+            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记])(?:基础分|基本分)?{_N}分)",
         ]
     )
 )
 _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
+# a score in a condition, not points (学习积分未达41分(一般干部30分), 评分结果低于60分): the unit's own
+# score compared with a mark
+_CONDITION_POINTS_RE = re.compile(
+    r"(?:未达到?|(?<![不未])达到?|低于|高于|不足|不到)\d+(?:\.\d+)?分(?!钟|之)"
+    r"(?:\([^()]{0,10}?\d+(?:\.\d+)?分\))?"
+)
 # an error named right before a bare amount (每处错误1分): a deduction written without 扣
 _ERROR_BEFORE_RE = re.compile(r"(?:错误|差错|错字|错别字)(?:\([^()]{0,20}\))?$")
 _CLAUSE_SPLIT = "。;" + _ITEM
@@ -592,7 +602,8 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
-    (re.compile(r"(?:上限为?|最高|最多|扣|(?<![增追参])加|得|满)(\d+(?:\.\d+)?)(?![\d.分])"),
+    (re.compile(r"(?:上限为?|最高|最多|扣|(?<![增追参])加|得)(\d+(?:\.\d+)?)(?![\d.分])"
+                r"|满(\d+(?:\.\d+)?)(?![\d.分]|周?岁|年|个?月|天|日|人|户|次)"),  # (年满18周岁: an age)
      "扣分或加分的数字后没有“分”，文字可能残缺：须人工核对原文"),
     # the self-check: every number not read as an amount, cap, worth or range must be a condition
     # with its unit (5天, 90%, 2023年, 3次, 第2条); a bare one (封顶3, 本项5, 记3) may be a points
@@ -731,6 +742,12 @@ def _scan(s: str, src: int) -> list[_Tok]:
             kind = "bonus" if before[-1].kind == "get" else before[-1].kind
         elif _CREDIT_RE.search(s, c_start, m.start()):
             kind = "bonus"  # 《政务要情》采用的信息,每条10分: each piece credited
+        elif re.search(r"每[次篇]$", s[max(c_start, m.start() - 2) : m.start()]) and not any(
+            t.kind in ("deduct", "zero", "vague") for t in toks
+        ):
+            # 每次4分 / 每篇5分: each occurrence scored, as 每次得4分 (not 每项: sub-items); beside a
+            # deduction or a zeroing (每次0.5分,…缺项不得分) it may be a part of the worth
+            kind = "bonus"
         else:
             continue
         tok = _Tok(kind, m.start(), m.end(), _dec(m.group(1)), src=src)
@@ -1154,6 +1171,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(t.kind == "zero" for t in toks) and not any(t.kind == "deduct" for t in toks):
         # 按要求公开的得分,未公开的不得分: all or nothing, the worth left to the item
         masked_s = re.sub(r"(?<=的)得分(?=[,;。]|$)", "□□", masked_s)
+    masked_s = _CONDITION_POINTS_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
@@ -1313,7 +1331,8 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     for raw in (text, bonus_text):
         if raw is None:
             continue
-        for m in _BARE_POINTS_RE.finditer(normalize(str(raw))):
+        norm = _CONDITION_POINTS_RE.sub(lambda m: "□" * len(m.group(0)), normalize(str(raw)))
+        for m in _BARE_POINTS_RE.finditer(norm):
             value = _dec(m.group(1))
             if value != 0 and value not in held:
                 draft.review("有分值没有写进起草结果：须人工核对")
