@@ -1476,3 +1476,50 @@ def test_it_reads_a_bare_score_per_occurrence_as_a_bonus():
     assert rule.summary()["per_occurrence"] is True
     assert draft_rule("每季度至少一次,每次0.5分,缺项不得分。").needs_review
     assert draft_rule("每项2分。").needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "deductions", "bonuses"),
+    [
+        ("每超出1%扣0.1分", [0.1], []),
+        ("每减少1万元扣1分", [1], []),
+        ("超额完成的,每增加10万元加0.5分", [], [0.5]),
+        ("每迟报1天扣0.5分", [0.5], []),
+    ],
+)
+def test_it_counts_more_ways_of_saying_each_unit(text, deductions, bonuses):
+    """每超出1% (a step of one), 每减少1万元 / 每增加10万元 (a target's own unit), 每迟报1天."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    summary = rule.summary()
+    assert (summary["deductions"], summary["bonuses"]) == (deductions, bonuses)
+    assert summary["per_occurrence"] is True
+    assert draft_rule("每超过20%扣1分").needs_review  # a step above a threshold: still marked
+
+
+def test_it_marks_a_zeroing_for_the_whole_years_event():
+    """本年度出现重大疫情的不计分: the unit's whole score for the year, or this item's? A person's
+    call; 当年…,得2分,没有的不得分 zeroes the item (the year is the worth's condition)."""
+    rule = draft_rule("四、本年度出现重大动物疫情的不计分。")
+    assert rule.needs_review
+    assert rule.summary()["zeroes_item"] is True
+    rule = draft_rule("当年政府领导对旅游工作有专题调研,得2分,没有的不得分。")
+    assert not rule.needs_review, rule.reasons
+
+
+def test_it_reads_a_every_of_the_requirement_when_each_amount_is_counted():
+    """根据每个预案要求,建立救援队伍。每少一项扣0.5分: the first 每 is the requirement's; a 每 before
+    an amount that is not counted stays in doubt (each unit, or once?)."""
+    rule = draft_rule("根据每个专项应急预案要求,建立相应的救援队伍。每少一项扣0.5分")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["per_occurrence"] is True
+    assert draft_rule("每个村设立公开栏。未设立的扣1分。").needs_review
+
+
+def test_it_reads_a_worth_explained_as_parts_times_a_part():
+    """(8分)(2分×4项): the worth explained, not another figure; 2分×3项 in an item of 8 is not."""
+    text = "签订责任状(8分)(2分×4项,即乡镇同村委会)且落实措施的得8分。每少一项扣2分"
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 8
+    assert draft_rule(text.replace("2分×4项", "2分×3项")).needs_review

@@ -378,13 +378,15 @@ _EVERY_PERIOD_RE = re.compile(
 # 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
 _EVERY_UNIT_RE = re.compile(
     r"每(?:增加|超过?|超出|超期|多|少|差|逾期|延迟|延误|延期|拖延|推迟|滞后|迟|晚|下降|上升|减少|降低"
-    r"|提高)[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
+    r"|提高)(?:报送|上报|报|交|送|到|办结|办|答复|回复|反馈)?[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
     r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多)\d+(?:\.\d+)?(%|‰)"
-    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分: a shortfall from a
-    # target counted in the target's own unit, the deduction right after it
-    r"|每(?:差|少|缺|低)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+    r"|每(?:超过?|超出)[一1](%|‰)"  # (a step of exactly one)
+    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
+    # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
+    # right after it
+    r"|每(?:差|少|缺|低|减少|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
@@ -765,6 +767,20 @@ def _scan(s: str, src: int) -> list[_Tok]:
     return toks
 
 
+# (8分)(2分×4项,…): the worth explained as a part's worth times the parts
+_BREAKDOWN_RE = re.compile(r"(\d+(?:\.\d+)?)分[×xX](\d+)(?:个)?[\u4e00-\u9fff]")
+
+
+def _mask_breakdown(s: str, worths: list[Decimal]) -> str:
+    """Mask N分×M项 whose product is a worth the text states: an explanation, not another figure."""
+
+    def mask(m: re.Match[str]) -> str:
+        product = _dec(m.group(1)) * _dec(m.group(2))
+        return "□" * len(m.group(0)) if product in worths else m.group(0)
+
+    return _BREAKDOWN_RE.sub(mask, s)
+
+
 def _in_brackets(s: str, start: int, pos: int) -> bool:
     text = s[start:pos]
     return text.count("(") > text.count(")")
@@ -995,8 +1011,16 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if _per_marker(s, seg_start, t) is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
             named = re.match(r"指标", s[t.start : t.end]) and t.start > c_start  # 运维指标得0分
-            if named or re.search(
-                r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]
+            # 本年度出现重大疫情的不计分: a zeroing for the whole year's event, with no item word,
+            # may take the unit's whole score for the year (a veto), not this item's
+            part = max(c_start, s.rfind(",", c_start, t.start) + 1)  # the zeroing's own case
+            yearly = re.match(r"(?:本年度?|当年度?|全年|年度内)", s[part : t.start]) and not (
+                re.search(r"该项|本项|此项|该指标|本指标|此指标", s[c_start : t.end])
+            )
+            if (
+                named
+                or yearly
+                or re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start])
             ):
                 draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
             text = _strip(s[seg_start:c_end])
@@ -1160,6 +1184,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         quota = re.search(r"\d+(?:个)?[\u4e00-\u9fff]", s[m.end() : q_end])
         if quota and not any(q_start <= t.start < q_end for t in toks):
             every_used.add(m.start())
+    # 根据每个专项预案要求,建立救援队伍。每少一项扣0.5分: a 每 in a sentence with no amount, when every
+    # amount is counted by its own marker, belongs to the requirement; the count is said anyway
+    counted_amounts = [e for e in draft.entries if e.tok.src == src and e.amount is not None]
+    if counted_amounts and all(e.per is not None for e in counted_amounts):
+        for m in re.finditer("每", s):
+            q_start, q_end = _clause_span(s, m.start())
+            if not any(q_start <= t.start < q_end for t in toks):
+                every_used.add(m.start())
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     for pattern, reason in _REVIEW_PATTERNS:
@@ -1172,6 +1204,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         # 按要求公开的得分,未公开的不得分: all or nothing, the worth left to the item
         masked_s = re.sub(r"(?<=的)得分(?=[,;。]|$)", "□□", masked_s)
     masked_s = _CONDITION_POINTS_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    masked_s = _mask_breakdown(masked_s, draft.points)
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
@@ -1332,6 +1365,7 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         if raw is None:
             continue
         norm = _CONDITION_POINTS_RE.sub(lambda m: "□" * len(m.group(0)), normalize(str(raw)))
+        norm = _mask_breakdown(norm, draft.points)
         for m in _BARE_POINTS_RE.finditer(norm):
             value = _dec(m.group(1))
             if value != 0 and value not in held:
