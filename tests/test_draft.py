@@ -1328,15 +1328,23 @@ def test_it_marks_tiers_by_a_band_and_a_bracketed_limit():
         ("平均年龄每超市级平均年龄1岁的,扣0.5分", [0.5], []),
         ("每少完成50万元审核量扣1分。", [1], []),
         ("大于目标值的,每增加1%加1分;小于目标值的,每少1%扣1分。", [1], [1]),
+        ("每超出1%扣0.1分", [0.1], []),  # a step of one (每超过20%: a step above a threshold)
+        ("每减少1万元扣1分", [1], []),
+        ("超额完成的,每增加10万元加0.5分", [], [0.5]),
+        ("每迟报1天扣0.5分", [0.5], []),
     ],
 )
 def test_it_counts_each_unit_against_a_reference(text, deductions, bonuses):
-    """每低于目标值1天 / 每超…1岁 / 每少完成N万元 / 每增加1%: each unit counts."""
+    """每低于目标值1天 / 每超…1岁 / 每少完成N万元 / 每增加1% / 每迟报1天: each unit counts."""
     rule = draft_rule(text)
     assert not rule.needs_review, rule.reasons
     summary = rule.summary()
     assert (summary["deductions"], summary["bonuses"]) == (deductions, bonuses)
     assert summary["per_occurrence"] is True
+
+
+def test_it_still_marks_a_step_above_a_threshold():
+    assert draft_rule("每超过20%扣1分").needs_review
 
 
 def test_it_reads_down_to_the_base_worth_as_no_cap():
@@ -1476,25 +1484,6 @@ def test_it_reads_a_bare_score_per_occurrence_as_a_bonus():
     assert rule.summary()["per_occurrence"] is True
     assert draft_rule("每季度至少一次,每次0.5分,缺项不得分。").needs_review
     assert draft_rule("每项2分。").needs_review
-
-
-@pytest.mark.parametrize(
-    ("text", "deductions", "bonuses"),
-    [
-        ("每超出1%扣0.1分", [0.1], []),
-        ("每减少1万元扣1分", [1], []),
-        ("超额完成的,每增加10万元加0.5分", [], [0.5]),
-        ("每迟报1天扣0.5分", [0.5], []),
-    ],
-)
-def test_it_counts_more_ways_of_saying_each_unit(text, deductions, bonuses):
-    """每超出1% (a step of one), 每减少1万元 / 每增加10万元 (a target's own unit), 每迟报1天."""
-    rule = draft_rule(text)
-    assert not rule.needs_review, rule.reasons
-    summary = rule.summary()
-    assert (summary["deductions"], summary["bonuses"]) == (deductions, bonuses)
-    assert summary["per_occurrence"] is True
-    assert draft_rule("每超过20%扣1分").needs_review  # a step above a threshold: still marked
 
 
 def test_it_marks_a_zeroing_for_the_whole_years_event():
