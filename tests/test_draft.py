@@ -1512,3 +1512,15 @@ def test_it_reads_a_worth_explained_as_parts_times_a_part():
     assert not rule.needs_review, rule.reasons
     assert rule.summary()["points"] == 8
     assert draft_rule(text.replace("2分×4项", "2分×3项")).needs_review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未按时提交年度工作总结的扣1分,逾期一周以上未提交的扣2分。",
+        "未按时报送的扣1分,逾期两个工作日的扣2分。",
+    ],
+)
+def test_it_marks_a_graver_case_whose_limit_is_in_chinese_numerals(text):
+    """逾期一周以上 is a limit as 逾期7天以上 is: the larger amount may replace the first."""
+    assert draft_rule(text).needs_review

@@ -479,9 +479,12 @@ _SHORTFALL_RE = re.compile(r"每(?:少|缺|差|低于?)")
 _REQUIRED_MIN_RE = re.compile(r"不得?少于|不低于|至少")
 
 # a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
+# (in Chinese numerals too, with a unit of time or count: 逾期一周以上, 超过两个工作日)
+_CN_LIMIT = r"[一二两三四五六七八九十]+(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条)"
 _GRAVER_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
     r"|\d+(?:\.\d+)?(?:个)?[\u4e00-\u9fff]{1,3}(?:以上|及以上)"
+    rf"|(?:超过|超出|超|逾期|达到|多于|累计){_CN_LIMIT}|{_CN_LIMIT}(?:及)?以上"
 )
 
 # a number with no unit after it (…封顶3。 / 本项5 / 记3): not a date, a code, an ordinal, a span or
@@ -501,6 +504,7 @@ _HEADING_LABEL_RE = re.compile(
 _LIMIT_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])?"
     r"(?:及)?(?:以上)?|\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])(?:及)?以上"
+    rf"|(?:超过|超出|超|逾期|达到|多于|累计)?{_CN_LIMIT}(?:及)?(?:以上)?"
 )
 
 # judgement or scores from elsewhere
