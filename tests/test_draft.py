@@ -1524,3 +1524,19 @@ def test_it_reads_a_worth_explained_as_parts_times_a_part():
 def test_it_marks_a_graver_case_whose_limit_is_in_chinese_numerals(text):
     """逾期一周以上 is a limit as 逾期7天以上 is: the larger amount may replace the first."""
     assert draft_rule(text).needs_review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一个月未更新的,扣1分。",  # a span of time: a condition, or each month?
+        "一周未更新的,扣1分。",
+        "一个栏目一个月未更新的,扣1分",
+        "被市级通报表扬的加2分,加分最高达到5分。",  # 达到5分 is no condition's score here
+        "未公开的扣1分。2分。",  # a figure after a rule's sentence: a glued column, not the worth
+        "考核采用百分制,总分100分,每项未完成扣1分。",  # the whole assessment's total
+    ],
+)
+def test_it_keeps_marking_what_the_new_readings_must_not_take(text):
+    """The readings of 一项未完成的, 积分未达41分, 。3分。 and 总分4分 stop short of these."""
+    assert draft_rule(text).needs_review

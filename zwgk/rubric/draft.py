@@ -321,14 +321,14 @@ _TOKEN_RE = re.compile(
             rf"|\({_N}分(?![^()]*\))"
             # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
             rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
-            # …每查到一次扣1分,总分4分,扣完为止: the item's total as its own comma part
-            rf"|(?<=[,;。])总分(?:为)?{_N}分(?=[,;。]|$)"
+            # …每查到一次扣1分,总分4分,扣完为止: the item's total as its own comma part after its rule
+            rf"|(?<=分,)总分(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
             rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
             # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
             rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$)"
             # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。
-            rf"|(?<=[\u4e00-\u9fff%)]。){_N}分(?=。|$))",
+            rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
@@ -346,6 +346,7 @@ _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
 # a score in a condition, not points (学习积分未达41分(一般干部30分), 评分结果低于60分): the unit's own
 # score compared with a mark
 _CONDITION_POINTS_RE = re.compile(
+    r"(?:积分|评分|得分|分数|成绩|结果)[^,;。\d]{0,4}?"
     r"(?:未达到?|(?<![不未])达到?|低于|高于|不足|不到)\d+(?:\.\d+)?分(?!钟|之)"
     r"(?:\([^()]{0,10}?\d+(?:\.\d+)?分\))?"
 )
@@ -410,9 +411,10 @@ _ONE_NOUN_RE = re.compile(
 # 一项未完成的,扣1分 / 发现1份未按要求归集的,扣0.5分: one unit named with its fault (未, 不, 缺…) —
 # a count, as 一项不合格扣2分 (a tier by count, 两项未完成的扣3分, is caught apart)
 _ONE_FAULT_RE = re.compile(
-    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
-    r"[^,;。:的]{0,10}?(?:未|不|没有|缺|漏|错|迟)[^,;。:的]{0,10}的[,]?$"
-)
+    rf"(?<![统唯同第进逐之万\d])[一1](?!周|期|个(?:月|季|工作日|小时|星期|年|半))({_COUNTERS})"
+    r"(?!性|以上|以下|及以上|以内)(?:(?![一二两三四五六七八九十\d]+个?(?:月|周|季|天|日|年|工作日|小时))"
+    r"[^,;。:的]){0,10}?(?:未|不|没有|缺|漏|错|迟)[^,;。:的]{0,10}的[,]?$"
+)  # (not a span of time: 一个月未更新的, 一周未更新的 — a condition, or each period?)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
