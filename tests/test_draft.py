@@ -1540,3 +1540,20 @@ def test_it_marks_a_graver_case_whose_limit_is_in_chinese_numerals(text):
 def test_it_keeps_marking_what_the_new_readings_must_not_take(text):
     """The readings of 一项未完成的, 积分未达41分, 。3分。 and 总分4分 stop short of these."""
     assert draft_rule(text).needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("综合得分每低1分扣0.5分。", None),
+        ("预测综合评分达60分得2分,综合评分每低1分扣0.5分,直至不得分。", 2),
+        ("测评得分低于60分的扣5分。", None),
+    ],
+)
+def test_it_reads_the_units_own_score_in_a_condition(text, points):
+    """得分每低1分 / 评分达60分 / 得分低于60分: the unit's own score, each point below counted;
+    neither 1分 nor 60分 is a points figure, and 得分 / 评分 here is a noun, not a scoring rule."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary().get("points") == points
+    assert draft_rule("按完成情况评分。").needs_review

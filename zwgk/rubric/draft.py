@@ -343,12 +343,15 @@ _TOKEN_RE = re.compile(
     )
 )
 _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
+# 得分每低1分: one point of the unit's own score, the amount right after it (1分 is no points figure)
+_SCORE_STEP = r"每(?:低于?|高于?|少|差|降低|下降|减少|提高|上升|增加)[一1](分)(?=[扣减加□])"  # (□: a masked amount)
 # a score in a condition, not points (学习积分未达41分(一般干部30分), 评分结果低于60分): the unit's own
 # score compared with a mark
 _CONDITION_POINTS_RE = re.compile(
-    r"(?:积分|评分|得分|分数|成绩|结果)[^,;。\d]{0,4}?"
-    r"(?:未达到?|(?<![不未])达到?|低于|高于|不足|不到)\d+(?:\.\d+)?分(?!钟|之)"
-    r"(?:\([^()]{0,10}?\d+(?:\.\d+)?分\))?"
+    r"(?:积分|评分|得分|分数|成绩|结果)[^,;。\d]{0,4}?"  # (the noun itself names a score, not a rule)
+    rf"(?:{_SCORE_STEP}|(?:未达到?|(?<![不未])达到?|低于|高于|不足|不到)\d+(?:\.\d+)?分(?!钟|之)"
+    r"(?:\([^()]{0,10}?\d+(?:\.\d+)?分\))?)"
+    rf"|{_SCORE_STEP}"
 )
 # an error named right before a bare amount (每处错误1分): a deduction written without 扣
 _ERROR_BEFORE_RE = re.compile(r"(?:错误|差错|错字|错别字)(?:\([^()]{0,20}\))?$")
@@ -391,6 +394,8 @@ _EVERY_UNIT_RE = re.compile(
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
+    # 综合得分每低1分扣0.5分: each point of the unit's own score below the mark
+    rf"|{_SCORE_STEP}"
 )
 # 迟报一天扣0.1分 / 逾期1个工作日扣1分: one unit of lateness right before the amount counts each
 # (超过1天 is a threshold, not a count)
