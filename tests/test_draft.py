@@ -1557,3 +1557,10 @@ def test_it_reads_the_units_own_score_in_a_condition(text, points):
     assert not rule.needs_review, rule.reasons
     assert rule.summary().get("points") == points
     assert draft_rule("按完成情况评分。").needs_review
+
+
+def test_it_reads_a_base_score_as_the_worth():
+    """基础分10分,每发现一处问题扣1分: the item's base worth (as (基本分40分) is labelled)."""
+    rule = draft_rule("基础分10分,每发现一处问题扣1分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 10
