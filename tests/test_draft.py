@@ -1492,7 +1492,10 @@ def test_it_marks_a_zeroing_for_the_whole_years_event():
     rule = draft_rule("四、本年度出现重大动物疫情的不计分。")
     assert rule.needs_review
     assert rule.summary()["zeroes_item"] is True
+    assert draft_rule("当年发生重大事故的不得分。").needs_review
     rule = draft_rule("当年政府领导对旅游工作有专题调研,得2分,没有的不得分。")
+    assert not rule.needs_review, rule.reasons
+    rule = draft_rule("全年未开展工作的不得分。")  # the item's own fault, over the year
     assert not rule.needs_review, rule.reasons
 
 

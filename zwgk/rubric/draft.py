@@ -1024,12 +1024,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if _per_marker(s, seg_start, t) is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
             named = re.match(r"指标", s[t.start : t.end]) and t.start > c_start  # 运维指标得0分
-            # 本年度出现重大疫情的不计分: a zeroing for the whole year's event, with no item word,
-            # may take the unit's whole score for the year (a veto), not this item's
+            # 本年度出现重大疫情的不计分: a zeroing for an event of the whole year, with no item word,
+            # may take the unit's whole score for the year (a veto), not this item's (全年未开展的不得分
+            # names this item's fault)
             part = max(c_start, s.rfind(",", c_start, t.start) + 1)  # the zeroing's own case
-            yearly = re.match(r"(?:本年度?|当年度?|全年|年度内)", s[part : t.start]) and not (
-                re.search(r"该项|本项|此项|该指标|本指标|此指标", s[c_start : t.end])
-            )
+            yearly = re.match(
+                r"(?:本年度?|当年度?|全年|年度)内?(?:出现|发生|存在|有|被)", s[part : t.start]
+            ) and not (re.search(r"该项|本项|此项|该指标|本指标|此指标", s[c_start : t.end]))
             if (
                 named
                 or yearly
