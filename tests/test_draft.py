@@ -1484,6 +1484,8 @@ def test_it_reads_a_bare_score_per_occurrence_as_a_bonus():
     assert rule.summary()["per_occurrence"] is True
     assert draft_rule("每季度至少一次,每次0.5分,缺项不得分。").needs_review
     assert draft_rule("每项2分。").needs_review
+    assert draft_rule("请假每次0.5分。").needs_review  # after other words: maybe a deduction
+    assert draft_rule("通报批评,每次2分。").needs_review
 
 
 def test_it_marks_a_zeroing_for_the_whole_years_event():

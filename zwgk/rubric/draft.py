@@ -757,11 +757,12 @@ def _scan(s: str, src: int) -> list[_Tok]:
             kind = "bonus" if before[-1].kind == "get" else before[-1].kind
         elif _CREDIT_RE.search(s, c_start, m.start()):
             kind = "bonus"  # 《政务要情》采用的信息,每条10分: each piece credited
-        elif re.search(r"每[次篇]$", s[max(c_start, m.start() - 2) : m.start()]) and not any(
+        elif re.fullmatch(r"每[次篇]", s[c_start : m.start()].lstrip(_ITEM)) and not any(
             t.kind in ("deduct", "zero", "vague") for t in toks
         ):
-            # 每次4分 / 每篇5分: each occurrence scored, as 每次得4分 (not 每项: sub-items); beside a
-            # deduction or a zeroing (每次0.5分,…缺项不得分) it may be a part of the worth
+            # 每次4分 / 每篇5分 as a clause of its own: each occurrence scored, as 每次得4分 (not 每项:
+            # sub-items); beside a deduction or a zeroing (每次0.5分,…缺项不得分) it may be a part of
+            # the worth, and after other words (请假每次0.5分, 通报批评,每次2分) a deduction
             kind = "bonus"
         else:
             continue
