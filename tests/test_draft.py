@@ -1569,3 +1569,23 @@ def test_it_reads_a_base_score_as_the_worth():
     rule = draft_rule("基础分10分,每发现一处问题扣1分。")
     assert not rule.needs_review, rule.reasons
     assert rule.summary()["points"] == 10
+
+
+def test_it_reads_a_worth_said_again_with_its_condition_as_one_worth():
+    """设立信息员记30分,3月份前…设立信息员记30分,每推迟1个月…扣10分: the heading's worth said again
+    (its words repeated); two parts' equal worths (建立…得1分,开展服务的,得1分) stay for a person."""
+    rule = draft_rule(
+        "设立信访信息员记30分,3月份前在乡、村设立信访信息员记30分,每推迟1个月到位的扣10分。"
+    )
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 30
+    assert draft_rule("建立或成立的得1分,开展服务的,得1分,反之,不得分。").needs_review
+
+
+def test_it_reads_a_deduction_for_the_cases_above_as_no_new_fault():
+    """…该项不得分。上述情况扣分,直到扣完为止: the amounts above, down to nothing — no figure lost;
+    with nothing above it, the same words are a deduction without a figure."""
+    rule = draft_rule("未在规定时间内拆除复垦的,该项不得分。上述情况扣分,直到扣完为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["zeroes_item"] is True
+    assert draft_rule("上述情况扣分,直到扣完为止。").needs_review

@@ -1011,6 +1011,15 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             )
             if any(o.kind == "deduct" and t.end <= o.start < sentence_end for o in toks):
                 continue  # 按照未完成事项进行扣分，每项扣5分: the amount follows
+            if (
+                re.search(
+                    r"(?:上述|以上|前述)(?:各种|各项|各类)?(?:情况|情形|问题)?$",
+                    s[c_start : t.start],
+                )
+                and re.match(r",?(?:直到|直至)?[扣减]完为止", s[t.end :])
+                and any(e.amount is not None or e.zeroes for e in draft.entries)
+            ):
+                continue  # …该项不得分。上述情况扣分,直到扣完为止: the amounts above, down to 0
             if _in_brackets(s, c_start, t.start):
                 draft.review("有扣分规定未写明分值")
                 continue  # (按月统计扣分): a note on counting, not a fault
@@ -1366,6 +1375,7 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         draft.review("写有几个分值：一个分值字段不能表示")
     elif len({(t.src, t.clause) for t in draft.worths}) > 1 or (
         len(draft.gets) > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
+        and not _worth_restated(draft.gets, [text, bonus_text])
     ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
@@ -1396,6 +1406,26 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         zeroes_item=any(f.zeroes for f in faults),
         needs_review=bool(draft.reasons),
         reasons=list(draft.reasons),
+    )
+
+
+def _worth_restated(gets: list[_Tok], raws: list[str | None]) -> bool:
+    """设立信息员记30分,3月份前…设立信息员记30分: a heading's worth said again with its condition in the
+    same clause (the heading's words repeated) — one worth, not two parts' worths."""
+    if len(gets) != 2:
+        return False
+    first, second = gets
+    if (first.src, first.clause) != (second.src, second.clause) or first.value != second.value:
+        return False
+    raw = raws[first.src]
+    if raw is None:
+        return False
+    s = normalize(str(raw))
+    heading = s[_clause_span(s, first.start)[0] : first.start].replace(_ITEM, "")
+    return (
+        re.fullmatch(r"[\u4e00-\u9fff]{2,10}", heading) is not None
+        and not re.search(r"的|未|不|没|缺|每", heading)
+        and heading in s[first.end : second.start]
     )
 
 
