@@ -57,7 +57,20 @@ Read, without a doubt:
 - 扣考核N分, 扣分N分, 扣,1分 (a column's break) and a minus sign in brackets or after a comma
   (未公开的(-1分), …,-1分/项) deduct; 加分N分 and 加计N分 add; 扣 of a listed word (扣发、缓发) is no
   deduction; 扣至本项0分为止 and 直至不得分 are a floor; a deduction above the item's stated worth that reads as a lost decimal point (15 for 1.5) is marked; a bare N分 as the last comma part of a requirement's sentence
-  (…会议纪要,1分。) is the worth.
+  (…会议纪要,1分。) is the worth;
+- each unit against a named reference or target counts (每低于目标值1天, 每超平均年龄1岁, 每少完成100万元,
+  每增加10万元, 每增加1%, 每超出1%, 每迟报1天, 得分每低1分); a minimum counted down from (不少于10人,
+  每少1人扣0.5分) is the requirement, not a tier's limit; one unit named with its fault (一项未完成的,扣1分;
+  发现1份未…的) counts, a span of time (一个月未更新的) does not; a limit in Chinese numerals (逾期一周以上)
+  is a limit;
+- 总分4分 after a rule's amount, 。3分。 as its own sentence after a requirement, 得基础分5分 and 基础分10分
+  state the worth, and so does a heading's worth said again with its condition (设立信息员记30分,…设立
+  信息员记30分); (8分)(2分×4项) explains the worth; a bare 每次4分 / 每篇5分 as a clause of its own is a
+  bonus per occurrence; 年满18周岁 is an age and 积分未达41分 / 得分低于60分 a score in a condition;
+- 扣分至基本分值扣完为止 is no cap, 不扣分 an exception, 其中…加扣2分 a further deduction, 上述情况扣分,直到
+  扣完为止 (after amounts) no new fault; a fault said not to happen (不出现差错的, 不漏报, 不大于…的) earns
+  the worth; a 每 in a sentence with no amount, when every amount has its own counting marker, is the
+  requirement's; a zeroing for an event of the year with no item word (本年度出现…的不计分) is marked.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
