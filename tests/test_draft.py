@@ -1589,3 +1589,10 @@ def test_it_reads_a_deduction_for_the_cases_above_as_no_new_fault():
     assert not rule.needs_review, rule.reasons
     assert rule.summary()["zeroes_item"] is True
     assert draft_rule("上述情况扣分,直到扣完为止。").needs_review
+
+
+def test_it_marks_a_case_aggravated_by_its_nature_or_consequence():
+    """每发现一次扣1分,性质严重的扣3分: a graver case of the same fault (as 情节严重的); 加扣 adds."""
+    assert draft_rule("每发现一次扣1分,性质严重的扣3分。").needs_review
+    assert draft_rule("未及时整改的扣1分,后果严重的扣3分。").needs_review
+    assert not draft_rule("每发现一次扣1分,后果严重的加扣3分。").needs_review

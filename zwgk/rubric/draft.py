@@ -609,7 +609,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # an aggravated case of the fault just scored, with its own amount (…扣1分，纪委转来的扣2分；
 # 同样问题连续通报二次的扣2分): whether it replaces or adds to the first amount is not said
 _AGGRAVATION_RE = re.compile(
-    r"(?:转来|转办|交办)的|造成[^,;。]{0,8}(?:影响|后果)|情节(?:严重|恶劣|较重)|连续[^,;。]{0,6}"
+    r"(?:转来|转办|交办)的|造成[^,;。]{0,8}(?:影响|后果)|(?:情节|性质|后果|影响)(?:严重|恶劣|较重)"
+    r"|连续[^,;。]{0,6}"
     r"[二两三四五2-9]次|屡次|再次"
     # 经催报仍未报送的 / 拒不整改的: the fault kept up after a reminder
     r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
