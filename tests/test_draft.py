@@ -1393,8 +1393,9 @@ def test_it_reads_a_fault_said_not_to_happen_as_the_worth(text):
     rule = draft_rule(text)
     assert not rule.needs_review, rule.reasons
     assert rule.points is not None
-    # a fault earning a part stays flagged
+    # a fault earning a part stays flagged, also after a fault said not to happen
     assert draft_rule("设置不规范的得1分,未设置的不得分。").needs_review
+    assert draft_rule("未发生事故但整改不到位的得1分,发生事故的不得分。").needs_review
 
 
 def test_it_reads_a_deadline_before_an_amount_as_no_cap():

@@ -494,7 +494,8 @@ _THRESHOLD_RE = re.compile(
 )
 
 # a fault said not to happen (不出现差错, 未发生…, 不漏报, 不迟报): the requirement met, not a fault
-_NEGATED_FAULT_RE = re.compile(r"(?:不|未|没有)(?:出现|发生)[^,;。]*|不(?:漏|错|迟)")
+_NEGATED_FAULT_RE = re.compile(r"(?:不|未|没有)(?:出现|发生)[^,;。但且并而]*|不(?:漏|错|迟)")
+# (未发生事故但整改不到位的得1分: the fault after 但 is still a fault)
 
 # a shortfall counted unit by unit (每少1人, 每缺一项, 每差1个百分点) and the minimum it is counted from
 _SHORTFALL_RE = re.compile(r"每(?:少|缺|差|低于?)")
