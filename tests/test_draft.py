@@ -1570,6 +1570,8 @@ def test_it_reads_a_base_score_as_the_worth():
     rule = draft_rule("基础分10分,每发现一处问题扣1分。")
     assert not rule.needs_review, rule.reasons
     assert rule.summary()["points"] == 10
+    # the whole assessment's base is not this item's worth
+    assert draft_rule("各单位考核基础分为100分,每项未完成扣1分。").needs_review
 
 
 def test_it_reads_a_worth_said_again_with_its_condition_as_one_worth():

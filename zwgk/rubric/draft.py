@@ -335,7 +335,8 @@ _TOKEN_RE = re.compile(
             # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
             rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
             # 基础分10分,每发现一处问题扣1分 / (基本分40分): the item's base worth (得基础分5分: a get)
-            rf"|(?<![得计记])(?:基础分|基本分)(?:值)?(?:为|是)?{_N}分(?![\d.])"
+            # (not 考核基础分100分 / 年度基本分: the whole assessment's base)
+            rf"|(?<![得计记核度总])(?:基础分|基本分)(?:值)?(?:为|是)?{_N}分(?![\d.])"
             # …每查到一次扣1分,总分4分,扣完为止: the item's total as its own comma part after its rule
             rf"|(?<=分,)总分(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
