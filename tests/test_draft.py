@@ -1599,3 +1599,14 @@ def test_it_marks_a_case_aggravated_by_its_nature_or_consequence():
     assert draft_rule("每发现一次扣1分,性质严重的扣3分。").needs_review
     assert draft_rule("未及时整改的扣1分,后果严重的扣3分。").needs_review
     assert not draft_rule("每发现一次扣1分,后果严重的加扣3分。").needs_review
+
+
+def test_it_reads_a_rate_per_occurrence_after_a_fault_as_a_deduction():
+    """信息更新不及时的,1分/次: a deduction column that leaves out 扣, counted per occurrence (as
+    每处错误1分); without a fault, or beside a credit, the figure stays unread and marked."""
+    rule = draft_rule("信息更新不及时的,1分/次。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["deductions"] == [1]
+    assert rule.summary()["per_occurrence"] is True
+    assert draft_rule("按时报送的,1分/次。").needs_review
+    assert draft_rule("采用单条计10分,未按时报送的,2分/条。").needs_review

@@ -789,7 +789,15 @@ def _scan(s: str, src: int) -> list[_Tok]:
     for m in _BARE_POINTS_RE.finditer(s):
         if any(t.start <= m.start() < t.end for t in toks):
             continue
-        if _ERROR_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
+        # …更新不及时的,1分/次: a rate per occurrence after a fault, in a text with no credit
+        part = s[max(s.rfind(c, 0, m.start()) for c in _CLAUSE_SPLIT) + 1 : m.start()]
+        per_fault = (
+            re.match(rf"/(?:{_COUNTERS})", s[m.end() :])
+            and re.search(r"未|不|没有|缺|漏|迟|错", part)
+            and re.search(r"[,:]$", part)
+            and not any(t.kind in ("bonus", "get") for t in toks)
+        )
+        if per_fault or _ERROR_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
             tok = _Tok("deduct", m.start(), m.end(), _dec(m.group(1)), src=src)
             tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
             toks.append(tok)
