@@ -1332,10 +1332,16 @@ def test_it_marks_tiers_by_a_band_and_a_bracketed_limit():
         ("每减少1万元扣1分", [1], []),
         ("超额完成的,每增加10万元加0.5分", [], [0.5]),
         ("每迟报1天扣0.5分", [0.5], []),
+        # a bare figure per occurrence: 每次4分 alone (as 每次得4分); 1分/次 after a fault (a deduction
+        # column that leaves out 扣, as 每处错误1分) — see the list of what stays marked below
+        ("每次4分。", [], [4]),
+        ("每篇5分。", [], [5]),
+        ("信息更新不及时的,1分/次。", [1], []),
     ],
 )
 def test_it_counts_each_unit_against_a_reference(text, deductions, bonuses):
-    """每低于目标值1天 / 每超…1岁 / 每少完成N万元 / 每增加1% / 每迟报1天: each unit counts."""
+    """每低于目标值1天 / 每超…1岁 / 每少完成N万元 / 每增加1% / 每迟报1天: each unit counts; a bare
+    每次4分 or 1分/次 after a fault: each occurrence."""
     rule = draft_rule(text)
     assert not rule.needs_review, rule.reasons
     summary = rule.summary()
@@ -1476,19 +1482,6 @@ def test_it_reads_a_score_in_a_condition_as_no_points_figure():
     assert rule.summary()["deduction_cap"] == 8
 
 
-def test_it_reads_a_bare_score_per_occurrence_as_a_bonus():
-    """每次4分。 alone: each occurrence scored (as 每次得4分); beside a zeroing it may be a part of
-    the worth, and 每项2分 lists sub-items' worths: both stay for a person."""
-    rule = draft_rule("每次4分。")
-    assert not rule.needs_review, rule.reasons
-    assert rule.summary()["bonuses"] == [4]
-    assert rule.summary()["per_occurrence"] is True
-    assert draft_rule("每季度至少一次,每次0.5分,缺项不得分。").needs_review
-    assert draft_rule("每项2分。").needs_review
-    assert draft_rule("请假每次0.5分。").needs_review  # after other words: maybe a deduction
-    assert draft_rule("通报批评,每次2分。").needs_review
-
-
 def test_it_marks_a_zeroing_for_the_whole_years_event():
     """本年度出现重大疫情的不计分: the unit's whole score for the year, or this item's? A person's
     call; 当年…,得2分,没有的不得分 zeroes the item (the year is the worth's condition)."""
@@ -1541,6 +1534,12 @@ def test_it_marks_a_graver_case_whose_limit_is_in_chinese_numerals(text):
         "被市级通报表扬的加2分,加分最高达到5分。",  # 达到5分 is no condition's score here
         "未公开的扣1分。2分。",  # a figure after a rule's sentence: a glued column, not the worth
         "考核采用百分制,总分100分,每项未完成扣1分。",  # the whole assessment's total
+        "每季度至少一次,每次0.5分,缺项不得分。",  # 每次N分 beside a zeroing: a part of the worth?
+        "每项2分。",  # sub-items' worths
+        "请假每次0.5分。",  # after other words: maybe a deduction
+        "通报批评,每次2分。",
+        "按时报送的,1分/次。",  # N分/次 without a fault
+        "采用单条计10分,未按时报送的,2分/条。",  # …beside a credit
     ],
 )
 def test_it_keeps_marking_what_the_new_readings_must_not_take(text):
@@ -1599,14 +1598,3 @@ def test_it_marks_a_case_aggravated_by_its_nature_or_consequence():
     assert draft_rule("每发现一次扣1分,性质严重的扣3分。").needs_review
     assert draft_rule("未及时整改的扣1分,后果严重的扣3分。").needs_review
     assert not draft_rule("每发现一次扣1分,后果严重的加扣3分。").needs_review
-
-
-def test_it_reads_a_rate_per_occurrence_after_a_fault_as_a_deduction():
-    """信息更新不及时的,1分/次: a deduction column that leaves out 扣, counted per occurrence (as
-    每处错误1分); without a fault, or beside a credit, the figure stays unread and marked."""
-    rule = draft_rule("信息更新不及时的,1分/次。")
-    assert not rule.needs_review, rule.reasons
-    assert rule.summary()["deductions"] == [1]
-    assert rule.summary()["per_occurrence"] is True
-    assert draft_rule("按时报送的,1分/次。").needs_review
-    assert draft_rule("采用单条计10分,未按时报送的,2分/条。").needs_review
