@@ -825,7 +825,6 @@ def test_it_reads_other_ways_of_writing_a_worth_a_rate_and_a_deduction(
         "未按要求设置的不得分,设置不规范的得1分。",  # a part of a worth that is not said
         "公开的得分,未公开的扣1分。",  # 得分 with no figure beside a deduction
         "被国务院通报表扬的加2分,被省政府通报表扬的加1分(不累加,按最高计)。",
-        "有一个未按要求开设的,扣1分。",  # one (a condition) or each?
         "超过10%的加1分,超过30%以上,每超过20%加1分。",  # tiers by percentage
     ],
 )
@@ -1320,3 +1319,282 @@ def test_it_marks_tiers_by_a_band_and_a_bracketed_limit():
     rule = draft_rule("居民群众安全感在60%到80%(含80%)扣4分,60%(含60%)以下扣8分。")
     assert rule.needs_review
     assert rule.summary()["deductions"] == [4, 8]
+
+
+@pytest.mark.parametrize(
+    ("text", "deductions", "bonuses"),
+    [
+        ("每低于目标值1天,扣0.2分", [0.2], []),
+        ("平均年龄每超市级平均年龄1岁的,扣0.5分", [0.5], []),
+        ("每少完成50万元审核量扣1分。", [1], []),
+        ("大于目标值的,每增加1%加1分;小于目标值的,每少1%扣1分。", [1], [1]),
+        ("每超出1%扣0.1分", [0.1], []),  # a step of one (每超过20%: a step above a threshold)
+        ("每减少1万元扣1分", [1], []),
+        ("超额完成的,每增加10万元加0.5分", [], [0.5]),
+        ("每迟报1天扣0.5分", [0.5], []),
+        # a bare figure per occurrence: 每次4分 alone (as 每次得4分); 1分/次 after a fault (a deduction
+        # column that leaves out 扣, as 每处错误1分) — see the list of what stays marked below
+        ("每次4分。", [], [4]),
+        ("每篇5分。", [], [5]),
+        ("信息更新不及时的,1分/次。", [1], []),
+    ],
+)
+def test_it_counts_each_unit_against_a_reference(text, deductions, bonuses):
+    """每低于目标值1天 / 每超…1岁 / 每少完成N万元 / 每增加1% / 每迟报1天: each unit counts; a bare
+    每次4分 or 1分/次 after a fault: each occurrence."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    summary = rule.summary()
+    assert (summary["deductions"], summary["bonuses"]) == (deductions, bonuses)
+    assert summary["per_occurrence"] is True
+
+
+def test_it_still_marks_a_step_above_a_threshold():
+    assert draft_rule("每超过20%扣1分").needs_review
+
+
+def test_it_reads_down_to_the_base_worth_as_no_cap():
+    """扣分至基本分值扣完为止 is 扣完为止: no cap, nothing unread."""
+    rule = draft_rule("未完成的,每少1%扣1分,扣分至基本分值扣完为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["deduction_cap"] is None
+
+
+def test_it_reads_a_minimum_counted_down_from_as_the_requirement_not_a_tier():
+    """不少于10人,每少1人扣0.5分;…不少于4人,每少1人扣1分: two counts, each from its minimum."""
+    rule = draft_rule("甲类单位推荐不少于10人,每少1人扣0.5分;乙类单位推荐不少于4人,每少1人扣1分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["deductions"] == [0.5, 1]
+    # a threshold is still a tier: 低于90%…低于80%
+    assert draft_rule("低于90%的每少1%扣0.1分;低于80%的每少1%扣0.2分。").needs_review
+    # and so is 不少于 before its own amount, with no shortfall counted
+    assert draft_rule("开展不少于3次的加2分,不少于5次的加4分。").needs_review
+
+
+def test_it_reads_no_deduction_as_an_exception():
+    """…但及时消除影响的,不扣分: an exception, not a deduction without a figure."""
+    rule = draft_rule("每发现一起负面报道的扣2分,及时消除不良影响的,不扣分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["deductions"] == [2]
+
+
+def test_it_reads_a_further_deduction_inside_a_case():
+    """其中…的加扣2分 adds to the case's deduction; 其中…的扣2分 may replace it (flag)."""
+    rule = draft_rule("未及时完成的每件扣1分,其中催办后仍未完成的加扣2分,扣完为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["deductions"] == [1, 2]
+    assert draft_rule("未及时完成的每件扣1分,其中催办后仍未完成的扣2分。").needs_review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会商中不出现故障或差错的得1分,被通报的不得分。",
+        "预警信号不漏报得3分;每漏报1次扣1分,直至不得分。",
+        "平均年龄不大于全市平均年龄的,得2分;每超平均年龄1岁的,扣0.5分",
+    ],
+)
+def test_it_reads_a_fault_said_not_to_happen_as_the_worth(text):
+    """不出现差错的得1分 / 不漏报得3分 / 不大于…的得2分: the requirement met earns the worth."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.points is not None
+    # a fault earning a part stays flagged, also after a fault said not to happen
+    assert draft_rule("设置不规范的得1分,未设置的不得分。").needs_review
+    assert draft_rule("未发生事故但整改不到位的得1分,发生事故的不得分。").needs_review
+
+
+def test_it_reads_a_deadline_before_an_amount_as_no_cap():
+    """…延长期限的,记20分: 期限 is a deadline, not 限 of a cap."""
+    rule = draft_rule("按期办理或经同意延长期限的,记20分。超过规定期限的不记分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一项未完成的,扣1分。",
+        "有一项未完成的,扣1分,扣完为止。",
+        "发现1份未按要求归集的,扣0.5分。",
+        "有一个未按要求开设的,扣1分。",  # once marked as "one (a condition) or each?"
+    ],
+)
+def test_it_counts_one_unit_named_with_its_fault(text):
+    """一项未完成的,扣1分 counts each, as 一项不合格扣2分 does: the labels of batches 6 and 9 read
+    it so (Y12-08, Y12-09, V15-01), never as a condition."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["per_occurrence"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一项未完成的,扣1分;两项未完成的,扣3分。",
+        "一项未完成的,扣1分,两项以上未完成的,扣3分。",
+        "一项未完成的,扣1分,超过2项未完成的,扣3分。",
+    ],
+)
+def test_it_still_marks_tiers_by_a_count_a_comma_before_the_amount(text):
+    assert draft_rule(text).needs_review
+
+
+def test_it_reads_a_total_as_its_own_comma_part_as_the_worth():
+    """…每查到一次扣1分,总分4分,扣完为止: 总分4分 is the item's worth."""
+    rule = draft_rule("经营点存在违法行为每查到一次扣1分,总分4分,扣完为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 4
+    assert rule.summary()["deductions"] == [1]
+
+
+def test_it_reads_a_base_score_earned_as_the_worth():
+    """达到年度指标的,得基础分5分。每项不达标减1.5分: 得基础分5分 is the worth."""
+    rule = draft_rule("各项达到年度指标的,得基础分5分。每项不达标减1.5分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 5
+    assert rule.summary()["deductions"] == [1.5]
+
+
+def test_it_reads_a_figure_as_its_own_sentence_after_a_requirement_as_the_worth():
+    """…建立会议机制。3分。否则,不计分。: the worth with a zeroing."""
+    rule = draft_rule("出台工作文件,建立会议机制。3分。否则,不计分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 3
+    assert rule.summary()["zeroes_item"] is True
+    # the worth alone, with nothing said of how it is given, stays for a person
+    assert draft_rule("指导中心建立健全。2分。").needs_review
+
+
+def test_it_reads_an_age_after_man_as_a_condition():
+    """年满18周岁: an age, not a figure that lost its 分."""
+    rule = draft_rule("年满18周岁男性公民登记率为100%,该项分值为0.5分,每少一人扣0.1分,扣完为止")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 0.5
+    assert draft_rule("未登记的扣1份。").needs_review  # 扣 with no 分: still marked
+
+
+def test_it_reads_a_score_in_a_condition_as_no_points_figure():
+    """学习积分未达41分(一般干部30分),每人扣1分: 41分 / 30分 are the app's scores, not points."""
+    rule = draft_rule("超过5天每日学习积分未达41分(一般干部30分),每人扣1分,扣满8分为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["deductions"] == [1]
+    assert rule.summary()["deduction_cap"] == 8
+
+
+def test_it_marks_a_zeroing_for_the_whole_years_event():
+    """本年度出现重大疫情的不计分: the unit's whole score for the year, or this item's? A person's
+    call; 当年…,得2分,没有的不得分 zeroes the item (the year is the worth's condition)."""
+    rule = draft_rule("四、本年度出现重大动物疫情的不计分。")
+    assert rule.needs_review
+    assert rule.summary()["zeroes_item"] is True
+    assert draft_rule("当年发生重大事故的不得分。").needs_review
+    rule = draft_rule("当年政府领导对旅游工作有专题调研,得2分,没有的不得分。")
+    assert not rule.needs_review, rule.reasons
+    rule = draft_rule("全年未开展工作的不得分。")  # the item's own fault, over the year
+    assert not rule.needs_review, rule.reasons
+
+
+def test_it_reads_a_every_of_the_requirement_when_each_amount_is_counted():
+    """根据每个预案要求,建立救援队伍。每少一项扣0.5分: the first 每 is the requirement's; a 每 before
+    an amount that is not counted stays in doubt (each unit, or once?)."""
+    rule = draft_rule("根据每个专项应急预案要求,建立相应的救援队伍。每少一项扣0.5分")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["per_occurrence"] is True
+    assert draft_rule("每个村设立公开栏。未设立的扣1分。").needs_review
+
+
+def test_it_reads_a_worth_explained_as_parts_times_a_part():
+    """(8分)(2分×4项): the worth explained, not another figure; 2分×3项 in an item of 8 is not."""
+    text = "签订责任状(8分)(2分×4项,即乡镇同村委会)且落实措施的得8分。每少一项扣2分"
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 8
+    assert draft_rule(text.replace("2分×4项", "2分×3项")).needs_review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未按时提交年度工作总结的扣1分,逾期一周以上未提交的扣2分。",
+        "未按时报送的扣1分,逾期两个工作日的扣2分。",
+    ],
+)
+def test_it_marks_a_graver_case_whose_limit_is_in_chinese_numerals(text):
+    """逾期一周以上 is a limit as 逾期7天以上 is: the larger amount may replace the first."""
+    assert draft_rule(text).needs_review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一个月未更新的,扣1分。",  # a span of time: a condition, or each month?
+        "一周未更新的,扣1分。",
+        "一个栏目一个月未更新的,扣1分",
+        "被市级通报表扬的加2分,加分最高达到5分。",  # 达到5分 is no condition's score here
+        "未公开的扣1分。2分。",  # a figure after a rule's sentence: a glued column, not the worth
+        "考核采用百分制,总分100分,每项未完成扣1分。",  # the whole assessment's total
+        "每季度至少一次,每次0.5分,缺项不得分。",  # 每次N分 beside a zeroing: a part of the worth?
+        "每项2分。",  # sub-items' worths
+        "请假每次0.5分。",  # after other words: maybe a deduction
+        "通报批评,每次2分。",
+        "按时报送的,1分/次。",  # N分/次 without a fault
+        "采用单条计10分,未按时报送的,2分/条。",  # …beside a credit
+    ],
+)
+def test_it_keeps_marking_what_the_new_readings_must_not_take(text):
+    """The readings of 一项未完成的, 积分未达41分, 。3分。 and 总分4分 stop short of these."""
+    assert draft_rule(text).needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("综合得分每低1分扣0.5分。", None),
+        ("预测综合评分达60分得2分,综合评分每低1分扣0.5分,直至不得分。", 2),
+        ("测评得分低于60分的扣5分。", None),
+    ],
+)
+def test_it_reads_the_units_own_score_in_a_condition(text, points):
+    """得分每低1分 / 评分达60分 / 得分低于60分: the unit's own score, each point below counted;
+    neither 1分 nor 60分 is a points figure, and 得分 / 评分 here is a noun, not a scoring rule."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary().get("points") == points
+    assert draft_rule("按完成情况评分。").needs_review
+
+
+def test_it_reads_a_base_score_as_the_worth():
+    """基础分10分,每发现一处问题扣1分: the item's base worth (as (基本分40分) is labelled)."""
+    rule = draft_rule("基础分10分,每发现一处问题扣1分。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 10
+    # the whole assessment's base is not this item's worth
+    assert draft_rule("各单位考核基础分为100分,每项未完成扣1分。").needs_review
+
+
+def test_it_reads_a_worth_said_again_with_its_condition_as_one_worth():
+    """设立信息员记30分,3月份前…设立信息员记30分,每推迟1个月…扣10分: the heading's worth said again
+    (its words repeated); two parts' equal worths (建立…得1分,开展服务的,得1分) stay for a person."""
+    rule = draft_rule(
+        "设立信访信息员记30分,3月份前在乡、村设立信访信息员记30分,每推迟1个月到位的扣10分。"
+    )
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["points"] == 30
+    assert draft_rule("建立或成立的得1分,开展服务的,得1分,反之,不得分。").needs_review
+
+
+def test_it_reads_a_deduction_for_the_cases_above_as_no_new_fault():
+    """…该项不得分。上述情况扣分,直到扣完为止: the amounts above, down to nothing — no figure lost;
+    with nothing above it, the same words are a deduction without a figure."""
+    rule = draft_rule("未在规定时间内拆除复垦的,该项不得分。上述情况扣分,直到扣完为止。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary()["zeroes_item"] is True
+    assert draft_rule("上述情况扣分,直到扣完为止。").needs_review
+
+
+def test_it_marks_a_case_aggravated_by_its_nature_or_consequence():
+    """每发现一次扣1分,性质严重的扣3分: a graver case of the same fault (as 情节严重的); 加扣 adds."""
+    assert draft_rule("每发现一次扣1分,性质严重的扣3分。").needs_review
+    assert draft_rule("未及时整改的扣1分,后果严重的扣3分。").needs_review
+    assert not draft_rule("每发现一次扣1分,后果严重的加扣3分。").needs_review

@@ -57,7 +57,20 @@ Read, without a doubt:
 - 扣考核N分, 扣分N分, 扣,1分 (a column's break) and a minus sign in brackets or after a comma
   (未公开的(-1分), …,-1分/项) deduct; 加分N分 and 加计N分 add; 扣 of a listed word (扣发、缓发) is no
   deduction; 扣至本项0分为止 and 直至不得分 are a floor; a deduction above the item's stated worth that reads as a lost decimal point (15 for 1.5) is marked; a bare N分 as the last comma part of a requirement's sentence
-  (…会议纪要,1分。) is the worth.
+  (…会议纪要,1分。) is the worth;
+- each unit against a named reference or target counts (每低于目标值1天, 每超平均年龄1岁, 每少完成100万元,
+  每增加10万元, 每增加1%, 每超出1%, 每迟报1天, 得分每低1分); a minimum counted down from (不少于10人,
+  每少1人扣0.5分) is the requirement, not a tier's limit; one unit named with its fault (一项未完成的,扣1分;
+  发现1份未…的) counts, a span of time (一个月未更新的) does not; a limit in Chinese numerals (逾期一周以上)
+  is a limit;
+- 总分4分 after a rule's amount, 。3分。 as its own sentence after a requirement, 得基础分5分 and 基础分10分
+  state the worth, and so does a heading's worth said again with its condition (设立信息员记30分,…设立
+  信息员记30分); (8分)(2分×4项) explains the worth; a bare 每次4分 / 每篇5分 as a clause of its own is a
+  bonus per occurrence; 年满18周岁 is an age and 积分未达41分 / 得分低于60分 a score in a condition;
+- 扣分至基本分值扣完为止 is no cap, 不扣分 an exception, 其中…加扣2分 a further deduction, 上述情况扣分,直到
+  扣完为止 (after amounts) no new fault; a fault said not to happen (不出现差错的, 不漏报, 不大于…的) earns
+  the worth; a 每 in a sentence with no amount, when every amount has its own counting marker, is the
+  requirement's; a zeroing for an event of the year with no item word (本年度出现…的不计分) is marked.
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -311,7 +324,9 @@ _TOKEN_RE = re.compile(
             rf"{_N}分(?:为止)?|以{_N}分为限)",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
-            r"(?P<stop>[扣减]完为止|扣完即止|扣至0分为止|扣完)",
+            # 扣分至基本分值扣完为止: down to the item's own worth, no cap
+            r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
+            r"|扣完即止|扣至0分为止|扣完)",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -319,24 +334,41 @@ _TOKEN_RE = re.compile(
             rf"|\({_N}分(?![^()]*\))"
             # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
             rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
+            # 基础分10分,每发现一处问题扣1分 / (基本分40分): the item's base worth (得基础分5分: a get)
+            # (not 考核基础分100分 / 年度基本分: the whole assessment's base)
+            rf"|(?<![得计记核度总])(?:基础分|基本分)(?:值)?(?:为|是)?{_N}分(?![\d.])"
+            # …每查到一次扣1分,总分4分,扣完为止: the item's total as its own comma part after its rule
+            rf"|(?<=分,)总分(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
             rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
             # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
-            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$))",
+            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$)"
+            # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。
+            rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
             rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
-            r"(?P<vague>(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
+            r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>(?:加分?|增加?|增记|加[记计]|奖励?|奖加){_N}分)",
-            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记]){_N}分)",
+            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记])(?:基础分|基本分)?{_N}分)",
         ]
     )
 )
 _BARE_POINTS_RE = re.compile(rf"{_N}分(?!钟|之)")
+# 得分每低1分: one point of the unit's own score, the amount right after it (1分 is no points figure)
+_SCORE_STEP = r"每(?:低于?|高于?|少|差|降低|下降|减少|提高|上升|增加)[一1](分)(?=[扣减加□])"  # (□: a masked amount)
+# a score in a condition, not points (学习积分未达41分(一般干部30分), 评分结果低于60分): the unit's own
+# score compared with a mark
+_CONDITION_POINTS_RE = re.compile(
+    r"(?:积分|评分|得分|分数|成绩|结果)[^,;。\d]{0,4}?"  # (the noun itself names a score, not a rule)
+    rf"(?:{_SCORE_STEP}|(?:未达到?|(?<![不未])达到?|低于|高于|不足|不到)\d+(?:\.\d+)?分(?!钟|之)"
+    r"(?:\([^()]{0,10}?\d+(?:\.\d+)?分\))?)"
+    rf"|{_SCORE_STEP}"
+)
 # an error named right before a bare amount (每处错误1分): a deduction written without 扣
 _ERROR_BEFORE_RE = re.compile(r"(?:错误|差错|错字|错别字)(?:\([^()]{0,20}\))?$")
 _CLAUSE_SPLIT = "。;" + _ITEM
@@ -366,13 +398,20 @@ _EVERY_PERIOD_RE = re.compile(
 # 每增加1天扣1分 / 每逾期一个工作日扣 / 每超过一个百分点扣: units of time or of a rate counted
 _EVERY_UNIT_RE = re.compile(
     r"每(?:增加|超过?|超出|超期|多|少|差|逾期|延迟|延误|延期|拖延|推迟|滞后|迟|晚|下降|上升|减少|降低"
-    r"|提高)[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
+    r"|提高)(?:报送|上报|报|交|送|到|办结|办|答复|回复|反馈)?[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差)\d+(?:\.\d+)?(%|‰)"
-    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分: a shortfall from a target counted in the target's
-    # own unit, the deduction right after it
-    r"|每(?:差|少|缺|低)(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多)\d+(?:\.\d+)?(%|‰)"
+    r"|每(?:超过?|超出)[一1](%|‰)"  # (a step of exactly one)
+    # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
+    # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
+    # right after it
+    r"|每(?:差|少|缺|低|减少|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
+    # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
+    r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
+    r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
+    # 综合得分每低1分扣0.5分: each point of the unit's own score below the mark
+    rf"|{_SCORE_STEP}"
 )
 # 迟报一天扣0.1分 / 逾期1个工作日扣1分: one unit of lateness right before the amount counts each
 # (超过1天 is a threshold, not a count)
@@ -390,6 +429,13 @@ _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[
 _ONE_NOUN_RE = re.compile(
     rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,10}}?的(?:情况|问题|现象|行为)[,]?$"
 )
+# 一项未完成的,扣1分 / 发现1份未按要求归集的,扣0.5分: one unit named with its fault (未, 不, 缺…) —
+# a count, as 一项不合格扣2分 (a tier by count, 两项未完成的扣3分, is caught apart)
+_ONE_FAULT_RE = re.compile(
+    rf"(?<![统唯同第进逐之万\d])[一1](?!周|期|个(?:月|季|工作日|小时|星期|年|半))({_COUNTERS})"
+    r"(?!性|以上|以下|及以上|以内)(?:(?![一二两三四五六七八九十\d]+个?(?:月|周|季|天|日|年|工作日|小时))"
+    r"[^,;。:的]){0,10}?(?:未|不|没有|缺|漏|错|迟)[^,;。:的]{0,10}的[,]?$"
+)  # (not a span of time: 一个月未更新的, 一周未更新的 — a condition, or each period?)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
@@ -400,8 +446,8 @@ _PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工�
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
     r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
-    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分)))"
-)
+    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的,(?:扣|加|得(?!满分)))"
+)  # (两项以上未完成的,扣3分: the amount a comma after its case)
 _NOT_COUNT_BEFORE = (
     "少于",
     "低于",
@@ -417,13 +463,13 @@ _NOT_COUNT_BEFORE = (
 # a count right before an amount (通报2次扣3分, 两项未落实的扣2分): compared across the item's amounts
 _COUNT_BEFORE_RE = re.compile(
     r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇)(?!以上|以下|及)"
-    r"[^,;。\d]{0,6}$"
-)
+    r"(?:[^,;。\d]{0,6}|[^,;。\d]{0,12}的,)$"
+)  # (一项未完成的,扣1分 … 两项未完成的,扣3分: the count a comma before its amount)
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
-    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|限)[^,;。]{0,2},?$"
-)
+    r"(?:最|高|累计|合计|共计|总计|上限|封顶|不超过?|至多|(?<![期时年权界])限)[^,;。]{0,2},?$"
+)  # (期限的,记20分: a deadline, not a cap)
 # a count anywhere before the amount in its clause (the anchored patterns above read the near ones)
 _LOOSE_COUNT_RE = re.compile(
     rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_COUNTERS})(?!性|以上|以下|及)"
@@ -448,10 +494,21 @@ _THRESHOLD_RE = re.compile(
     r"|\d+(?:\.\d+)?%?(?:[—\-~]|到|至)\d+(?:\.\d+)?(?:人|起|次|件|个|天|日|%)"
 )
 
+# a fault said not to happen (不出现差错, 未发生…, 不漏报, 不迟报): the requirement met, not a fault
+_NEGATED_FAULT_RE = re.compile(r"(?:不|未|没有)(?:出现|发生)[^,;。但且并而]*|不(?:漏|错|迟)")
+# (未发生事故但整改不到位的得1分: the fault after 但 is still a fault)
+
+# a shortfall counted unit by unit (每少1人, 每缺一项, 每差1个百分点) and the minimum it is counted from
+_SHORTFALL_RE = re.compile(r"每(?:少|缺|差|低于?)")
+_REQUIRED_MIN_RE = re.compile(r"不得?少于|不低于|至少")
+
 # a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
+# (in Chinese numerals too, with a unit of time or count: 逾期一周以上, 超过两个工作日)
+_CN_LIMIT = r"[一二两三四五六七八九十]+(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条)"
 _GRAVER_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
     r"|\d+(?:\.\d+)?(?:个)?[\u4e00-\u9fff]{1,3}(?:以上|及以上)"
+    rf"|(?:超过|超出|超|逾期|达到|多于|累计){_CN_LIMIT}|{_CN_LIMIT}(?:及)?以上"
 )
 
 # a number with no unit after it (…封顶3。 / 本项5 / 记3): not a date, a code, an ordinal, a span or
@@ -471,6 +528,7 @@ _HEADING_LABEL_RE = re.compile(
 _LIMIT_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])?"
     r"(?:及)?(?:以上)?|\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])(?:及)?以上"
+    rf"|(?:超过|超出|超|逾期|达到|多于|累计)?{_CN_LIMIT}(?:及)?(?:以上)?"
 )
 
 # judgement or scores from elsewhere
@@ -527,8 +585,9 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:情况|情节|程度|轻重|质量|效果)"),
      "按情况加减分：分值由考核人员酌定"),
     # 不达要求的扣10分,其中无防雨措施的扣5分: a case inside a fault with its own amount
+    # (not 其中…的加扣2分 / 另扣 / 再扣: a further deduction on top, as 加扣 anywhere)
     (re.compile(r"(?:扣|减|加|增|得|计|记)[除去]?\d+(?:\.\d+)?分[^。]{0,6}其中[^。;]{0,30}"
-                r"(?:扣|减|加|增|得|计|记)[除去]?\d"),
+                r"(?<![加另再并])(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "“其中…”另有分值：是所含情形的分值还是另加，须人工确认"),
     # 第一次扣1分,第二次扣2分 / 通报1次扣1分,通报2次扣3分: amounts graded by the count
     (re.compile(r"第[一二两三四五六七八九十\d]+(?:次|起|回|轮|批|年)[^,;。]{0,12}(?:扣|减|加|增|得|计|记)[除去]?\d"),
@@ -552,7 +611,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # an aggravated case of the fault just scored, with its own amount (…扣1分，纪委转来的扣2分；
 # 同样问题连续通报二次的扣2分): whether it replaces or adds to the first amount is not said
 _AGGRAVATION_RE = re.compile(
-    r"(?:转来|转办|交办)的|造成[^,;。]{0,8}(?:影响|后果)|情节(?:严重|恶劣|较重)|连续[^,;。]{0,6}"
+    r"(?:转来|转办|交办)的|造成[^,;。]{0,8}(?:影响|后果)|(?:情节|性质|后果|影响)(?:严重|恶劣|较重)"
+    r"|连续[^,;。]{0,6}"
     r"[二两三四五2-9]次|屡次|再次"
     # 经催报仍未报送的 / 拒不整改的: the fault kept up after a reminder
     r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
@@ -573,7 +633,8 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
-    (re.compile(r"(?:上限为?|最高|最多|扣|(?<![增追参])加|得|满)(\d+(?:\.\d+)?)(?![\d.分])"),
+    (re.compile(r"(?:上限为?|最高|最多|扣|(?<![增追参])加|得)(\d+(?:\.\d+)?)(?![\d.分])"
+                r"|满(\d+(?:\.\d+)?)(?![\d.分]|周?岁|年|个?月|天|日|人|户|次)"),  # (年满18周岁: an age)
      "扣分或加分的数字后没有“分”，文字可能残缺：须人工核对原文"),
     # the self-check: every number not read as an amount, cap, worth or range must be a condition
     # with its unit (5天, 90%, 2023年, 3次, 第2条); a bare one (封顶3, 本项5, 记3) may be a points
@@ -712,6 +773,13 @@ def _scan(s: str, src: int) -> list[_Tok]:
             kind = "bonus" if before[-1].kind == "get" else before[-1].kind
         elif _CREDIT_RE.search(s, c_start, m.start()):
             kind = "bonus"  # 《政务要情》采用的信息,每条10分: each piece credited
+        elif re.fullmatch(r"每[次篇]", s[c_start : m.start()].lstrip(_ITEM)) and not any(
+            t.kind in ("deduct", "zero", "vague") for t in toks
+        ):
+            # 每次4分 / 每篇5分 as a clause of its own: each occurrence scored, as 每次得4分 (not 每项:
+            # sub-items); beside a deduction or a zeroing (每次0.5分,…缺项不得分) it may be a part of
+            # the worth, and after other words (请假每次0.5分, 通报批评,每次2分) a deduction
+            kind = "bonus"
         else:
             continue
         tok = _Tok(kind, m.start(), m.end(), _dec(m.group(1)), src=src)
@@ -721,12 +789,34 @@ def _scan(s: str, src: int) -> list[_Tok]:
     for m in _BARE_POINTS_RE.finditer(s):
         if any(t.start <= m.start() < t.end for t in toks):
             continue
-        if _ERROR_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
+        # …更新不及时的,1分/次: a rate per occurrence after a fault, in a text with no credit
+        part = s[max(s.rfind(c, 0, m.start()) for c in _CLAUSE_SPLIT) + 1 : m.start()]
+        per_fault = (
+            re.match(rf"/(?:{_COUNTERS})", s[m.end() :])
+            and re.search(r"未|不|没有|缺|漏|迟|错", part)
+            and re.search(r"[,:]$", part)
+            and not any(t.kind in ("bonus", "get") for t in toks)
+        )
+        if per_fault or _ERROR_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
             tok = _Tok("deduct", m.start(), m.end(), _dec(m.group(1)), src=src)
             tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
             toks.append(tok)
     toks.sort(key=lambda t: t.start)
     return toks
+
+
+# (8分)(2分×4项,…): the worth explained as a part's worth times the parts
+_BREAKDOWN_RE = re.compile(r"(\d+(?:\.\d+)?)分[×xX](\d+)(?:个)?[\u4e00-\u9fff]")
+
+
+def _mask_breakdown(s: str, worths: list[Decimal]) -> str:
+    """Mask N分×M项 whose product is a worth the text states: an explanation, not another figure."""
+
+    def mask(m: re.Match[str]) -> str:
+        product = _dec(m.group(1)) * _dec(m.group(2))
+        return "□" * len(m.group(0)) if product in worths else m.group(0)
+
+    return _BREAKDOWN_RE.sub(mask, s)
 
 
 def _in_brackets(s: str, start: int, pos: int) -> bool:
@@ -737,7 +827,7 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    for rx in (_ONE_RE, _ONE_NOUN_RE, _SINGLE_RE, _LATE_ONE_RE):
+    for rx in (_ONE_RE, _ONE_NOUN_RE, _ONE_FAULT_RE, _SINGLE_RE, _LATE_ONE_RE):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
             if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
@@ -894,9 +984,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # 单起受害面积30亩以上的扣10分: each such fire, or once? (单条计10分 is read above)
                 draft.review("“单起（单次）…的”是否按次扣分（加分）不明确：须人工确认")
             if t.kind == "get" and per is None and has_deduct_or_zero and t.value is not None:
+                # (a fault said not to happen is the requirement met: 不出现差错的得1分, 不漏报得3分,
+                # 平均年龄不大于…的得2分)
+                met = _NEGATED_FAULT_RE.sub("", s[c_start : t.start])
                 if re.search(
-                    r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断)",
-                    s[c_start : t.start],
+                    r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
+                    met,
                 ):
                     # 设置不规范的得1分: a part of the worth for a fault; the worth is not said
                     draft.review("有缺陷时“得N分”：是部分得分，满分未写明，须人工确认")
@@ -942,6 +1035,15 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             )
             if any(o.kind == "deduct" and t.end <= o.start < sentence_end for o in toks):
                 continue  # 按照未完成事项进行扣分，每项扣5分: the amount follows
+            if (
+                re.search(
+                    r"(?:上述|以上|前述)(?:各种|各项|各类)?(?:情况|情形|问题)?$",
+                    s[c_start : t.start],
+                )
+                and re.match(r",?(?:直到|直至)?[扣减]完为止", s[t.end :])
+                and any(e.amount is not None or e.zeroes for e in draft.entries)
+            ):
+                continue  # …该项不得分。上述情况扣分,直到扣完为止: the amounts above, down to 0
             if _in_brackets(s, c_start, t.start):
                 draft.review("有扣分规定未写明分值")
                 continue  # (按月统计扣分): a note on counting, not a fault
@@ -956,8 +1058,17 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if _per_marker(s, seg_start, t) is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
             named = re.match(r"指标", s[t.start : t.end]) and t.start > c_start  # 运维指标得0分
-            if named or re.search(
-                r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start]
+            # 本年度出现重大疫情的不计分: a zeroing for an event of the whole year, with no item word,
+            # may take the unit's whole score for the year (a veto), not this item's (全年未开展的不得分
+            # names this item's fault)
+            part = max(c_start, s.rfind(",", c_start, t.start) + 1)  # the zeroing's own case
+            yearly = re.match(
+                r"(?:本年度?|当年度?|全年|年度)内?(?:出现|发生|存在|有|被)", s[part : t.start]
+            ) and not (re.search(r"该项|本项|此项|该指标|本指标|此指标", s[c_start : t.end]))
+            if (
+                named
+                or yearly
+                or re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start])
             ):
                 draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
             text = _strip(s[seg_start:c_end])
@@ -1026,11 +1137,18 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     # -- tiers by a threshold: two amounts of one item each under its own limit (低于3%的扣0.25分,
     # 低于2%的扣0.5分; 5个点以内扣1分,5个点以外扣2分; 死亡3-5人的…死亡6-9人的): whether the second
     # replaces the first or adds to it is not said
+    # (a minimum the unit must reach, counted down from: 不少于10人,每少1人扣0.5分 — the 不少于 is the
+    # requirement each shortfall is counted from, not a tier's limit)
+    def limits(text: str, e: _Entry) -> str:
+        if e.per is not None and _SHORTFALL_RE.search(e.text):
+            return _REQUIRED_MIN_RE.sub(lambda m: "□" * len(m.group(0)), text)
+        return text
+
     limited = [
         e
         for e in own
-        if _THRESHOLD_RE.search(s, max(0, e.tok.start - 40), e.tok.start)
-        and _THRESHOLD_RE.search(e.text)
+        if _THRESHOLD_RE.search(limits(s[max(0, e.tok.start - 40) : e.tok.start], e))
+        and _THRESHOLD_RE.search(limits(e.text, e))
     ]
     if any((a.tok.item == b.tok.item) and a is not b for a in limited for b in limited):
         draft.review("扣分或加分按阈值分档：须人工确认是替代还是另加")
@@ -1114,6 +1232,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         quota = re.search(r"\d+(?:个)?[\u4e00-\u9fff]", s[m.end() : q_end])
         if quota and not any(q_start <= t.start < q_end for t in toks):
             every_used.add(m.start())
+    # 根据每个专项预案要求,建立救援队伍。每少一项扣0.5分: a 每 in a sentence with no amount, when every
+    # amount is counted by its own marker, belongs to the requirement; the count is said anyway
+    counted_amounts = [e for e in draft.entries if e.tok.src == src and e.amount is not None]
+    if counted_amounts and all(e.per is not None for e in counted_amounts):
+        for m in re.finditer("每", s):
+            q_start, q_end = _clause_span(s, m.start())
+            if not any(q_start <= t.start < q_end for t in toks):
+                every_used.add(m.start())
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     for pattern, reason in _REVIEW_PATTERNS:
@@ -1125,6 +1251,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(t.kind == "zero" for t in toks) and not any(t.kind == "deduct" for t in toks):
         # 按要求公开的得分,未公开的不得分: all or nothing, the worth left to the item
         masked_s = re.sub(r"(?<=的)得分(?=[,;。]|$)", "□□", masked_s)
+    masked_s = _CONDITION_POINTS_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    masked_s = _mask_breakdown(masked_s, draft.points)
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
@@ -1271,6 +1399,7 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         draft.review("写有几个分值：一个分值字段不能表示")
     elif len({(t.src, t.clause) for t in draft.worths}) > 1 or (
         len(draft.gets) > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
+        and not _worth_restated(draft.gets, [text, bonus_text])
     ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
@@ -1284,7 +1413,9 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     for raw in (text, bonus_text):
         if raw is None:
             continue
-        for m in _BARE_POINTS_RE.finditer(normalize(str(raw))):
+        norm = _CONDITION_POINTS_RE.sub(lambda m: "□" * len(m.group(0)), normalize(str(raw)))
+        norm = _mask_breakdown(norm, draft.points)
+        for m in _BARE_POINTS_RE.finditer(norm):
             value = _dec(m.group(1))
             if value != 0 and value not in held:
                 draft.review("有分值没有写进起草结果：须人工核对")
@@ -1299,6 +1430,26 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         zeroes_item=any(f.zeroes for f in faults),
         needs_review=bool(draft.reasons),
         reasons=list(draft.reasons),
+    )
+
+
+def _worth_restated(gets: list[_Tok], raws: list[str | None]) -> bool:
+    """设立信息员记30分,3月份前…设立信息员记30分: a heading's worth said again with its condition in the
+    same clause (the heading's words repeated) — one worth, not two parts' worths."""
+    if len(gets) != 2:
+        return False
+    first, second = gets
+    if (first.src, first.clause) != (second.src, second.clause) or first.value != second.value:
+        return False
+    raw = raws[first.src]
+    if raw is None:
+        return False
+    s = normalize(str(raw))
+    heading = s[_clause_span(s, first.start)[0] : first.start].replace(_ITEM, "")
+    return (
+        re.fullmatch(r"[\u4e00-\u9fff]{2,10}", heading) is not None
+        and not re.search(r"的|未|不|没|缺|每", heading)
+        and heading in s[first.end : second.start]
     )
 
 
