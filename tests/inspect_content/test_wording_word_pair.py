@@ -1,4 +1,5 @@
-"""A two-character word written for a commoner word that sounds or looks like it (issue 14):
+"""A two-character word written for a commoner word that sounds or looks like it, and the best
+correction of each confusion group kept (issue 14):
 意料器械 → 医疗器械. Both characters make a word, so neither the one-character rule nor the
 pair rule (which only reads pairs in no word) suspects them; the window's gain decides."""
 
@@ -64,3 +65,15 @@ def test_ties_between_corrections_go_the_same_way_whatever_the_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [("全面推行排舞许可制度", "舞", "污"), ("做好行政应拆工作", "拆", "诉")],
+)
+def test_a_correction_that_reaches_its_groups_threshold_is_not_hidden_by_a_likelier_one(
+    text, wrong, right
+):
+    # 排舞: 排列 (a character in no confusion group) gains more but reaches no tier; 排污
+    # (another tone) gains less and reaches its own: the model keeps the best of each group.
+    assert (wrong, right) in reported(text)

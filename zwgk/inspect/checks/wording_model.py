@@ -54,7 +54,7 @@ SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 # Changed whenever the rules below change what a run yields: a cache folder's results of an older
 # version are not read back (the model file's digest alone would not tell).
-RULES_VERSION = "2026-12-02c"
+RULES_VERSION = "2026-12-02d"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
@@ -312,7 +312,8 @@ class Model:
         keep: Callable[[Suggestion], bool] | None = None,
     ) -> list[Suggestion]:
         """Every suspected typo in ``text`` with its evidence, in text order: the best correction
-        per span; spans may overlap (a pair and a single character), the caller picks. With a
+        per span, rule and confusion group; spans may overlap (a pair and a single character, a
+        same-sound and a similar-shape correction of one character), the caller picks. With a
         ``store``, runs computed on an earlier inspection are read back instead. With ``keep``
         (a module-level function of a suggestion's evidence, never of its offsets), only the
         suggestions it keeps, decided once per run of text: most of a page's runs are its
@@ -393,13 +394,17 @@ class Model:
     @functools.lru_cache(maxsize=RUN_CACHE)  # noqa: B019 (one model per process, never freed)
     def run(self, s: str) -> tuple[Suggestion, ...]:
         """The suggestions for one run of Chinese characters (offsets within it), the best per
-        span; cached, since a site repeats its navigation and footer on every page."""
-        best: dict[tuple[int, int], Suggestion] = {}
+        span, rule and confusion group (each group has its own threshold: a same-sound correction
+        that gains more but falls short of its group's threshold must not hide one seen as a real
+        error that reaches its own); cached, since a site repeats its navigation and footer on
+        every page."""
+        best: dict[tuple[int, int, str, float], Suggestion] = {}
         for sg in self._run(s, 0):
-            old = best.get((sg.start, sg.end))
+            key = (sg.start, sg.end, sg.rule, sg.penalty)
+            old = best.get(key)
             if old is None or sg.score > old.score:
-                best[(sg.start, sg.end)] = sg
-        return tuple(sorted(best.values(), key=lambda x: (x.start, x.end)))
+                best[key] = sg
+        return tuple(sorted(best.values(), key=lambda x: (x.start, x.end, x.rule, x.penalty)))
 
     def _run(self, s: str, offset: int) -> Iterator[Suggestion]:
         n = len(s)
