@@ -33,7 +33,7 @@ def rate(sents: list[str], settings: Settings, rounds: int) -> tuple[float, floa
     """(sentences/s, characters/s), best of ``rounds``."""
     best = float("inf")
     for _ in range(rounds):
-        model().run.cache_clear()  # every round from scratch: no run remembered
+        model().forget()  # every round from scratch: no run remembered (nor its kept suggestions)
         t = time.process_time()
         for s in sents:
             find(s, settings)

@@ -8,8 +8,9 @@ and suspected typos to look at, found in one pass over the page's title and visi
 - **wording-typo** (错别字): the high-precision tier — the typo dictionaries
   (``data/wording_typos.txt``, ``data/wording_typos_ecspell.txt``), the phrase patterns
   (``data/wording_patterns.txt``: 仍在不足 → 仍存在不足) and what the typo model
-  (``wording_model``: confusable characters scored in context, doubled characters and words, a
-  character too many or too few in a common term) is sure of.
+  (``wording_model``: confusable characters scored in context, a word written for a commoner
+  word that sounds or looks like it, doubled characters and words, a character too many or too
+  few in a common term) is sure of.
 - **wording-suspect** (疑似错别字，请核对): what the model finds likely but not sure: a person
   should look.
 
@@ -48,6 +49,7 @@ WHAT = {SERIOUS: "严重表述错误", TYPO: "错别字", SUSPECT: "错别字（
 RULE_ZH = {
     "confusion": "同音或形近字",
     "pair": "相邻两字同音或形近",
+    "word_pair": "同音或形近的另一个词（与上下文不合）",
     "extra": "多了一个字",
     "missing": "少了一个字",
     "double": "重复",
@@ -78,7 +80,7 @@ FORMAL_FUNCTION = frozenset(
 )
 # The model's rules whose findings the text's own context can show to be meant as written (a
 # doubled word or a term missing a character is a slip wherever it stands).
-GUARDED = frozenset(("confusion", "pair", "other"))
+GUARDED = frozenset(("confusion", "pair", "word_pair", "other"))
 # Formal characters a typo never produces: 暨 (会议暨推进会) is not 计 written wrong.
 NEVER_WRONG = frozenset("暨")
 # Two or more names of two or three characters listed with 、 (路国云、李建富、崔举等).
@@ -180,6 +182,9 @@ def tier(sg: Suggestion) -> str | None:
             ok = both >= need and sg.seen <= t["max_seen_pairs"]
         elif sg.rule == "pair":
             ok = both >= t["min_gain_pair"]
+        elif sg.rule == "word_pair":
+            # A word for another word: reported only when sure (no please-look tier of its own).
+            ok = "min_gain_word_pair" in t and both >= t["min_gain_word_pair"]
         elif sg.rule == "other":
             ok = sg.score >= t["min_gain_other"] and sg.char_gain >= t["min_char_gain_other"]
         else:
@@ -339,7 +344,7 @@ def _meant_as_written(
     around = text[max(0, sg.start - 1) : sg.end + 1]
     if len(around) >= 3 and text.count(around) >= 2:
         return True
-    if sg.rule == "pair" and (
+    if sg.rule in ("pair", "word_pair") and (
         any(places[sg.start : sg.end]) or FORMAL_FUNCTION.issuperset(sg.wrong)
     ):
         return True

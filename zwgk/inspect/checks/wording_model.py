@@ -10,7 +10,9 @@ Chinese characters only; nothing is downloaded, everything runs on one CPU core.
 For each character it asks: does a confusable character in its place make a lexicon word with
 its neighbours, and how much more probable does that make the best segmentation of the eight
 characters around it (``score``, natural log)? Two neighbouring characters may both be wrong
-(``胡诌市`` → ``湖州市``) when their pair occurs in no word. Each ``Suggestion`` carries the
+(``胡诌市`` → ``湖州市``) when their pair occurs in no word; a two-character word of the best
+segmentation may stand for a commoner word both of whose characters it confuses (``意料器械`` →
+``医疗器械``, ``word_pair``: reported when sure, never asked about). Each ``Suggestion`` carries the
 evidence the tiers are decided on (``in_word``/``word_freq``: the original character sits in a
 word of the best segmentation, and how common it is; ``seen``: how many of its two character
 pairs occur in some word; ``char_gain``: how much more probable a character 4-gram model of
@@ -52,7 +54,7 @@ SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 # Changed whenever the rules below change what a run yields: a cache folder's results of an older
 # version are not read back (the model file's digest alone would not tell).
-RULES_VERSION = "2026-12-02b"
+RULES_VERSION = "2026-12-02d"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
@@ -106,7 +108,7 @@ class Suggestion:
     """A suspected typo: ``text[start:end]`` should be ``right``.
 
     ``rule``: ``confusion`` (one confusable character), ``pair`` (two neighbouring ones),
-    ``extra`` (a character too many), ``missing`` (one too few), ``double`` (a character or word
+    ``word_pair`` (a two-character word for a commoner one, both characters confusable), ``extra`` (a character too many), ``missing`` (one too few), ``double`` (a character or word
     written twice). ``score``: log-probability gained by the correction (rules: their own scale).
     ``penalty``: a confusion's group (``PENALTY_ORDER``): −0.5 a confusion seen as a real error in
     ECSpell's training rows, 0 the same sound and tone, 1 another tone, 1.5 a similar shape.
@@ -276,6 +278,10 @@ class Model:
     def words_at(self, s: str) -> list[int]:
         """For each character of ``s``: the frequency of the multi-character word it sits in on
         the best segmentation (0 when it stands alone)."""
+        return self.segmentation(s)[0]
+
+    def segmentation(self, s: str) -> tuple[list[int], set[int]]:
+        """``words_at`` and the starts of the two-character words of the best segmentation."""
         logp, n = self.logp, len(s)
         best, back = [0.0] * (n + 1), [1] * (n + 1)
         for j in range(1, n + 1):
@@ -284,13 +290,15 @@ class Model:
                 p = logp.get(s[j - k : j])
                 if p is not None and best[j - k] + p > best[j]:
                     best[j], back[j] = best[j - k] + p, k
-        out, j = [0] * n, n
+        out, twos, j = [0] * n, set(), n
         while j > 0:
             k = back[j]
             if k > 1:
                 out[j - k : j] = [self.freq[s[j - k : j]]] * k
+                if k == 2:
+                    twos.add(j - 2)
             j -= k
-        return out
+        return out, twos
 
     def seen(self, pair: str) -> bool:
         return len(pair) == 2 and pair[0] in self.prev_in.get(pair[1], ())
@@ -304,7 +312,8 @@ class Model:
         keep: Callable[[Suggestion], bool] | None = None,
     ) -> list[Suggestion]:
         """Every suspected typo in ``text`` with its evidence, in text order: the best correction
-        per span; spans may overlap (a pair and a single character), the caller picks. With a
+        per span, rule and confusion group; spans may overlap (a pair and a single character, a
+        same-sound and a similar-shape correction of one character), the caller picks. With a
         ``store``, runs computed on an earlier inspection are read back instead. With ``keep``
         (a module-level function of a suggestion's evidence, never of its offsets), only the
         suggestions it keeps, decided once per run of text: most of a page's runs are its
@@ -385,17 +394,21 @@ class Model:
     @functools.lru_cache(maxsize=RUN_CACHE)  # noqa: B019 (one model per process, never freed)
     def run(self, s: str) -> tuple[Suggestion, ...]:
         """The suggestions for one run of Chinese characters (offsets within it), the best per
-        span; cached, since a site repeats its navigation and footer on every page."""
-        best: dict[tuple[int, int], Suggestion] = {}
+        span, rule and confusion group (each group has its own threshold: a same-sound correction
+        that gains more but falls short of its group's threshold must not hide one seen as a real
+        error that reaches its own); cached, since a site repeats its navigation and footer on
+        every page."""
+        best: dict[tuple[int, int, str, float], Suggestion] = {}
         for sg in self._run(s, 0):
-            old = best.get((sg.start, sg.end))
+            key = (sg.start, sg.end, sg.rule, sg.penalty)
+            old = best.get(key)
             if old is None or sg.score > old.score:
-                best[(sg.start, sg.end)] = sg
-        return tuple(sorted(best.values(), key=lambda x: (x.start, x.end)))
+                best[key] = sg
+        return tuple(sorted(best.values(), key=lambda x: (x.start, x.end, x.rule, x.penalty)))
 
     def _run(self, s: str, offset: int) -> Iterator[Suggestion]:
         n = len(s)
-        words = self.words_at(s)
+        words, twos = self.segmentation(s)
         names = self.name_spans(s)
         base: dict[tuple[int, int], float] = {}
 
@@ -431,19 +444,28 @@ class Model:
                     )
             if seen == 0 and not words[i]:
                 yield from self._other(s, i, offset, around, names[i])
+            # Two neighbouring characters in no word and in no pair of real text (胡诌市), or a
+            # two-character word of its own that may stand for a commoner one (意料器械).
+            rule, written = "", 0
             if i + 1 < n and not (words[i] or words[i + 1]) and not self.seen(s[i : i + 2]):
-                pair = self._pair(s, i, around)
-                if pair:
-                    yield Suggestion(
-                        offset + i,
-                        offset + i + 2,
-                        s[i : i + 2],
-                        pair[1],
-                        "pair",
-                        pair[0],
-                        char_gain=self.char_gain(s, i, pair[1]),
-                        context=self.context_seen(s, i, 2),
-                    )
+                rule = "pair"
+            elif i in twos:
+                rule, written = "word_pair", words[i]
+            pair = self._pair(s, i, around, written) if rule else None
+            if pair:
+                yield Suggestion(
+                    offset + i,
+                    offset + i + 2,
+                    s[i : i + 2],
+                    pair[1],
+                    rule,
+                    pair[0],
+                    bool(written),
+                    char_gain=self.char_gain(s, i, pair[1]),
+                    context=self.context_seen(s, i, 2),
+                    word_freq=written,
+                    in_name=bool(written) and (names[i] or names[i + 1]),
+                )
         yield from self._doubles(s, offset, words)
         yield from self._extra_missing(s, offset)
 
@@ -463,7 +485,7 @@ class Model:
             near = near - PARTICLES  # 的/地/得 is usage, not a typo (and rarely one in ECSpell)
         elif s[i] in CONJUNCTIONS:
             near = near - CONJUNCTIONS  # 和/或/及/与 likewise (never one in ECSpell)
-        for x in near:
+        for x in sorted(near):
             for n in (2, 3, 4):
                 for a in range(max(0, i - n + 1), min(i, len(s) - n) + 1):
                     if s[a:i] + x + s[i + 1 : a + n] in freq:
@@ -487,7 +509,7 @@ class Model:
             near |= self.last2.get(s[i + 1], frozenset())
         a, b = max(0, i - WINDOW), min(len(s), i + WINDOW + 1)
         best: tuple[float, str] | None = None
-        for x in near - conf.keys() - {c}:
+        for x in sorted(near - conf.keys() - {c}):  # sorted: ties go the same way every run
             gain = self.score(s[a:i] + x + s[i + 1 : b]) - around(a, b) - OTHER_PENALTY
             if gain > 0 and (best is None or gain > best[0]):
                 best = (gain, x)
@@ -505,7 +527,10 @@ class Model:
                 in_name=in_name,
             )
 
-    def _pair(self, s: str, i: int, around) -> tuple[float, str] | None:
+    def _pair(self, s: str, i: int, around, written: int = 0) -> tuple[float, str] | None:
+        """The best two-character word (seen 30+ times) both of whose characters ``s[i:i+2]``
+        confuses, by the gain of the window; with ``written`` (the frequency of the word
+        ``s[i:i+2]`` is, ``word_pair``), only a commoner word than it."""
         c1, c2 = self.confusion.get(s[i]), self.conf_keys.get(s[i + 1])
         if not c1 or not c2:
             return None
@@ -515,7 +540,9 @@ class Model:
             ys = self.first2.get(x)
             if ys is None:
                 continue
-            for y in ys & c2:
+            for y in sorted(ys & c2):
+                if written and self.freq[x + y] <= written:
+                    continue
                 pen = p1 + self.confusion[s[i + 1]][y] + 1.0
                 gain = self.score(s[a:i] + x + y + s[i + 2 : b]) - around(a, b) - pen
                 if gain > 0 and (best is None or gain > best[0]):
