@@ -1598,3 +1598,77 @@ def test_it_marks_a_case_aggravated_by_its_nature_or_consequence():
     assert draft_rule("每发现一次扣1分,性质严重的扣3分。").needs_review
     assert draft_rule("未及时整改的扣1分,后果严重的扣3分。").needs_review
     assert not draft_rule("每发现一次扣1分,后果严重的加扣3分。").needs_review
+
+
+# ------------------------------------------------------------------------- tuning after batch 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未公开机构职能、办公地址、联系方式的，扣1分。",
+        "无领导小组、发展规划、科技助理员、办公地点的扣10分。",
+        "未建立政务公开领导小组、未明确分管领导、未配备工作人员的，扣2分。",
+        "未公开权力清单、责任清单、负面清单的，不得分。",
+        "未制定年度工作要点和工作方案(扣2分)。",  # a pair in a deduction column's brackets
+    ],
+)
+def test_it_marks_one_amount_after_several_things_not_done(text: str) -> None:
+    """One amount after several things lacking: each lack, or only all of them? (as V08-01)."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("所列几件事" in r for r in rule.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未开展上门办理、免费代办的扣1分。",  # two things named as one case
+        "未通过政府网站、政务新媒体等渠道公开的，扣1分。",  # examples of one channel
+        "信息发布不及时、不准确、不完整的，扣1分。",  # faults of one thing, no list after 未
+        "没有将综治工作纳入部门总体工作,没有做到同部署、同落实、同检查的,扣1分。",  # a set phrase
+        "没有积极开展与本部门、本单位业务相关的法律法规的学习宣传的,扣2分。",  # 与: a preposition
+        "发布“三无”食品、假冒食品、劣质食品信息的,扣0.5分。",  # 三无 is no negation
+        "每缺少方案、计划、总结中的一项扣1分。",  # counted
+    ],
+)
+def test_it_still_drafts_one_case_with_a_list_in_it(text: str) -> None:
+    rule = draft_rule(text)
+    assert not any("所列几件事" in r for r in rule.reasons), rule.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老年大学数未达到80%的扣1分;没有办学的扣2分。",
+        "政务公开培训覆盖率未达到80%的扣1分;未开展培训的扣2分。",
+        "公开率低于90%的扣1分，未公开的扣3分。",
+        "办结率低于95%的，每低1个百分点扣0.5分；未办理的扣3分。",
+    ],
+)
+def test_it_marks_a_thing_not_done_at_all_scored_above_its_shortfall(text: str) -> None:
+    """Done in part (未达到80%) and not at all (没有办学), the lack scored higher: a graver case of one
+    fault (a tier), replace or add not said."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("部分未做与完全未做" in r for r in rule.reasons)
+    assert draft_rule(text.replace("没", "沒").replace("办", "辦")).needs_review  # traditional
+
+
+def test_it_drafts_a_shortfall_scored_after_the_lack_and_faults_of_other_kinds() -> None:
+    # the lack first, a lesser shortfall of another person after it (a seed's wording), and a fault
+    # that is no shortfall beside a lack
+    rule = draft_rule("未解读政策的扣2分,政策解读不及时的扣1分;主要负责人解读政策少于1次的扣1分。")
+    assert not rule.needs_review, rule.reasons
+    assert not draft_rule("栏目更新不及时的扣1分，未设置栏目的扣2分。").needs_review
+
+
+@pytest.mark.parametrize(
+    "text", ["每一项/、健全扣2分。", "未公开的扣1分,/未更新的扣1分。", "未更新、,扣1分。"]
+)
+def test_it_marks_a_slash_or_a_list_mark_against_another_stop(text: str) -> None:
+    """每一项/、健全: a word lost in the copy (不健全) — the amount may belong to something else."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("识别错误" in r for r in rule.reasons)
+    assert not draft_rule("每一项不健全扣2分。").needs_review

@@ -192,11 +192,11 @@ _TRADITIONAL = str.maketrans(
     "對責報請問進處罰項條個單記計為無於發現違規則費張場頁戶種筆過滿決視況評額舉紀與協辦負雙適當"
     "應綜斷慮價確減獎錯誤別週時點遲內達節嚴響後連續屢轉資長經參論執據給該標數總頂兩備關機構門會"
     "議開傳務縣區鄉鎮級書號證屬準說統訂歸檔簡訊採稱維護網欄設導動態類權線題層員隊團黨風銷簽補聯"
-    "絡優檢測驗審匯實際績獲勵懲厲遺毀損讀寫錄間範圍礎還選擇認領組織約談訪詢",
+    "絡優檢測驗審匯實際績獲勵懲厲遺毀損讀寫錄間範圍礎還選擇認領組織約談訪詢沒",
     "对责报请问进处罚项条个单记计为无于发现违规则费张场页户种笔过满决视况评额举纪与协办负双适当"
     "应综断虑价确减奖错误别周时点迟内达节严响后连续屡转资长经参论执据给该标数总顶两备关机构门会"
     "议开传务县区乡镇级书号证属准说统订归档简讯采称维护网栏设导动态类权线题层员队团党风销签补联"
-    "络优检测验审汇实际绩获励惩厉遗毁损读写录间范围础还选择认领组织约谈访询",
+    "络优检测验审汇实际绩获励惩厉遗毁损读写录间范围础还选择认领组织约谈访询没",
 )
 
 
@@ -908,6 +908,47 @@ def _content_len(text: str) -> int:
         rf"每|发现|有|出现|一|{_COUNTERS}|扣|加|得|分", "", text)))  # fmt: skip
 
 
+# a thing not done at all, as the whole of a short case (没有办学的, 未开展的, 全部未公开的)
+_TOTAL_LACK_RE = re.compile(
+    r"(?:全部|均|都|从|一直|完全)?(?:没有|无|未|尚未)(?:开展|建立|设立|成立|办|举办|组织|配备|制定)?"
+    r"[\u4e00-\u9fff]{0,4}(?:的|者)?,?"
+)
+# the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
+# (not 与: a preposition as often, 与本部门业务相关的)
+_LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
+
+
+def _case_text(s: str, toks: list[_Tok], tok: _Tok) -> str:
+    """The words of an amount's own case: from its clause's start or the amount before it."""
+    c_start = _clause_span(s, tok.start)[0]
+    start = max([c_start] + [o.end for o in toks if c_start <= o.end <= tok.start])
+    return s[start : tok.start].lstrip(",;:" + _ITEM)
+
+
+def _listed_lacks(case: str) -> list[str]:
+    """The things a case says are lacking, when it lists them after one 未/无/没有/缺 (未制定工作方案、
+    成立…机构、细化目标任务…; 无领导小组、发展规划…的): examples (…等媒体), a note in brackets and a
+    list before the negation (面积狭小、…不符合规定的: faults of one thing) give none."""
+    part = case.rstrip(",(:").removesuffix("的").removesuffix("者")
+    part = part.rsplit(",", 1)[-1]
+    neg = re.search(r"(?<![三])(?:未能?|尚未|没有|无|缺少?)", part)
+    if neg is None:
+        return []
+    tail = re.sub(r"\([^()]*\)|“[^“”]*”", "", part[neg.end() :])
+    if "等" in tail:
+        return []
+    items = [x for x in _LIST_JOIN_RE.split(tail) if x]
+    rest = items[1:]
+    if (
+        rest
+        and len({x[0] for x in rest}) == 1
+        and all(len(x) <= 3 for x in rest)
+        and rest[0][0] in items[0][-3:]
+    ):
+        return []  # 没有做到同部署、同落实、同检查: a set phrase naming one standard
+    return items
+
+
 def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     bonus_cell = src == 1
     s = normalize(raw)
@@ -1213,6 +1254,39 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(len(amounts) > 1 and key in open_range for key, amounts in named.items()):
         draft.review("同一行为的几种情形各有分值：是替代还是另加不明确，须人工确认")
 
+    # -- one amount after several things not done (无领导小组、发展规划、科技助理员、办公地点的扣10分;
+    # 未上报招商信息和年终工作总结(扣5分)): whether each lack costs it or only all of them together is
+    # not said (two things named as one case, 未开展上门办理、免费代办的扣1分, are one fault)
+    for e in draft.entries:
+        if (
+            e.tok.src != src
+            or e.per is not None
+            or e.tok.cont
+            or e.tok.kind not in ("deduct", "zero")
+        ):
+            continue
+        lacks = _listed_lacks(_case_text(s, toks, e.tok))
+        if len(lacks) >= 3 or (
+            len(lacks) == 2 and s[e.tok.start - 1 : e.tok.start] == "(" and e.tok.kind == "deduct"
+        ):  # (a pair in a deduction column's brackets, with no 的 naming it one case)
+            draft.review("一个分值对应所列几件事：是每缺一件都扣还是全缺才扣不明确，须人工确认")
+
+    # -- the same thing done in part and not at all, the lack scored higher (老年大学数未达到80%的扣1分;
+    # 没有办学的扣2分): the graver case of one fault, replace or add not said
+    for a in faults:
+        for b in faults:
+            if (
+                a.tok.item == b.tok.item
+                and a.tok.start < b.tok.start  # (未解读的扣2分,…少于1次的扣1分: lesser after)
+                and b.per is None
+                and a.amount is not None
+                and b.amount is not None
+                and b.amount > a.amount
+                and _THRESHOLD_RE.search(_case_text(s, toks, a.tok))
+                and _TOTAL_LACK_RE.fullmatch(_case_text(s, toks, b.tok))
+            ):
+                draft.review("扣分或加分按程度分档（部分未做与完全未做）：须人工确认是替代还是另加")
+
     # -- a worth earned on a condition (…记3分) beside a bonus and a deduction: whether the worth is
     # the item's, a part of it, or a bonus is not said
     if any(t.src == src for t in draft.gets) and any(
@@ -1264,6 +1338,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         draft.review("分值的数字中夹有空格和标点，文字可能残缺：须人工核对原文")
     if re.search(r"(?<![\d.])0\d", s):
         draft.review("数字有前导零（如“05分”），小数点可能丢失：须人工核对原文")
+    if re.search(r"[/、][、,;:。]|[,;:。][、/]", s):
+        # 每一项/、健全扣2分: a slash or a 、 against another stop — a word lost in the copy (不健全)
+        draft.review("文字可能有识别错误，分值可能丢失：须人工核对原文")
     if s.count('"') % 2 or s.count("“") != s.count("”"):
         draft.review("引号不成对，文字可能残缺：须人工核对原文")
     # **省 / 组织***机关: a run of asterisks away from any figure masks a name (a redaction), not a
