@@ -1644,6 +1644,8 @@ def test_it_still_drafts_one_case_with_a_list_in_it(text: str) -> None:
         "政务公开培训覆盖率未达到80%的扣1分;未开展培训的扣2分。",
         "公开率低于90%的扣1分，未公开的扣3分。",
         "办结率低于95%的，每低1个百分点扣0.5分；未办理的扣3分。",
+        "开展培训少于4次的扣1分，全年未开展的扣3分。",
+        "回复率低于100%的扣1分，不回复的扣2分。",
     ],
 )
 def test_it_marks_a_thing_not_done_at_all_scored_above_its_shortfall(text: str) -> None:
@@ -1661,6 +1663,7 @@ def test_it_drafts_a_shortfall_scored_after_the_lack_and_faults_of_other_kinds()
     rule = draft_rule("未解读政策的扣2分,政策解读不及时的扣1分;主要负责人解读政策少于1次的扣1分。")
     assert not rule.needs_review, rule.reasons
     assert not draft_rule("栏目更新不及时的扣1分，未设置栏目的扣2分。").needs_review
+    assert not draft_rule("回复率低于100%的扣1分，不规范的扣2分。").needs_review
 
 
 @pytest.mark.parametrize(

@@ -908,11 +908,12 @@ def _content_len(text: str) -> int:
         rf"每|发现|有|出现|一|{_COUNTERS}|扣|加|得|分", "", text)))  # fmt: skip
 
 
-# a thing not done at all, as the whole of a short case (没有办学的, 未开展的, 全部未公开的)
+# a thing not done at all, as the whole of a short case (没有办学的, 全年未开展的, 全部未公开的, 不回复的)
 _TOTAL_LACK_RE = re.compile(
-    r"(?:全部|均|都|从|一直|完全)?(?:没有|无|未|尚未)(?:开展|建立|设立|成立|办|举办|组织|配备|制定)?"
-    r"[\u4e00-\u9fff]{0,4}(?:的|者)?,?"
-)
+    r"(?:全年|年内|年度内?|本年度?)?(?:全部|均|都|从|一直|完全)?"
+    r"(?:(?:没有|无|未|尚未)(?:开展|建立|设立|成立|办|举办|组织|配备|制定)?[\u4e00-\u9fff]{0,4}"
+    r"|不(?:回复|答复|公开|报送|上报|开展|落实|办理|执行|更新|参加)[\u4e00-\u9fff]{0,2})(?:的|者)?,?"
+)  # (不 only before a verb of doing: 不规范的 after 低于90%的 is another fault)
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
