@@ -1675,3 +1675,40 @@ def test_it_marks_a_slash_or_a_list_mark_against_another_stop(text: str) -> None
     assert rule.needs_review
     assert any("识别错误" in r for r in rule.reasons)
     assert not draft_rule("每一项不健全扣2分。").needs_review
+
+
+def test_it_reads_no_omission_as_a_fault_said_not_to_happen():
+    """无漏报瞒报的,得2分: the requirement met (as 不漏报); a comma part naming what is checked
+    (根据抽查…漏报瞒报情况) is no case; a worth earned with a fault stays marked."""
+    rule = draft_rule("根据抽查信息漏报瞒报情况,无漏报瞒报的,得2分,抽到1条扣0.5分,扣完为止;")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary() == shape(deductions=[0.5], per_occurrence=True, points=2)
+    assert not draft_rule("无差错的,得2分,发现1处错误扣0.5分。").needs_review
+    assert draft_rule("根据抽查情况,有错误的,得1分,发现1处错误扣0.5分。").needs_review
+    assert draft_rule("信息公开不及时的,经整改到位,得1分,未整改的扣2分。").needs_review
+
+
+@pytest.mark.parametrize("text", ["通报缺少一次的扣1分。", "少报一期的扣1分。", "缺一次的,扣1分。"])
+def test_it_counts_one_unit_short(text: str) -> None:
+    """缺少一次的扣1分: one unit short, a count (as 少一次扣1分, 每少一项)."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary() == shape(deductions=[1], per_occurrence=True)
+
+
+def test_it_reads_latin_letters_inside_a_quoted_name_as_the_names():
+    rule = draft_rule(
+        "积极推广使用“科普中国e站”、“科普中国v视快快递”等信息化资源记2分(不使用不得分);"
+    )
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary() == shape(zeroes_item=True, points=2)
+    assert draft_rule("未公开的扣l分。").needs_review  # a Latin letter outside quotes: a slip
+
+
+def test_it_reads_a_score_per_report_and_its_total():
+    """每次报送1分,合计6分: a score per report (a credit verb between 每次 and the figure), and the
+    total after a comma stated as the worth."""
+    rule = draft_rule("按时报送工作台账(每季度报送1次共4次,每次报送1分,合计4分)。")
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary() == shape(bonuses=[1], per_occurrence=True, points=4)
+    assert draft_rule("未按时报送的,每次报送1分。").needs_review  # a fault in its clause

@@ -334,6 +334,8 @@ _TOKEN_RE = re.compile(
             rf"|\({_N}分(?![^()]*\))"
             # 每发现一处扣1分,共计5分,扣完为止: the item's total written after its rule
             rf"|(?<![扣减加得计记])(?:共计|总计)(?:为)?{_N}分(?=[,;。]|$)"
+            # …每次报送1分,合计6分): the same after a comma or a bracket, before its end
+            rf"|(?<=[,;(])合计(?:为)?{_N}分(?=[,;。)]|$)"
             # 基础分10分,每发现一处问题扣1分 / (基本分40分): the item's base worth (得基础分5分: a get)
             # (not 考核基础分100分 / 年度基本分: the whole assessment's base)
             rf"|(?<![得计记核度总])(?:基础分|基本分)(?:值)?(?:为|是)?{_N}分(?![\d.])"
@@ -423,6 +425,10 @@ _LATE_ONE_RE = re.compile(
 _ONE_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)[^,;。:的]{{0,6}}?[,]?$"
 )  # (1次以上: a threshold, at least once; 11次: not one)
+# 通报缺少一次的扣1分 / 少报一期的: one unit short — a count, as 每少一项 (a shortfall verb right before it)
+_SHORT_ONE_RE = re.compile(
+    rf"(?:少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)的?[,]?$"
+)
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
 # 存在一处不规范的情况扣0.5分: one occurrence named as a 情况/问题 — a count
@@ -494,8 +500,11 @@ _THRESHOLD_RE = re.compile(
     r"|\d+(?:\.\d+)?%?(?:[—\-~]|到|至)\d+(?:\.\d+)?(?:人|起|次|件|个|天|日|%)"
 )
 
-# a fault said not to happen (不出现差错, 未发生…, 不漏报, 不迟报): the requirement met, not a fault
-_NEGATED_FAULT_RE = re.compile(r"(?:不|未|没有)(?:出现|发生)[^,;。但且并而]*|不(?:漏|错|迟)")
+# a fault said not to happen (不出现差错, 未发生…, 不漏报, 不迟报, 无漏报瞒报的): the requirement met, not
+# a fault
+_NEGATED_FAULT_RE = re.compile(
+    r"(?:不|未|没有)(?:出现|发生)[^,;。但且并而]*|[不无](?:漏|错|迟|差错)"
+)
 # (未发生事故但整改不到位的得1分: the fault after 但 is still a fault)
 
 # a shortfall counted unit by unit (每少1人, 每缺一项, 每差1个百分点) and the minimum it is counted from
@@ -759,7 +768,11 @@ def _scan(s: str, src: int) -> list[_Tok]:
         if any(t.start <= m.start() < t.end for t in toks):
             continue
         c_start, _ = _clause_span(s, m.start())
-        if not re.search(rf"每({_COUNTERS})$", s[max(c_start, m.start() - 3) : m.start()]):
+        # (每次报送1分: a credit verb between the counting word and the figure)
+        if not re.search(
+            rf"每({_COUNTERS})(?:报送|上报|采用|刊发|刊登|录用|发表)?$",
+            s[max(c_start, m.start() - 5) : m.start()],
+        ):
             continue
         before = [
             t
@@ -827,7 +840,7 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    for rx in (_ONE_RE, _ONE_NOUN_RE, _ONE_FAULT_RE, _SINGLE_RE, _LATE_ONE_RE):
+    for rx in (_ONE_RE, _ONE_NOUN_RE, _ONE_FAULT_RE, _SINGLE_RE, _LATE_ONE_RE, _SHORT_ONE_RE):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
             if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
@@ -1028,7 +1041,15 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.kind == "get" and per is None and has_deduct_or_zero and t.value is not None:
                 # (a fault said not to happen is the requirement met: 不出现差错的得1分, 不漏报得3分,
                 # 平均年龄不大于…的得2分)
-                met = _NEGATED_FAULT_RE.sub("", s[c_start : t.start])
+                # (a comma part naming what is checked is no case: 根据抽查漏报瞒报情况,无漏报瞒报的,得2分)
+                case = ",".join(
+                    part
+                    for part in s[c_start : t.start].split(",")
+                    if not re.match(
+                        r"(?:[^,:]{0,10}:)?(?:根据|按照|依据|对照|查看|抽查|检查)", part
+                    )
+                )
+                met = _NEGATED_FAULT_RE.sub("", case)
                 if re.search(
                     r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
                     met,
@@ -1347,6 +1368,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     # **省 / 组织***机关: a run of asterisks away from any figure masks a name (a redaction), not a
     # figure the copy lost
     unmasked = re.sub(r"(?<![\d.分])\*{2,}(?![\d.分])", "某", s)
+    # “科普中国v视快快递” / “科普中国e站”: Latin letters inside a quoted name are the name's, not a slip
+    unmasked = re.sub(r"“[^“”\d]{1,20}”", lambda m: re.sub(r"[A-Za-z]", "某", m.group(0)), unmasked)
     for m in _GARBLED_RE.finditer(unmasked):
         word = m.group(0)
         if not word.isalpha() or word.upper() not in _ACRONYMS:
