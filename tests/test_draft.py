@@ -1646,6 +1646,8 @@ def test_it_still_drafts_one_case_with_a_list_in_it(text: str) -> None:
         "办结率低于95%的，每低1个百分点扣0.5分；未办理的扣3分。",
         "开展培训少于4次的扣1分，全年未开展的扣3分。",
         "回复率低于100%的扣1分，不回复的扣2分。",
+        "部分公开的扣1分，未公开的扣2分。",  # done in part, said in words
+        "资料不完整的扣1分，无资料的扣2分。",
     ],
 )
 def test_it_marks_a_thing_not_done_at_all_scored_above_its_shortfall(text: str) -> None:
@@ -1664,6 +1666,8 @@ def test_it_drafts_a_shortfall_scored_after_the_lack_and_faults_of_other_kinds()
     assert not rule.needs_review, rule.reasons
     assert not draft_rule("栏目更新不及时的扣1分，未设置栏目的扣2分。").needs_review
     assert not draft_rule("回复率低于100%的扣1分，不规范的扣2分。").needs_review
+    text = "未公开指南的扣1分,公开部门不全面的扣0.5分;未公开年报的扣1分。"  # 不全面: a fault of its own
+    assert not draft_rule(text).needs_review
 
 
 @pytest.mark.parametrize(

@@ -927,6 +927,9 @@ _TOTAL_LACK_RE = re.compile(
     r"(?:(?:没有|无|未|尚未)(?:开展|建立|设立|成立|办|举办|组织|配备|制定)?[\u4e00-\u9fff]{0,4}"
     r"|不(?:回复|答复|公开|报送|上报|开展|落实|办理|执行|更新|参加)[\u4e00-\u9fff]{0,2})(?:的|者)?,?"
 )  # (不 only before a verb of doing: 不规范的 after 低于90%的 is another fault)
+# a thing done in part (部分公开的, 公开不全的, 部分未完成的): the lesser case of a lack (not 不全面:
+# a fault of its own as often, 公开部门不全面的扣0.5分;未公开年报的扣1分)
+_PART_DONE_RE = re.compile(r"部分|不全(?!面)|不齐全?|不完整|缺项|漏项")
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
@@ -1304,7 +1307,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and a.amount is not None
                 and b.amount is not None
                 and b.amount > a.amount
-                and _THRESHOLD_RE.search(_case_text(s, toks, a.tok))
+                and (
+                    _THRESHOLD_RE.search(_case_text(s, toks, a.tok))
+                    or _PART_DONE_RE.search(_case_text(s, toks, a.tok))
+                )
                 and _TOTAL_LACK_RE.fullmatch(_case_text(s, toks, b.tok))
             ):
                 draft.review("扣分或加分按程度分档（部分未做与完全未做）：须人工确认是替代还是另加")
