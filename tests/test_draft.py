@@ -1630,6 +1630,7 @@ def test_it_marks_one_amount_after_several_things_not_done(text: str) -> None:
         "没有积极开展与本部门、本单位业务相关的法律法规的学习宣传的,扣2分。",  # 与: a preposition
         "发布“三无”食品、假冒食品、劣质食品信息的,扣0.5分。",  # 三无 is no negation
         "每缺少方案、计划、总结中的一项扣1分。",  # counted
+        "未建立信息发布审核、保密审查、依申请公开制度其中之一的，扣1分。",  # any one: once
     ],
 )
 def test_it_still_drafts_one_case_with_a_list_in_it(text: str) -> None:
@@ -1671,7 +1672,14 @@ def test_it_drafts_a_shortfall_scored_after_the_lack_and_faults_of_other_kinds()
 
 
 @pytest.mark.parametrize(
-    "text", ["每一项/、健全扣2分。", "未公开的扣1分,/未更新的扣1分。", "未更新、,扣1分。"]
+    "text",
+    [
+        "每一项/、健全扣2分。",
+        "未公开的扣1分,/未更新的扣1分。",
+        "未更新、,扣1分。",
+        "每发现一处错误扣0.5分，未、公开的扣1分。",
+        "未公开年报、扣1分。",
+    ],
 )
 def test_it_marks_a_slash_or_a_list_mark_against_another_stop(text: str) -> None:
     """每一项/、健全: a word lost in the copy (不健全) — the amount may belong to something else."""

@@ -957,16 +957,17 @@ def _case_text(s: str, toks: list[_Tok], tok: _Tok) -> str:
 
 def _listed_lacks(case: str) -> list[str]:
     """The things a case says are lacking, when it lists them after one 未/无/没有/缺 (未制定工作方案、
-    成立…机构、细化目标任务…; 无领导小组、发展规划…的): examples (…等媒体), a note in brackets and a
-    list before the negation (面积狭小、…不符合规定的: faults of one thing) give none."""
+    成立…机构、细化目标任务…; 无领导小组、发展规划…的): examples (…等媒体), a list said to count once
+    (…之一的, …均未…), a note in brackets and a list before the negation (面积狭小、…不符合规定的:
+    faults of one thing) give none."""
     part = case.rstrip(",(:").removesuffix("的").removesuffix("者")
     part = part.rsplit(",", 1)[-1]
     neg = re.search(r"(?<![三])(?:未能?|尚未|没有|无|缺少?)", part)
     if neg is None:
         return []
     tail = re.sub(r"\([^()]*\)|“[^“”]*”", "", part[neg.end() :])
-    if "等" in tail:
-        return []
+    if re.search(r"等|之一|任一|任何一|其中一|均|都|全部", tail):
+        return []  # examples of one kind, or a list said to count once (之一: any; 均: all)
     items = [x for x in _LIST_JOIN_RE.split(tail) if x]
     rest = items[1:]
     if (
@@ -1379,8 +1380,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         draft.review("分值的数字中夹有空格和标点，文字可能残缺：须人工核对原文")
     if re.search(r"(?<![\d.])0\d", s):
         draft.review("数字有前导零（如“05分”），小数点可能丢失：须人工核对原文")
-    if re.search(r"[/、][、,;:。]|[,;:。][、/]", s):
-        # 每一项/、健全扣2分: a slash or a 、 against another stop — a word lost in the copy (不健全)
+    if re.search(r"[/、][、,;:。]|[,;:。][、/]|、(?=扣|的|[得加]\d)|(?<=[未不没无])、", s):
+        # 每一项/、健全扣2分: a slash or a 、 against another stop, before the amount or after a negation
+        # (未、公开的) — a word lost in the copy (不健全)
         draft.review("文字可能有识别错误，分值可能丢失：须人工核对原文")
     if s.count('"') % 2 or s.count("“") != s.count("”"):
         draft.review("引号不成对，文字可能残缺：须人工核对原文")
