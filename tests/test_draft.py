@@ -1724,3 +1724,12 @@ def test_it_reads_a_score_per_report_and_its_total():
     assert not rule.needs_review, rule.reasons
     assert rule.summary() == shape(bonuses=[1], per_occurrence=True, points=4)
     assert draft_rule("未按时报送的,每次报送1分。").needs_review  # a fault in its clause
+
+
+def test_it_marks_more_than_one_and_a_degree_as_graver_cases():
+    """多个栏目空白的扣3分 after 栏目内容空白的扣1分: more than one, a count with no figure (a tier);
+    完成较差的: a degree the assessor must judge. A graver fault named apart stays drafted."""
+    assert draft_rule("栏目内容空白的扣1分，多个栏目空白的扣3分。").needs_review
+    assert draft_rule("未完成的扣5分，完成较差的扣3分。").needs_review
+    rule = draft_rule("出现错别字的扣0.5分，出现严重表述错误的扣3分。")
+    assert not rule.needs_review, rule.reasons

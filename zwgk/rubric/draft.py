@@ -531,6 +531,8 @@ _GRAVER_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
     r"|\d+(?:\.\d+)?(?:个)?[\u4e00-\u9fff]{1,3}(?:以上|及以上)"
     rf"|(?:超过|超出|超|逾期|达到|多于|累计){_CN_LIMIT}|{_CN_LIMIT}(?:及)?以上"
+    # 多个栏目空白的 after 栏目内容空白的: more than one, a count with no figure
+    r"|(?<![许诸很])多(?:个|处|次|项|条|篇|家|人|名|件|起)"
 )
 
 # a number with no unit after it (…封顶3。 / 本项5 / 记3): not a date, a code, an ordinal, a span or
@@ -551,6 +553,7 @@ _LIMIT_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])?"
     r"(?:及)?(?:以上)?|\d+(?:\.\d+)?(?:个)?(?:工作日|[\u4e00-\u9fff])(?:及)?以上"
     rf"|(?:超过|超出|超|逾期|达到|多于|累计)?{_CN_LIMIT}(?:及)?(?:以上)?"
+    r"|(?<![许诸很])多(?:个|处|次|项|条|篇|家|人|名|件|起)"
 )
 
 # judgement or scores from elsewhere
@@ -571,8 +574,9 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # …searched in the text as written (the amounts they govern are part of the match)
 _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"酌"), "含“酌情”：分值由考核人员酌定"),  # 酌情, 酌定, 酌减, 酌扣
-    # 问题较多的扣1分: a degree the assessor must judge
-    (re.compile(r"(?:较多|较少|偏多|偏少|较轻|较重)(?:的|者)?[,]?(?:扣|减|加|增|得|计|记)[除去]?\d"),
+    # 问题较多的扣1分 / 完成较差的扣3分: a degree the assessor must judge
+    (re.compile(r"(?:较多|较少|偏多|偏少|较轻|较重|较差|很差|较低|较高|较大|较小)(?:的|者)?[,]?"
+                r"(?:扣|减|加|增|得|计|记)[除去]?\d"),
      "扣分或加分按程度分档：须人工确认"),
     # 被扣2分以上的 / 已加2分的: an amount inside a condition, not a rule
     (re.compile(r"(?:被|已|累计被)(?:扣|减|加)[除去分]?\d+(?:\.\d+)?分|(?:扣|减|加|得)[除去分]?\d+(?:\.\d+)?分"
