@@ -1733,3 +1733,22 @@ def test_it_marks_more_than_one_and_a_degree_as_graver_cases():
     assert draft_rule("未完成的扣5分，完成较差的扣3分。").needs_review
     rule = draft_rule("出现错别字的扣0.5分，出现严重表述错误的扣3分。")
     assert not rule.needs_review, rule.reasons
+
+
+@pytest.mark.parametrize(
+    "text", ["工作成效明显的加2分。", "工作突出的，可加1分。", "成效显著，得3分。"]
+)
+def test_it_marks_a_bonus_for_a_merit_to_judge(text: str) -> None:
+    """成效明显的加2分: whether the work is 明显 is the assessor's judgement (as 力度大、成效明显的,得1分)."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("按工作成效评定" in r for r in rule.reasons)
+    assert not draft_rule("重点不突出扣1分。").needs_review  # a fault named so
+
+
+@pytest.mark.parametrize("text", ["未按月报送的扣1分。", "按季度考核，未达标的扣1分。"])
+def test_it_marks_a_period_written_with_an(text: str) -> None:
+    """未按月报送的扣1分: each month, or once? (the counting-period convention, as 每月未更新的)."""
+    assert draft_rule(text).needs_review
+    rule = draft_rule("党员未按月足额交纳党费的,每人每次扣0.1分。")  # counted on its own
+    assert not rule.needs_review, rule.reasons

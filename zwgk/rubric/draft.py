@@ -460,8 +460,11 @@ _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
     rf"(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
 )
-# 每月/每季度… that is not a requirement (至少…) leaves it unclear whether each period counts
-_PERIOD_RE = re.compile(r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢")
+# 每月/每季度/按月… that is not a requirement (至少…) leaves it unclear whether each period counts
+_PERIOD_RE = re.compile(
+    r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢"
+    r"|按(?:月|季度?|周|旬)(?![份度])"  # 未按月报送的扣1分 / 按季度考核: each month, or once?
+)
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
     r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
@@ -583,6 +586,11 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:及)?(?:以上|以下|以内|之内)"),
      "分值写在条件里（“被扣2分以上的”）：须人工确认"),
     (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
+    # 成效明显的加2分 / 工作突出的,可加1分: a merit the assessor must judge earns the points (a fault
+    # named so, 重点不突出扣1分, is no judgement of the amount)
+    (re.compile(r"(?<!不)(?:明显|显著|突出|出色|力度大|成效好|效果好|较好|良好)(?:的|者)?[,]?"
+                r"(?:可以?|酌情)?(?:加|得|奖励?|增加?|计|记)分?\d"),
+     "按工作成效评定加分：须人工确认"),
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
      "按完成或查证情况评定：须人工确认"),
