@@ -78,9 +78,11 @@ general, checked on sentences written for the tests and on every labelled set):
   规划、科技助理员、办公地点的扣10分 — each lack, or only all?), or after two before a bracketed amount
   with no 的 (未上报招商信息和年终工作总结(扣5分)); not examples (…等媒体), a list before the negation
   (不及时、不准确的: faults of one thing), a set phrase (同部署、同落实、同检查) or two things named as one
-  case (未开展上门办理、免费代办的); a thing not done at all (没有办学的, 全年未开展的, 不回复的) scored
-  above an earlier shortfall of it (未达到80%的, 部分公开的, 资料不完整的): a tier; a slash or a 、
-  against another stop (每一项/、健全: a word lost);
+  case (未开展上门办理、免费代办的) or a list said to count once (…之一的); a thing not done at all
+  (没有办学的, 全年未开展的, 不回复的) scored above an earlier shortfall of it (未达到80%的, 部分公开的,
+  资料不完整的), and 多个栏目空白的 after 栏目内容空白的: tiers; a degree (完成较差的) and a merit
+  (成效明显的加2分, 工作突出的可加1分) to judge; a period written with 按 (未按月报送的扣1分); a slash or
+  a 、 against another stop, before the amount or after a negation (每一项/、健全, 未、公开的: a word lost);
 - read: 无漏报瞒报的 / 无差错的 as a fault said not to happen (a comma part naming what is checked,
   根据抽查…情况, is no case); 缺少一次的 / 少报一期的 as a count; Latin letters inside a quoted name
   (“科普中国e站”) as the name's; 每次报送1分 as a score per report and ",合计6分)" as the worth.
