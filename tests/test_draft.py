@@ -1754,3 +1754,23 @@ def test_it_marks_a_period_written_with_an(text: str) -> None:
     assert draft_rule(text).needs_review
     rule = draft_rule("党员未按月足额交纳党费的,每人每次扣0.1分。")  # counted on its own
     assert not rule.needs_review, rule.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未完成的扣2分，追究相关人员责任。",
+        "未完成的扣2分，予以通报批评。",
+        "未完成的扣2分，情况在全市通报。",
+        "整改不到位的扣2分，并列入下年度重点督查对象。",
+        "未完成的扣2分，并责令限期整改。",
+    ],
+)
+def test_it_marks_a_sanction_after_the_amount_without_bing(text: str) -> None:
+    """…扣2分,追究相关人员责任: a consequence outside the points as a comma part of its own (no amount,
+    no case), with or without 并; a fault that names a notice (未通报结果的扣1分, 通报一次扣2分) is none."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("分数以外的后果" in r for r in rule.reasons)
+    for other in ("未纳入考评的扣4分,未通报结果的扣1分。", "每发现一处扣1分,通报一次扣2分。"):
+        assert not draft_rule(other).needs_review, other

@@ -83,6 +83,8 @@ general, checked on sentences written for the tests and on every labelled set):
   资料不完整的), and 多个栏目空白的 after 栏目内容空白的: tiers; a degree (完成较差的) and a merit
   (成效明显的加2分, 工作突出的可加1分) to judge; a period written with 按 (未按月报送的扣1分); a slash or
   a 、 against another stop, before the amount or after a negation (每一项/、健全, 未、公开的: a word lost);
+  a sanction as a comma part of its own after an amount, with or without 并 (…扣2分,追究相关人员责任;
+  予以通报批评; 并列入重点督查对象);
 - read: 无漏报瞒报的 / 无差错的 as a fault said not to happen (a comma part naming what is checked,
   根据抽查…情况, is no case); 缺少一次的 / 少报一期的 as a count; Latin letters inside a quoted name
   (“科普中国e站”) as the name's; 每次报送1分 as a score per report and ",合计6分)" as the worth.
@@ -948,6 +950,11 @@ def _content_len(text: str) -> int:
         rf"每|发现|有|出现|一|{_COUNTERS}|扣|加|得|分", "", text)))  # fmt: skip
 
 
+# a sanction beside the points (追究责任, 通报批评, 约谈, 责令整改, 列入重点督查, 诫勉, 处分)
+_SANCTION_RE = re.compile(
+    r"追究|追责|问责|约谈|通报|责令|限期整改|列入[^,;。]{0,12}(?:督查|督办|黑名单|名单|对象)|诫勉|处分"
+    r"|纪律处理|严肃处理|移交|移送"
+)
 # a thing not done at all, as the whole of a short case (没有办学的, 全年未开展的, 全部未公开的, 不回复的)
 _TOTAL_LACK_RE = re.compile(
     r"(?:全年|年内|年度内?|本年度?)?(?:全部|均|都|从|一直|完全)?"
@@ -1386,6 +1393,20 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
+    # 未完成的扣2分,追究相关人员责任 / …扣2分,予以通报批评: a sanction as a comma part of its own after
+    # an amount (no amount and no case of its own), without 并 — a consequence outside the points
+    for t in toks:
+        if t.kind not in ("deduct", "zero", "bonus", "get"):
+            continue
+        pos = t.end
+        for part in re.split(r"[,()]", s[t.end : _clause_span(s, t.start)[1]]):
+            start, pos = pos, pos + len(part) + 1
+            if (
+                "的" not in part
+                and _SANCTION_RE.search(part)
+                and not any(start <= o.start < pos for o in toks)
+            ):
+                draft.review("含分数以外的后果（取消评优资格、报请查处等）：须人工确认")
     if re.search(r"[,、(:及和或与的]$", s):
         # …每发现一处扣1分, / 有下列情形之一的给予扣分: — the text goes on in a cell not read
         draft.review("文字在逗号、冒号或连接词处结束，可能不完整：须人工核对原文")
