@@ -1774,3 +1774,80 @@ def test_it_marks_a_sanction_after_the_amount_without_bing(text: str) -> None:
     assert any("分数以外的后果" in r for r in rule.reasons)
     for other in ("未纳入考评的扣4分,未通报结果的扣1分。", "每发现一处扣1分,通报一次扣2分。"):
         assert not draft_rule(other).needs_review, other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未平毁的坟头(20分,發現一座扣一分)。",
+        "发现一座违章建筑扣2分。",
+        "检查中查出一户扣0.5分。",
+    ],
+)
+def test_it_reads_one_found_in_any_measure_word_as_a_count(text: str) -> None:
+    """發現一座扣一分 (traditional characters, a measure word of 每 only: 座, 户, 栋): each one found."""
+    rule = draft_rule(text)
+    assert rule.summary()["per_occurrence"], rule.summary()
+    assert not rule.needs_review, rule.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["缺1名网格信息员扣1分。", "无制度扣5分,少一个村级联络员扣1分。", "缺一名专职人员的扣2分。"],
+)
+def test_it_reads_one_short_with_the_thing_named_after_as_a_count(text: str) -> None:
+    """缺1名村食品药品安全信息员扣1分: the thing short named after the counting word — each one short."""
+    rule = draft_rule(text)
+    assert rule.summary()["per_occurrence"], rule.summary()
+    assert not rule.needs_review, rule.reasons
+    other = draft_rule("至少1名信息员负责,未配备的扣1分。").summary()
+    assert not other["per_occurrence"]  # 至少: the requirement's number
+
+
+@pytest.mark.parametrize("text", ["查阅资料,少“一有”扣5分。", "缺一证扣2分。"])
+def test_it_reads_one_named_thing_short_as_a_count(text: str) -> None:
+    """少“一有”扣5分: one of a set of named things short (“五有” less one), as 每缺一项."""
+    rule = draft_rule(text)
+    assert rule.summary()["per_occurrence"], rule.summary()
+    assert not rule.needs_review, rule.reasons
+
+
+def test_it_reads_kouwan_jibenfen_as_zeroing() -> None:
+    """扣完基本分 loses the whole base at once (zeroes); 扣完基本分为止 is a stop, no cap and no zeroing."""
+    rule = draft_rule("资料不全的每例扣1分;未及时整治的扣完基本分。(基本分20分)")
+    assert rule.summary() == shape(deductions=[1], per_occurrence=True, zeroes_item=True, points=20)
+    stop = draft_rule("每发现一处扣1分,扣完基本分为止。").summary()
+    assert stop == shape(deductions=[1], per_occurrence=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由市局根据完成时限、上报材料等进行综合考核,评估定分。未上报总结的,每项扣1分。",
+        "按工作实绩综合考评。未报送的扣2分。",
+    ],
+)
+def test_it_marks_a_judgement_anywhere_in_the_sentence(text: str) -> None:
+    """综合考核, 评估定分 before a counted rule: the item's score is judged, whatever the rule after it."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("评定" in r for r in rule.reasons)
+    other = draft_rule(
+        "要按规定分类投放。发现不按要求分类投放的,每发现1处扣1分。"
+    )  # 规定分类: no 定分
+    assert not other.needs_review, other.reasons
+
+
+def test_it_marks_amounts_rising_by_an_open_level() -> None:
+    """通过县级验收加1分,通过市级以上验收加2分: a higher level (…级以上) may hold the lower one — replace or
+    add is not said; disjoint levels (院级奖励加1分,市级奖励加2分) and pieces counted at each level are
+    separate amounts (the labelling conventions)."""
+    rule = draft_rule("通过县级文明单位验收加1分,通过市级以上文明单位验收加2分。")
+    assert rule.needs_review
+    assert any("按级别分档" in r for r in rule.reasons)
+    for other in (
+        "院级奖励加1分,市级奖励加2分,省级奖励加3分。",
+        "市级媒体采用的每篇计2分,省级以上媒体采用的每篇计5分。",
+        "未出台文件扣1分,评上市级以上先进加3分。",
+    ):
+        assert not draft_rule(other).needs_review, other

@@ -343,7 +343,7 @@ _TOKEN_RE = re.compile(
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
-            r"|扣完即止|扣至0分为止|扣完)",
+            r"|扣完即止|扣至0分为止|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -367,7 +367,9 @@ _TOKEN_RE = re.compile(
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
-            r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
+            r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分"
+            # 对…未及时整治的扣完基本分: the whole base lost at once (扣完基本分为止 is a stop)
+            r"|扣完(?:基本|基础)分值?(?![\d.]|为止))",
             rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
@@ -444,7 +446,17 @@ _ONE_RE = re.compile(
 )  # (1次以上: a threshold, at least once; 11次: not one)
 # 通报缺少一次的扣1分 / 少报一期的: one unit short — a count, as 每少一项 (a shortfall verb right before it)
 _SHORT_ONE_RE = re.compile(
-    rf"(?:少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)的?[,]?$"
+    rf"(?:(?<![至不])少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    r"[^,;。:的\d]{0,12}?的?[,]?$"
+)  # (缺1名村食品药品安全信息员扣1分: the thing short named after the counting word)
+# 少“一有”扣5分 / 缺一证扣2分: one of a set of named things short (“五有” less one) — a count
+_SHORT_NAMED_RE = re.compile(
+    r"(?:(?<![至不])少|缺|缺少)([“\"])?[一1]([\u4e00-\u9fff])(?(1)[”\"])[,]?$"
+)
+# 发现一座扣1分 / 查出一户: one unit found, in any measure word (座, 户, 栋…), right before the amount
+_FOUND_ONE_RE = re.compile(
+    rf"(?:发现|出现|查出|查实|查到|存在)[一1]({_EVERY_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    r"[^,;。:的]{0,6}?[,]?$"
 )
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
@@ -568,7 +580,8 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
     (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
     (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
-    (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
+    (re.compile(r"综合(?:判断|评定|考虑|评价|考核|考评|评估|打分|衡量)|评定|(?:评估|考评|评议|考核)定分|另行"
+                r"|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
     # (not a quoted name that a noun goes on after: 平安建设“一票否决”重特大事项的,扣30分)
@@ -869,12 +882,21 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    for rx in (_ONE_RE, _ONE_NOUN_RE, _ONE_FAULT_RE, _SINGLE_RE, _LATE_ONE_RE, _SHORT_ONE_RE):
+    for rx in (
+        _ONE_RE,
+        _ONE_NOUN_RE,
+        _ONE_FAULT_RE,
+        _SINGLE_RE,
+        _LATE_ONE_RE,
+        _SHORT_ONE_RE,
+        _FOUND_ONE_RE,
+        _SHORT_NAMED_RE,
+    ):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
             if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
                 continue  # 至少更新1条未完成扣1分: the requirement's number, a verb between
-            return m.group(1)
+            return m.group(rx.groups)
     found = None
     for m in _EVERY_RE.finditer(seg):
         if _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
@@ -964,6 +986,12 @@ _TOTAL_LACK_RE = re.compile(
 # a thing done in part (部分公开的, 公开不全的, 部分未完成的): the lesser case of a lack (not 不全面:
 # a fault of its own as often, 公开部门不全面的扣0.5分;未公开年报的扣1分)
 _PART_DONE_RE = re.compile(r"部分|不全(?!面)|不齐全?|不完整|缺项|漏项")
+# a level of government or of an award in a case (市级, 省级以上, 国家级, 县(区)级; 一等奖…三等奖)
+_LEVEL_RE = re.compile(
+    r"(国家|中央|部|省|自治区|市|地|州|县|区|县\(市、?区\)|县\(区\)|乡镇?|镇|街道|村|校)级"
+    r"|([一二三四五六七八九\d])等奖"
+    r"|(?<![\u4e00-\u9fff])(全国|全省|全市|全县|全区)"
+)
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
@@ -1349,6 +1377,21 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and _TOTAL_LACK_RE.fullmatch(_case_text(s, toks, b.tok))
             ):
                 draft.review("扣分或加分按程度分档（部分未做与完全未做）：须人工确认是替代还是另加")
+
+    # -- amounts graded by a level (通过市级验收加1分,通过省级以上验收加2分; 获县级表彰加1分,获市级
+    # 表彰加2分): the same achievement at a higher level scored apart — replace or add is not said
+    # (disjoint levels each scored once, 院级奖励加1分,市级奖励加2分, and pieces counted at each level,
+    # 市级媒体每篇计2分…省级以上每篇计5分, are separate amounts: only an open level, …级以上, with an
+    # amount of another case beside it may hold the lower one)
+    once = [e for e in own if e.per is None]
+    for e in once:
+        case = _case_text(s, toks, e.tok)
+        if (
+            _LEVEL_RE.search(case)
+            and re.search(r"级(?:及)?以上|以上级", case)
+            and any(o is not e and o.tok.item == e.tok.item and o.kind == e.kind for o in once)
+        ):
+            draft.review("扣分或加分按级别分档：须人工确认是替代还是另加")
 
     # -- a worth earned on a condition (…记3分) beside a bonus and a deduction: whether the worth is
     # the item's, a part of it, or a bonus is not said
