@@ -1851,3 +1851,23 @@ def test_it_marks_amounts_rising_by_an_open_level() -> None:
         "未出台文件扣1分,评上市级以上先进加3分。",
     ):
         assert not draft_rule(other).needs_review, other
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("发现1座坟墓未平毁的扣2分。", "计数词离分值较远"),  # a measure word of 每 only, not read
+        ("发现一亩扣0.1分。", "计数词离分值较远"),  # a unit that is no counting word
+        ("根据平时掌握情况综合确定分值,每缺一项扣1分。", "评定"),
+        ("每发现一起,扣1分;发现二起以上,扣3分。", "按次数分档"),  # a bare comma before the amount
+        ("少1名扣1分,少2名扣3分。", "按次数分档"),  # counts of people
+        ("发现问题一次扣1分,问题严重的扣3分。", "加重情形"),  # a graver degree
+    ],
+)
+def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) -> None:
+    """Where a count, a tier or a judgement is not read for sure, the draft is marked, not guessed."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
+    for other in ("发现一般问题扣1分。", "发现一宗违法用地扣2分。", "缺“一制度”扣2分。"):
+        assert not draft_rule(other).needs_review, other

@@ -451,8 +451,8 @@ _SHORT_ONE_RE = re.compile(
 )  # (缺1名村食品药品安全信息员扣1分: the thing short named after the counting word)
 # 少“一有”扣5分 / 缺一证扣2分: one of a set of named things short (“五有” less one) — a count
 _SHORT_NAMED_RE = re.compile(
-    r"(?:(?<![至不])少|缺|缺少)([“\"])?[一1]([\u4e00-\u9fff])(?(1)[”\"])[,]?$"
-)
+    r"(?:(?<![至不])少|缺|缺少)(?:“[一1]([\u4e00-\u9fff]{1,4})”|[一1]([\u4e00-\u9fff]))[,]?$"
+)  # (缺“一制度”: the named thing in quotes)
 # 发现一座扣1分 / 查出一户: one unit found, in any measure word (座, 户, 栋…), right before the amount
 _FOUND_ONE_RE = re.compile(
     rf"(?:发现|出现|查出|查实|查到|存在)[一1]({_EVERY_COUNTERS})(?!性|以上|以下|及以上|以内)"
@@ -484,8 +484,8 @@ _PERIOD_RE = re.compile(
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
     r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
-    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的,(?:扣|加|得(?!满分)))"
-)  # (两项以上未完成的,扣3分: the amount a comma after its case)
+    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的?,(?:扣|加|得(?!满分)))"
+)  # (两项以上未完成的,扣3分 / 发现二起以上,扣3分: the amount a comma after its case)
 _NOT_COUNT_BEFORE = (
     "少于",
     "低于",
@@ -500,7 +500,7 @@ _NOT_COUNT_BEFORE = (
 )
 # a count right before an amount (通报2次扣3分, 两项未落实的扣2分): compared across the item's amounts
 _COUNT_BEFORE_RE = re.compile(
-    r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇)(?!以上|以下|及)"
+    r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇|人|名|户|例|宗|家)(?!以上|以下|及)"
     r"(?:[^,;。\d]{0,6}|[^,;。\d]{0,12}的,)$"
 )  # (一项未完成的,扣1分 … 两项未完成的,扣3分: the count a comma before its amount)
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
@@ -510,8 +510,14 @@ _CAPLIKE_BEFORE_RE = re.compile(
 )  # (期限的,记20分: a deadline, not a cap)
 # a count anywhere before the amount in its clause (the anchored patterns above read the near ones)
 _LOOSE_COUNT_RE = re.compile(
-    rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_COUNTERS})(?!性|以上|以下|及)"
-)
+    rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_EVERY_COUNTERS})"
+    r"(?!性|以上|以下|及)"
+)  # (any measure word: 发现1座坟墓未平毁的扣2分 — each, or once?)
+# one of a thing found in a unit that is no counting word (发现一亩扣0.1分, 查出1吨): each, or once?
+_FOUND_ANY_RE = re.compile(
+    r"(?:发现|查出|查实|查到|出现)[一1](?![般些定致律切直贯旦再同并起])[\u4e00-\u9fff]"
+    r"(?!以上|以下|及以上|以内)"
+)  # (出现1次以上: a threshold)
 # a requirement's word and its verb right before a number (至少更新1条): the number is no count
 _REQUIRED_BEFORE_RE = re.compile(r"(?:至少|不少于|不低于|不得少于)[\u4e00-\u9fff]{0,4}$")
 # a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
@@ -545,7 +551,9 @@ _REQUIRED_MIN_RE = re.compile(r"不得?少于|不低于|至少")
 
 # a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
 # (in Chinese numerals too, with a unit of time or count: 逾期一周以上, 超过两个工作日)
-_CN_LIMIT = r"[一二两三四五六七八九十]+(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条)"
+_CN_LIMIT = (
+    r"[一二两三四五六七八九十]+(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条|起|人|名|户|例|宗)"
+)
 _GRAVER_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
     r"|\d+(?:\.\d+)?(?:个)?[\u4e00-\u9fff]{1,3}(?:以上|及以上)"
@@ -580,7 +588,7 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
     (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
     (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
-    (re.compile(r"综合(?:判断|评定|考虑|评价|考核|考评|评估|打分|衡量)|评定|(?:评估|考评|评议|考核)定分|另行"
+    (re.compile(r"综合(?:判断|评定|考虑|评价|考核|考评|评估|评议|打分|衡量|确定|认定)|评定|(?:评估|考评|评议|考核)定分|另行"
                 r"|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
@@ -669,6 +677,8 @@ _AGGRAVATION_RE = re.compile(
     r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
     # 同一问题重复出现的: the fault again
     r"|(?:重复|多次|反复)(?:出现|发生|发现|被)"
+    # 问题严重的扣3分 after 发现问题一次扣1分: a graver degree of the fault just scored
+    r"|(?<![不非])(?:严重|恶劣|重大)(?:的|者)"
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
@@ -896,7 +906,7 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
             if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
                 continue  # 至少更新1条未完成扣1分: the requirement's number, a verb between
-            return m.group(rx.groups)
+            return next(g for g in reversed(m.groups()) if g)
     found = None
     for m in _EVERY_RE.finditer(seg):
         if _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
@@ -1086,7 +1096,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 near = s.rfind(",", seg_start, last) if last > 0 else -1
                 if _per_marker(s, max(near + 1, seg_start), t) is None:
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start):
+            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start) or _FOUND_ANY_RE.search(
+                s, seg_start, t.start
+            ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
             elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
