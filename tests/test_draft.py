@@ -1816,8 +1816,8 @@ def test_it_reads_kouwan_jibenfen_as_zeroing() -> None:
     """扣完基本分 loses the whole base at once (zeroes); 扣完基本分为止 is a stop, no cap and no zeroing."""
     rule = draft_rule("资料不全的每例扣1分;未及时整治的扣完基本分。(基本分20分)")
     assert rule.summary() == shape(deductions=[1], per_occurrence=True, zeroes_item=True, points=20)
-    stop = draft_rule("每发现一处扣1分,扣完基本分为止。").summary()
-    assert stop == shape(deductions=[1], per_occurrence=True)
+    for text in ("每发现一处扣1分,扣完基本分为止。", "发现一次扣一分,直至扣完基本分。"):
+        assert draft_rule(text).summary() == shape(deductions=[1], per_occurrence=True), text
 
 
 @pytest.mark.parametrize(
