@@ -1779,37 +1779,26 @@ def test_it_marks_a_sanction_after_the_amount_without_bing(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # one found in any measure word (traditional characters; 座, 户 as after 每)
         "未平毁的坟头(20分,發現一座扣一分)。",
         "发现一座违章建筑扣2分。",
         "检查中查出一户扣0.5分。",
+        # one short with the thing named after the counting word
+        "缺1名网格信息员扣1分。",
+        "无制度扣5分,少一个村级联络员扣1分。",
+        "缺一名专职人员的扣2分。",
+        # one of a set of named things short (“五有” less one), as 每缺一项
+        "查阅资料,少“一有”扣5分。",
+        "缺一证扣2分。",
     ],
 )
-def test_it_reads_one_found_in_any_measure_word_as_a_count(text: str) -> None:
-    """發現一座扣一分 (traditional characters, a measure word of 每 only: 座, 户, 栋): each one found."""
-    rule = draft_rule(text)
-    assert rule.summary()["per_occurrence"], rule.summary()
-    assert not rule.needs_review, rule.reasons
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["缺1名网格信息员扣1分。", "无制度扣5分,少一个村级联络员扣1分。", "缺一名专职人员的扣2分。"],
-)
-def test_it_reads_one_short_with_the_thing_named_after_as_a_count(text: str) -> None:
-    """缺1名村食品药品安全信息员扣1分: the thing short named after the counting word — each one short."""
+def test_it_reads_one_found_or_short_as_a_count(text: str) -> None:
+    """發現一座扣一分, 缺1名…信息员扣1分, 少“一有”扣5分: each one found or short counts."""
     rule = draft_rule(text)
     assert rule.summary()["per_occurrence"], rule.summary()
     assert not rule.needs_review, rule.reasons
     other = draft_rule("至少1名信息员负责,未配备的扣1分。").summary()
     assert not other["per_occurrence"]  # 至少: the requirement's number
-
-
-@pytest.mark.parametrize("text", ["查阅资料,少“一有”扣5分。", "缺一证扣2分。"])
-def test_it_reads_one_named_thing_short_as_a_count(text: str) -> None:
-    """少“一有”扣5分: one of a set of named things short (“五有” less one), as 每缺一项."""
-    rule = draft_rule(text)
-    assert rule.summary()["per_occurrence"], rule.summary()
-    assert not rule.needs_review, rule.reasons
 
 
 def test_it_reads_kouwan_jibenfen_as_zeroing() -> None:
@@ -1818,24 +1807,6 @@ def test_it_reads_kouwan_jibenfen_as_zeroing() -> None:
     assert rule.summary() == shape(deductions=[1], per_occurrence=True, zeroes_item=True, points=20)
     for text in ("每发现一处扣1分,扣完基本分为止。", "发现一次扣一分,直至扣完基本分。"):
         assert draft_rule(text).summary() == shape(deductions=[1], per_occurrence=True), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "由市局根据完成时限、上报材料等进行综合考核,评估定分。未上报总结的,每项扣1分。",
-        "按工作实绩综合考评。未报送的扣2分。",
-    ],
-)
-def test_it_marks_a_judgement_anywhere_in_the_sentence(text: str) -> None:
-    """综合考核, 评估定分 before a counted rule: the item's score is judged, whatever the rule after it."""
-    rule = draft_rule(text)
-    assert rule.needs_review
-    assert any("评定" in r for r in rule.reasons)
-    other = draft_rule(
-        "要按规定分类投放。发现不按要求分类投放的,每发现1处扣1分。"
-    )  # 规定分类: no 定分
-    assert not other.needs_review, other.reasons
 
 
 def test_it_marks_amounts_rising_by_an_open_level() -> None:
@@ -1859,15 +1830,24 @@ def test_it_marks_amounts_rising_by_an_open_level() -> None:
         ("发现1座坟墓未平毁的扣2分。", "计数词离分值较远"),  # a measure word of 每 only, not read
         ("发现一亩扣0.1分。", "计数词离分值较远"),  # a unit that is no counting word
         ("根据平时掌握情况综合确定分值,每缺一项扣1分。", "评定"),
+        # a judgement before a counted rule: the item's score is judged, whatever the rule after it
+        ("由市局根据完成时限、上报材料等进行综合考核,评估定分。未上报总结的,每项扣1分。", "评定"),
+        ("按工作实绩综合考评。未报送的扣2分。", "评定"),
         ("每发现一起,扣1分;发现二起以上,扣3分。", "按次数分档"),  # a bare comma before the amount
         ("少1名扣1分,少2名扣3分。", "按次数分档"),  # counts of people
         ("发现问题一次扣1分,问题严重的扣3分。", "加重情形"),  # a graver degree
     ],
 )
 def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) -> None:
-    """Where a count, a tier or a judgement is not read for sure, the draft is marked, not guessed."""
+    """Where a count, a tier or a judgement is not read for sure, the draft is marked, not guessed
+    (综合考核, 评估定分, 综合确定: a judgement anywhere in the sentence)."""
     rule = draft_rule(text)
     assert rule.needs_review
     assert any(reason in r for r in rule.reasons), rule.reasons
-    for other in ("发现一般问题扣1分。", "发现一宗违法用地扣2分。", "缺“一制度”扣2分。"):
+    for other in (
+        "发现一般问题扣1分。",
+        "发现一宗违法用地扣2分。",
+        "缺“一制度”扣2分。",
+        "要按规定分类投放。发现不按要求分类投放的,每发现1处扣1分。",  # 规定分类: no 定分
+    ):
         assert not draft_rule(other).needs_review, other
