@@ -1836,6 +1836,8 @@ def test_it_marks_amounts_rising_by_an_open_level() -> None:
         ("每发现一起,扣1分;发现二起以上,扣3分。", "按次数分档"),  # a bare comma before the amount
         ("少1名扣1分,少2名扣3分。", "按次数分档"),  # counts of people
         ("发现问题一次扣1分,问题严重的扣3分。", "加重情形"),  # a graver degree
+        ("受到表彰的加1分(国家级加3分)。", "括号中的情形"),  # a case inside, in brackets
+        ("缺席会议一次扣2分(全体会议扣4分)。", "括号中的情形"),
     ],
 )
 def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) -> None:

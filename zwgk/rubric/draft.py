@@ -101,7 +101,8 @@ written for the tests and on every labelled set, and none changes a draft of bat
 - marked, more conservative by default (no labelled sentence needed them, probes did): one of any
   measure word or unit found and not read as a count (发现1座坟墓未平毁的扣2分, 发现一亩扣0.1分); count
   tiers with a bare comma before the amount (发现二起以上,扣3分) or counts of people (少1名…少2名);
-  a graver degree of the fault just scored (问题严重的扣3分).
+  a graver degree of the fault just scored (问题严重的扣3分); a case in brackets right after an amount
+  with its own amount and no 的 (加1分(国家级加3分), 一次扣5分(全体会议扣10分)).
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -1418,6 +1419,19 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             and any(o is not e and o.tok.item == e.tok.item and o.kind == e.kind for o in once)
         ):
             draft.review("扣分或加分按级别分档：须人工确认是替代还是另加")
+
+    # -- a case in brackets right after an amount, with its own amount and no 的 naming another occasion
+    # (缺席会议一次扣5分(全体会议扣10分), 受到表彰的加1分(国家级加3分)): a case inside the first, replace
+    # or add not said (…每次计2分(被列为书面发言的计5分) names another kind of occasion: amounts in order)
+    for a in own:
+        for b in own:
+            gap = s[a.tok.end : b.tok.start]
+            if (
+                b.tok.start > a.tok.end
+                and re.fullmatch(r"\([^()的]{1,16}", gap)
+                and a.tok.kind == b.tok.kind
+            ):
+                draft.review("括号中的情形另有分值：是所含情形的分值还是另加，须人工确认")
 
     # -- a worth earned on a condition (…记3分) beside a bonus and a deduction: whether the worth is
     # the item's, a part of it, or a bonus is not said
