@@ -1837,6 +1837,7 @@ def test_it_marks_amounts_rising_by_an_open_level() -> None:
         ("少1名扣1分,少2名扣3分。", "按次数分档"),  # counts of people
         ("发现问题一次扣1分,问题严重的扣3分。", "加重情形"),  # a graver degree
         ("受到表彰的加1分(国家级加3分)。", "括号中的情形"),  # a case inside, in brackets
+        ("秸秆焚烧火点每个扣2分,被省通报的每个扣5分。", "加重情形"),  # the same fault, reported
         ("缺席会议一次扣2分(全体会议扣4分)。", "括号中的情形"),
     ],
 )
@@ -1851,5 +1852,6 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
         "发现一宗违法用地扣2分。",
         "缺“一制度”扣2分。",
         "要按规定分类投放。发现不按要求分类投放的,每发现1处扣1分。",  # 规定分类: no 定分
+        "未完成交办任务的,每次扣0.5分;被通报批评的,每次扣1分。",  # a sanction: a fault of its own
     ):
         assert not draft_rule(other).needs_review, other

@@ -102,7 +102,9 @@ written for the tests and on every labelled set, and none changes a draft of bat
   measure word or unit found and not read as a count (发现1座坟墓未平毁的扣2分, 发现一亩扣0.1分); count
   tiers with a bare comma before the amount (发现二起以上,扣3分) or counts of people (少1名…少2名);
   a graver degree of the fault just scored (问题严重的扣3分); a case in brackets right after an amount
-  with its own amount and no 的 (加1分(国家级加3分), 一次扣5分(全体会议扣10分)).
+  with its own amount and no 的 (加1分(国家级加3分), 一次扣5分(全体会议扣10分)); a later, larger
+  amount whose case only says who reported the fault (火点每个扣2分,被省通报的每个扣5分; not 被通报批评的,
+  a sanction and a fault of its own).
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -1419,6 +1421,20 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             and any(o is not e and o.tok.item == e.tok.item and o.kind == e.kind for o in once)
         ):
             draft.review("扣分或加分按级别分档：须人工确认是替代还是另加")
+
+    # -- a later, larger amount whose case only says who found or reported it (火点每个扣2分,被省通报的
+    # 每个扣5分; 被卫星监测到的火点每个扣3分): the same fault found so — replace or add is not said
+    for i, b in enumerate(faults):
+        case = _case_text(s, toks, b.tok)
+        if (
+            re.match(
+                r"(?:被|经)[^,;。]{1,12}(?:通报(?!批评)|监测|发现|查处|曝光|督办|交办)[^,;。]{0,6}的",
+                case,
+            )
+            and not (re.search(r"未|不|没|缺|漏|迟|错|违", case))
+            and any(a.tok.item == b.tok.item and a.amount < b.amount for a in faults[:i])
+        ):
+            draft.review("加重情形另有分值：是替代还是另加不明确，须人工确认")
 
     # -- a case in brackets right after an amount, with its own amount and no 的 naming another occasion
     # (缺席会议一次扣5分(全体会议扣10分), 受到表彰的加1分(国家级加3分)): a case inside the first, replace
