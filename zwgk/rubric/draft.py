@@ -89,6 +89,23 @@ general, checked on sentences written for the tests and on every labelled set):
   根据抽查…情况, is no case); 缺少一次的 / 少报一期的 as a count; Latin letters inside a quoted name
   (“科普中国e站”) as the name's; 每次报送1分 as a score per report and ",合计6分)" as the worth.
 
+Tuning after batch 11 (its seven wrong-unflagged sentences; each reading general, checked on sentences
+written for the tests and on every labelled set, and none changes a draft of batches 1-10):
+- read: one found in any measure word (发现一座扣1分, 發現一座扣一分; 座, 户, 栋 as after 每), one short
+  with the thing named after the counting word (缺1名…信息员扣1分) or one named thing short (少“一有”扣5分,
+  缺一证扣2分) as counts; 扣完基本分 as a zeroing (扣完基本分为止 and 直至扣完基本分 are a stop);
+- marked: a judgement anywhere in the sentence (综合考核, 综合考评, 综合确定, 评估定分 — not 规定分类);
+  an amount whose case names an open level (通过市级以上验收加2分 beside 通过…验收加1分: the higher
+  may hold the lower; disjoint levels scored once each, 院级奖励加1分,市级奖励加2分, and pieces counted
+  per level stay read, as the conventions say);
+- marked, more conservative by default (no labelled sentence needed them, probes did): one of any
+  measure word or unit found and not read as a count (发现1座坟墓未平毁的扣2分, 发现一亩扣0.1分); count
+  tiers with a bare comma before the amount (发现二起以上,扣3分) or counts of people (少1名…少2名);
+  a graver degree of the fault just scored (问题严重的扣3分); a case in brackets right after an amount
+  with its own amount and no 的 (加1分(国家级加3分), 一次扣5分(全体会议扣10分)); a later, larger
+  amount whose case only says who reported the fault (火点每个扣2分,被省通报的每个扣5分; not 被通报批评的,
+  a sanction and a fault of its own).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -343,7 +360,7 @@ _TOKEN_RE = re.compile(
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
-            r"|扣完即止|扣至0分为止|扣完)",
+            r"|扣完即止|扣至0分为止|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -367,7 +384,9 @@ _TOKEN_RE = re.compile(
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
-            r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分)",
+            r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分"
+            # 对…未及时整治的扣完基本分: the whole base lost at once (扣完基本分为止 is a stop)
+            r"|扣完(?:基本|基础)分值?(?![\d.]|为止))",
             rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
@@ -444,7 +463,17 @@ _ONE_RE = re.compile(
 )  # (1次以上: a threshold, at least once; 11次: not one)
 # 通报缺少一次的扣1分 / 少报一期的: one unit short — a count, as 每少一项 (a shortfall verb right before it)
 _SHORT_ONE_RE = re.compile(
-    rf"(?:少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)的?[,]?$"
+    rf"(?:(?<![至不])少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    r"[^,;。:的\d]{0,12}?的?[,]?$"
+)  # (缺1名村食品药品安全信息员扣1分: the thing short named after the counting word)
+# 少“一有”扣5分 / 缺一证扣2分: one of a set of named things short (“五有” less one) — a count
+_SHORT_NAMED_RE = re.compile(
+    r"(?:(?<![至不])少|缺|缺少)(?:“[一1]([\u4e00-\u9fff]{1,4})”|[一1]([\u4e00-\u9fff]))[,]?$"
+)  # (缺“一制度”: the named thing in quotes)
+# 发现一座扣1分 / 查出一户: one unit found, in any measure word (座, 户, 栋…), right before the amount
+_FOUND_ONE_RE = re.compile(
+    rf"(?:发现|出现|查出|查实|查到|存在)[一1]({_EVERY_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    r"[^,;。:的]{0,6}?[,]?$"
 )
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
@@ -472,8 +501,8 @@ _PERIOD_RE = re.compile(
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
 _TIERS_RE = re.compile(
     r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
-    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的,(?:扣|加|得(?!满分)))"
-)  # (两项以上未完成的,扣3分: the amount a comma after its case)
+    r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的?,(?:扣|加|得(?!满分)))"
+)  # (两项以上未完成的,扣3分 / 发现二起以上,扣3分: the amount a comma after its case)
 _NOT_COUNT_BEFORE = (
     "少于",
     "低于",
@@ -488,7 +517,7 @@ _NOT_COUNT_BEFORE = (
 )
 # a count right before an amount (通报2次扣3分, 两项未落实的扣2分): compared across the item's amounts
 _COUNT_BEFORE_RE = re.compile(
-    r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇)(?!以上|以下|及)"
+    r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇|人|名|户|例|宗|家)(?!以上|以下|及)"
     r"(?:[^,;。\d]{0,6}|[^,;。\d]{0,12}的,)$"
 )  # (一项未完成的,扣1分 … 两项未完成的,扣3分: the count a comma before its amount)
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
@@ -498,8 +527,14 @@ _CAPLIKE_BEFORE_RE = re.compile(
 )  # (期限的,记20分: a deadline, not a cap)
 # a count anywhere before the amount in its clause (the anchored patterns above read the near ones)
 _LOOSE_COUNT_RE = re.compile(
-    rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_COUNTERS})(?!性|以上|以下|及)"
-)
+    rf"(?<![统唯同第进逐之万至少于低过到满足])(?:发现|出现|有|存在|每)[一1](?:{_EVERY_COUNTERS})"
+    r"(?!性|以上|以下|及)"
+)  # (any measure word: 发现1座坟墓未平毁的扣2分 — each, or once?)
+# one of a thing found in a unit that is no counting word (发现一亩扣0.1分, 查出1吨): each, or once?
+_FOUND_ANY_RE = re.compile(
+    r"(?:发现|查出|查实|查到|出现)[一1](?![般些定致律切直贯旦再同并起])[\u4e00-\u9fff]"
+    r"(?!以上|以下|及以上|以内)"
+)  # (出现1次以上: a threshold)
 # a requirement's word and its verb right before a number (至少更新1条): the number is no count
 _REQUIRED_BEFORE_RE = re.compile(r"(?:至少|不少于|不低于|不得少于)[\u4e00-\u9fff]{0,4}$")
 # a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
@@ -533,7 +568,9 @@ _REQUIRED_MIN_RE = re.compile(r"不得?少于|不低于|至少")
 
 # a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
 # (in Chinese numerals too, with a unit of time or count: 逾期一周以上, 超过两个工作日)
-_CN_LIMIT = r"[一二两三四五六七八九十]+(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条)"
+_CN_LIMIT = (
+    r"[一二两三四五六七八九十]+(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条|起|人|名|户|例|宗)"
+)
 _GRAVER_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
     r"|\d+(?:\.\d+)?(?:个)?[\u4e00-\u9fff]{1,3}(?:以上|及以上)"
@@ -568,7 +605,8 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
     (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
     (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
-    (re.compile(r"综合(?:判断|评定|考虑|评价)|评定|另行|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
+    (re.compile(r"综合(?:判断|评定|考虑|评价|考核|考评|评估|评议|打分|衡量|确定|认定)|评定|(?:评估|考评|评议|考核)定分|另行"
+                r"|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
     (re.compile(r"(?:加|翻|双)倍|\d倍|[两三四五六七八九十]倍|倍数"), "含倍数计分：须人工确认"),
     # (not a quoted name that a noun goes on after: 平安建设“一票否决”重特大事项的,扣30分)
@@ -656,6 +694,8 @@ _AGGRAVATION_RE = re.compile(
     r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
     # 同一问题重复出现的: the fault again
     r"|(?:重复|多次|反复)(?:出现|发生|发现|被)"
+    # 问题严重的扣3分 after 发现问题一次扣1分: a graver degree of the fault just scored
+    r"|(?<![不非])(?:严重|恶劣|重大)(?:的|者)"
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
@@ -869,12 +909,21 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
-    for rx in (_ONE_RE, _ONE_NOUN_RE, _ONE_FAULT_RE, _SINGLE_RE, _LATE_ONE_RE, _SHORT_ONE_RE):
+    for rx in (
+        _ONE_RE,
+        _ONE_NOUN_RE,
+        _ONE_FAULT_RE,
+        _SINGLE_RE,
+        _LATE_ONE_RE,
+        _SHORT_ONE_RE,
+        _FOUND_ONE_RE,
+        _SHORT_NAMED_RE,
+    ):
         m = rx.search(seg)
         if m and not any(seg[: m.start()].endswith(w) for w in _NOT_COUNT_BEFORE):
             if _REQUIRED_BEFORE_RE.search(seg[: m.start()]):
                 continue  # 至少更新1条未完成扣1分: the requirement's number, a verb between
-            return m.group(1)
+            return next(g for g in reversed(m.groups()) if g)
     found = None
     for m in _EVERY_RE.finditer(seg):
         if _MINIMUM_RE.search(seg, m.end()):  # 每人每年至少…1件: a requirement, not a count
@@ -964,6 +1013,12 @@ _TOTAL_LACK_RE = re.compile(
 # a thing done in part (部分公开的, 公开不全的, 部分未完成的): the lesser case of a lack (not 不全面:
 # a fault of its own as often, 公开部门不全面的扣0.5分;未公开年报的扣1分)
 _PART_DONE_RE = re.compile(r"部分|不全(?!面)|不齐全?|不完整|缺项|漏项")
+# a level of government or of an award in a case (市级, 省级以上, 国家级, 县(区)级; 一等奖…三等奖)
+_LEVEL_RE = re.compile(
+    r"(国家|中央|部|省|自治区|市|地|州|县|区|县\(市、?区\)|县\(区\)|乡镇?|镇|街道|村|校)级"
+    r"|([一二三四五六七八九\d])等奖"
+    r"|(?<![\u4e00-\u9fff])(全国|全省|全市|全县|全区)"
+)
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
@@ -1058,7 +1113,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 near = s.rfind(",", seg_start, last) if last > 0 else -1
                 if _per_marker(s, max(near + 1, seg_start), t) is None:
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start):
+            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start) or _FOUND_ANY_RE.search(
+                s, seg_start, t.start
+            ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
             elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
@@ -1349,6 +1406,48 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and _TOTAL_LACK_RE.fullmatch(_case_text(s, toks, b.tok))
             ):
                 draft.review("扣分或加分按程度分档（部分未做与完全未做）：须人工确认是替代还是另加")
+
+    # -- amounts graded by a level (通过市级验收加1分,通过省级以上验收加2分; 获县级表彰加1分,获市级
+    # 表彰加2分): the same achievement at a higher level scored apart — replace or add is not said
+    # (disjoint levels each scored once, 院级奖励加1分,市级奖励加2分, and pieces counted at each level,
+    # 市级媒体每篇计2分…省级以上每篇计5分, are separate amounts: only an open level, …级以上, with an
+    # amount of another case beside it may hold the lower one)
+    once = [e for e in own if e.per is None]
+    for e in once:
+        case = _case_text(s, toks, e.tok)
+        if (
+            _LEVEL_RE.search(case)
+            and re.search(r"级(?:及)?以上|以上级", case)
+            and any(o is not e and o.tok.item == e.tok.item and o.kind == e.kind for o in once)
+        ):
+            draft.review("扣分或加分按级别分档：须人工确认是替代还是另加")
+
+    # -- a later, larger amount whose case only says who found or reported it (火点每个扣2分,被省通报的
+    # 每个扣5分; 被卫星监测到的火点每个扣3分): the same fault found so — replace or add is not said
+    for i, b in enumerate(faults):
+        case = _case_text(s, toks, b.tok)
+        if (
+            re.match(
+                r"(?:被|经)[^,;。]{1,12}(?:通报(?!批评)|监测|发现|查处|曝光|督办|交办)[^,;。]{0,6}的",
+                case,
+            )
+            and not (re.search(r"未|不|没|缺|漏|迟|错|违", case))
+            and any(a.tok.item == b.tok.item and a.amount < b.amount for a in faults[:i])
+        ):
+            draft.review("加重情形另有分值：是替代还是另加不明确，须人工确认")
+
+    # -- a case in brackets right after an amount, with its own amount and no 的 naming another occasion
+    # (缺席会议一次扣5分(全体会议扣10分), 受到表彰的加1分(国家级加3分)): a case inside the first, replace
+    # or add not said (…每次计2分(被列为书面发言的计5分) names another kind of occasion: amounts in order)
+    for a in own:
+        for b in own:
+            gap = s[a.tok.end : b.tok.start]
+            if (
+                b.tok.start > a.tok.end
+                and re.fullmatch(r"\([^()的]{1,16}", gap)
+                and a.tok.kind == b.tok.kind
+            ):
+                draft.review("括号中的情形另有分值：是所含情形的分值还是另加，须人工确认")
 
     # -- a worth earned on a condition (…记3分) beside a bonus and a deduction: whether the worth is
     # the item's, a part of it, or a bonus is not said
