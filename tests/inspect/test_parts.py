@@ -223,5 +223,23 @@ def test_make_attachment_docx_is_a_real_docx():
 @given(st.text(alphabet="abcXYZ09./-_~%?#&=;:", max_size=30))
 @settings(max_examples=500)
 def test_the_fast_path_of_normalise_agrees_with_parsing(tail):
-    for url in (f"http://a.gov.cn/{tail}", f"https://b-1.example.cn{tail}"):
+    for url in (
+        f"http://a.gov.cn/{tail}",
+        f"https://b-1.example.cn{tail}",
+        f"http://127.0.0.1:8080/{tail}",
+        f"http://a.gov.cn:{tail}",
+        f"https://a.gov.cn:443{tail}",
+    ):
         assert normalise(url) == normalise_parsed(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://a.gov.cn:80/x", "https://a.gov.cn:443/", "http://a.gov.cn:443/x",
+        "https://a.gov.cn:80", "http://a.gov.cn:8080", "http://a.gov.cn:65535/a",
+        "http://a.gov.cn:65536/a", "http://a.gov.cn:99999/", "http://a.gov.cn:0/", "http://h:1",
+    ],
+)  # fmt: skip
+def test_normalise_keeps_a_port_only_where_parsing_does(url):
+    assert normalise(url) == normalise_parsed(url)
