@@ -30,12 +30,18 @@ _DEFAULT_PORT = {"http": "80", "https": "443"}
 def normalise(url: str) -> str:
     """Canonical form: lower-case scheme/host, no default port, no fragment, dot segments
     resolved, session parameters dropped, ``;jsessionid=`` dropped, query kept in order."""
+    return canonical(url) or normalise_parsed(url)
+
+
+def canonical(url: str) -> str | None:
+    """``normalise(url)`` when ``url`` is already canonical but for a missing ``/`` after the
+    host (the fast path: no parsing), else None."""
     m = _CANONICAL.fullmatch(url)
     if m is not None:
         port = m.group(2)
         if port is None or (port != _DEFAULT_PORT[m.group(1)] and int(port) <= 65535):
             return url if url.count("/") > 2 else url + "/"
-    return normalise_parsed(url)
+    return None
 
 
 def normalise_parsed(url: str) -> str:
