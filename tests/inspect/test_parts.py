@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from hypothesis import given, settings
@@ -15,12 +16,14 @@ from zwgk.devtools.attachments import make_attachment
 from zwgk.inspect.config import ConfigError, parse_config, parse_rule
 from zwgk.inspect.discover import is_pagination
 from zwgk.inspect.extract import (
+    _bases,
     _docx_main,
     decode,
     extract_attachment,
     find_dates,
     is_soft_404,
     parse_html,
+    resolve,
 )
 from zwgk.inspect.urls import looks_like_trap, normalise, normalise_parsed
 
@@ -223,5 +226,54 @@ def test_make_attachment_docx_is_a_real_docx():
 @given(st.text(alphabet="abcXYZ09./-_~%?#&=;:", max_size=30))
 @settings(max_examples=500)
 def test_the_fast_path_of_normalise_agrees_with_parsing(tail):
-    for url in (f"http://a.gov.cn/{tail}", f"https://b-1.example.cn{tail}"):
+    for url in (
+        f"http://a.gov.cn/{tail}",
+        f"https://b-1.example.cn{tail}",
+        f"http://127.0.0.1:8080/{tail}",
+        f"http://a.gov.cn:{tail}",
+        f"https://a.gov.cn:443{tail}",
+    ):
         assert normalise(url) == normalise_parsed(url)
+
+
+@given(
+    st.sampled_from(
+        [
+            "http://a.gov.cn/", "http://a.gov.cn/col/x/", "http://a.gov.cn/col/x/1.html",
+            "http://127.0.0.1:8080/a/b", "https://A.gov.cn/a/", "http://a.gov.cn/a//b/",
+            "http://a.gov.cn/a/./b/", "http://a.gov.cn/a/b?page=2", "http://a.gov.cn",
+            "http://a.gov.cn:80/a/", "http://u@a.gov.cn/a/",
+        ]
+    ),
+    st.text(alphabet="ab/.?#:%~-_;@", min_size=1, max_size=12),
+)  # fmt: skip
+@settings(max_examples=500)
+def test_a_link_resolves_as_joining_and_normalising_would(base, href):
+    """The concatenation shortcut for plain paths agrees with urljoin and normalise on the
+    origin, the page's directory or the page itself (by the kind of link)."""
+    origin, directory = _bases(base)
+    if href.startswith(("http://", "https://")):
+        scope = ""
+    elif href.startswith("/") and not href.startswith("//"):
+        scope = origin
+    elif href.startswith(("?", "//")):
+        scope = base
+    else:
+        scope = directory
+    try:
+        expected = normalise(urljoin(scope, href))
+    except ValueError:
+        return
+    assert resolve(base, href) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://a.gov.cn:80/x", "https://a.gov.cn:443/", "http://a.gov.cn:443/x",
+        "https://a.gov.cn:80", "http://a.gov.cn:8080", "http://a.gov.cn:65535/a",
+        "http://a.gov.cn:65536/a", "http://a.gov.cn:99999/", "http://a.gov.cn:0/", "http://h:1",
+    ],
+)  # fmt: skip
+def test_normalise_keeps_a_port_only_where_parsing_does(url):
+    assert normalise(url) == normalise_parsed(url)

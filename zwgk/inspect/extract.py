@@ -20,7 +20,7 @@ from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from zwgk.inspect.urls import is_attachment, normalise
+from zwgk.inspect.urls import canonical, is_attachment, normalise
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
@@ -226,10 +226,15 @@ def _resolve_new(base: str, href: str, bases: tuple[str, str] | None) -> str:
     if href.startswith(("http://", "https://")):
         return _resolve("", href)
     origin, directory = bases or _bases(base)
+    # A plain path (no dot segment, query or fragment) on a canonical origin or directory joins
+    # by concatenation: what urljoin and normalise would make of it, without their parsing (each
+    # new link of a page went through both).
     if href.startswith("/") and not href.startswith("//"):
-        return _resolve(origin, href)
+        return canonical(origin[:-1] + href) or _resolve(origin, href)
     if href.startswith("?") or href.startswith("//"):
         return _resolve(base, href)
+    if directory.startswith(origin):
+        return canonical(directory + href) or _resolve(directory, href)
     return _resolve(directory, href)
 
 
@@ -273,15 +278,20 @@ def parse_html(url: str, html: str, today: dt.date, detail: bool = True) -> Pars
     tree = HTMLParser(html)
     p = Parsed()
     head = tree.head
-    if head is not None:
-        t = head.css_first("title")
-        for m in head.css("meta[name]"):
-            name = (m.attrs.get("name") or "").strip()
-            if name:
-                p.meta[name] = (m.attrs.get("content") or "").strip()
-        b = head.css_first("base[href]")
-    else:
-        t, b = tree.css_first("title"), None
+    t = b = None
+    if head is not None:  # the head's first title and base, its meta tags: one query
+        for node in head.css("title, meta[name], base[href]"):
+            tag = node.tag
+            if tag == "meta":
+                attrs = node.attrs
+                name = (attrs.get("name") or "").strip()
+                if name:
+                    p.meta[name] = (attrs.get("content") or "").strip()
+            elif tag == "title":
+                if t is None:
+                    t = node
+            elif b is None:
+                b = node
     if t is None:
         t = tree.css_first("title")
     p.title = t.text(strip=True) if t else ""

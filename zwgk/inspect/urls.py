@@ -18,17 +18,30 @@ _SESSION_PARAMS = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
-# Already canonical: lower-case http(s) host without a port, a path of plain characters with no
-# dot segment, no query, no fragment (most links on a page): returned as they are.
-_CANONICAL = re.compile(r"https?://[a-z0-9.\-]+(?:/(?!\.\.?(?:/|$))[A-Za-z0-9_\-~.]+)*/?")
+# Already canonical: lower-case http(s) host, perhaps a port (not the scheme's default, no leading
+# zero), a path of plain characters with no dot segment, no query, no fragment (most links on a
+# page): returned as they are.
+_CANONICAL = re.compile(
+    r"(https?)://[a-z0-9.\-]+(?::([1-9][0-9]{0,4}))?(?:/(?!\.\.?(?:/|$))[A-Za-z0-9_\-~.]+)*/?"
+)
+_DEFAULT_PORT = {"http": "80", "https": "443"}
 
 
 def normalise(url: str) -> str:
     """Canonical form: lower-case scheme/host, no default port, no fragment, dot segments
     resolved, session parameters dropped, ``;jsessionid=`` dropped, query kept in order."""
-    if _CANONICAL.fullmatch(url):
-        return url if url.count("/") > 2 else url + "/"
-    return normalise_parsed(url)
+    return canonical(url) or normalise_parsed(url)
+
+
+def canonical(url: str) -> str | None:
+    """``normalise(url)`` when ``url`` is already canonical but for a missing ``/`` after the
+    host (the fast path: no parsing), else None."""
+    m = _CANONICAL.fullmatch(url)
+    if m is not None:
+        port = m.group(2)
+        if port is None or (port != _DEFAULT_PORT[m.group(1)] and int(port) <= 65535):
+            return url if url.count("/") > 2 else url + "/"
+    return None
 
 
 def normalise_parsed(url: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import re._parser as sre_parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,6 +132,27 @@ def patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
         if sep:
             out.append((re.compile(regex.strip()), repl.strip(), category))
     return tuple(out)
+
+
+@functools.cache
+def _needs(regex: re.Pattern[str]) -> str:
+    """The longest run of plain characters every match of ``regex`` holds (``不过`` of
+    ``(?<![再最只太更])不过(顺畅|…)``), "" when none is known: a text without it is not scanned (a
+    pattern that opens with a lookbehind is tried at every character of the page)."""
+    if regex.flags & re.IGNORECASE:
+        return ""
+    try:
+        items = sre_parse.parse(regex.pattern, regex.flags).data
+    except Exception:  # the parser is CPython's own: no prefilter rather than a wrong one
+        return ""
+    best, run = "", ""
+    for op, value in items:
+        if op is sre_parse.LITERAL:
+            run += chr(value)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
 
 
 def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
@@ -405,6 +427,8 @@ def find(
             continue
         hits.append(WordingHit(e.kind, h.start, h.end, e.wrong, e.right, e.category, e.source))
     for regex, repl, category in patterns():
+        if _needs(regex) not in text:
+            continue
         for mt in regex.finditer(text):
             hits.append(
                 WordingHit(
@@ -496,8 +520,22 @@ def report(page: Page, ctx: CheckContext, text: str, hits: list[WordingHit]) -> 
     return out
 
 
+_last_settings: tuple[CheckContext | None, Settings] = (None, Settings())
+
+
+def _settings(ctx: CheckContext) -> Settings:
+    """``settings_of(ctx)``, worked out once for a run's context (every page of a site shares
+    one) instead of on every page."""
+    global _last_settings
+    last, settings = _last_settings
+    if last is not ctx:
+        settings = settings_of(ctx)
+        _last_settings = (ctx, settings)
+    return settings
+
+
 def check_page(page: Page, role: PageRole, ctx: CheckContext) -> list[Finding]:
     text = page_text(page)
     if not text:
         return []
-    return report(page, ctx, text, find(text, settings_of(ctx), ctx.cache_dir))
+    return report(page, ctx, text, find(text, _settings(ctx), ctx.cache_dir))
