@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from zwgk.inspect.checks import content_common as cc
-from zwgk.inspect.checks.wording import SERIOUS, TYPO, find, tier
+from zwgk.inspect.checks.wording import SERIOUS, TYPO, Settings, find, tier
 from zwgk.inspect.checks.wording_model import Suggestion
 
 
@@ -77,3 +77,11 @@ def test_a_correction_that_reaches_its_groups_threshold_is_not_hidden_by_a_likel
     # 排舞: 排列 (a character in no confusion group) gains more but reaches no tier; 排污
     # (another tone) gains less and reaches its own: the model keeps the best of each group.
     assert (wrong, right) in reported(text)
+
+
+@pytest.mark.parametrize("text", ["本栏目暂无信息。", "暂无数据", "该栏目暂无内容"])
+def test_it_asks_only_about_the_likeliest_correction_of_a_span(text):
+    # 暂无 (every blank column of a real site says it): 暂 → 展 reaches the please-look
+    # threshold of its group, but another correction of 暂 is likelier; a person is asked
+    # about a span only when its likeliest correction is the one shown.
+    assert find(text, Settings()) == []

@@ -190,6 +190,8 @@ def tier(sg: Suggestion) -> str | None:
     for check_id in (TYPO, SUSPECT):
         if check_id == TYPO and sg.in_name:
             continue  # inside what looks like a name: a person should look
+        if check_id == SUSPECT and not sg.top:
+            continue  # asked about only when it is the span's likeliest correction (暂无 → 展无 is not)
         t = _thresholds(check_id)
         # The word-frequency gain plus a share of the character model's gain (running text).
         both = sg.score + t["char_weight"] * sg.char_gain

@@ -32,7 +32,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from zwgk.inspect.checks.content_common import DATA
@@ -54,7 +54,7 @@ SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 # Changed whenever the rules below change what a run yields: a cache folder's results of an older
 # version are not read back (the model file's digest alone would not tell).
-RULES_VERSION = "2026-12-02d"
+RULES_VERSION = "2026-12-02e"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
@@ -112,6 +112,8 @@ class Suggestion:
     written twice). ``score``: log-probability gained by the correction (rules: their own scale).
     ``penalty``: a confusion's group (``PENALTY_ORDER``): −0.5 a confusion seen as a real error in
     ECSpell's training rows, 0 the same sound and tone, 1 another tone, 1.5 a similar shape.
+    ``top``: the likeliest correction of its span over every rule and group (only such a one is
+    asked about as wording-suspect; the others may only be reported, by their group's threshold).
     """
 
     start: int
@@ -127,6 +129,7 @@ class Suggestion:
     word_freq: int = 0
     in_name: bool = False
     penalty: float = 0.0
+    top: bool = True
 
 
 class Model:
@@ -404,7 +407,19 @@ class Model:
             old = best.get(key)
             if old is None or sg.score > old.score:
                 best[key] = sg
-        return tuple(sorted(best.values(), key=lambda x: (x.start, x.end, x.rule, x.penalty)))
+        likeliest: dict[tuple[int, int], float] = {}
+        for sg in best.values():
+            span = (sg.start, sg.end)
+            likeliest[span] = max(likeliest.get(span, sg.score), sg.score)
+        return tuple(
+            sorted(
+                (
+                    sg if sg.score >= likeliest[(sg.start, sg.end)] else replace(sg, top=False)
+                    for sg in best.values()
+                ),
+                key=lambda x: (x.start, x.end, x.rule, x.penalty),
+            )
+        )
 
     def _run(self, s: str, offset: int) -> Iterator[Suggestion]:
         n = len(s)
