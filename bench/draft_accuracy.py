@@ -19,7 +19,7 @@ of 22 schemes: 67/80 = 83.8% draftable exact-unflagged, 6 wrong-unflagged, draft
 115 sentences of 18 schemes: 64/81 = 79.0%, 10 wrong-unflagged, drafter of 2922e2d; batch 6, 102
 sentences of 19 schemes: 51/61 = 83.6%, 7 wrong-unflagged, drafter of 4c01bdb). `--set heldout-dated`
 is the part of the held-out set whose stored copy states a year (2016-2025), `oldheldout4-dated` …
-`oldheldout6-dated` the same of batches 4 to 6; each draftable rate is printed with its 95% Wilson
+`oldheldout12-dated` the same of batches 4 to 12; each draftable rate is printed with its 95% Wilson
 interval.
 
 Tuned figures (not held out), after tuning on batch 11 (branch draft12): seeds 127/127 draftable exact and
@@ -38,7 +38,7 @@ possible at all), and "correct overall": draftable sentences exact and unflagged
 review flagged. Target (issue 13, held-out set): >= 90% exact and unflagged among draftable, 0 wrong and
 unflagged.
 
-    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout…6|heldout|heldout-dated|all]
+    .venv/bin/python bench/draft_accuracy.py [--set seeds|tuning|oldheldout…12|heldout|heldout-dated|all]
         [--list]   (default: seeds and tuning; `all` includes the held-out set)
 """
 
@@ -55,22 +55,17 @@ sys.path.insert(0, str(ROOT))
 
 from zwgk.rubric.draft import draft_rule  # noqa: E402
 
-SEEDS = ROOT / "tests" / "data" / "rule_sentences.jsonl"
-REAL = ROOT / "tests" / "data" / "rule_sentences_real.jsonl"
-REAL2 = ROOT / "tests" / "data" / "rule_sentences_real2.jsonl"
-REAL3 = ROOT / "tests" / "data" / "rule_sentences_real3.jsonl"
-REAL4 = ROOT / "tests" / "data" / "rule_sentences_real4.jsonl"
-REAL5 = ROOT / "tests" / "data" / "rule_sentences_real5.jsonl"
-REAL6 = ROOT / "tests" / "data" / "rule_sentences_real6.jsonl"
-REAL7 = ROOT / "tests" / "data" / "rule_sentences_real7.jsonl"
-REAL8 = ROOT / "tests" / "data" / "rule_sentences_real8.jsonl"
-REAL9 = ROOT / "tests" / "data" / "rule_sentences_real9.jsonl"
-REAL10 = ROOT / "tests" / "data" / "rule_sentences_real10.jsonl"
-REAL11 = ROOT / "tests" / "data" / "rule_sentences_real11.jsonl"
-REAL12 = ROOT / "tests" / "data" / "rule_sentences_real12.jsonl"
-REAL13 = (
-    ROOT / "tests" / "data" / "rule_sentences_real13.jsonl"
-)  # the next held-out batch, when there is one
+DATA = ROOT / "tests" / "data"
+SEEDS = DATA / "rule_sentences.jsonl"
+MEASURED = 12  # batches of real rule sentences measured once, tuning material since
+
+
+def batch(n: int) -> Path:
+    """The n-th batch of real rule sentences (``rule_sentences_real.jsonl``, ``…real2.jsonl``, …)."""
+    return DATA / f"rule_sentences_real{n if n > 1 else ''}.jsonl"
+
+
+HELDOUT = batch(MEASURED + 1)  # the next held-out batch, when there is one
 
 
 def load(path: Path) -> list[dict]:
@@ -95,50 +90,26 @@ def fresh_heldout(url: str) -> bool:
     return _hash("fresh:" + url) % 2 == 0
 
 
+def dated(rows: list[dict]) -> list[dict]:
+    """The sentences whose stored copy states a year in 2016-2025 (the others: no year stated)."""
+    return [r for r in rows if r.get("year") is not None]
+
+
 def sets() -> dict[str, list[dict]]:
-    first, second, third, fourth = load(REAL), load(REAL2), load(REAL3), load(REAL4)
-    fifth, sixth = load(REAL5), load(REAL6)
-    seventh = load(REAL7)
-    eighth = load(REAL8)
-    ninth = load(REAL9)
-    tenth = load(REAL10)
-    eleventh = load(REAL11)
-    twelfth = load(REAL12)
-    thirteenth = load(REAL13) if REAL13.exists() else []
-    return {
+    batches = {n: load(batch(n)) for n in range(1, MEASURED + 1)}
+    heldout = load(HELDOUT) if HELDOUT.exists() else []
+    out = {
         "seeds": load(SEEDS),
-        "tuning": first
-        + second
-        + third
-        + fourth
-        + fifth
-        + sixth
-        + seventh
-        + eighth
-        + ninth
-        + tenth
-        + eleventh
-        + twelfth,
-        "oldheldout": [r for r in first if _hash(r["url"]) % 3 == 0],
-        "oldheldout2": [r for r in second if fresh_heldout(r["url"])],
-        "oldheldout3": third,
-        "oldheldout4": fourth,
-        "oldheldout4-dated": [r for r in fourth if r.get("year") is not None],
-        "oldheldout5": fifth,
-        "oldheldout5-dated": [r for r in fifth if r.get("year") is not None],
-        "oldheldout6": sixth,
-        "oldheldout6-dated": [r for r in sixth if r.get("year") is not None],
-        "oldheldout7": seventh,
-        "oldheldout7-dated": [r for r in seventh if r.get("year") is not None],
-        "oldheldout8": eighth,
-        "oldheldout9": ninth,
-        "oldheldout10": tenth,
-        "oldheldout11": eleventh,
-        "oldheldout12": twelfth,
-        "heldout": thirteenth,
-        # the held-out schemes whose stored copy states a year in 2016-2025 (the others: no year stated)
-        "heldout-dated": [r for r in thirteenth if r.get("year") is not None],
+        "tuning": [row for rows in batches.values() for row in rows],
+        "oldheldout": [r for r in batches[1] if _hash(r["url"]) % 3 == 0],
+        "oldheldout2": [r for r in batches[2] if fresh_heldout(r["url"])],
     }
+    for n in range(3, MEASURED + 1):
+        out[f"oldheldout{n}"] = batches[n]
+        if n >= 4:  # from the fourth batch on, the part whose stored copy states a year apart
+            out[f"oldheldout{n}-dated"] = dated(batches[n])
+    out["heldout"], out["heldout-dated"] = heldout, dated(heldout)
+    return out
 
 
 def judge(row: dict) -> tuple[str, dict, list[str]]:
@@ -166,37 +137,15 @@ def dump(obj: object) -> str:
 
 
 def main() -> None:
+    chosen = sets()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--set",
         default=None,
-        choices=[
-            "seeds",
-            "tuning",
-            "oldheldout",
-            "oldheldout2",
-            "oldheldout3",
-            "oldheldout4",
-            "oldheldout4-dated",
-            "oldheldout5",
-            "oldheldout5-dated",
-            "oldheldout6",
-            "oldheldout6-dated",
-            "oldheldout7",
-            "oldheldout7-dated",
-            "oldheldout8",
-            "oldheldout9",
-            "oldheldout10",
-            "oldheldout11",
-            "oldheldout12",
-            "heldout",
-            "heldout-dated",
-            "all",
-        ],
+        choices=[*chosen, "all"],
     )
     parser.add_argument("--list", action="store_true", help="list the misses (never for heldout)")
     args = parser.parse_args()
-    chosen = sets()
     if args.set is None:
         names = ["seeds", "tuning"]
     elif args.set == "all":
@@ -212,9 +161,14 @@ def main() -> None:
         label_equal = 0
         schemes = {r.get("url") or r.get("seed") for r in rows}
         misses = []
+        clean_exact = review_flagged = 0  # draftable ones exact; ones needing review flagged
         for row in rows:
             verdict, got, reasons = judge(row)
             counts[verdict] += 1
+            if row["label"]["needs_review"]:
+                review_flagged += verdict == "flagged"
+            else:
+                clean_exact += verdict == "exact"
             want = row["label"]
             label_equal += got == want
             if (verdict != "exact" and got != want) or (
@@ -223,7 +177,6 @@ def main() -> None:
                 misses.append((verdict, row, got, reasons))
         total = len(rows)
         clean = [r for r in rows if not r["label"]["needs_review"]]
-        clean_exact = sum(judge(r)[0] == "exact" for r in clean)
         print(f"== {name}: {total} sentences from {len(schemes)} schemes")
         print(f"   exact and unflagged:  {counts['exact']}/{total} = {counts['exact'] / total:.1%}")
         print(
@@ -238,7 +191,6 @@ def main() -> None:
             f" (95% interval {lo:.0%}-{hi:.0%})"
         )
         review = [r for r in rows if r["label"]["needs_review"]]
-        review_flagged = sum(judge(r)[0] == "flagged" for r in review)
         correct = clean_exact + review_flagged
         print(
             f"   of the {len(review)} that need review: flagged {review_flagged}/{len(review)}; "
