@@ -14,16 +14,9 @@ from hypothesis import strategies as st
 from zwgk.rubric.draft import draft_rule, normalize, parse_points_cell
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
-REAL = Path(__file__).parent / "data" / "rule_sentences_real.jsonl"
-REAL2 = Path(__file__).parent / "data" / "rule_sentences_real2.jsonl"
-REAL3 = Path(__file__).parent / "data" / "rule_sentences_real3.jsonl"
-REAL4 = Path(__file__).parent / "data" / "rule_sentences_real4.jsonl"
-REAL5 = Path(__file__).parent / "data" / "rule_sentences_real5.jsonl"
-REAL6 = Path(__file__).parent / "data" / "rule_sentences_real6.jsonl"
-# batches 7-11: each measured once as held out, tuning material since (batch 12 stays out)
-LATER = [
-    Path(__file__).parent / "data" / f"rule_sentences_real{n}.jsonl" for n in (7, 8, 9, 10, 11)
-]
+# batches 1-11 of real rule sentences: each measured once as held out, tuning material since
+# (batch 12 stays out: its misses are not worked on yet)
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 12)]
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -615,8 +608,7 @@ def _rows(path: Path) -> list[dict]:
 def _labelled() -> list[dict]:
     """The seed sentences and the tuning part of the real ones: batches 1-11, each measured once
     as held out before it became tuning material (a next held-out batch stays out of the tests)."""
-    real = (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, *LATER)
-    return _rows(DATA) + [row for path in real for row in _rows(path)]
+    return _rows(DATA) + [row for path in REAL for row in _rows(path)]
 
 
 def test_it_leaves_no_labelled_sentence_wrong_and_unmarked() -> None:
