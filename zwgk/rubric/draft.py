@@ -535,8 +535,10 @@ _FOUND_ANY_RE = re.compile(
     r"(?:发现|查出|查实|查到|出现)[一1](?![般些定致律切直贯旦再同并起])[\u4e00-\u9fff]"
     r"(?!以上|以下|及以上|以内)"
 )  # (出现1次以上: a threshold)
+# the words of a minimum required (至少, 不少于, 不得少于, 不低于)
+_REQUIRED_MIN = r"不得?少于|不低于|至少"
 # a requirement's word and its verb right before a number (至少更新1条): the number is no count
-_REQUIRED_BEFORE_RE = re.compile(r"(?:至少|不少于|不低于|不得少于)[\u4e00-\u9fff]{0,4}$")
+_REQUIRED_BEFORE_RE = re.compile(rf"(?:{_REQUIRED_MIN})[\u4e00-\u9fff]{{0,4}}$")
 # a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
 # named in it: the requirement, not a count of faults
 _QUOTA_RE = re.compile(
@@ -564,7 +566,7 @@ _NEGATED_FAULT_RE = re.compile(
 
 # a shortfall counted unit by unit (每少1人, 每缺一项, 每差1个百分点) and the minimum it is counted from
 _SHORTFALL_RE = re.compile(r"每(?:少|缺|差|低于?)")
-_REQUIRED_MIN_RE = re.compile(r"不得?少于|不低于|至少")
+_REQUIRED_MIN_RE = re.compile(_REQUIRED_MIN)
 
 # a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
 # (in Chinese numerals too, with a unit of time or count: 逾期一周以上, 超过两个工作日)
