@@ -11,12 +11,11 @@ import hypothesis
 import pytest
 from hypothesis import strategies as st
 
-from zwgk.rubric.draft import draft_rule, normalize, parse_points_cell
+from zwgk.rubric.draft import AUDIT_REASONS, audit, draft_rule, normalize, parse_points_cell
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
-# batches 1-11 of real rule sentences: each measured once as held out, tuning material since
-# (batch 12 stays out: its misses are not worked on yet)
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 12)]
+# batches 1-12 of real rule sentences: each measured once as held out, tuning material since
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 13)]
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -606,7 +605,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def _labelled() -> list[dict]:
-    """The seed sentences and the tuning part of the real ones: batches 1-11, each measured once
+    """The seed sentences and the tuning part of the real ones: batches 1-12, each measured once
     as held out before it became tuning material (a next held-out batch stays out of the tests)."""
     return _rows(DATA) + [row for path in REAL for row in _rows(path)]
 
@@ -1849,3 +1848,68 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
         "未完成交办任务的,每次扣0.5分;被通报批评的,每次扣1分。",  # a sanction: a fault of its own
     ):
         assert not draft_rule(other).needs_review, other
+
+
+# ------------------------------------------- the generic guards after batch 12 (zwgk.rubric.draft.audit)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "other"),
+    [
+        # a worth the copy garbled (20 → 2023): no item is worth a thousand points
+        (
+            "无乱搭乱建现象记2023分,每发现一处扣2分,扣完为止。",
+            "1000分以上",
+            "无乱搭乱建现象记20分,每发现一处扣2分,扣完为止。",
+        ),
+        # a case done right and its negation, each with its own amount: the same event graded
+        (
+            "发生火灾,能及时报告的扣5分,不及时报告的扣10分。",
+            "做到与否",
+            "未按时报送的扣1分,报送内容不准确的扣2分。",
+        ),
+        ("发生一次火警,能配合破案的扣3分,否则扣5分。", "做到与否", "未按时报送的,否则扣1分。"),
+        # a thing lacking and the same thing done in part, either order
+        (
+            "未配备协管员的扣10分;少于规定人数配备的扣5分。",
+            "完全未做与做得不全",
+            "未配备保洁队伍扣2分;人员配备不齐全每少1人扣0.3分。",
+        ),  # a shortfall counted: no tier
+        (
+            "台帐不健全的扣2分;没有台帐的扣5分。",
+            "完全未做与做得不全",
+            "没有档案资料的不得分,档案资料不全扣1分。",
+        ),  # a zeroing for the lack: nothing to add
+        (
+            "未公开指南的扣1分,指南不完整的扣0.5分。",
+            "完全未做与做得不全",
+            "未公开指南的扣1分,公开部门不全面的扣0.5分。",
+        ),  # 不全面: a fault of its own
+        # a list of faults closed by a bare 等 before one amount (each, or once?)
+        ("发现有积水和路面破损等扣1分。", "写“等”", "存在处理不适当、引用法条不准确等问题,扣2分。"),
+        # 每项N分 starting its part after listed requirements: sub-items' worths
+        ("路面完好;设施完整;标线清晰。(每一项得5分)", "每项N分", "每完成一项得2分。"),
+        # one of a unit that is no counting word right before the amount
+        ("经费不落实的一所扣1分。", "一＋单位", "出现1次以上的扣2分。"),
+        # a number glued to a bracket: a span whose dash the copy lost
+        ("受害面积15300(不含)亩,扣10分。", "紧接括号", "受害面积300亩以上,扣10分。"),
+    ],
+)
+def test_it_marks_what_the_generic_guards_see(text: str, reason: str, other: str) -> None:
+    """Each guard marks a draft that the readings before it made unmarked (its only reason), and leaves
+    the nearby shape a labelled sentence shows draftable alone."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert [r for r in rule.reasons if r not in AUDIT_REASONS] == []  # the guard alone marks it
+    assert any(reason in r for r in rule.reasons), rule.reasons
+    assert not any(reason in r for r in draft_rule(other).reasons), other
+
+
+def test_it_audits_a_draft_it_did_not_make() -> None:
+    """audit reads any draft's summary (so the drafters that first met batches 10-12 can be scored):
+    a count read on the draft silences the one-unit guard, a big figure in it raises its own."""
+    text = "经费不落实的一所扣1分。"
+    assert audit(text, shape(deductions=[1])) != []
+    assert audit(text, shape(deductions=[1], per_occurrence=True)) == []
+    assert audit("记2023分。", shape(points=2023)) != []
+    assert audit(None, shape()) == []

@@ -117,15 +117,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from zwgk.rubric.numbers import fmt, plain
 
 __all__ = [
+    "AUDIT_REASONS",
     "DraftedBonus",
     "DraftedFault",
     "DraftedRule",
+    "audit",
     "draft_rule",
     "normalize",
     "parse_points_cell",
@@ -1534,6 +1536,137 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             break
 
 
+# ------------------------------------------------------------------------------ audit
+
+# Generic guards after batch 12 (leave-one-batch-out: each held-out batch of new fields brought wordings
+# the readings above did not know, and the drafter was confidently wrong on them). Each guard looks at the
+# text and the finished draft only, so that it can be measured on the drafters that first met batches
+# 10-12 (`bench/draft_accuracy.py --guards`); each marks a shape whose draft the fields may not hold,
+# whatever the words around it.
+
+# a case done right (能及时报告…的扣5分) before its negation with another amount (不及时报告…的扣10分)
+_CONDUCT_RE = re.compile(r"(?<![不未没])(?:能|已经?|按时|及时|主动|积极|如实)")
+_OTHERWISE_RE = re.compile(r"否则|反之|不然")
+# a thing done in part or badly (台帐欠规范不健全, 少于规定人数配备): the lesser case of a lack
+# (not 不全面: a fault of its own as often; not 少于1次: a threshold, read apart)
+_PARTLY = r"不健全|不规范|欠规范|不完整|不完善|不全(?!面)|不齐|(?:少于|不足|未达到|达不到)(?!\d)|部分|不到位|不够"
+_LACKING_RE = re.compile(r"(?:没有|尚未|未|无)([\u4e00-\u9fff]{2,4})")
+# a list of faults closed by a bare 等 right before one amount (积污水和路面无法通过等扣1分; not
+# 不准确等问题,扣2分: one kind of fault named by its examples)
+_LISTED_ETC_RE = re.compile(
+    rf"(?:{_LIST_JOIN_RE.pattern}|与|或)[^,;。]*等(?:的|者)?,?"
+    r"(?:扣[除去]?|减去?)\d"
+)
+# 每项得5分 starting its part (after listed requirements): each sub-item's worth, or a bonus per item?
+_EACH_ITEM_WORTH_RE = re.compile(
+    rf"(?:^|(?<=[(,;。:{_ITEM}]))(?:以上指标,?)?每一?项(?:各)?(?:得|计|记)?\d+(?:\.\d+)?分"
+)
+# one of a thing found or short right before an amount (发现一座, 缺1名, 少“一有”, 的一所) — each, or
+# once? (not a span of time, 一个月; not a word, 一般, 一律, 一票否决, 一文多事)
+_ONE_UNIT_RE = re.compile(
+    r"(?:发现|出现|查出|查到|查实|存在|缺少?|少|漏|有|的|^)“?([一1])“?"
+    r"(?!般|些|定|律|致|切|直|贯|旦|同|并|体|样|流|线|把手|票|网|窗|站|次性|级|等|类|览|本|张|件事"
+    r"|[\u4e00-\u9fff]多|事一|个?(?:月|季|工作日|星期|年|半)|[年月周天日季期时届批轮])[\u4e00-\u9fff]"
+    r"(?!及?以[上下内])"  # (出现1次以上: a threshold)
+)
+_GUARD_REASONS = {
+    "big": "分值在1000分以上，像是年份或数字粘连：须人工核对原文",
+    "otherwise": "同一情形按做到与否（能…的／不…的、否则）各有分值：是替代还是另加不明确，须人工确认",
+    "partly": "同一事项完全未做与做得不全各有分值：是替代还是另加不明确，须人工确认",
+    "etc": "所列几种情形后写“等”再给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
+    "each_item": "“每项N分”写在所列小项之后：是各小项的分值还是按项加分不明确，须人工确认",
+    "one_unit": "分值前有“一＋单位”（如“一所”“一座”），是否按次扣分（加分）不明确：须人工确认",
+    "num_bracket": "数字后紧接括号，单位或分档可能残缺：须人工核对原文",
+}
+AUDIT_REASONS = tuple(_GUARD_REASONS.values())
+
+
+def _last_part(case: str) -> str:
+    return case.rstrip(",").rsplit(",", 1)[-1]
+
+
+def _hanzi(text: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff]", "", text)
+
+
+def _complementary(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """Two amounts of one item for a case and its negation (能及时报告…的扣5分,不及时报告…的扣10分;
+    …的扣3分,否则扣5分): the same event scored by the conduct after it — replace or add is not said."""
+    for i, a in enumerate(deducts):
+        case_a = _last_part(_case_text(s, toks, a))
+        done = _CONDUCT_RE.search(case_a) and not re.search("不|未|没|无", case_a)
+        words = _hanzi(case_a)
+        for b in deducts[i + 1 :]:
+            if a.item != b.item or a.value == b.value:
+                continue
+            case_b = _case_text(s, toks, b)
+            if _OTHERWISE_RE.match(case_b):
+                return True
+            if done and any(
+                re.search(f"(?:不|未)能?{re.escape(words[j : j + 2])}", case_b)
+                for j in range(len(words) - 1)
+            ):
+                return True
+    return False
+
+
+def _lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """没有台帐的扣5分;台帐欠规范不健全的扣2分 / 未配备的扣10分;少于规定人数配备的扣5分: a thing lacking and
+    the same thing done in part, each with its own amount (either order; a shortfall counted unit by
+    unit, 每少1人, is the count, not a tier; a zeroing for the lack, 没有…不得分, leaves nothing to add)."""
+    for a in deducts:
+        for b in deducts:
+            if a is b or a.item != b.item or a.value == b.value:
+                continue
+            case_b = _case_text(s, toks, b)
+            part_b = _last_part(case_b)
+            if "每" in case_b:
+                continue
+            for m in _LACKING_RE.finditer(_last_part(_case_text(s, toks, a))):
+                thing = m.group(1)
+                for w in {thing[j : j + n] for n in (2, 3) for j in range(len(thing) - n + 1)}:
+                    if "的" in w or "者" in w or w not in part_b:
+                        continue
+                    if re.search(rf"(?:没有|尚未|未|无){re.escape(w)}", part_b):
+                        continue
+                    if re.search(
+                        rf"{re.escape(w)}[\u4e00-\u9fff]{{0,4}}(?:{_PARTLY})"
+                        rf"|(?:{_PARTLY})[^,;。]{{0,8}}{re.escape(w)}",
+                        part_b,
+                    ):
+                        return True
+    return False
+
+
+def audit(text: str | None, summary: dict) -> list[str]:
+    """The generic guards: what a draft (``summary``, the shape of ``DraftedRule.summary()``) of
+    ``text`` may have got wrong without knowing it, as reasons in Chinese (empty: nothing seen)."""
+    if text is None or not str(text).strip():
+        return []
+    s = normalize(str(text))
+    toks = _scan(s, 0)
+    deducts = [t for t in toks if t.kind == "deduct" and not t.cont]
+    figures = [*summary["deductions"], *summary["bonuses"], *(summary["range"] or [])]
+    figures += [summary.get(k) for k in ("deduction_cap", "bonus_cap", "points")]
+    found = {
+        # 记2023分 where the copy made every 20 a 2023: no item is worth a thousand points
+        "big": any(v is not None and abs(v) >= 1000 for v in figures),
+        "otherwise": _complementary(s, toks, deducts),
+        "partly": _lack_and_part(s, toks, deducts),
+        "etc": bool(_LISTED_ETC_RE.search(s)),
+        "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
+        "one_unit": not summary["per_occurrence"]
+        and any(
+            _ONE_UNIT_RE.search(_last_part(_case_text(s, toks, t))[-16:])
+            for t in toks
+            if t.kind in ("deduct", "bonus") and not t.cont
+        ),
+        # 15300(不含)亩: a span whose dash the copy lost, its unit after a note
+        "num_bracket": bool(re.search(r"(?<![\d.])\d+(?:\.\d+)?\((?!\d)", s)),
+    }
+    return [_GUARD_REASONS[name] for name, hit in found.items() if hit]
+
+
 def _assign_caps(
     entries_all: list[_Entry], caps: list[_Tok], draft: _Draft, kind: str
 ) -> Decimal | None:
@@ -1678,7 +1811,7 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
             if value != 0 and value not in held:
                 draft.review("有分值没有写进起草结果：须人工核对")
                 break
-    return DraftedRule(
+    rule = DraftedRule(
         points=points,
         faults=faults,
         bonuses=bonuses,
@@ -1689,6 +1822,12 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         needs_review=bool(draft.reasons),
         reasons=list(draft.reasons),
     )
+    # -- the generic guards, on the finished draft
+    summary = rule.summary()
+    for raw in (text, bonus_text):
+        for reason in audit(raw, summary):
+            draft.review(reason)
+    return replace(rule, needs_review=bool(draft.reasons), reasons=list(draft.reasons))
 
 
 def _worth_restated(gets: list[_Tok], raws: list[str | None]) -> bool:
