@@ -1375,9 +1375,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(len(amounts) > 1 and key in open_range for key, amounts in named.items()):
         draft.review("同一行为的几种情形各有分值：是替代还是另加不明确，须人工确认")
 
-    # -- one amount after several things not done (无领导小组、发展规划、科技助理员、办公地点的扣10分;
-    # 未上报招商信息和年终工作总结(扣5分)): whether each lack costs it or only all of them together is
-    # not said (two things named as one case, 未开展上门办理、免费代办的扣1分, are one fault)
+    # -- one amount after three or more things not done (无领导小组、发展规划、科技助理员、办公地点的扣10分):
+    # whether each lack costs it or only all of them together is not said (two, 未上报招商信息和年终工作
+    # 总结(扣5分), 未开展上门办理、免费代办的扣1分, are one deduction for the duty: the convention settled
+    # before batch 13)
     for e in draft.entries:
         if (
             e.tok.src != src
@@ -1387,9 +1388,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         ):
             continue
         lacks = _listed_lacks(_case_text(s, toks, e.tok))
-        if len(lacks) >= 3 or (
-            len(lacks) == 2 and s[e.tok.start - 1 : e.tok.start] == "(" and e.tok.kind == "deduct"
-        ):  # (a pair in a deduction column's brackets, with no 的 naming it one case)
+        if len(lacks) >= 3:
             draft.review("一个分值对应所列几件事：是每缺一件都扣还是全缺才扣不明确，须人工确认")
 
     # -- the same thing done in part and not at all, the lack scored higher (老年大学数未达到80%的扣1分;
