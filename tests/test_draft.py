@@ -1924,3 +1924,29 @@ def test_it_audits_a_draft_it_did_not_make() -> None:
     assert audit(text, shape(deductions=[1], per_occurrence=True)) == []
     assert audit("记2023分。", shape(points=2023)) != []
     assert audit(None, shape()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 每 + a number of 亩 counts in steps (as 每…200株), and 扣分不封顶 is no cap
+        ("每5畝扣1分,扣分不封頂。", shape(deductions=[1], per_occurrence=True)),
+        # a part ending on 的 after 每… names the case counted, not a quota
+        (
+            "全年性抛荒,每连片抛荒5亩或零星抛荒30亩的,扣2分。",
+            shape(deductions=[2], per_occurrence=True),
+        ),
+        ("每发现一处扣1分,扣分不封顶。", shape(deductions=[1], per_occurrence=True)),
+        # 每查到…一次扣: the count said twice
+        ("每查到未出勤的,一次扣5分。", shape(deductions=[5], per_occurrence=True)),
+        # 得N分;否则不得分: the worth, all or nothing, even with a fault word in the condition
+        ("审核错情累计条数≤3条,得1分;否则不得分。", shape(zeroes_item=True, points=1)),
+        # a fault said not to happen (未受到破坏) earns the worth
+        ("探测环境未受到破坏,得1分;保护不力的不得分。", shape(zeroes_item=True, points=1)),
+        # a telephone number is no figure (traditional characters too)
+        ("在醒目处公布投诉举报電話12358。未公布的扣1分。", shape(deductions=[1])),
+    ],
+)
+def test_it_reads_what_the_twelfth_batch_showed(text: str, expected: dict) -> None:
+    rule = draft_rule(text)
+    assert rule.summary() == expected, rule.reasons

@@ -228,11 +228,11 @@ _TRADITIONAL = str.maketrans(
     "對責報請問進處罰項條個單記計為無於發現違規則費張場頁戶種筆過滿決視況評額舉紀與協辦負雙適當"
     "應綜斷慮價確減獎錯誤別週時點遲內達節嚴響後連續屢轉資長經參論執據給該標數總頂兩備關機構門會"
     "議開傳務縣區鄉鎮級書號證屬準說統訂歸檔簡訊採稱維護網欄設導動態類權線題層員隊團黨風銷簽補聯"
-    "絡優檢測驗審匯實際績獲勵懲厲遺毀損讀寫錄間範圍礎還選擇認領組織約談訪詢沒",
+    "絡優檢測驗審匯實際績獲勵懲厲遺毀損讀寫錄間範圍礎還選擇認領組織約談訪詢沒畝電話",
     "对责报请问进处罚项条个单记计为无于发现违规则费张场页户种笔过满决视况评额举纪与协办负双适当"
     "应综断虑价确减奖错误别周时点迟内达节严响后连续屡转资长经参论执据给该标数总顶两备关机构门会"
     "议开传务县区乡镇级书号证属准说统订归档简讯采称维护网栏设导动态类权线题层员队团党风销签补联"
-    "络优检测验审汇实际绩获励惩厉遗毁损读写录间范围础还选择认领组织约谈访询没",
+    "络优检测验审汇实际绩获励惩厉遗毁损读写录间范围础还选择认领组织约谈访询没亩电话",
 )
 
 
@@ -362,7 +362,7 @@ _TOKEN_RE = re.compile(
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
-            r"|扣完即止|扣至0分为止|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
+            r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -429,7 +429,7 @@ _EVERY_COUNTERS = (
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
 _EVERY_RE = re.compile(
     r"每(?!逢|(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
-    rf"[^,;。、:]{{0,8}}?[一1]?({_EVERY_COUNTERS})(?!性)"
+    rf"[^,;。、:]{{0,8}}?[一1]?({_EVERY_COUNTERS}|亩|公顷)(?!性)"
 )
 # 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
 _EVERY_PERIOD_RE = re.compile(
@@ -545,8 +545,8 @@ _REQUIRED_BEFORE_RE = re.compile(rf"(?:{_REQUIRED_MIN})[\u4e00-\u9fff]{{0,4}}$")
 # named in it: the requirement, not a count of faults
 _QUOTA_RE = re.compile(
     r"(?:(?![未不没缺漏迟错超低少])[^,;。])*?(?:\d+|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fff]"
-    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*,"
-)
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*(?<!的),"
+)  # (每连片抛荒5亩或零星抛荒30亩的,扣2分: a part ending on 的 names the case counted, not a quota)
 # a 每… before a shortfall (每月报送6条,低于6条则扣) states the requirement, not the count
 _MINIMUM_RE = re.compile(r"至少|不少于|不低于|不得少于|(?:低于|少于|不足|未达到?|达不到)\d")
 _LACK_RE = re.compile(r"(?:每|有)(?:少|缺|缺少|缺失|漏)一?项")
@@ -562,7 +562,7 @@ _THRESHOLD_RE = re.compile(
 # a fault said not to happen (不出现差错, 未发生…, 不漏报, 不迟报, 无漏报瞒报的): the requirement met, not
 # a fault
 _NEGATED_FAULT_RE = re.compile(
-    r"(?:不|未|没有)(?:出现|发生)[^,;。但且并而]*|[不无](?:漏|错|迟|差错)"
+    r"(?:不|未|没有)(?:出现|发生|受到|遭受|遭到)[^,;。但且并而]*|(?:[不无]|没有)(?:漏|错|迟|差错)"
 )
 # (未发生事故但整改不到位的得1分: the fault after 但 is still a fault)
 
@@ -1110,6 +1110,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if per is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
                 every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
+                # 每查到未出勤…的,一次扣5分: the count said twice, 每 + a verb of finding and 一次
+                every_used.update(
+                    m.start()
+                    for m in re.finditer(r"每(?=发现|查到|查出|查实|出现|发生)", s[: t.start])
+                    if m.start() >= _clause_span(s, t.start)[0]
+                )
                 # a second, narrower reading: the marker in the amount's comma part or the one
                 # before it (每发现一处,扣1分); a marker further back (每个村设立公开栏,…,未设立的
                 # 扣1分) may be the requirement's, not the count's
@@ -1149,7 +1155,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     )
                 )
                 met = _NEGATED_FAULT_RE.sub("", case)
-                if re.search(
+                # …≤0.6‰,得2分;否则不得分: the worth, all or nothing — no part of it for a fault
+                otherwise_zero = re.match(
+                    r"[,;。]?(?:否则|反之)[,]?(?:不得分|不[计记]分|[得计记]0分)", s[t.end :]
+                )
+                if not otherwise_zero and re.search(
                     r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
                     met,
                 ):
@@ -1491,6 +1501,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         # 按要求公开的得分,未公开的不得分: all or nothing, the worth left to the item
         masked_s = re.sub(r"(?<=的)得分(?=[,;。]|$)", "□□", masked_s)
     masked_s = _CONDITION_POINTS_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    # 投诉举报电话12358: a telephone number, no figure
+    masked_s = re.sub(
+        r"(?<=电话|热线|号码|专线):?\d{5,}", lambda m: "□" * len(m.group(0)), masked_s
+    )
     masked_s = _mask_breakdown(masked_s, draft.points)
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
