@@ -106,6 +106,22 @@ written for the tests and on every labelled set, and none changes a draft of bat
   amount whose case only says who reported the fault (火点每个扣2分,被省通报的每个扣5分; not 被通报批评的,
   a sanction and a fault of its own).
 
+Tuning after batch 12 (its eight wrong-unflagged sentences; readings general, checked on sentences written
+for the tests and on every labelled set):
+- read: 每 + a number of 亩 / 公顷 counts in steps (每5亩扣1分, as 每…200株); a part after 每… that ends on
+  的 names the case counted, not a quota (每连片抛荒5亩或零星抛荒30亩的,扣2分); 扣分不封顶 is no cap; 每查到…
+  的,一次扣5分 is one count said twice; 得N分;否则不得分 is the worth, all or nothing, whatever fault word
+  its condition holds (错情≤3条); 未受到破坏 / 没有漏 a fault said not to happen; a telephone number
+  (电话12358) no figure; 未A和B(扣N分) one deduction for the duty (the convention settled before batch 13);
+- the generic guards (``audit``), run on the finished draft, from the text and the summary alone, so
+  that they can be scored on the drafters that first met each batch (``bench/draft_accuracy.py
+  --guards``): a figure of 1000 or more (记2023分: 20 garbled); a case done right and its negation each
+  with an amount (能及时报告…的扣5分,不及时报告…的扣10分; …扣3分,否则扣5分); a thing lacking and the same
+  thing done in part each with an amount, either order (没有台帐的扣5分;台帐不健全的扣2分; 未配备的…少于规定
+  人数配备的); a list closed by a bare 等 before one amount (积污水和路面无法通过等扣1分); 每项N分 starting
+  its part, after listed requirements (sub-items' worths); one of a unit before an amount no count was
+  read for (的一所扣1分, 发现一座); a number glued to a bracket (15300(不含)亩: a span that lost its dash).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
