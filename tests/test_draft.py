@@ -1880,6 +1880,11 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
             "未按时报送的扣1分,报送内容不准确的扣2分。",
         ),
         ("发生一次火警,能配合破案的扣3分,否则扣5分。", "做到与否", "未按时报送的,否则扣1分。"),
+        # …or the conduct's opposite (逾期 for 按时, 迟报 for 及时, 被 for 主动, 未 for 已, 瞒报 for 如实)
+        ("发生事故,按时整改的扣2分,逾期整改的扣4分。", "做到与否", "逾期整改的扣4分。"),
+        ("及时上报的扣1分,迟报的扣2分。", "做到与否", "迟报的扣2分,漏报的扣1分。"),
+        ("已经整改的扣1分,尚未整改的扣3分。", "做到与否", "未整改的扣3分。"),
+        ("如实上报的扣1分,瞒报的扣3分。", "做到与否", "瞒报的扣3分。"),
         # a thing lacking and the same thing done in part, either order
         (
             "未配备协管员的扣10分;少于规定人数配备的扣5分。",
@@ -1902,6 +1907,11 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
         ("路面完好;设施完整;标线清晰。(每一项得5分)", "每项N分", "每完成一项得2分。"),
         # one of a unit that is no counting word right before the amount
         ("经费不落实的一所扣1分。", "一＋单位", "出现1次以上的扣2分。"),
+        (
+            "危房改造未完成的一栋扣1分。",
+            "一＋单位",
+            "一门式服务未落实的扣1分。",
+        ),  # a set phrase: no count
         # a number glued to a bracket: a span whose dash the copy lost
         ("受害面积15300(不含)亩,扣10分。", "紧接括号", "受害面积300亩以上,扣10分。"),
     ],
@@ -1943,6 +1953,9 @@ def test_it_audits_a_draft_it_did_not_make() -> None:
         ("审核错情累计条数≤3条,得1分;否则不得分。", shape(zeroes_item=True, points=1)),
         # a fault said not to happen (未受到破坏) earns the worth
         ("探测环境未受到破坏,得1分;保护不力的不得分。", shape(zeroes_item=True, points=1)),
+        # 一户一档 / 一人一岗: a set phrase, not a count of 户
+        ("一户一档未建立的扣1分。", shape(deductions=[1])),
+        ("未落实一人一岗的,扣2分。", shape(deductions=[2])),
         # a telephone number is no figure (traditional characters too)
         ("在醒目处公布投诉举报電話12358。未公布的扣1分。", shape(deductions=[1])),
     ],

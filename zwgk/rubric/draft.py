@@ -112,11 +112,13 @@ for the tests and on every labelled set):
   的 names the case counted, not a quota (每连片抛荒5亩或零星抛荒30亩的,扣2分); 扣分不封顶 is no cap; 每查到…
   的,一次扣5分 is one count said twice; 得N分;否则不得分 is the worth, all or nothing, whatever fault word
   its condition holds (错情≤3条); 未受到破坏 / 没有漏 a fault said not to happen; a telephone number
-  (电话12358) no figure; 未A和B(扣N分) one deduction for the duty (the convention settled before batch 13);
+  (电话12358) no figure; 一户一档 / 一人一岗 a set phrase, no count; 未A和B(扣N分) one deduction for the duty
+  (the convention settled before batch 13);
 - the generic guards (``audit``), run on the finished draft, from the text and the summary alone, so
   that they can be scored on the drafters that first met each batch (``bench/draft_accuracy.py
   --guards``): a figure of 1000 or more (记2023分: 20 garbled); a case done right and its negation each
-  with an amount (能及时报告…的扣5分,不及时报告…的扣10分; …扣3分,否则扣5分); a thing lacking and the same
+  with an amount (能及时报告…的扣5分,不及时报告…的扣10分; …扣3分,否则扣5分; 按时整改的…逾期整改的, 已…未…,
+  主动…被…, 如实…瞒报…: the conduct's opposite); a thing lacking and the same
   thing done in part each with an amount, either order (没有台帐的扣5分;台帐不健全的扣2分; 未配备的…少于规定
   人数配备的); a list closed by a bare 等 before one amount (积污水和路面无法通过等扣1分); 每项N分 starting
   its part, after listed requirements (sub-items' worths); one of a unit before an amount no count was
@@ -475,13 +477,16 @@ _LATE_ONE_RE = re.compile(
     r"(?:迟|逾期|超期|延迟|延误|延期|拖延|推迟|滞后|晚)[\u4e00-\u9fff]{0,2}?[一1](?:个)?"
     r"(天|日|工作日|小时)[,]?$"
 )
+# what ends a count after its counting word: 1次以上 (a threshold), 一次性, 一户一档 / 一人一岗 (a set
+# phrase, not a count)
+_NOT_A_COUNT = r"(?!性|以上|以下|及以上|以内|一)"
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(
-    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)[^,;。:的]{{0,6}}?[,]?$"
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}){_NOT_A_COUNT}[^,;。:的]{{0,6}}?[,]?$"
 )  # (1次以上: a threshold, at least once; 11次: not one)
 # 通报缺少一次的扣1分 / 少报一期的: one unit short — a count, as 每少一项 (a shortfall verb right before it)
 _SHORT_ONE_RE = re.compile(
-    rf"(?:(?<![至不])少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    rf"(?:(?<![至不])少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS}){_NOT_A_COUNT}"
     r"[^,;。:的\d]{0,12}?的?[,]?$"
 )  # (缺1名村食品药品安全信息员扣1分: the thing short named after the counting word)
 # 少“一有”扣5分 / 缺一证扣2分: one of a set of named things short (“五有” less one) — a count
@@ -490,25 +495,25 @@ _SHORT_NAMED_RE = re.compile(
 )  # (缺“一制度”: the named thing in quotes)
 # 发现一座扣1分 / 查出一户: one unit found, in any measure word (座, 户, 栋…), right before the amount
 _FOUND_ONE_RE = re.compile(
-    rf"(?:发现|出现|查出|查实|查到|存在)[一1]({_EVERY_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    rf"(?:发现|出现|查出|查实|查到|存在)[一1]({_EVERY_COUNTERS}){_NOT_A_COUNT}"
     r"[^,;。:的]{0,6}?[,]?$"
 )
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
 # 存在一处不规范的情况扣0.5分: one occurrence named as a 情况/问题 — a count
 _ONE_NOUN_RE = re.compile(
-    rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性)[^,;。:]{{0,10}}?的(?:情况|问题|现象|行为)[,]?$"
+    rf"(?<![统唯同第进逐之万])[一1]({_COUNTERS})(?!性|一)[^,;。:]{{0,10}}?的(?:情况|问题|现象|行为)[,]?$"
 )
 # 一项未完成的,扣1分 / 发现1份未按要求归集的,扣0.5分: one unit named with its fault (未, 不, 缺…) —
 # a count, as 一项不合格扣2分 (a tier by count, 两项未完成的扣3分, is caught apart)
 _ONE_FAULT_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1](?!周|期|个(?:月|季|工作日|小时|星期|年|半))({_COUNTERS})"
-    r"(?!性|以上|以下|及以上|以内)(?:(?![一二两三四五六七八九十\d]+个?(?:月|周|季|天|日|年|工作日|小时))"
+    rf"{_NOT_A_COUNT}(?:(?![一二两三四五六七八九十\d]+个?(?:月|周|季|天|日|年|工作日|小时))"
     r"[^,;。:的]){0,10}?(?:未|不|没有|缺|漏|错|迟)[^,;。:的]{0,10}的[,]?$"
 )  # (not a span of time: 一个月未更新的, 一周未更新的 — a condition, or each period?)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
-    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS})(?!性|以上|以下|及以上|以内)"
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}){_NOT_A_COUNT}"
     rf"(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
 )
 # 每月/每季度/按月… that is not a requirement (至少…) leaves it unclear whether each period counts
@@ -1573,8 +1578,16 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
 # 10-12 (`bench/draft_accuracy.py --guards`); each marks a shape whose draft the fields may not hold,
 # whatever the words around it.
 
-# a case done right (能及时报告…的扣5分) before its negation with another amount (不及时报告…的扣10分)
+# a case done right (能及时报告…的扣5分) before its negation with another amount (不及时报告…的扣10分),
+# or before the conduct's opposite (按时整改的…逾期整改的, 主动报告的…被上级发现的, 已整改的…未整改的)
 _CONDUCT_RE = re.compile(r"(?<![不未没])(?:能|已经?|按时|及时|主动|积极|如实)")
+_CONDUCT_OPPOSITE = {
+    "按时": r"迟|晚|逾期|超期|延误|拖延",
+    "及时": r"迟|晚|逾期|超期|延误|拖延",
+    "主动": r"被",
+    "已": r"未|尚未",
+    "如实": r"瞒|虚报|谎报|漏报",
+}
 _OTHERWISE_RE = re.compile(r"否则|反之|不然")
 # a thing done in part or badly (台帐欠规范不健全, 少于规定人数配备): the lesser case of a lack
 # (not 不全面: a fault of its own as often; not 少于1次: a threshold, read apart)
@@ -1595,7 +1608,8 @@ _EACH_ITEM_WORTH_RE = re.compile(
 _ONE_UNIT_RE = re.compile(
     r"(?:发现|出现|查出|查到|查实|存在|缺少?|少|漏|有|的|^)“?([一1])“?"
     r"(?!般|些|定|律|致|切|直|贯|旦|同|并|体|样|流|线|把手|票|网|窗|站|次性|级|等|类|览|本|张|件事"
-    r"|[\u4e00-\u9fff]多|事一|个?(?:月|季|工作日|星期|年|半)|[年月周天日季期时届批轮])[\u4e00-\u9fff]"
+    r"|门式|码通|号通|次办|[\u4e00-\u9fff][多一]|个?(?:月|季|工作日|星期|年|半)|[年月周天日季期时届批轮])"
+    r"[\u4e00-\u9fff]"
     r"(?!及?以[上下内])"  # (出现1次以上: a threshold)
 )
 _GUARD_REASONS = {
@@ -1623,8 +1637,11 @@ def _complementary(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
     …的扣3分,否则扣5分): the same event scored by the conduct after it — replace or add is not said."""
     for i, a in enumerate(deducts):
         case_a = _last_part(_case_text(s, toks, a))
-        done = _CONDUCT_RE.search(case_a) and not re.search("不|未|没|无", case_a)
+        done = _CONDUCT_RE.search(case_a)
+        if re.search("不|未|没|无", case_a):
+            done = None
         words = _hanzi(case_a)
+        opposite = _CONDUCT_OPPOSITE.get(done.group(0).removesuffix("经")) if done else None
         for b in deducts[i + 1 :]:
             if a.item != b.item or a.value == b.value:
                 continue
@@ -1635,6 +1652,8 @@ def _complementary(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 re.search(f"(?:不|未)能?{re.escape(words[j : j + 2])}", case_b)
                 for j in range(len(words) - 1)
             ):
+                return True
+            if opposite and re.search(opposite, _last_part(case_b)):
                 return True
     return False
 
