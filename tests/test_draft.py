@@ -1901,6 +1901,9 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
             "完全未做与做得不全",
             "未公开指南的扣1分,公开部门不全面的扣0.5分。",
         ),  # 不全面: a fault of its own
+        # …a share done (完成不到50%) or a rectification not thorough (整改不彻底) is a part too
+        ("未完成的扣3分,完成不到50%的扣5分。", "完全未做与做得不全", "完成不到50%的扣5分。"),
+        ("整改不彻底的扣1分,未整改的扣3分。", "完全未做与做得不全", "整改不彻底的扣1分。"),
         # a list of faults closed by a bare 等 before one amount (each, or once?)
         ("发现有积水和路面破损等扣1分。", "写“等”", "存在处理不适当、引用法条不准确等问题,扣2分。"),
         # 每项N分 starting its part after listed requirements: sub-items' worths
@@ -1963,3 +1966,11 @@ def test_it_audits_a_draft_it_did_not_make() -> None:
 def test_it_reads_what_the_twelfth_batch_showed(text: str, expected: dict) -> None:
     rule = draft_rule(text)
     assert rule.summary() == expected, rule.reasons
+
+
+def test_it_marks_a_fault_still_there_after_its_rectification() -> None:
+    """整改后复查仍存在的扣2分 after 发现问题的扣1分: the same fault kept up after rectification (as 经催报仍未…)."""
+    rule = draft_rule("考核中发现问题的扣1分,整改后复查仍存在的扣2分。")
+    assert rule.needs_review
+    assert any("加重情形" in r for r in rule.reasons), rule.reasons
+    assert not draft_rule("整改后复查仍存在问题的扣2分。").needs_review  # no earlier amount

@@ -114,13 +114,14 @@ for the tests and on every labelled set):
   its condition holds (错情≤3条); 未受到破坏 / 没有漏 a fault said not to happen; a telephone number
   (电话12358) no figure; 一户一档 / 一人一岗 a set phrase, no count; 未A和B(扣N分) one deduction for the duty
   (the convention settled before batch 13);
+- marked: the fault still there after its rectification (整改后复查仍存在的扣2分 after 发现问题的扣1分);
 - the generic guards (``audit``), run on the finished draft, from the text and the summary alone, so
   that they can be scored on the drafters that first met each batch (``bench/draft_accuracy.py
   --guards``): a figure of 1000 or more (记2023分: 20 garbled); a case done right and its negation each
   with an amount (能及时报告…的扣5分,不及时报告…的扣10分; …扣3分,否则扣5分; 按时整改的…逾期整改的, 已…未…,
   主动…被…, 如实…瞒报…: the conduct's opposite); a thing lacking and the same
   thing done in part each with an amount, either order (没有台帐的扣5分;台帐不健全的扣2分; 未配备的…少于规定
-  人数配备的); a list closed by a bare 等 before one amount (积污水和路面无法通过等扣1分); 每项N分 starting
+  人数配备的; a part may be a share done, 完成不到50%, or 整改不彻底); a list closed by a bare 等 before one amount (积污水和路面无法通过等扣1分); 每项N分 starting
   its part, after listed requirements (sub-items' worths); one of a unit before an amount no count was
   read for (的一所扣1分, 发现一座); a number glued to a bracket (15300(不含)亩: a span that lost its dash).
 
@@ -717,6 +718,8 @@ _AGGRAVATION_RE = re.compile(
     r"[二两三四五2-9]次|屡次|再次"
     # 经催报仍未报送的 / 拒不整改的: the fault kept up after a reminder
     r"|(?:经|被)[^,;。]{0,8}(?:催|督|提醒|通报|责令|要求|指出)[^,;。]{0,6}仍|拒不"
+    # 整改后复查仍存在的: the fault still there after its rectification
+    r"|(?:整改|督办|复查|提醒|通知)后[^,;。]{0,6}仍"
     # 同一问题重复出现的: the fault again
     r"|(?:重复|多次|反复)(?:出现|发生|发现|被)"
     # 问题严重的扣3分 after 发现问题一次扣1分: a graver degree of the fault just scored
@@ -1590,8 +1593,12 @@ _CONDUCT_OPPOSITE = {
 }
 _OTHERWISE_RE = re.compile(r"否则|反之|不然")
 # a thing done in part or badly (台帐欠规范不健全, 少于规定人数配备): the lesser case of a lack
-# (not 不全面: a fault of its own as often; not 少于1次: a threshold, read apart)
-_PARTLY = r"不健全|不规范|欠规范|不完整|不完善|不全(?!面)|不齐|(?:少于|不足|未达到|达不到)(?!\d)|部分|不到位|不够"
+# (not 不全面: a fault of its own as often; not 少于1次: a threshold, read apart — but 完成不到50%, a share
+# done, is a part)
+_PARTLY = (
+    r"不健全|不规范|欠规范|不完整|不完善|不全(?!面)|不齐|不彻底|不完全|不充分|部分|不到位|不够"
+    r"|(?:少于|不足|不到|未达到|达不到)(?:\d+(?:\.\d+)?%|(?!\d))"
+)
 _LACKING_RE = re.compile(r"(?:没有|尚未|未|无)([\u4e00-\u9fff]{2,4})")
 # a list of faults closed by a bare 等 right before one amount (积污水和路面无法通过等扣1分; not
 # 不准确等问题,扣2分: one kind of fault named by its examples)
