@@ -1904,6 +1904,7 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
         # …a share done (完成不到50%) or a rectification not thorough (整改不彻底) is a part too
         ("未完成的扣3分,完成不到50%的扣5分。", "完全未做与做得不全", "完成不到50%的扣5分。"),
         ("整改不彻底的扣1分,未整改的扣3分。", "完全未做与做得不全", "整改不彻底的扣1分。"),
+        ("未制定计划的扣2分;计划内容不具体的扣1分。", "完全未做与做得不全", "未制定计划的扣2分。"),
         # a list of faults closed by a bare 等 before one amount (each, or once?)
         ("发现有积水和路面破损等扣1分。", "写“等”", "存在处理不适当、引用法条不准确等问题,扣2分。"),
         # 每项N分 starting its part after listed requirements: sub-items' worths
@@ -1974,3 +1975,18 @@ def test_it_marks_a_fault_still_there_after_its_rectification() -> None:
     assert rule.needs_review
     assert any("加重情形" in r for r in rule.reasons), rule.reasons
     assert not draft_rule("整改后复查仍存在问题的扣2分。").needs_review  # no earlier amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "擅自离岗的每次扣1分,离岗超过半天的扣3分。",  # 半天: a limit in a Chinese numeral
+        "未在规定时限内处理的,每件扣1分;超时限一倍以上的,每件扣2分。",  # 一倍以上, 每件 said of both
+    ],
+)
+def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
+    """A later, larger amount under a limit the first case lacks (超过半天, 一倍以上) is a tier."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("按阈值分档" in r for r in rule.reasons), rule.reasons
+    assert not draft_rule("迟报半天扣0.5分。").needs_review  # one limit alone: a condition

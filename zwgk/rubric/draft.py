@@ -114,14 +114,15 @@ for the tests and on every labelled set):
   its condition holds (错情≤3条); 未受到破坏 / 没有漏 a fault said not to happen; a telephone number
   (电话12358) no figure; 一户一档 / 一人一岗 a set phrase, no count; 未A和B(扣N分) one deduction for the duty
   (the convention settled before batch 13);
-- marked: the fault still there after its rectification (整改后复查仍存在的扣2分 after 发现问题的扣1分);
+- marked: the fault still there after its rectification (整改后复查仍存在的扣2分 after 发现问题的扣1分); a
+  graver case under a limit of half a unit or a multiple (离岗超过半天的, 超时限一倍以上的, 每件 said of both);
 - the generic guards (``audit``), run on the finished draft, from the text and the summary alone, so
   that they can be scored on the drafters that first met each batch (``bench/draft_accuracy.py
   --guards``): a figure of 1000 or more (记2023分: 20 garbled); a case done right and its negation each
   with an amount (能及时报告…的扣5分,不及时报告…的扣10分; …扣3分,否则扣5分; 按时整改的…逾期整改的, 已…未…,
   主动…被…, 如实…瞒报…: the conduct's opposite); a thing lacking and the same
   thing done in part each with an amount, either order (没有台帐的扣5分;台帐不健全的扣2分; 未配备的…少于规定
-  人数配备的; a part may be a share done, 完成不到50%, or 整改不彻底); a list closed by a bare 等 before one amount (积污水和路面无法通过等扣1分); 每项N分 starting
+  人数配备的; a part may be a share done, 完成不到50%, 整改不彻底 or 内容不具体); a list closed by a bare 等 before one amount (积污水和路面无法通过等扣1分); 每项N分 starting
   its part, after listed requirements (sub-items' worths); one of a unit before an amount no count was
   read for (的一所扣1分, 发现一座); a number glued to a bracket (15300(不含)亩: a span that lost its dash).
 
@@ -594,8 +595,8 @@ _REQUIRED_MIN_RE = re.compile(_REQUIRED_MIN)
 
 # a limit that marks a graver case of a fault: 超期30日以上, 超过2项, 累计3次
 # (in Chinese numerals too, with a unit of time or count: 逾期一周以上, 超过两个工作日)
-_CN_LIMIT = (
-    r"[一二两三四五六七八九十]+(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条|起|人|名|户|例|宗)"
+_CN_LIMIT = (  # (and 半: 离岗超过半天; 倍: 超时限一倍以上)
+    r"(?:[一二两三四五六七八九十]+|半)(?:个)?(?:工作日|星期|周|天|日|月|次|项|件|处|条|起|人|名|户|例|宗|倍)"
 )
 _GRAVER_RE = re.compile(
     r"(?:超过|超出|超|逾期|达到|多于|累计)[^,;。\d]{0,6}\d+(?:\.\d+)?[^,;。\d]{0,4}"
@@ -1366,7 +1367,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             continue
         # the rest of the case beside the limit: short (超期30日以上的) or the same fault again
         # (超过1个月未更新的 after …更新不及时的) — not another fault with its own condition
-        rest = re.sub(r"[^\u4e00-\u9fff]|的|者|未|不|没有", "", _LIMIT_RE.sub("", case))
+        rest = re.sub(  # (每件: the count, said of both cases)
+            rf"[^\u4e00-\u9fff]|的|者|未|不|没有|每(?:{_COUNTERS})", "", _LIMIT_RE.sub("", case)
+        )
         if any(
             a.tok.item == b.tok.item and a.amount < b.amount and not _THRESHOLD_RE.search(a.text)
             and (len(rest) <= 4 or predicate(case) in case_of(a))
@@ -1596,7 +1599,7 @@ _OTHERWISE_RE = re.compile(r"否则|反之|不然")
 # (not 不全面: a fault of its own as often; not 少于1次: a threshold, read apart — but 完成不到50%, a share
 # done, is a part)
 _PARTLY = (
-    r"不健全|不规范|欠规范|不完整|不完善|不全(?!面)|不齐|不彻底|不完全|不充分|部分|不到位|不够"
+    r"不健全|不规范|欠规范|不完整|不完善|不全(?!面)|不齐|不彻底|不完全|不充分|不具体|不详细|部分|不到位|不够"
     r"|(?:少于|不足|不到|未达到|达不到)(?:\d+(?:\.\d+)?%|(?!\d))"
 )
 _LACKING_RE = re.compile(r"(?:没有|尚未|未|无)([\u4e00-\u9fff]{2,4})")
