@@ -138,6 +138,16 @@ def test_it_knows_legitimate_reduplication_from_a_doubled_character_or_word():
     assert [(h.check, h.right) for h in find("请大家研究研究")] == [(SUSPECT, "研究")]
 
 
+def test_it_does_not_take_a_place_name_before_the_same_word_for_a_doubled_word():
+    """盐城市|城市管理局: the first 城市 closes the city's name (a false alarm on a real report)."""
+    for ok in (
+        "及时制定《盐城市城市管理局2023年政务公开工作要点》。",
+        "聊城市城市管理局发布通知。",
+    ):
+        assert [h for h in find(ok) if h.check != SUSPECT] == [], ok
+    assert [(h.check, h.right) for h in find("我们要加强城市城市管理工作。")] == [(TYPO, "城市")]
+
+
 def test_it_finds_a_missing_or_extra_character_in_a_known_term():
     assert [(h.wrong, h.right) for h in find("依法办理行政法复议案件")] == [
         ("行政法复议", "行政复议")

@@ -58,6 +58,7 @@ RULES_VERSION = "2026-12-02e"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
+PLACE_SUFFIX = set("省市县区州盟旗镇乡村")  # what a place name ends with (盐城市, 通州区)
 FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
 # Characters that are never "a character too many" in a term: function characters, negations
 # and suffixes that make a different correct phrase (政府信息未公开, 政策性文件, 不公开), and 副
@@ -583,6 +584,13 @@ class Model:
                     )
                 ):
                     continue  # 乡镇乡镇长, 人民政府政府信息: the second copy starts a longer word
+                elif (
+                    unit[-1] in PLACE_SUFFIX
+                    and i > 0
+                    and s[i - 1 : i + k] in freq
+                    and s[i - 1 : i + k - 1] in freq
+                ):
+                    continue  # 盐城市城市管理局: the first copy closes a place name (盐城 + 市)
                 score = 5.0 if k > 1 and unit in REDUPLICABLE else 10.0
                 yield Suggestion(
                     offset + i, offset + i + 2 * k, s[i : i + 2 * k], unit, "double", score
