@@ -88,7 +88,7 @@ GLYPHS = DATA / "confusions_glyph.txt"
 GLYPH_CHARS = 7000  # the commonest characters of the lexicon (by the frequency of their words)
 GLYPH_PX = 64  # bitmap size; the glyph is drawn 90% of it, centred on the em box
 GLYPH_MIN_SIM = 0.85  # Dice overlap of the two bitmaps, each within a pixel of the other's ink
-GLYPH_TOP = 4  # a pair is kept when one is among the other's four most similar glyphs
+GLYPH_TOP = 3  # a pair is kept when one is among the other's three most similar glyphs
 
 
 def ecspell_rows(path: Path) -> list[tuple[str, str]]:
