@@ -18,7 +18,9 @@ windows of the ECSpell training split). Writes ``zwgk/inspect/data/wording_model
 - ``[confusion]`` character → confusable characters in four disjoint groups: pairs seen as real
   errors in the ECSpell training split, same pinyin and tone, same pinyin other tone, similar shape.
   From pycorrector's ``same_pinyin.txt``/``same_stroke.txt`` (Apache-2.0, ``../shared/data/confusion``)
-  and pypinyin's readings (MIT) of the 5,000 most frequent characters.
+  and pypinyin's readings (MIT) of the 5,000 most frequent characters; the similar shapes also
+  hold the pairs of similar glyphs (王/工, 己/已: ``glyph_confusions``, written to
+  ``confusions_glyph.txt``) drawn from Debian's fonts-wqy-microhei (Apache-2.0).
 - ``[terms]`` the words a character too many or too few is looked for in: the project's own
   words and the common place names of four or more characters.
 - ``[inside]`` character → the characters found right before it inside a lexicon word or in the
@@ -78,6 +80,15 @@ PAIR_MIN_FREQ = 30  # two-character words two neighbouring wrong characters may 
 NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "nz"}  # names are kept at any frequency
 PLACES: set[str] = set()  # common place names of 4+ characters (terms for the extra/missing rule)
 FUNCTION_CHARS = set("的了着过和与及或是在对把被将从向以于为其之而也都就")
+# Similar glyphs (glyph_confusions): Debian's fonts-wqy-microhei (文泉驿微米黑, Apache-2.0 or
+# GPL-3+ with font exception; used under Apache-2.0), rendered at build time only: the font is
+# not shipped, the pairs are (GLYPHS).
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+GLYPHS = DATA / "confusions_glyph.txt"
+GLYPH_CHARS = 7000  # the commonest characters of the lexicon (by the frequency of their words)
+GLYPH_PX = 64  # bitmap size; the glyph is drawn 90% of it, centred on the em box
+GLYPH_MIN_SIM = 0.85  # Dice overlap of the two bitmaps, each within a pixel of the other's ink
+GLYPH_TOP = 3  # a pair is kept when one is among the other's three most similar glyphs
 
 
 def ecspell_rows(path: Path) -> list[tuple[str, str]]:
@@ -415,6 +426,78 @@ def typo_windows(pairs: list[tuple[str, str]], clean: Iterable[str]) -> list[tup
     return sorted(((w, r, n) for (w, r), n in found.items()), key=lambda x: (-x[2], x[0]))
 
 
+def glyph_chars(lexicon: dict[str, int], count: int = GLYPH_CHARS) -> list[str]:
+    """The ``count`` commonest simplified characters, by the summed frequency of the lexicon
+    words that hold them (祉 is rare alone but common in 福祉)."""
+    freq: collections.Counter[str] = collections.Counter()
+    for w, f in lexicon.items():
+        for c in w:
+            freq[c] += f
+    trad = traditional_only()
+    ranked = sorted(
+        (c for c in freq if _HAN_RUN.fullmatch(c) and c not in trad), key=lambda c: (-freq[c], c)
+    )
+    return ranked[:count]
+
+
+def render_glyph_pairs(chars: list[str]) -> list[tuple[str, str, float]]:
+    """(a, b, similarity) of the characters whose glyphs look alike (王/工, 己/已, 址/祉, 外/处):
+    each drawn in ``FONT`` on a ``GLYPH_PX`` square, centred on its em box (where the ink sits
+    counts: 己 and 已 differ by a stroke's length), made black and white; the similarity is the
+    share of both glyphs' ink that lies within one pixel of the other's ink (a Dice overlap with a
+    pixel's tolerance). A pair is kept at ``GLYPH_MIN_SIM`` or more when one of the two is among
+    the ``GLYPH_TOP`` most similar glyphs of the other: dense glyphs (餮, 鑱) overlap everything
+    a little, a close pair stands out from its neighbours. Needs Pillow and numpy (dev extras)."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    font = ImageFont.truetype(str(FONT), GLYPH_PX * 9 // 10, layout_engine=ImageFont.Layout.BASIC)
+    ink, near = [], []
+    for c in chars:
+        im = Image.new("L", (GLYPH_PX, GLYPH_PX), 0)
+        ImageDraw.Draw(im).text((GLYPH_PX // 2, GLYPH_PX // 2), c, font=font, fill=255, anchor="mm")
+        ink.append(np.asarray(im).ravel() >= 128)
+        near.append(np.asarray(im.filter(ImageFilter.MaxFilter(3))).ravel() >= 128)
+    a = np.stack(ink).astype(np.float32)
+    overlap = a @ np.stack(near).astype(np.float32).T  # [i, j]: ink of i near ink of j
+    area = a.sum(axis=1)
+    sim = (overlap + overlap.T) / np.maximum(1.0, area[:, None] + area[None, :])
+    np.fill_diagonal(sim, -1.0)
+    top = np.argsort(-sim, axis=1, kind="stable")[:, :GLYPH_TOP]
+    pairs: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(top):
+        for j in row.tolist():
+            if sim[i, j] >= GLYPH_MIN_SIM:
+                pairs[(min(i, j), max(i, j))] = round(float(sim[i, j]), 3)
+    return sorted((chars[i], chars[j], v) for (i, j), v in pairs.items())
+
+
+def glyph_confusions(lexicon: dict[str, int]) -> dict[str, set[str]]:
+    """Character → characters of a similar glyph (``render_glyph_pairs``), written to
+    ``GLYPHS`` when Pillow, numpy and the font are there, else read back from it (the build stays
+    rerunnable without them: the shipped pairs are the derived data, not the font)."""
+    tools = all(importlib.util.find_spec(m) for m in ("PIL", "numpy"))
+    if tools and FONT.exists():
+        pairs = render_glyph_pairs(glyph_chars(lexicon))
+        lines = [
+            "# 形近字表（自动生成，勿手改）：每行“字<TAB>字<TAB>相似度”。把常用字用文泉驿微米黑字体",
+            "# （Debian 包 fonts-wqy-microhei，Apache-2.0，见 LICENSE-wqy-microhei.txt）画成点阵，",
+            "# 按笔画重合度取最相近的字对；字体不随项目分发。",
+            "# 生成：python tools/build_typo_model.py（需要 Pillow、numpy 和该字体）",
+        ]
+        lines += [f"{a}\t{b}\t{v:.3f}" for a, b, v in pairs]
+        GLYPHS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        print(f"(没有 Pillow、numpy 或字体 {FONT}：形近字对沿用 {GLYPHS.name})")
+    out: dict[str, set[str]] = collections.defaultdict(set)
+    for line in GLYPHS.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and not line.startswith("#"):
+            out[parts[0]].add(parts[1])
+            out[parts[1]].add(parts[0])
+    return out
+
+
 def write_dictionaries(shared: Path, train: list[tuple[str, str]]) -> dict[str, int]:
     """``confusions.txt`` (the serious checks' variant generator) and
     ``wording_typos_ecspell.txt`` (typo windows of the training split)."""
@@ -472,6 +555,7 @@ def build(shared: Path) -> dict[str, int]:
         lexicon[w] = max(lexicon.get(w, 0), NAME_FREQ)
     singles = sorted((c for c in lexicon if len(c) == 1), key=lambda c: (-lexicon[c], c))
     same, other, shape = shared_confusions(shared / "data" / "confusion")
+    glyphs = glyph_confusions(lexicon)
     py_same, py_other = pinyin_confusions(singles[:5000])
     observed: dict[str, set[str]] = collections.defaultdict(set)
     for s, t in split["train"]:
@@ -488,7 +572,7 @@ def build(shared: Path) -> dict[str, int]:
     groups = (
         {c: same[c] | py_same[c] for c in set(same) | set(py_same)},
         {c: other[c] | py_other[c] for c in set(other) | set(py_other)},
-        shape,
+        {c: shape[c] | glyphs[c] for c in set(shape) | set(glyphs)},
         observed,
     )
     chars = sorted(set().union(*groups))
@@ -541,6 +625,7 @@ def build(shared: Path) -> dict[str, int]:
         "char_ngrams": len(grams),
         "running_chars": sum(len("".join(_HAN_RUN.findall(t))) for t in running),
         "corpus_names": len(names),
+        "glyph_pairs": sum(map(len, glyphs.values())) // 2,
     }
 
 
