@@ -64,6 +64,7 @@ FRESH = CORPUS / "fresh"  # the false-alarm set of 2026-12 (fresh_split): never 
 SEALED2 = CORPUS / "sealed2"  # the second false-alarm set (sealed2_documents; spent): never read
 SEALED3 = CORPUS / "sealed3"  # the third sealed false-alarm set (sealed3_documents): never read
 SEALED4 = CORPUS / "sealed4"  # the fourth sealed false-alarm set (sealed4_documents): never read
+SEALED5 = CORPUS / "sealed5"  # the fifth sealed false-alarm set (sealed5_documents): never read
 TUNE2 = CORPUS / "tune2"  # correct official text to tune false alarms on (tune2_documents)
 TUNE3 = CORPUS / "tune3"  # more of it (tune3_documents)
 RULE_SENTENCES = (
@@ -228,6 +229,13 @@ def sealed4_documents() -> dict[str, str]:
     2026-12-02 after the third set was spent), by source address. All of it is sealed: run once,
     by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
     return fresh_documents(SEALED4)
+
+
+def sealed5_documents() -> dict[str, str]:
+    """The fifth sealed false-alarm set ``tools/corpus/sealed5`` (76 documents collected on
+    2026-12-02 after the fourth set was spent), by source address. All of it is sealed: run once,
+    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
+    return fresh_documents(SEALED5)
 
 
 def tune2_documents() -> dict[str, str]:
