@@ -400,7 +400,10 @@ _TOKEN_RE = re.compile(
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
             rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
             # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
-            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$)"
+            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=[。;]|$)"
+            # …or glued to its last word before a counted deduction: …规章制度做到人手一册6分,每缺一项扣2分
+            rf"|(?<=[\u4e00-\u9fff])(?<![每扣减加得计记增奖罚错误分值为是共])(?<!每[\u4e00-\u9fff]){_N}分"
+            r"(?=,(?:每|缺|少|发现|出现)[^,;。]{0,12}?(?:扣|减)(?:除|去)?\d)"
             # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。
             rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$))",
             # zeroing
@@ -1622,10 +1625,14 @@ _ONE_UNIT_RE = re.compile(
     r"[\u4e00-\u9fff]"
     r"(?!及?以[上下内])"  # (出现1次以上: a threshold)
 )
+# deductions that may run past the item's stated worth (不封顶, 倒扣): with no worth stated, 扣分不封顶 is
+# no cap and 倒扣2分 a deduction
+_PAST_WORTH_RE = re.compile(r"不封顶|不设上限|倒扣")
 _GUARD_REASONS = {
     "big": "分值在1000分以上，像是年份或数字粘连：须人工核对原文",
     "otherwise": "同一情形按做到与否（能…的／不…的、否则）各有分值：是替代还是另加不明确，须人工确认",
     "partly": "同一事项完全未做与做得不全各有分值：是替代还是另加不明确，须人工确认",
+    "sub_case": "一种情形包含在另一种情形之中（如“吸烟者”与“工作人员在室内吸烟”）且分值不同：是替代还是另加不明确，须人工确认",
     "etc": "所列几种情形后写“等”再给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "each_item": "“每项N分”写在所列小项之后：是各小项的分值还是按项加分不明确，须人工确认",
     "one_unit": "分值前有“一＋单位”（如“一所”“一座”），是否按次扣分（加分）不明确：须人工确认",
@@ -1696,6 +1703,94 @@ def _lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
     return False
 
 
+# a thing said to be absent (无法律顾问公示牌, 未设立科室, 没有台帐): the thing named right after the absence
+_ABSENT_THING_RE = re.compile(
+    r"(?:没有|尚未|未|无)(?!故)(建立|设立|设置|成立|制定|配备|组建|编制|建)?([\u4e00-\u9fff、]{1,8})"
+)
+_ABSENCE_BEFORE = (
+    r"(?:没有|尚未|未|无)(?:建立|设立|设置|成立|制定|配备|组建|编制|建)?[\u4e00-\u9fff、]{0,3}"
+)
+# a fault of a thing that is there (公示牌未及时更新, 有科室但无设备, 纪录不具体)
+_THING_FAULT_RE = re.compile(r"不|未|欠|差|错|迟|晚|逾期|低于|少于|缺|漏|混乱|但无|但未")
+
+
+def _absent_and_faulty(s: str, toks: list[_Tok]) -> bool:
+    """無法律顧問公示牌扣5分;法律顧問公示牌未及時更新的,扣3分 / 未设立科室不得分;有科室但无设备扣0.1分: a
+    thing absent and the same thing there but at fault, the absence costing more or zeroing the
+    item — the graver and the lesser case of one duty (an aggravated case), replace or add not
+    said (未设立专栏的扣1分;专栏…未更新的扣2分, the lack costing less: two faults). The thing
+    is matched by its first three characters (or both, when two) in the other case's own words; a
+    case counted (每, 一次) is a count, not a tier."""
+    marks = [t for t in toks if t.kind in ("deduct", "zero") and not t.cont]
+    for a in marks:
+        for m in _ABSENT_THING_RE.finditer(_last_part(_case_text(s, toks, a))):
+            thing = re.split("的|者", m.group(2))[0]
+            if len(thing) < (
+                1 if m.group(1) else 2
+            ):  # (未建账: one character after a verb of setting up)
+                continue
+            head = re.escape(thing[:3])
+            for b in marks:
+                if b is a or a.item != b.item or b.kind == "zero":
+                    continue
+                if a.kind != "zero" and not (a.value and b.value and a.value > b.value):
+                    continue  # the graver case costs more (无…扣5分, …未更新的扣3分); else two faults
+                case_b = re.split(r"[(;]", _last_part(_case_text(s, toks, b)))[-1]
+                at = case_b.find(thing[:3])
+                if at < 0 or re.search("每|一次|1次", case_b):
+                    continue
+                if re.search(f"{_ABSENCE_BEFORE}{head}", case_b):
+                    continue  # absent in both: two things, or one said twice
+                rest = case_b[at + len(thing[:3]) :]
+                if re.fullmatch(
+                    r"[\u4e00-\u9fff]{0,3}?(?:不及时|不按时|迟缓?|逾期|延迟)(?:的|者)?,?", rest
+                ):
+                    continue  # 未上交 / 上交不及时: an act not done and done late, two faults (as 未公开年报 / 公开不及时)
+                if _THING_FAULT_RE.search(rest) or "有" + thing[0] in case_b:
+                    return True
+    return False
+
+
+def _short_and_none(s: str, toks: list[_Tok]) -> bool:
+    """低于人均0.05元扣0.05分;无专项经费不得分: a duty met short of its mark (低于, 不足, 未达到) with an
+    amount, and not met at all with the item zeroed — the lesser and the graver case of one duty (a
+    shortfall counted step by step, 每低于…, is a count, not a tier)."""
+    for z in (t for t in toks if t.kind == "zero"):
+        case_z = _last_part(_case_text(s, toks, z)).lstrip("(")
+        if not re.match(r"(?:没有|尚未|未|无)(?!故)", case_z):
+            continue
+        for d in toks:
+            if d.kind != "deduct" or d.cont or d.item != z.item:
+                continue
+            case_d = _last_part(_case_text(s, toks, d))
+            if re.search("低于|不足|未达到?|少于|达不到|不到", case_d) and "每" not in case_d:
+                return True
+    return False
+
+
+# the words that only count or find a case, not what it is (每发现1个, 1次, …者)
+_COUNT_WORDS_RE = re.compile(
+    rf"每|发现|出现|查出|查到|存在|有|者|的|\([^()]*\)|[\d{_CN_NUM}]+(?:个|次|名|处|人|例|起|件|项|位)?"
+)
+
+
+def _sub_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """发现吸烟者1次扣2分;每发现1个工作人员在室内吸烟扣5分: one case (吸烟) and a narrower case of it (工作人员
+    在室内吸烟) with another amount — a graver case of the same fault; whether a staff member smoking
+    costs 5 or 2 and 5 is not said. (非本单位员工吸烟 beside 本单位员工吸烟: two cases apart.)"""
+    cores = [
+        (t, _hanzi(_COUNT_WORDS_RE.sub("", _last_part(_case_text(s, toks, t))))) for t in deducts
+    ]
+    for a, core_a in cores:
+        for b, core_b in cores:
+            if a.item != b.item or a.value == b.value or len(core_a) < 2:
+                continue
+            extra = core_b.removesuffix(core_a)
+            if extra != core_b and extra and not re.search("[非不未无没]$", extra):
+                return True
+    return False
+
+
 def audit(text: str | None, summary: dict) -> list[str]:
     """The generic guards: what a draft (``summary``, the shape of ``DraftedRule.summary()``) of
     ``text`` may have got wrong without knowing it, as reasons in Chinese (empty: nothing seen)."""
@@ -1710,7 +1805,10 @@ def audit(text: str | None, summary: dict) -> list[str]:
         # 记2023分 where the copy made every 20 a 2023: no item is worth a thousand points
         "big": any(v is not None and abs(v) >= 1000 for v in figures),
         "otherwise": _complementary(s, toks, deducts),
-        "partly": _lack_and_part(s, toks, deducts),
+        "partly": _lack_and_part(s, toks, deducts)
+        or _absent_and_faulty(s, toks)
+        or _short_and_none(s, toks),
+        "sub_case": _sub_case(s, toks, deducts),
         "etc": bool(_LISTED_ETC_RE.search(s)),
         "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
         "one_unit": not summary["per_occurrence"]
@@ -1807,6 +1905,11 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     if worth is not None and deduction_cap is not None and deduction_cap > worth:
         # (6分)每缺少一项扣2分,扣完20分为止: 20 is a whole section's total, not this item's cap
         draft.review("扣分上限大于本项分值：可能是整个部分的上限，须人工确认")
+    if worth is not None and any(
+        raw is not None and _PAST_WORTH_RE.search(normalize(str(raw))) for raw in (text, bonus_text)
+    ):
+        # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's own worth
+        draft.review("写明不封顶或倒扣：扣分可超过本项分值，须人工确认计分办法")
     bonus_cap = _assign_caps(draft.entries, draft.bcaps, draft, "bonus")
 
     rng: tuple[Decimal, Decimal] | None = None
