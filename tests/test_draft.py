@@ -2049,6 +2049,15 @@ def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
             shape(deductions=[2], per_occurrence=True, points=6),
         ),
         ("并有详细记录6分,缺一次扣1分。", shape(deductions=[1], per_occurrence=True, points=6)),
+        # 5分全扣: the worth, all of it lost (zeroes the item)
+        ("无工作网络资料,5分全扣。", shape(zeroes_item=True, points=5)),
+        # (共5分): the worth in brackets with 共
+        (
+            "完全禁止吸烟(共5分)每处发现烟头扣0.5分,扣完为止。",
+            shape(deductions=[0.5], per_occurrence=True, points=5),
+        ),
+        # a yes-or-no column with its points: the worth, all or nothing
+        ("是4;否0", shape(zeroes_item=True, points=4)),
     ],
 )
 def test_it_reads_what_the_thirteenth_batch_showed(text: str, expected: dict) -> None:

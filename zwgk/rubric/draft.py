@@ -304,6 +304,8 @@ def normalize(text: str) -> str:
         s,
     )  # also in brackets or after a comma: 未公开的(-1分), 未公开的,-1分/项
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
+    # a yes-or-no column with its points (是4;否0): the worth, all or nothing (as 得4分;否则不得分)
+    s = re.sub(r"^\s*是\s*(\d+(?:\.\d+)?)分?\s*[;,]\s*否\s*0分?\s*[;。]?\s*$", r"是得\1分;否则不得分", s)
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
@@ -361,6 +363,8 @@ _HEADING = r"(?:(?![扣加得计记每减增奖罚不未])[\u4e00-\u9fff“”\"
 _TOKEN_RE = re.compile(
     "|".join(
         [
+            # the worth and a zeroing at once: 无工作网络资料,5分全扣
+            rf"(?P<wzero>(?<![\d.]){_N}分全(?:部)?扣(?:除|完)?(?![\d.]))",
             # ranges: 赋分-3—3分, 0—8分, 在0至3分之间评定
             r"(?P<range>(?P<rpre>赋分|评分|计分|得分|在)?(?P<lo>-?\d+(?:\.\d+)?)分?(?:[—~\-]|至|到)"
             r"(?P<hi>-?\d+(?:\.\d+)?)分(?:之间(?:评定|赋分|评分|打分)?)?)",
@@ -384,7 +388,7 @@ _TOKEN_RE = re.compile(
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
             r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
-            rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
+            rf"(?P<worth>[(【](?:共计?)?{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
             # an opening bracket whose closing one was lost: (3分X做到…
             rf"|\({_N}分(?![^()]*\))"
@@ -838,6 +842,15 @@ def _scan(s: str, src: int) -> list[_Tok]:
         kind = m.lastgroup or ""
         if kind == "dcap2":
             kind = "dcap"
+        if kind == "wzero":  # 5分全扣: the item's worth, all of it lost
+            worth_end = m.start() + len(m.group(m.lastindex or 0)) + 1
+            for tok in (
+                _Tok("worth", m.start(), worth_end, _last_number(m.group(0))),
+                _Tok("zero", m.start(), m.end()),  # (its case: the words before the worth)
+            ):
+                tok.clause, tok.item, tok.src = clause_of[m.start()], item_of[m.start()], src
+                toks.append(tok)
+            continue
         if kind == "range":
             tok = _Tok("range", m.start(), m.end(), _dec(m.group("lo")), _dec(m.group("hi")))
         elif kind == "get":
