@@ -305,7 +305,9 @@ def normalize(text: str) -> str:
     )  # also in brackets or after a comma: 未公开的(-1分), 未公开的,-1分/项
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
     # a yes-or-no column with its points (是4;否0): the worth, all or nothing (as 得4分;否则不得分)
-    s = re.sub(r"^\s*是\s*(\d+(?:\.\d+)?)分?\s*[;,]\s*否\s*0分?\s*[;。]?\s*$", r"是得\1分;否则不得分", s)
+    s = re.sub(
+        r"^\s*是\s*(\d+(?:\.\d+)?)分?\s*[;,]\s*否\s*0分?\s*[;。]?\s*$", r"是得\1分;否则不得分", s
+    )
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
