@@ -1647,6 +1647,7 @@ _GUARD_REASONS = {
     "big": "分值在1000分以上，像是年份或数字粘连：须人工核对原文",
     "otherwise": "同一情形按做到与否（能…的／不…的、否则）各有分值：是替代还是另加不明确，须人工确认",
     "partly": "同一事项完全未做与做得不全各有分值：是替代还是另加不明确，须人工确认",
+    "past_worth": "写明不封顶或倒扣：扣分可超过本项分值，须人工确认计分办法",
     "sub_case": "一种情形包含在另一种情形之中（如“吸烟者”与“工作人员在室内吸烟”）且分值不同：是替代还是另加不明确，须人工确认",
     "etc": "所列几种情形后写“等”再给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "each_item": "“每项N分”写在所列小项之后：是各小项的分值还是按项加分不明确，须人工确认",
@@ -1823,6 +1824,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "partly": _lack_and_part(s, toks, deducts)
         or _absent_and_faulty(s, toks)
         or _short_and_none(s, toks),
+        # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's stated worth
+        "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
         "etc": bool(_LISTED_ETC_RE.search(s)),
         "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
@@ -1920,11 +1923,6 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     if worth is not None and deduction_cap is not None and deduction_cap > worth:
         # (6分)每缺少一项扣2分,扣完20分为止: 20 is a whole section's total, not this item's cap
         draft.review("扣分上限大于本项分值：可能是整个部分的上限，须人工确认")
-    if worth is not None and any(
-        raw is not None and _PAST_WORTH_RE.search(normalize(str(raw))) for raw in (text, bonus_text)
-    ):
-        # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's own worth
-        draft.review("写明不封顶或倒扣：扣分可超过本项分值，须人工确认计分办法")
     bonus_cap = _assign_caps(draft.entries, draft.bcaps, draft, "bonus")
 
     rng: tuple[Decimal, Decimal] | None = None
