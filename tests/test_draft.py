@@ -2058,6 +2058,8 @@ def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
         ),
         # a yes-or-no column with its points: the worth, all or nothing
         ("是4;否0", shape(zeroes_item=True, points=4)),
+        # a run of three capitals is an acronym, no OCR slip
+        ("MSM干预每降低5%扣0.01分。", shape(deductions=[0.01], per_occurrence=True)),
     ],
 )
 def test_it_reads_what_the_thirteenth_batch_showed(text: str, expected: dict) -> None:
@@ -2092,3 +2094,8 @@ def test_it_marks_deductions_that_run_past_the_stated_worth(text: str) -> None:
     assert any("不封顶或倒扣" in r for r in rule.reasons), rule.reasons
     assert not draft_rule("每发现一处扣1分,扣分不封顶。").needs_review
     assert not draft_rule("将涉密信息公开(每出现一次倒扣6分)。").needs_review
+
+
+def test_it_still_marks_a_stray_letter_near_an_amount() -> None:
+    rule = draft_rule("未选派窗口人员的,首席代表扣L5分。")
+    assert any("识别错误" in r for r in rule.reasons), rule.reasons

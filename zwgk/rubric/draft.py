@@ -1589,7 +1589,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     unmasked = re.sub(r"“[^“”\d]{1,20}”", lambda m: re.sub(r"[A-Za-z]", "某", m.group(0)), unmasked)
     for m in _GARBLED_RE.finditer(unmasked):
         word = m.group(0)
-        if not word.isalpha() or word.upper() not in _ACRONYMS:
+        # (a run of three capitals or more, MSM, is an acronym: a stray OCR letter is one or two)
+        if not word.isalpha() or (
+            word.upper() not in _ACRONYMS and not re.fullmatch("[A-Z]{3,}", word)
+        ):
             draft.review("文字可能有识别错误，分值可能丢失：须人工核对原文")
             break
 
