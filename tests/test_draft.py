@@ -2058,6 +2058,11 @@ def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
         ),
         # a yes-or-no column with its points: the worth, all or nothing
         ("是4;否0", shape(zeroes_item=True, points=4)),
+        # a rating another check gave, reached as a condition: no judgement of the points
+        (
+            "施工安全检查评定等级合格及以上,得2分。不符合以上要求,每发生1次投诉扣0.5分,扣完为止。",
+            shape(deductions=[0.5], per_occurrence=True, points=2),
+        ),
         # a run of three capitals is an acronym, no OCR slip
         ("MSM干预每降低5%扣0.01分。", shape(deductions=[0.01], per_occurrence=True)),
     ],
@@ -2099,3 +2104,8 @@ def test_it_marks_deductions_that_run_past_the_stated_worth(text: str) -> None:
 def test_it_still_marks_a_stray_letter_near_an_amount() -> None:
     rule = draft_rule("未选派窗口人员的,首席代表扣L5分。")
     assert any("识别错误" in r for r in rule.reasons), rule.reasons
+
+
+def test_it_still_marks_a_score_graded_by_a_list_of_ratings() -> None:
+    rule = draft_rule("水质评定等级达到优秀、良好、合格,分别得3分、2分、1分。")
+    assert "分值由评定确定：须人工确认" in rule.reasons

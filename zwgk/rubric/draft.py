@@ -636,6 +636,11 @@ _LIMIT_RE = re.compile(
     r"|(?<![许诸很])多(?:个|处|次|项|条|篇|家|人|名|件|起)"
 )
 
+# a rating another check gave, reached as a condition (施工安全检查评定等级合格及以上,…得2分): one level,
+# all or nothing — no judgement of this item's points (a list of levels, 优秀、良好、合格…, grades them)
+_RATING_MET_RE = re.compile(
+    r"(?:综合)?评定(?:等级|结果)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标)(?:及以上|以上)?(?![、和或与])"
+)
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
@@ -1536,8 +1541,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 every_used.add(m.start())
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
+    judged_s = _RATING_MET_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
     for pattern, reason in _REVIEW_PATTERNS:
-        if pattern.search(masked_s):
+        if pattern.search(judged_s):
             draft.review(reason)
     for pattern, reason in _REVIEW_RAW_PATTERNS:
         if pattern.search(s):
