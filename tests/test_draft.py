@@ -2063,6 +2063,12 @@ def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
             "施工安全检查评定等级合格及以上,得2分。不符合以上要求,每发生1次投诉扣0.5分,扣完为止。",
             shape(deductions=[0.5], per_occurrence=True, points=2),
         ),
+        # bonuses graded by listed levels, written with 分别: one amount per level, in order
+        ("市、县现场会在所在地召开分别加2分、1分。", shape(bonuses=[2, 1])),
+        (
+            "在省、市级刊物发表1篇分别加1分和0.5分,最多不超过5分;",
+            shape(bonuses=[1, 0.5], per_occurrence=True, bonus_cap=5),
+        ),
         # a run of three capitals is an acronym, no OCR slip
         ("MSM干预每降低5%扣0.01分。", shape(deductions=[0.01], per_occurrence=True)),
     ],
@@ -2109,3 +2115,9 @@ def test_it_still_marks_a_stray_letter_near_an_amount() -> None:
 def test_it_still_marks_a_score_graded_by_a_list_of_ratings() -> None:
     rule = draft_rule("水质评定等级达到优秀、良好、合格,分别得3分、2分、1分。")
     assert "分值由评定确定：须人工确认" in rule.reasons
+
+
+@pytest.mark.parametrize("text", ["先进集体和个人分别加2分、1分。", "被市、省通报分别扣1分、2分。"])
+def test_it_still_marks_fenbie_for_kinds_of_recipient_or_deductions(text: str) -> None:
+    """分别 after two kinds of recipient (not levels), or before deductions: still split by a person."""
+    assert "“各/分别扣（加）分”涉及几种情形：须人工拆分" in draft_rule(text).reasons

@@ -877,7 +877,10 @@ def _scan(s: str, src: int) -> list[_Tok]:
         if not before:
             continue
         gap = s[before[-1].end : m.start()]
-        if re.fullmatch(r"(?:\([^()]{0,12}\))?[、或]", gap):
+        # (分别加1分和0.5分: 和 too, after 分别)
+        if re.fullmatch(r"(?:\([^()]{0,12}\))?[、或]", gap) or (
+            gap == "和" and s[max(0, before[-1].start - 2) : before[-1].start] == "分别"
+        ):
             tok = _Tok(before[-1].kind, m.start(), m.end(), _dec(m.group(1)), cont=True, src=src)
             tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
             toks.append(tok)
@@ -1071,6 +1074,12 @@ _LEVEL_RE = re.compile(
     r"|([一二三四五六七八九\d])等奖"
     r"|(?<![\u4e00-\u9fff])(全国|全省|全市|全县|全区)"
 )
+# bonuses graded by listed levels (国家、省、地、市级分别加10分、8分…; 在省、市级刊物发表1篇分别加1分和0.5分):
+# each level its own condition with its own amount, in order (the lead's settled convention for levels)
+_LEVEL_WORD = r"(?:国家|中央|省|自治区|市|地|州|县|区|乡镇?|镇|街道|村)级?"
+_LEVELS_EACH_RE = re.compile(
+    rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?分别(?=加|增|奖|得|计|记)"
+)
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
@@ -1145,7 +1154,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 prev = after_amount
                 p_start = _clause_span(s, prev.tok.start)[0]
                 part = s[max(p_start, s.rfind(",", p_start, prev.tok.start) + 1) : prev.tok.start]
-                if "、" in part:
+                if "、" in part and not _LEVELS_EACH_RE.search(s, p_start, prev.tok.end):
                     # 一般错误、严重错误扣1分、3分: several cases, several amounts, 分别 unsaid
                     draft.review("几种情形对应几个分值（未写“分别”）：须人工拆分")
                 entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
@@ -1545,8 +1554,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for pattern, reason in _REVIEW_PATTERNS:
         if pattern.search(judged_s):
             draft.review(reason)
+    # 省、市级…分别加: one amount per level, in order
+    raw_s = _LEVELS_EACH_RE.sub(lambda m: m.group(0)[:-2] + "□□", s)
     for pattern, reason in _REVIEW_RAW_PATTERNS:
-        if pattern.search(s):
+        if pattern.search(raw_s):
             draft.review(reason)
     if any(t.kind == "zero" for t in toks) and not any(t.kind == "deduct" for t in toks):
         # 按要求公开的得分,未公开的不得分: all or nothing, the worth left to the item
