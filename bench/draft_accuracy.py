@@ -1,7 +1,7 @@
 """Rule-drafter accuracy on labelled rule sentences.
 
 Sets: the seed schemes' sentences (`tests/data/rule_sentences.jsonl`); the tuning set — every sentence of
-the ten batches of real schemes (`rule_sentences_real.jsonl`, `…real2.jsonl` … `…real10.jsonl`; each
+the thirteen batches of real schemes (`rule_sentences_real.jsonl`, `…real2.jsonl` … `…real13.jsonl`; each
 batch's held-out part was measured once and is tuning material since; batch 7 was measured once with the
 drafter of 1a7ff2e: 49/65 = 75.4% draftable exact-unflagged, 3 wrong-unflagged; batch 8 once with the
 drafter of 15ff18f: 60/62 = 96.8%, 1 wrong-unflagged; batch 9 once with the drafter of a03993d: 32/45
