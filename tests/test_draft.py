@@ -2069,6 +2069,8 @@ def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
             "在省、市级刊物发表1篇分别加1分和0.5分,最多不超过5分;",
             shape(bonuses=[1, 0.5], per_occurrence=True, bonus_cap=5),
         ),
+        # one person (1位) found before the amount counts each, as 有一项 / 有一起
+        ("有1位吸烟成员扣1分,扣完为止;", shape(deductions=[1], per_occurrence=True)),
         # a run of three capitals is an acronym, no OCR slip
         ("MSM干预每降低5%扣0.01分。", shape(deductions=[0.01], per_occurrence=True)),
     ],

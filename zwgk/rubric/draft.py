@@ -506,8 +506,8 @@ _LATE_ONE_RE = re.compile(
 _NOT_A_COUNT = r"(?!性|以上|以下|及以上|以内|一)"
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(
-    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}){_NOT_A_COUNT}[^,;。:的]{{0,6}}?[,]?$"
-)  # (1次以上: a threshold, at least once; 11次: not one)
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}|位(?!置)){_NOT_A_COUNT}[^,;。:的]{{0,6}}?[,]?$"
+)  # (1次以上: a threshold, at least once; 11次: not one; 有1位吸烟成员: a person, not 单位)
 # 通报缺少一次的扣1分 / 少报一期的: one unit short — a count, as 每少一项 (a shortfall verb right before it)
 _SHORT_ONE_RE = re.compile(
     rf"(?:(?<![至不])少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS}){_NOT_A_COUNT}"
