@@ -2071,6 +2071,11 @@ def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
         ),
         # one person (1位) found before the amount counts each, as 有一项 / 有一起
         ("有1位吸烟成员扣1分,扣完为止;", shape(deductions=[1], per_occurrence=True)),
+        # …and the item's heading that names that rating (…综合评定。) is no judgement either
+        (
+            "(2)农业气象测报综合评定。二级站综合评定达甲等,得1分;否则不得分。(1分)",
+            shape(zeroes_item=True, points=1),
+        ),
         # a run of three capitals is an acronym, no OCR slip
         ("MSM干预每降低5%扣0.01分。", shape(deductions=[0.01], per_occurrence=True)),
     ],

@@ -1565,6 +1565,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     judged_s = _RATING_MET_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    if (
+        judged_s != masked_s
+    ):  # (2)农业气象测报综合评定。…综合评定达甲等,得1分: the heading names that rating
+        judged_s = re.sub(
+            rf"(?:^|(?<={_ITEM}))[\u4e00-\u9fff]{{0,12}}(?:综合)?评定(?=。)",
+            lambda m: "□" * len(m.group(0)),
+            judged_s,
+        )
     for pattern, reason in _REVIEW_PATTERNS:
         if pattern.search(judged_s):
             draft.review(reason)
