@@ -130,8 +130,8 @@ Tuning after batch 13 (its wrong-unflagged sentences all needed review; half its
 - read: a bare N分 ending the requirement's part before its deductions (…禁烟标识,10分;缺1处扣2分), or glued
   to its last word before a counted deduction (人手一册6分,每缺一项扣2分), is the worth; (共5分) the worth;
   5分全扣 the worth and a zeroing; a yes-or-no column 是4;否0 the worth, all or nothing; a run of three
-  capitals (MSM) an acronym; a rating another check gave, reached as a condition (评定等级合格及以上), no
-  judgement; bonuses by listed levels written with 分别 (省、市级…分别加1分和0.5分) amounts in order;
+  capitals (MSM) an acronym; a rating another check gave, reached as a condition (评定等级合格及以上), and
+  the item's heading naming it (…综合评定。), no judgement; bonuses by listed levels written with 分别 (省、市级…分别加1分和0.5分) amounts in order;
   有1位…扣1分 a count of persons, as 有一项;
 - the generic guards widened, by the conventions' reason "aggravated cases": a thing absent costing
   more than (or zeroing beside) the same thing there but at fault (無法律顧問公示牌扣5分;…公示牌未及時更新
