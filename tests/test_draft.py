@@ -15,7 +15,7 @@ from zwgk.rubric.draft import AUDIT_REASONS, audit, draft_rule, normalize, parse
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
 # batches 1-12 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 13)]
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 14)]
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -220,9 +220,15 @@ def test_it_marks_a_zeroing_clause_that_names_another_indicator(text: str) -> No
 
 
 def test_it_keeps_amounts_next_to_a_zeroing_clause() -> None:
-    rule = draft_rule("未制定方案的，不得分；方案不健全的，扣1分。")
+    rule = draft_rule("未制定方案的，不得分；台账不全的，扣1分。")
     assert rule.summary() == shape(deductions=[1], zeroes_item=True)
     assert [f.zeroes for f in rule.faults] == [True, False]
+
+
+def test_it_marks_a_zeroing_for_a_lack_beside_the_same_thing_at_fault() -> None:
+    # 无专项经费不得分 / 未设立科室不得分 beside the lesser case (batch 13's reading: an aggravated case)
+    rule = draft_rule("未制定方案的，不得分；方案不健全的，扣1分。")
+    assert rule.summary() == shape(deductions=[1], zeroes_item=True, needs_review=True)
 
 
 # ------------------------------------------------------------------------------------- bonuses
@@ -605,7 +611,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def _labelled() -> list[dict]:
-    """The seed sentences and the tuning part of the real ones: batches 1-12, each measured once
+    """The seed sentences and the tuning part of the real ones: batches 1-13, each measured once
     as held out before it became tuning material (a next held-out batch stays out of the tests)."""
     return _rows(DATA) + [row for path in REAL for row in _rows(path)]
 
@@ -614,7 +620,11 @@ def test_it_leaves_no_labelled_sentence_wrong_and_unmarked() -> None:
     wrong = []
     for row in _labelled():
         rule = draft_rule(row["text"])
-        if not rule.needs_review and rule.summary() != row["label"]:
+        # (points written out on both sides: batch 13's labels write "points": null)
+        if (
+            not rule.needs_review
+            and {"points": None} | rule.summary() != {"points": None} | row["label"]
+        ):
             wrong.append((row["id"], row["text"], rule.summary(), row["label"]))
     assert wrong == []
 
@@ -1894,8 +1904,38 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
         (
             "台帐不健全的扣2分;没有台帐的扣5分。",
             "完全未做与做得不全",
-            "没有档案资料的不得分,档案资料不全扣1分。",
-        ),  # a zeroing for the lack: nothing to add
+            "没有档案资料的不得分,台帐不全扣1分。",
+        ),  # another thing at fault: two faults
+        # …a thing absent and the same thing there but at fault, the absence costing more or
+        # zeroing the item (batch 13: 无法律顾问公示牌 / 公示牌未及时更新, 未设立科室 / 有科室但无设备)
+        (
+            "无法律顾问公示牌扣5分;法律顾问公示牌未及时更新的,扣3分。",
+            "完全未做与做得不全",
+            "未设立专栏的扣1分;专栏信息超过3个月未更新的扣2分。",
+        ),  # the lack costing less: two faults
+        (
+            "未设立科室不得分;有科室但无设备扣0.1分。",
+            "完全未做与做得不全",
+            "未设立科室不得分;未配备设备扣0.1分。",
+        ),
+        (
+            "无巡查、劝导记录,扣5分;巡查、劝导记录不具体,扣2分。",
+            "完全未做与做得不全",
+            "无巡查记录,扣5分;台帐不具体,扣2分。",
+        ),
+        ("未建账扣5分,账苗不符扣2分。", "完全未做与做得不全", "未上交扣2分,上交不及时扣1分。"),
+        # …a duty met short of its mark beside it not met at all, which zeroes the item
+        (
+            "低于人均0.05元扣0.05分;无专项经费不得分。",
+            "完全未做与做得不全",
+            "人均每低于0.05元扣0.05分;无专项经费不得分。",
+        ),  # a shortfall counted in steps: no tier
+        # a case and a narrower case of it with another amount (吸烟者 / 工作人员在室内吸烟)
+        (
+            "发现吸烟者1次扣2分;每发现1个工作人员在室内吸烟扣5分。",
+            "包含在另一种情形之中",
+            "每发现1名本单位员工吸烟扣2分;1名非本单位员工吸烟扣1分。",
+        ),
         (
             "未公开指南的扣1分,指南不完整的扣0.5分。",
             "完全未做与做得不全",
@@ -1990,3 +2030,101 @@ def test_it_marks_a_graver_case_by_half_a_day_or_a_multiple(text: str) -> None:
     assert rule.needs_review
     assert any("按阈值分档" in r for r in rule.reasons), rule.reasons
     assert not draft_rule("迟报半天扣0.5分。").needs_review  # one limit alone: a condition
+
+
+# ------------------------------------------------------------------ what batch 13 showed (tuning)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare N分 ending the requirement's part before its deductions (…,10分;) is the worth
+        (
+            "区域内有明显的禁烟标识,10分;\n缺1处扣2分;",
+            shape(deductions=[2], per_occurrence=True, points=10),
+        ),
+        # …and so is one glued to the requirement's last word before a counted deduction
+        (
+            "规章制度做到人手一册6分,每缺一项扣2分。",
+            shape(deductions=[2], per_occurrence=True, points=6),
+        ),
+        ("并有详细记录6分,缺一次扣1分。", shape(deductions=[1], per_occurrence=True, points=6)),
+        # 5分全扣: the worth, all of it lost (zeroes the item)
+        ("无工作网络资料,5分全扣。", shape(zeroes_item=True, points=5)),
+        # (共5分): the worth in brackets with 共
+        (
+            "完全禁止吸烟(共5分)每处发现烟头扣0.5分,扣完为止。",
+            shape(deductions=[0.5], per_occurrence=True, points=5),
+        ),
+        # a yes-or-no column with its points: the worth, all or nothing
+        ("是4;否0", shape(zeroes_item=True, points=4)),
+        # a rating another check gave, reached as a condition: no judgement of the points
+        (
+            "施工安全检查评定等级合格及以上,得2分。不符合以上要求,每发生1次投诉扣0.5分,扣完为止。",
+            shape(deductions=[0.5], per_occurrence=True, points=2),
+        ),
+        # bonuses graded by listed levels, written with 分别: one amount per level, in order
+        ("市、县现场会在所在地召开分别加2分、1分。", shape(bonuses=[2, 1])),
+        (
+            "在省、市级刊物发表1篇分别加1分和0.5分,最多不超过5分;",
+            shape(bonuses=[1, 0.5], per_occurrence=True, bonus_cap=5),
+        ),
+        # one person (1位) found before the amount counts each, as 有一项 / 有一起
+        ("有1位吸烟成员扣1分,扣完为止;", shape(deductions=[1], per_occurrence=True)),
+        # …and the item's heading that names that rating (…综合评定。) is no judgement either
+        (
+            "(2)农业气象测报综合评定。二级站综合评定达甲等,得1分;否则不得分。(1分)",
+            shape(zeroes_item=True, points=1),
+        ),
+        # a run of three capitals is an acronym, no OCR slip
+        ("MSM干预每降低5%扣0.01分。", shape(deductions=[0.01], per_occurrence=True)),
+    ],
+)
+def test_it_reads_what_the_thirteenth_batch_showed(text: str, expected: dict) -> None:
+    rule = draft_rule(text)
+    assert rule.summary() == expected, rule.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "考核采用百分制,总分100分,每项未完成扣1分。",  # the whole assessment's total
+        "每处错误1分,严重错误5分。",  # a bare amount after a fault: a deduction, not a worth
+        "简讯每条5分,每缺一条扣1分。",  # a score per piece
+    ],
+)
+def test_it_reads_no_worth_from_a_total_or_a_score(text: str) -> None:
+    assert draft_rule(text).points is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "无因过失导致败诉的,得5分。出现一例扣3分,不封顶。",
+        "未发生安全事故的,得2分。发生较大及以上事故的,该项不得分,倒扣10分。",
+    ],
+)
+def test_it_marks_deductions_that_run_past_the_stated_worth(text: str) -> None:
+    """不封顶 / 倒扣 with the item's worth stated: the deductions may pass the worth (batch 13's reading);
+    with no worth stated, 扣分不封顶 is no cap and 倒扣2分 a deduction (batches 6, 12)."""
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any("不封顶或倒扣" in r for r in rule.reasons), rule.reasons
+    assert not draft_rule("每发现一处扣1分,扣分不封顶。").needs_review
+    assert not draft_rule("将涉密信息公开(每出现一次倒扣6分)。").needs_review
+
+
+def test_it_still_marks_a_stray_letter_near_an_amount() -> None:
+    rule = draft_rule("未选派窗口人员的,首席代表扣L5分。")
+    assert any("识别错误" in r for r in rule.reasons), rule.reasons
+
+
+def test_it_still_marks_a_score_graded_by_a_list_of_ratings() -> None:
+    rule = draft_rule("水质评定等级达到优秀、良好、合格,分别得3分、2分、1分。")
+    assert "分值由评定确定：须人工确认" in rule.reasons
+
+
+@pytest.mark.parametrize("text", ["先进集体和个人分别加2分、1分。", "被市、省通报分别扣1分、2分。"])
+def test_it_still_marks_fenbie_for_kinds_of_recipient_or_deductions(text: str) -> None:
+    """分别 after two kinds of recipient (not levels), or before deductions: still split by a person."""
+    assert "“各/分别扣（加）分”涉及几种情形：须人工拆分" in draft_rule(text).reasons

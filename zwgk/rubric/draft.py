@@ -126,6 +126,20 @@ for the tests and on every labelled set):
   its part, after listed requirements (sub-items' worths); one of a unit before an amount no count was
   read for (的一所扣1分, 发现一座); a number glued to a bracket (15300(不含)亩: a span that lost its dash).
 
+Tuning after batch 13 (its wrong-unflagged sentences all needed review; half its gap was needless flags):
+- read: a bare N分 ending the requirement's part before its deductions (…禁烟标识,10分;缺1处扣2分), or glued
+  to its last word before a counted deduction (人手一册6分,每缺一项扣2分), is the worth; (共5分) the worth;
+  5分全扣 the worth and a zeroing; a yes-or-no column 是4;否0 the worth, all or nothing; a run of three
+  capitals (MSM) an acronym; a rating another check gave, reached as a condition (评定等级合格及以上), and
+  the item's heading naming it (…综合评定。), no judgement; bonuses by listed levels written with 分别 (省、市级…分别加1分和0.5分) amounts in order;
+  有1位…扣1分 a count of persons, as 有一项;
+- the generic guards widened, by the conventions' reason "aggravated cases": a thing absent costing
+  more than (or zeroing beside) the same thing there but at fault (無法律顧問公示牌扣5分;…公示牌未及時更新
+  的扣3分; 未设立科室不得分;有科室但无设备; 未建账 / 账苗不符; not an act done late, 未上交 / 上交不及时, as
+  the seeds' 未公开年报 / 公开不及时); a shortfall beside none at all, which zeroes (低于人均0.05元扣…;
+  无专项经费不得分); a narrower case of a case with another amount (吸烟者 / 工作人员在室内吸烟); and 不封顶 /
+  倒扣 beside a stated worth (deductions past the worth; with no worth 扣分不封顶 stays no cap).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -304,6 +318,10 @@ def normalize(text: str) -> str:
         s,
     )  # also in brackets or after a comma: 未公开的(-1分), 未公开的,-1分/项
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
+    # a yes-or-no column with its points (是4;否0): the worth, all or nothing (as 得4分;否则不得分)
+    s = re.sub(
+        r"^\s*是\s*(\d+(?:\.\d+)?)分?\s*[;,]\s*否\s*0分?\s*[;。]?\s*$", r"是得\1分;否则不得分", s
+    )
     s = _ITEM_RE.sub(_ITEM, s)
     s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", " ", s)
     s = re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", s)
@@ -361,6 +379,8 @@ _HEADING = r"(?:(?![扣加得计记每减增奖罚不未])[\u4e00-\u9fff“”\"
 _TOKEN_RE = re.compile(
     "|".join(
         [
+            # the worth and a zeroing at once: 无工作网络资料,5分全扣
+            rf"(?P<wzero>(?<![\d.]){_N}分全(?:部)?扣(?:除|完)?(?![\d.]))",
             # ranges: 赋分-3—3分, 0—8分, 在0至3分之间评定
             r"(?P<range>(?P<rpre>赋分|评分|计分|得分|在)?(?P<lo>-?\d+(?:\.\d+)?)分?(?:[—~\-]|至|到)"
             r"(?P<hi>-?\d+(?:\.\d+)?)分(?:之间(?:评定|赋分|评分|打分)?)?)",
@@ -384,7 +404,7 @@ _TOKEN_RE = re.compile(
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
             r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
-            rf"(?P<worth>[(【]{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
+            rf"(?P<worth>[(【](?:共计?)?{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
             # an opening bracket whose closing one was lost: (3分X做到…
             rf"|\({_N}分(?![^()]*\))"
@@ -400,7 +420,10 @@ _TOKEN_RE = re.compile(
             # the worth written as the heading of a numbered item: 2、民主理财6分:…
             rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
             # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
-            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=。|$)"
+            rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=[。;]|$)"
+            # …or glued to its last word before a counted deduction: …规章制度做到人手一册6分,每缺一项扣2分
+            rf"|(?<=[\u4e00-\u9fff])(?<![每扣减加得计记增奖罚错误分值为是共])(?<!每[\u4e00-\u9fff]){_N}分"
+            r"(?=,(?:每|缺|少|发现|出现)[^,;。]{0,12}?(?:扣|减)(?:除|去)?\d)"
             # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。
             rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$))",
             # zeroing
@@ -484,8 +507,8 @@ _LATE_ONE_RE = re.compile(
 _NOT_A_COUNT = r"(?!性|以上|以下|及以上|以内|一)"
 # …一次扣 / 发现一处，扣 / 有一项扣 / 一件加 / 一篇得 right before the amount
 _ONE_RE = re.compile(
-    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}){_NOT_A_COUNT}[^,;。:的]{{0,6}}?[,]?$"
-)  # (1次以上: a threshold, at least once; 11次: not one)
+    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}|位(?!置)){_NOT_A_COUNT}[^,;。:的]{{0,6}}?[,]?$"
+)  # (1次以上: a threshold, at least once; 11次: not one; 有1位吸烟成员: a person, not 单位)
 # 通报缺少一次的扣1分 / 少报一期的: one unit short — a count, as 每少一项 (a shortfall verb right before it)
 _SHORT_ONE_RE = re.compile(
     rf"(?:(?<![至不])少|缺|缺少|漏|少报|漏报|缺报)[一1]({_COUNTERS}){_NOT_A_COUNT}"
@@ -627,6 +650,11 @@ _LIMIT_RE = re.compile(
     r"|(?<![许诸很])多(?:个|处|次|项|条|篇|家|人|名|件|起)"
 )
 
+# a rating another check gave, reached as a condition (施工安全检查评定等级合格及以上,…得2分): one level,
+# all or nothing — no judgement of this item's points (a list of levels, 优秀、良好、合格…, grades them)
+_RATING_MET_RE = re.compile(
+    r"(?:综合)?评定(?:等级|结果)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标)(?:及以上|以上)?(?![、和或与])"
+)
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
@@ -835,6 +863,15 @@ def _scan(s: str, src: int) -> list[_Tok]:
         kind = m.lastgroup or ""
         if kind == "dcap2":
             kind = "dcap"
+        if kind == "wzero":  # 5分全扣: the item's worth, all of it lost
+            worth_end = m.start() + len(m.group(m.lastindex or 0)) + 1
+            for tok in (
+                _Tok("worth", m.start(), worth_end, _last_number(m.group(0))),
+                _Tok("zero", m.start(), m.end()),  # (its case: the words before the worth)
+            ):
+                tok.clause, tok.item, tok.src = clause_of[m.start()], item_of[m.start()], src
+                toks.append(tok)
+            continue
         if kind == "range":
             tok = _Tok("range", m.start(), m.end(), _dec(m.group("lo")), _dec(m.group("hi")))
         elif kind == "get":
@@ -854,7 +891,10 @@ def _scan(s: str, src: int) -> list[_Tok]:
         if not before:
             continue
         gap = s[before[-1].end : m.start()]
-        if re.fullmatch(r"(?:\([^()]{0,12}\))?[、或]", gap):
+        # (分别加1分和0.5分: 和 too, after 分别)
+        if re.fullmatch(r"(?:\([^()]{0,12}\))?[、或]", gap) or (
+            gap == "和" and s[max(0, before[-1].start - 2) : before[-1].start] == "分别"
+        ):
             tok = _Tok(before[-1].kind, m.start(), m.end(), _dec(m.group(1)), cont=True, src=src)
             tok.clause, tok.item = clause_of[m.start()], item_of[m.start()]
             toks.append(tok)
@@ -1048,6 +1088,12 @@ _LEVEL_RE = re.compile(
     r"|([一二三四五六七八九\d])等奖"
     r"|(?<![\u4e00-\u9fff])(全国|全省|全市|全县|全区)"
 )
+# bonuses graded by listed levels (国家、省、地、市级分别加10分、8分…; 在省、市级刊物发表1篇分别加1分和0.5分):
+# each level its own condition with its own amount, in order (the lead's settled convention for levels)
+_LEVEL_WORD = r"(?:国家|中央|省|自治区|市|地|州|县|区|乡镇?|镇|街道|村)级?"
+_LEVELS_EACH_RE = re.compile(
+    rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?分别(?=加|增|奖|得|计|记)"
+)
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
@@ -1122,7 +1168,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 prev = after_amount
                 p_start = _clause_span(s, prev.tok.start)[0]
                 part = s[max(p_start, s.rfind(",", p_start, prev.tok.start) + 1) : prev.tok.start]
-                if "、" in part:
+                if "、" in part and not _LEVELS_EACH_RE.search(s, p_start, prev.tok.end):
                     # 一般错误、严重错误扣1分、3分: several cases, several amounts, 分别 unsaid
                     draft.review("几种情形对应几个分值（未写“分别”）：须人工拆分")
                 entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
@@ -1518,11 +1564,22 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 every_used.add(m.start())
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
+    judged_s = _RATING_MET_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    if (
+        judged_s != masked_s
+    ):  # (2)农业气象测报综合评定。…综合评定达甲等,得1分: the heading names that rating
+        judged_s = re.sub(
+            rf"(?:^|(?<={_ITEM}))[\u4e00-\u9fff]{{0,12}}(?:综合)?评定(?=。)",
+            lambda m: "□" * len(m.group(0)),
+            judged_s,
+        )
     for pattern, reason in _REVIEW_PATTERNS:
-        if pattern.search(masked_s):
+        if pattern.search(judged_s):
             draft.review(reason)
+    # 省、市级…分别加: one amount per level, in order
+    raw_s = _LEVELS_EACH_RE.sub(lambda m: m.group(0)[:-2] + "□□", s)
     for pattern, reason in _REVIEW_RAW_PATTERNS:
-        if pattern.search(s):
+        if pattern.search(raw_s):
             draft.review(reason)
     if any(t.kind == "zero" for t in toks) and not any(t.kind == "deduct" for t in toks):
         # 按要求公开的得分,未公开的不得分: all or nothing, the worth left to the item
@@ -1571,7 +1628,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     unmasked = re.sub(r"“[^“”\d]{1,20}”", lambda m: re.sub(r"[A-Za-z]", "某", m.group(0)), unmasked)
     for m in _GARBLED_RE.finditer(unmasked):
         word = m.group(0)
-        if not word.isalpha() or word.upper() not in _ACRONYMS:
+        # (a run of three capitals or more, MSM, is an acronym: a stray OCR letter is one or two)
+        if not word.isalpha() or (
+            word.upper() not in _ACRONYMS and not re.fullmatch("[A-Z]{3,}", word)
+        ):
             draft.review("文字可能有识别错误，分值可能丢失：须人工核对原文")
             break
 
@@ -1622,10 +1682,15 @@ _ONE_UNIT_RE = re.compile(
     r"[\u4e00-\u9fff]"
     r"(?!及?以[上下内])"  # (出现1次以上: a threshold)
 )
+# deductions that may run past the item's stated worth (不封顶, 倒扣): with no worth stated, 扣分不封顶 is
+# no cap and 倒扣2分 a deduction
+_PAST_WORTH_RE = re.compile(r"不封顶|不设上限|倒扣")
 _GUARD_REASONS = {
     "big": "分值在1000分以上，像是年份或数字粘连：须人工核对原文",
     "otherwise": "同一情形按做到与否（能…的／不…的、否则）各有分值：是替代还是另加不明确，须人工确认",
     "partly": "同一事项完全未做与做得不全各有分值：是替代还是另加不明确，须人工确认",
+    "past_worth": "写明不封顶或倒扣：扣分可超过本项分值，须人工确认计分办法",
+    "sub_case": "一种情形包含在另一种情形之中（如“吸烟者”与“工作人员在室内吸烟”）且分值不同：是替代还是另加不明确，须人工确认",
     "etc": "所列几种情形后写“等”再给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "each_item": "“每项N分”写在所列小项之后：是各小项的分值还是按项加分不明确，须人工确认",
     "one_unit": "分值前有“一＋单位”（如“一所”“一座”），是否按次扣分（加分）不明确：须人工确认",
@@ -1696,6 +1761,94 @@ def _lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
     return False
 
 
+# a thing said to be absent (无法律顾问公示牌, 未设立科室, 没有台帐): the thing named right after the absence
+_ABSENT_THING_RE = re.compile(
+    r"(?:没有|尚未|未|无)(?!故)(建立|设立|设置|成立|制定|配备|组建|编制|建)?([\u4e00-\u9fff、]{1,8})"
+)
+_ABSENCE_BEFORE = (
+    r"(?:没有|尚未|未|无)(?:建立|设立|设置|成立|制定|配备|组建|编制|建)?[\u4e00-\u9fff、]{0,3}"
+)
+# a fault of a thing that is there (公示牌未及时更新, 有科室但无设备, 纪录不具体)
+_THING_FAULT_RE = re.compile(r"不|未|欠|差|错|迟|晚|逾期|低于|少于|缺|漏|混乱|但无|但未")
+
+
+def _absent_and_faulty(s: str, toks: list[_Tok]) -> bool:
+    """無法律顧問公示牌扣5分;法律顧問公示牌未及時更新的,扣3分 / 未设立科室不得分;有科室但无设备扣0.1分: a
+    thing absent and the same thing there but at fault, the absence costing more or zeroing the
+    item — the graver and the lesser case of one duty (an aggravated case), replace or add not
+    said (未设立专栏的扣1分;专栏…未更新的扣2分, the lack costing less: two faults). The thing
+    is matched by its first three characters (or both, when two) in the other case's own words; a
+    case counted (每, 一次) is a count, not a tier."""
+    marks = [t for t in toks if t.kind in ("deduct", "zero") and not t.cont]
+    for a in marks:
+        for m in _ABSENT_THING_RE.finditer(_last_part(_case_text(s, toks, a))):
+            thing = re.split("的|者", m.group(2))[0]
+            if len(thing) < (
+                1 if m.group(1) else 2
+            ):  # (未建账: one character after a verb of setting up)
+                continue
+            head = re.escape(thing[:3])
+            for b in marks:
+                if b is a or a.item != b.item or b.kind == "zero":
+                    continue
+                if a.kind != "zero" and not (a.value and b.value and a.value > b.value):
+                    continue  # the graver case costs more (无…扣5分, …未更新的扣3分); else two faults
+                case_b = re.split(r"[(;]", _last_part(_case_text(s, toks, b)))[-1]
+                at = case_b.find(thing[:3])
+                if at < 0 or re.search("每|一次|1次", case_b):
+                    continue
+                if re.search(f"{_ABSENCE_BEFORE}{head}", case_b):
+                    continue  # absent in both: two things, or one said twice
+                rest = case_b[at + len(thing[:3]) :]
+                if re.fullmatch(
+                    r"[\u4e00-\u9fff]{0,3}?(?:不及时|不按时|迟缓?|逾期|延迟)(?:的|者)?,?", rest
+                ):
+                    continue  # 未上交 / 上交不及时: an act not done and done late, two faults (as 未公开年报 / 公开不及时)
+                if _THING_FAULT_RE.search(rest) or "有" + thing[0] in case_b:
+                    return True
+    return False
+
+
+def _short_and_none(s: str, toks: list[_Tok]) -> bool:
+    """低于人均0.05元扣0.05分;无专项经费不得分: a duty met short of its mark (低于, 不足, 未达到) with an
+    amount, and not met at all with the item zeroed — the lesser and the graver case of one duty (a
+    shortfall counted step by step, 每低于…, is a count, not a tier)."""
+    for z in (t for t in toks if t.kind == "zero"):
+        case_z = _last_part(_case_text(s, toks, z)).lstrip("(")
+        if not re.match(r"(?:没有|尚未|未|无)(?!故)", case_z):
+            continue
+        for d in toks:
+            if d.kind != "deduct" or d.cont or d.item != z.item:
+                continue
+            case_d = _last_part(_case_text(s, toks, d))
+            if re.search("低于|不足|未达到?|少于|达不到|不到", case_d) and "每" not in case_d:
+                return True
+    return False
+
+
+# the words that only count or find a case, not what it is (每发现1个, 1次, …者)
+_COUNT_WORDS_RE = re.compile(
+    rf"每|发现|出现|查出|查到|存在|有|者|的|\([^()]*\)|[\d{_CN_NUM}]+(?:个|次|名|处|人|例|起|件|项|位)?"
+)
+
+
+def _sub_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """发现吸烟者1次扣2分;每发现1个工作人员在室内吸烟扣5分: one case (吸烟) and a narrower case of it (工作人员
+    在室内吸烟) with another amount — a graver case of the same fault; whether a staff member smoking
+    costs 5 or 2 and 5 is not said. (非本单位员工吸烟 beside 本单位员工吸烟: two cases apart.)"""
+    cores = [
+        (t, _hanzi(_COUNT_WORDS_RE.sub("", _last_part(_case_text(s, toks, t))))) for t in deducts
+    ]
+    for a, core_a in cores:
+        for b, core_b in cores:
+            if a.item != b.item or a.value == b.value or len(core_a) < 2:
+                continue
+            extra = core_b.removesuffix(core_a)
+            if extra != core_b and extra and not re.search("[非不未无没]$", extra):
+                return True
+    return False
+
+
 def audit(text: str | None, summary: dict) -> list[str]:
     """The generic guards: what a draft (``summary``, the shape of ``DraftedRule.summary()``) of
     ``text`` may have got wrong without knowing it, as reasons in Chinese (empty: nothing seen)."""
@@ -1710,7 +1863,12 @@ def audit(text: str | None, summary: dict) -> list[str]:
         # 记2023分 where the copy made every 20 a 2023: no item is worth a thousand points
         "big": any(v is not None and abs(v) >= 1000 for v in figures),
         "otherwise": _complementary(s, toks, deducts),
-        "partly": _lack_and_part(s, toks, deducts),
+        "partly": _lack_and_part(s, toks, deducts)
+        or _absent_and_faulty(s, toks)
+        or _short_and_none(s, toks),
+        # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's stated worth
+        "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
+        "sub_case": _sub_case(s, toks, deducts),
         "etc": bool(_LISTED_ETC_RE.search(s)),
         "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
         "one_unit": not summary["per_occurrence"]
