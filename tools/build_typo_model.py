@@ -9,7 +9,8 @@ windows of the ECSpell training split). Writes ``zwgk/inspect/data/wording_model
 
 - ``[lexicon]`` word and frequency: jieba's dictionary (MIT; the installed ``jieba`` package's
   ``dict.txt``: words seen at least 5 times, every single character and every name of a person,
-  place or organisation), the
+  place or organisation), the words of wordfreq's large Chinese list jieba lacks (CC BY-SA 4.0,
+  ``wording_words_wordfreq.txt``: ``wordfreq_words``), the
   2–4 character strings seen at least twice in the ECSpell training sentences' corrected forms
   that hold no function character like 的 (MIT; training split only, see ``ecspell_split``), and the project's own word lists
   (``wording_lexicon.txt``, the canonical names, protected words and right forms of the wording
@@ -76,6 +77,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ENTRY = re.compile(r"^\s*(\S.*?)\s*(?:->|→|=>)\s*(\S.*?)\s*$")
 COMMON = 2000  # frequency given to the project's own words (a common word in jieba's counts)
 MIN_FREQ = 5
+WORDFREQ_MIN = 1e-7  # wordfreq words this common or more (chosen on the tuning sets: 1e-8 and 3e-8 lost recall)
 NAME_FREQ = 300  # frequency given to the names found in the corpus (corpus_names)
 PAIR_MIN_FREQ = 30  # two-character words two neighbouring wrong characters may be meant as
 NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "nz"}  # names are kept at any frequency
@@ -86,6 +88,7 @@ FUNCTION_CHARS = set("的了着过和与及或是在对把被将从向以于为�
 # not shipped, the pairs are (GLYPHS).
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 GLYPHS = DATA / "confusions_glyph.txt"
+WORDFREQ = DATA / "wording_words_wordfreq.txt"
 GLYPH_CHARS = 7000  # the commonest characters of the lexicon (by the frequency of their words)
 GLYPH_PX = 64  # bitmap size; the glyph is drawn 90% of it, centred on the em box
 GLYPH_MIN_SIM = 0.85  # Dice overlap of the two bitmaps, each within a pixel of the other's ink
@@ -318,6 +321,38 @@ def jieba_words() -> dict[str, int]:
     return out
 
 
+def wordfreq_words(lexicon: dict[str, int]) -> dict[str, int]:
+    """Words of wordfreq's large Chinese list that jieba's dictionary lacks (失联, 巡河, 备勤, 官网),
+    as counts on the lexicon's scale. The list (words of 2–4 characters at least ``WORDFREQ_MIN`` of
+    running text, with their frequency) is written to ``WORDFREQ`` when the ``wordfreq`` package
+    (3.1.1; its data CC-BY-SA 4.0) is installed — ``pip install wordfreq==3.1.1`` — and read back
+    from it otherwise: the build stays rerunnable without the package, which is not a dependency
+    (it carries word lists of 40 languages)."""
+    if importlib.util.find_spec("wordfreq") is not None:
+        wordfreq = importlib.import_module("wordfreq")
+        found = sorted(
+            (w, f)
+            for w, f in wordfreq.get_frequency_dict("zh", wordlist="large").items()
+            if f >= WORDFREQ_MIN and 2 <= len(w) <= 4 and _HAN_RUN.fullmatch(w)
+        )
+        lines = [
+            "# wordfreq 3.1.1 的中文大词表里 2—4 个字、频率不低于 1e-7 的词（自动生成，勿手改）：每行“词<TAB>每十亿字词的",
+            "# 出现次数”。数据许可 CC-BY-SA 4.0（维基百科、字幕、新闻、网页等来源，见 LICENSE-wordfreq.txt）。",
+            "# 生成：pip install wordfreq==3.1.1 后运行 python tools/build_typo_model.py",
+        ]
+        lines += [f"{w}\t{round(f * 1e9)}" for w, f in found]
+        WORDFREQ.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        print(f"(没有 wordfreq：新词表沿用 {WORDFREQ.name})")
+    total = sum(lexicon.values())
+    out = {}
+    for line in WORDFREQ.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and not line.startswith("#") and parts[0] not in lexicon:
+            out[parts[0]] = max(MIN_FREQ, round(int(parts[1]) / 1e9 * total))
+    return out
+
+
 def surnames(count: int = 300) -> list[str]:
     """The characters that most often begin a person's name (``nr``) of two or three characters
     in jieba's dictionary: a title followed by one of them starts a name (``name_spans``)."""
@@ -539,6 +574,7 @@ def build(shared: Path) -> dict[str, int]:
     targets = sorted({t for _, t in split["train"]})
     running = targets + official_split()["lm"]
     lexicon = jieba_words()
+    lexicon |= wordfreq_words(lexicon)
     counts = ngrams(running, 2, 5)
     longest: collections.Counter[str] = collections.Counter()  # the most common extension
     for gram, n in counts.items():

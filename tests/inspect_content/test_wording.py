@@ -138,6 +138,12 @@ def test_it_knows_legitimate_reduplication_from_a_doubled_character_or_word():
     assert [(h.check, h.right) for h in find("请大家研究研究")] == [(SUSPECT, "研究")]
 
 
+def test_it_knows_recent_words_jieba_lacks_from_the_wordfreq_list():
+    """官网 and 失联 are words (wordfreq's list, wording_words_wordfreq.txt): not 官方, not 关联."""
+    for ok in ("通过省政府门户网站和局官网公开发布。", "客机失联后及时发布权威信息。"):
+        assert [h for h in find(ok) if h.check != SUSPECT] == [], ok
+
+
 def test_it_does_not_take_a_place_name_before_the_same_word_for_a_doubled_word():
     """盐城市|城市管理局: the first 城市 closes the city's name (a false alarm on a real report)."""
     for ok in (
