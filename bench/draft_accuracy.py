@@ -96,7 +96,7 @@ HELDOUT = batch(MEASURED + 1)  # the next held-out batch, when there is one
 # the drafter each of the last held-out batches was first measured with (the guards are scored on it)
 FIRST_DRAFTER = {
     4: "d8197e5", 5: "2922e2d", 6: "4c01bdb", 7: "1a7ff2e", 8: "15ff18f", 9: "a03993d",
-    10: "5bb54dd", 11: "8a25c31", 12: "12683ac", 13: "f9d2038",
+    10: "5bb54dd", 11: "8a25c31", 12: "12683ac", 13: "f9d2038", 14: "4ca6150",
 }  # fmt: skip
 
 
