@@ -2166,6 +2166,9 @@ def test_it_still_marks_fenbie_for_kinds_of_recipient_or_deductions(text: str) -
             "听汇报、听反映,有一个领导班子成员未结对团干部,扣1分",
             shape(deductions=[1], per_occurrence=True),
         ),
+        # a bonus on a condition with its own numbers: the one-unit guard reads the case's start only
+        # where the case starts (here 16 characters back is 1个栏目, no start)
+        ("4、一家单位独立完成1个栏目或4个以上分目组稿任务的加5分。", shape(bonuses=[5])),
         # 得绩效分N分 counted is a bonus; ,直至N分 after it is its cap
         (
             "达到98%得基础分4分。每降低1个百分点扣1分,最多扣4分;每提高1个百分点得绩效分0.5分,直至1分。",

@@ -1920,9 +1920,14 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
         "one_unit": not summary["per_occurrence"]
         and any(
-            _ONE_UNIT_RE.search(_last_part(_case_text(s, toks, t))[-16:])
-            for t in toks
-            if t.kind in ("deduct", "bonus") and not t.cont
+            # (the last 16 characters of the case, its start only where the case starts: a cut
+            # is no start — 一家单位独立完成1个栏目…的加5分 names no single one before the amount)
+            _ONE_UNIT_RE.search(part, max(0, len(part) - 16))
+            for part in (
+                _last_part(_case_text(s, toks, t))
+                for t in toks
+                if t.kind in ("deduct", "bonus") and not t.cont
+            )
         ),
         # 15300(不含)亩: a span whose dash the copy lost, its unit after a note
         "num_bracket": bool(re.search(r"(?<![\d.])\d+(?:\.\d+)?\((?!\d)", s)),
