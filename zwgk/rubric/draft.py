@@ -250,7 +250,7 @@ _CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, b
 _DASHES = dict.fromkeys("—–―‒─━‐‑⁃－", "—")
 _DASHES.update({"~": "~", "〜": "~", "～": "~", "−": "-"})
 _ITEM_RE = re.compile(
-    r"(?:^|(?<=[。;:\s]))\s*(?:\d{1,2}[.、)](?![\d.])|[一二三四五六七八九十]{1,3}、)"
+    r"(?:^|(?<=[。;:\s]))\s*(?:\d{1,2}(?:[.、)]|\s+、)(?![\d.])|[一二三四五六七八九十]{1,3}、)"
     r"|(?:^|(?<=[。;,:\s]))\s*(?:\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))"
 )
 
@@ -397,7 +397,9 @@ _TOKEN_RE = re.compile(
             rf"{_N}分(?:为止)?)",
             # caps whose kind comes from the context: 最多不超5分, 上限为6分
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
-            rf"{_N}分(?:为止)?|以{_N}分为限)",
+            rf"{_N}分(?:为止)?|以{_N}分为限"
+            # 每提高1个百分点得绩效分0.5分,直至1分: a counted amount up to N (not 直至不得分, a floor)
+            rf"|(?<=分,)(?:直至|直到){_N}分(?=[,;。]|$))",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
@@ -417,8 +419,10 @@ _TOKEN_RE = re.compile(
             rf"|(?<![得计记核度总])(?:基础分|基本分)(?:值)?(?:为|是)?{_N}分(?![\d.])"
             # …每查到一次扣1分,总分4分,扣完为止: the item's total as its own comma part after its rule
             rf"|(?<=分,)总分(?:为)?{_N}分(?=[,;。]|$)"
-            # the worth written as the heading of a numbered item: 2、民主理财6分:…
-            rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=:)"
+            # the worth written as the heading of a numbered item: 2、民主理财6分:… / (1)部门建设和人员配备3分。…
+            rf"|(?:^|(?<={_ITEM})){_HEADING}{_N}分(?=[:。])"
+            # …(仅考核吉州区、青原区,共40分,完成计划任务计满分,…): the worth inside a note's brackets
+            rf"|(?<=,)共{_N}分(?=,)(?=[^()]*\))"
             # the worth as the last part of a requirement's sentence: …报送研判报告或会议纪要,1分。
             rf"|(?<=[\u4e00-\u9fff],)(?<![未不没缺漏迟错][\u4e00-\u9fff],){_N}分(?=[。;]|$)"
             # …or glued to its last word before a counted deduction: …规章制度做到人手一册6分,每缺一项扣2分
@@ -437,7 +441,7 @@ _TOKEN_RE = re.compile(
             r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>(?:加分?|增加?|增记|加[记计]|奖励?|奖加){_N}分)",
-            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记])(?:基础分|基本分)?{_N}分)",
+            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记])(?:基础分|基本分|绩效分)?{_N}分)",
         ]
     )
 )
@@ -465,7 +469,7 @@ _COUNTERS = (
 )  # 单: a work order (工单), not 单位 / 单项
 # after 每 only (每辆, 每座): "建成1座…得10分" is a condition, not a count
 _EVERY_COUNTERS = (
-    _COUNTERS + "|辆|座|台|棵|株|所|位|只|头|间|栋|幢|套|本|册|块|门|票|趟|村|组|站|课|节"
+    _COUNTERS + "|辆|座|台|棵|株|所|位|只|头|间|栋|幢|套|本|册|块|门|票|趟|村|组|站|课|节|方面"
 )
 
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
@@ -536,6 +540,12 @@ _ONE_FAULT_RE = re.compile(
     rf"{_NOT_A_COUNT}(?:(?![一二两三四五六七八九十\d]+个?(?:月|周|季|天|日|年|工作日|小时))"
     r"[^,;。:的]){0,10}?(?:未|不|没有|缺|漏|错|迟)[^,;。:的]{0,10}的[,]?$"
 )  # (not a span of time: 一个月未更新的, 一周未更新的 — a condition, or each period?)
+# 有一个领导班子成员未结对团干部,扣1分: one of the unit's own (成员, 场所, 项) with its fault, its amount a
+# comma after — a count, as 有一项未落实扣1分
+_HAVE_ONE_RE = re.compile(
+    r"(?<![每没])有[一1](个|项|名|位)(?!月|季|工作日|小时|星期|年|半|性|以上|以下)"
+    r"[^,;。:的]{0,12}?(?:未|不|没有)[^,;。:的]{1,10},$"
+)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}){_NOT_A_COUNT}"
@@ -982,6 +992,7 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
         _ONE_RE,
         _ONE_NOUN_RE,
         _ONE_FAULT_RE,
+        _HAVE_ONE_RE,
         _SINGLE_RE,
         _LATE_ONE_RE,
         _SHORT_ONE_RE,
@@ -1218,9 +1229,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # (a fault said not to happen is the requirement met: 不出现差错的得1分, 不漏报得3分,
                 # 平均年龄不大于…的得2分)
                 # (a comma part naming what is checked is no case: 根据抽查漏报瞒报情况,无漏报瞒报的,得2分)
+                # (共2分,未建立不得分,已建立得2分: the get's own case starts after the amount
+                # before it in its clause, not at the zeroing's case)
+                own_start = max([c_start] + [o.end for o in toks if c_start <= o.end <= t.start])
                 case = ",".join(
                     part
-                    for part in s[c_start : t.start].split(",")
+                    for part in s[own_start : t.start].split(",")
                     if not re.match(
                         r"(?:[^,:]{0,10}:)?(?:根据|按照|依据|对照|查看|抽查|检查)", part
                     )
@@ -1552,7 +1566,17 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         # the requirement, not a count of faults
         q_start, q_end = _clause_span(s, m.start())
         quota = re.search(r"\d+(?:个)?[\u4e00-\u9fff]", s[m.end() : q_end])
-        if quota and not any(q_start <= t.start < q_end for t in toks):
+        # 以对每个县(市)下达的指标为基准。: the target set for each assessed unit, no count of faults
+        # (每个村设立公开栏。未设立的扣1分 stays in doubt: each village, or once?)
+        share = (
+            m.start() > 0
+            and s[m.start() - 1] in "对向给"
+            and re.match(
+                r"个?(?:县|市|区|乡镇|镇|街道|村|单位|部门)(?:\([^()]*\))?(?:下达|分配|核定|确定)",
+                s[m.end() : q_end],
+            )
+        )
+        if (quota or share) and not any(q_start <= t.start < q_end for t in toks):
             every_used.add(m.start())
     # 根据每个专项预案要求,建立救援队伍。每少一项扣0.5分: a 每 in a sentence with no amount, when every
     # amount is counted by its own marker, belongs to the requirement; the count is said anyway
@@ -1695,12 +1719,27 @@ _GUARD_REASONS = {
     "each_item": "“每项N分”写在所列小项之后：是各小项的分值还是按项加分不明确，须人工确认",
     "one_unit": "分值前有“一＋单位”（如“一所”“一座”），是否按次扣分（加分）不明确：须人工确认",
     "num_bracket": "数字后紧接括号，单位或分档可能残缺：须人工核对原文",
+    "three_faults": "三种以上情形（不…不…不…）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
+    "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 
 
 def _last_part(case: str) -> str:
     return case.rstrip(",").rsplit(",", 1)[-1]
+
+
+# a class of the assessed unit heading an amount (无变电所,A类扣8分,B类扣5分): a condition on the
+# amount, not the case; the case is the comma part before it
+_CLASS_RE = re.compile(r"[A-Za-z甲乙丙丁]类")
+
+
+def _case_part(case: str) -> str:
+    """The last comma part of a case, or the one before when the last only names a class (A类)."""
+    parts = case.rstrip(",").rsplit(",", 2)
+    if len(parts) > 1 and _CLASS_RE.fullmatch(parts[-1]):
+        return parts[-2]
+    return parts[-1]
 
 
 def _hanzi(text: str) -> str:
@@ -1781,7 +1820,7 @@ def _absent_and_faulty(s: str, toks: list[_Tok]) -> bool:
     case counted (每, 一次) is a count, not a tier."""
     marks = [t for t in toks if t.kind in ("deduct", "zero") and not t.cont]
     for a in marks:
-        for m in _ABSENT_THING_RE.finditer(_last_part(_case_text(s, toks, a))):
+        for m in _ABSENT_THING_RE.finditer(_case_part(_case_text(s, toks, a))):
             thing = re.split("的|者", m.group(2))[0]
             if len(thing) < (
                 1 if m.group(1) else 2
@@ -1793,7 +1832,7 @@ def _absent_and_faulty(s: str, toks: list[_Tok]) -> bool:
                     continue
                 if a.kind != "zero" and not (a.value and b.value and a.value > b.value):
                     continue  # the graver case costs more (无…扣5分, …未更新的扣3分); else two faults
-                case_b = re.split(r"[(;]", _last_part(_case_text(s, toks, b)))[-1]
+                case_b = re.split(r"[(;]", _case_part(_case_text(s, toks, b)))[-1]
                 at = case_b.find(thing[:3])
                 if at < 0 or re.search("每|一次|1次", case_b):
                     continue
@@ -1823,6 +1862,14 @@ def _short_and_none(s: str, toks: list[_Tok]) -> bool:
             case_d = _last_part(_case_text(s, toks, d))
             if re.search("低于|不足|未达到?|少于|达不到|不到", case_d) and "每" not in case_d:
                 return True
+            lack = re.match(
+                r"每(?:缺少?|少)[一1]?(?:个|项|种)?(?:方面)?([\u4e00-\u9fff]{2,})", case_d
+            )
+            if (
+                lack
+                and any(lack.group(1)[j : j + 2] in case_z for j in range(len(lack.group(1)) - 1))
+            ):  # 每缺少一个方面政策措施扣0.1分,没有制定相关政策和措施的不得分: the thing counted short
+                return True  # and the same thing not there at all
     return False
 
 
@@ -1873,12 +1920,21 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
         "one_unit": not summary["per_occurrence"]
         and any(
-            _ONE_UNIT_RE.search(_last_part(_case_text(s, toks, t))[-16:])
-            for t in toks
-            if t.kind in ("deduct", "bonus") and not t.cont
+            # (the last 16 characters of the case, its start only where the case starts: a cut
+            # is no start — 一家单位独立完成1个栏目…的加5分 names no single one before the amount)
+            _ONE_UNIT_RE.search(part, max(0, len(part) - 16))
+            for part in (
+                _last_part(_case_text(s, toks, t))
+                for t in toks
+                if t.kind in ("deduct", "bonus") and not t.cont
+            )
         ),
         # 15300(不含)亩: a span whose dash the copy lost, its unit after a note
         "num_bracket": bool(re.search(r"(?<![\d.])\d+(?:\.\d+)?\((?!\d)", s)),
+        # 标志牌制作和悬挂不清楚不规范不醒目的扣2分: three faults before one amount, each or all?
+        "three_faults": bool(re.search(r"(?:不[\u4e00-\u9fff]{1,3}?、?){3,}的?,?(?:扣|减)\d", s)),
+        # 每增加件加2分: the copy lost the count between the verb and its counter
+        "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
     }
     return [_GUARD_REASONS[name] for name, hit in found.items() if hit]
 
