@@ -3,8 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The PostgreSQL database the web tests run on a second time (pytest-django creates test_<name>).
-PG_TEST_DB ?= zwgk
+# The PostgreSQL database the web tests run on a second time (pytest-django creates test_<name>);
+# one per checkout, so that two clones running make test at once do not share test_<name>.
+PG_TEST_DB ?= zwgk_$(shell printf %s "$(CURDIR)" | cksum | cut -d" " -f1)
 
 .PHONY: setup run test lint bench clean wheelhouse
 
