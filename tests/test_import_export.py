@@ -535,6 +535,8 @@ def test_export_then_import_gives_back_the_same_scheme(tmp_path, path, suffix):
     result = import_scheme(out)
     assert result.embedded and not result.review and not result.warnings
     assert dump(parse_scheme(result.scheme_dict)) == dump(index)
+    assert "没有需要人工复核的指标" in render_review(result)  # nothing was drafted
+    assert "起草错" not in render_review(result)
 
 
 @pytest.mark.parametrize("path", SCHEMES, ids=lambda p: p.stem)

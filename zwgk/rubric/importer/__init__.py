@@ -79,11 +79,16 @@ def render_review(result: ImportResult) -> str:
             lines.append(f"  [{item.indicator_id}] {item.name}：{item.reason}")
     else:
         lines.append("")
-        lines.append("起草器没有列出需要人工复核的指标。")
-    lines.append(
-        "其余指标由起草器按原文起草，没有列入复核的也可能起草错（在没见过的方案上每 100 句约有几句），"
-        "发布前请对照原表核对一遍扣分、加分和上限。"
-    )
+        lines.append(
+            "没有需要人工复核的指标。" if result.embedded else "起草器没有列出需要人工复核的指标。"
+        )
+    # A zwgk export is restored from its embedded scheme (edited cells are listed above): nothing
+    # else was drafted, so the reminder is for tables read by the drafter only.
+    if not result.embedded:
+        lines.append(
+            "其余指标由起草器按原文起草，没有列入复核的也可能起草错（在没见过的方案上每 100 句约有几句），"
+            "发布前请对照原表核对一遍扣分、加分和上限。"
+        )
     if result.warnings:
         lines.append("")
         lines.append("提示：")
