@@ -54,11 +54,12 @@ SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 # Changed whenever the rules below change what a run yields: a cache folder's results of an older
 # version are not read back (the model file's digest alone would not tell).
-RULES_VERSION = "2026-12-02e"
+RULES_VERSION = "2026-12-02f"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
-PLACE_SUFFIX = set("省市县区州盟旗镇乡村")  # what a place name ends with (盐城市, 通州区)
+# what a place name ends with (盐城市, 通州区; 街 begins 街道)
+PLACE_SUFFIX = ADMIN_PREFIXES - {"街"}
 FUNCTION_CHARS = set("的地得了着过和与及或是在对把被将从向以于为其之而也都就并且")
 # Characters that are never "a character too many" in a term: function characters, negations
 # and suffixes that make a different correct phrase (政府信息未公开, 政策性文件, 不公开), and 副
