@@ -211,24 +211,21 @@ def guard_figures(chosen: dict[str, list[dict]]) -> None:
     ) -> None:
         caught = {r: [] for r in names}
         cost = {r: [] for r in names}
-        wrong = exact = 0
+        wrong = exact = caught_any = cost_any = 0
         for row, (got, own, extra) in zip(rows, drafted, strict=True):
             if own:  # marked without the guards
                 continue
             if as_label(got) != as_label(row["label"]):
                 wrong += 1
+                caught_any += bool(extra)
                 for r in extra:
                     caught[r].append(row["id"])
             elif not row["label"]["needs_review"]:
                 exact += 1
+                cost_any += bool(extra)
                 for r in extra:
                     cost[r].append(row["id"])
         clean = sum(not r["label"]["needs_review"] for r in rows)
-        caught_any = sum(bool(extra) for row, (got, own, extra) in zip(rows, drafted, strict=True)
-                         if not own and as_label(got) != as_label(row["label"]))  # fmt: skip
-        cost_any = sum(bool(extra) for row, (got, own, extra) in zip(rows, drafted, strict=True)
-                       if not own and as_label(got) == as_label(row["label"])
-                       and not row["label"]["needs_review"])  # fmt: skip
         print(
             f"== {label}: without the guards {exact}/{clean} draftable exact-unflagged, {wrong} wrong-"
             f"unflagged; the guards catch {caught_any} of the {wrong} and cost {cost_any} "
