@@ -56,7 +56,7 @@ unflagged, 603/603 of those that need review flagged; batch 14 alone (`--set old
 the seeds unchanged by that tuning.
 
 `--guards` scores the generic guards of the drafter (`zwgk.rubric.draft.audit`, run on the finished
-draft) on the drafters that first met batches 4-14 (read with git at the commits above) and on today's
+draft) on the drafters that first met batches 4-15 (read with git at the commits above) and on today's
 drafter: for each guard, the wrong-unflagged drafts it catches and the exact-unflagged draftable ones it
 costs. Read it as leave-one-batch-out: the guards were written after looking at the misses of batches
 10-14, not of 4-9.
@@ -104,7 +104,7 @@ HELDOUT = batch(MEASURED + 1)  # the next held-out batch, when there is one
 # the drafter each of the last held-out batches was first measured with (the guards are scored on it)
 FIRST_DRAFTER = {
     4: "d8197e5", 5: "2922e2d", 6: "4c01bdb", 7: "1a7ff2e", 8: "15ff18f", 9: "a03993d",
-    10: "5bb54dd", 11: "8a25c31", 12: "12683ac", 13: "f9d2038", 14: "4ca6150",
+    10: "5bb54dd", 11: "8a25c31", 12: "12683ac", 13: "f9d2038", 14: "4ca6150", 15: "ea5139f",
 }  # fmt: skip
 
 
@@ -199,9 +199,9 @@ def first_drafter(commit: str, tmp: Path) -> object:
 
 
 def guard_figures(chosen: dict[str, list[dict]]) -> None:
-    """Each generic guard (a reason of ``audit``): the wrong-unflagged drafts it catches on batches 10-14
+    """Each generic guard (a reason of ``audit``): the wrong-unflagged drafts it catches on batches 10-15
     as first measured (their drafters, the labels of now; batches 4-9 too), and what it costs — draftable sentences
-    exact and unflagged but for the guards — there and on the seeds and batches 1-14 today."""
+    exact and unflagged but for the guards — there and on the seeds and batches 1-15 today."""
     names = {reason: f"G{i}" for i, reason in enumerate(AUDIT_REASONS, 1)}
     for reason, name in names.items():
         print(f"   {name} {reason}")
@@ -271,7 +271,7 @@ def main() -> None:
     parser.add_argument(
         "--guards",
         action="store_true",
-        help="what each generic guard catches and costs (batches 1-14)",
+        help=f"what each generic guard catches and costs (batches 1-{MEASURED})",
     )
     args = parser.parse_args()
     if args.guards:
