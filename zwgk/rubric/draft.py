@@ -1589,9 +1589,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     judged_s = _RATING_MET_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
-    if (
-        judged_s != masked_s
-    ):  # (2)农业气象测报综合评定。…综合评定达甲等,得1分: the heading names that rating
+    # (2)农业气象测报综合评定。…综合评定达甲等,得1分: the heading names that rating
+    if judged_s != masked_s:
         judged_s = re.sub(
             rf"(?:^|(?<={_ITEM}))[\u4e00-\u9fff]{{0,12}}(?:综合)?评定(?=。)",
             lambda m: "□" * len(m.group(0)),
@@ -1822,9 +1821,8 @@ def _absent_and_faulty(s: str, toks: list[_Tok]) -> bool:
     for a in marks:
         for m in _ABSENT_THING_RE.finditer(_case_part(_case_text(s, toks, a))):
             thing = re.split("的|者", m.group(2))[0]
-            if len(thing) < (
-                1 if m.group(1) else 2
-            ):  # (未建账: one character after a verb of setting up)
+            # (未建账: one character after a verb of setting up)
+            if len(thing) < (1 if m.group(1) else 2):
                 continue
             head = re.escape(thing[:3])
             for b in marks:
@@ -1865,11 +1863,12 @@ def _short_and_none(s: str, toks: list[_Tok]) -> bool:
             lack = re.match(
                 r"每(?:缺少?|少)[一1]?(?:个|项|种)?(?:方面)?([\u4e00-\u9fff]{2,})", case_d
             )
-            if (
-                lack
-                and any(lack.group(1)[j : j + 2] in case_z for j in range(len(lack.group(1)) - 1))
-            ):  # 每缺少一个方面政策措施扣0.1分,没有制定相关政策和措施的不得分: the thing counted short
-                return True  # and the same thing not there at all
+            # 每缺少一个方面政策措施扣0.1分,没有制定相关政策和措施的不得分: the thing counted short and
+            # the same thing not there at all
+            if lack and any(
+                lack.group(1)[j : j + 2] in case_z for j in range(len(lack.group(1)) - 1)
+            ):
+                return True
     return False
 
 
