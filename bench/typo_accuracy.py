@@ -47,6 +47,7 @@ wording-serious and wording-typo (what is reported); "+ please look" adds wordin
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -56,6 +57,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tools.build_typo_model import (  # noqa: E402
+    SEALED,
     corpus_split,
     document_part,
     ecspell_rows,
@@ -63,14 +65,13 @@ from tools.build_typo_model import (  # noqa: E402
     fresh_split,
     official_documents,
     official_split,
-    sealed2_documents,
-    sealed3_documents,
-    sealed4_documents,
-    sealed5_documents,
+    sealed_documents,
     tune2_documents,
     tune3_documents,
 )
+from zwgk.inspect.checks import wording  # noqa: E402
 from zwgk.inspect.checks.wording import SERIOUS, SUSPECT, TYPO, Settings, find  # noqa: E402
+from zwgk.inspect.checks.wording_model import model  # noqa: E402
 
 REPORTED = (SERIOUS, TYPO)
 # Rule sentences of real schemes the model never reads (held-out sets of the scheme drafter, not
@@ -214,57 +215,97 @@ def real_typos(settings):
     print(f"  {caught}/{len(real)} caught")
 
 
+def tuning_sets(split) -> list[tuple[str, list[str], bool]]:
+    """The correct official text the thresholds are tuned on, by set (name, sentences, shown)."""
+    tune = [
+        s
+        for doc, text in official_documents().items()
+        if document_part(doc) == "tune"
+        for s in sentences(text)
+    ]
+    corpus_tune = [s for text in corpus_split()["tune"] for s in sentences(text)]
+    tune2 = [s for text in tune2_documents().values() for s in sentences(text)]
+    tune3 = [s for text in tune3_documents().values() for s in sentences(text)]
+    later_rules = [
+        json.loads(line)["text"]
+        for name in LATER_RULES
+        for line in (ROOT / "tests/data" / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [
+        ("年报、年报开头、他处方案（调参的一半）", tune, True),
+        ("公文语料 tools/corpus 的 tune 部分", corpus_tune, True),
+        ("新公文集 tools/corpus/fresh 的 tune 部分", fresh_sentences("tune", split), True),
+        ("新公文集 fresh 的 sealed 部分（已用过）", fresh_sentences("sealed", split), True),
+        *(
+            (
+                f"第{'二三四五'[n - 2]}封存集 sealed{n}（已用过）",
+                sealed_sentences(sealed_documents(n), split),
+                True,
+            )
+            for n in (2, 3, 4, 5)
+        ),
+        ("调参语料 tools/corpus/tune2", tune2, True),
+        ("调参语料 tools/corpus/tune3", tune3, True),
+        ("他处方案第3—5批规则句（模型未读）", later_rules, True),
+        ("ECSpell 公文 dev 的正确句", sorted({t for _, t in split["dev"]}), True),
+    ]
+
+
+def sweep(split, grid: list[str]) -> None:
+    """One line per combination of ``grid``'s wording-typo thresholds (``key=v1,v2``, the others
+    as in the catalogue): ECSpell dev P/R/F1 of the reported tier and the false alarms on every
+    tuning set together. Tuning sets only."""
+    keys = [g.split("=", 1)[0] for g in grid]
+    values = [[float(v) for v in g.split("=", 1)[1].split(",")] for g in grid]
+    fa_sents = [s for _, sents, _ in tuning_sets(split) for s in sents]
+    base = dict(wording._thresholds(TYPO))
+    original = wording._thresholds
+    try:
+        for combo in itertools.product(*values):
+            typo = {**base, **dict(zip(keys, combo, strict=True))}
+            wording._thresholds = lambda check, typo=typo: (
+                typo if check == TYPO else original(check)
+            )
+            model().forget()
+            p, r, f, *_ = score(split["dev"], REPORTED, Settings())
+            rep, ser, _ = alarms(fa_sents, Settings())
+            print(
+                "  "
+                + " ".join(f"{k}={v:g}" for k, v in zip(keys, combo, strict=True))
+                + f"  dev P {p:.3f} R {r:.3f} F1 {f:.3f}  FA {rep:.2%} ({round(rep * len(fa_sents))}"
+                f"/{len(fa_sents)})  serious {ser:.2%}"
+            )
+    finally:
+        wording._thresholds = original
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--show", type=int, default=0, help="print N misses per tuning set")
     ap.add_argument("--final", action="store_true", help="score the measuring sets (once)")
+    ap.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="KEY=V1,V2",
+        help="sweep a wording-typo threshold over the tuning sets (repeatable: every combination)",
+    )
     args = ap.parse_args()
     split = ecspell_split(args.shared)
     if not (args.shared / "data/ecspell/odw.train.tsv").exists():
         print("(../shared 不在：只有 odw.test.tsv 的句子，结果不完整)")
     full, dictionary = Settings(), Settings(model=False)
+    if args.vary:
+        if args.final:
+            ap.error("--vary tunes: never on the measuring sets")
+        sweep(split, args.vary)
+        return
     if not args.final:
         print("== 调参集（阈值在这些句子上选定）")
         accuracy([("ECSpell 公文 dev（调参用）", split["dev"])], full, args.show, dictionary)
-        tune = [
-            s
-            for doc, text in official_documents().items()
-            if document_part(doc) == "tune"
-            for s in sentences(text)
-        ]
-        corpus_tune = [s for text in corpus_split()["tune"] for s in sentences(text)]
-        tune2 = [s for text in tune2_documents().values() for s in sentences(text)]
-        tune3 = [s for text in tune3_documents().values() for s in sentences(text)]
-        later_rules = [
-            json.loads(line)["text"]
-            for name in LATER_RULES
-            for line in (ROOT / "tests/data" / name).read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        ]
-        false_alarms(
-            [
-                ("年报、年报开头、他处方案（调参的一半）", tune, True),
-                ("公文语料 tools/corpus 的 tune 部分", corpus_tune, True),
-                ("新公文集 tools/corpus/fresh 的 tune 部分", fresh_sentences("tune", split), True),
-                (
-                    "新公文集 fresh 的 sealed 部分（已用过）",
-                    fresh_sentences("sealed", split),
-                    True,
-                ),
-                (
-                    "第二封存集 sealed2（已用过）",
-                    sealed_sentences(sealed2_documents(), split),
-                    True,
-                ),
-                ("调参语料 tools/corpus/tune2", tune2, True),
-                ("调参语料 tools/corpus/tune3", tune3, True),
-                ("他处方案第3—5批规则句（模型未读）", later_rules, True),
-                ("ECSpell 公文 dev 的正确句", sorted({t for _, t in split["dev"]}), True),
-            ],
-            full,
-            args.show,
-        )
+        false_alarms(tuning_sets(split), full, args.show)
         return
     print("== 句子级检出（有错的句子：某条发现落在错字上算检出；发现落在别处算误报）")
     law = ecspell_rows(ROOT / "bench/data/ecspell/law.test.tsv")
@@ -288,25 +329,22 @@ def main() -> None:
     held = [s for text in corpus_split()["held"] for s in sentences(text)]
     false_alarms(
         [
-            (
-                "第五封存集 tools/corpus/sealed5（已用过）",
-                sealed_sentences(sealed5_documents(), split),
-                False,
+            *(
+                (
+                    f"第六封存集 tools/corpus/sealed{n}（封存，只跑一次）",
+                    sealed_sentences(sealed_documents(n), split),
+                    False,
+                )
+                for n in (6,)
+                if SEALED[n].exists()
             ),
-            (
-                "第四封存集 tools/corpus/sealed4（已用过）",
-                sealed_sentences(sealed4_documents(), split),
-                False,
-            ),
-            (
-                "第三封存集 tools/corpus/sealed3（已用过，调参材料）",
-                sealed_sentences(sealed3_documents(), split),
-                False,
-            ),
-            (
-                "第二封存集 tools/corpus/sealed2（已用过，调参材料）",
-                sealed_sentences(sealed2_documents(), split),
-                False,
+            *(
+                (
+                    f"第{'二三四五'[n - 2]}封存集 tools/corpus/sealed{n}（已用过，调参材料）",
+                    sealed_sentences(sealed_documents(n), split),
+                    False,
+                )
+                for n in (5, 4, 3, 2)
             ),
             (
                 "新公文集 tools/corpus/fresh 的 sealed 部分（已用过，调参材料）",

@@ -62,10 +62,10 @@ ECSPELL_TEST = ROOT / "bench" / "data" / "ecspell" / "odw.test.tsv"
 REAL = ROOT / "tests" / "data" / "annual" / "real"
 CORPUS = ROOT / "tools" / "corpus"  # public official documents, one file per source
 FRESH = CORPUS / "fresh"  # the false-alarm set of 2026-12 (fresh_split): never read by the build
-SEALED2 = CORPUS / "sealed2"  # the second false-alarm set (sealed2_documents; spent): never read
-SEALED3 = CORPUS / "sealed3"  # the third sealed false-alarm set (sealed3_documents): never read
-SEALED4 = CORPUS / "sealed4"  # the fourth sealed false-alarm set (sealed4_documents): never read
-SEALED5 = CORPUS / "sealed5"  # the fifth sealed false-alarm set (sealed5_documents): never read
+# The sealed false-alarm sets (sealed_documents), never read by the build: each collected after
+# the one before it was run once; run once themselves by ``bench/typo_accuracy.py --final``,
+# tuning material since (2-5 spent; 6 collected on 2026-12-03).
+SEALED = {n: CORPUS / f"sealed{n}" for n in range(2, 7)}
 TUNE2 = CORPUS / "tune2"  # correct official text to tune false alarms on (tune2_documents)
 TUNE3 = CORPUS / "tune3"  # more of it (tune3_documents)
 RULE_SENTENCES = (
@@ -213,32 +213,12 @@ def fresh_split() -> dict[str, list[str]]:
     return out
 
 
-def sealed2_documents() -> dict[str, str]:
-    """The second sealed false-alarm set ``tools/corpus/sealed2`` (64 documents collected on
-    2026-12-02 after the first set was spent), by source address. All of it is sealed: run once,
-    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
-    return fresh_documents(SEALED2)
-
-
-def sealed3_documents() -> dict[str, str]:
-    """The third sealed false-alarm set ``tools/corpus/sealed3`` (80 documents collected on
-    2026-12-02 after the second set was spent), by source address. All of it is sealed: run once,
-    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
-    return fresh_documents(SEALED3)
-
-
-def sealed4_documents() -> dict[str, str]:
-    """The fourth sealed false-alarm set ``tools/corpus/sealed4`` (65 documents collected on
-    2026-12-02 after the third set was spent), by source address. All of it is sealed: run once,
-    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
-    return fresh_documents(SEALED4)
-
-
-def sealed5_documents() -> dict[str, str]:
-    """The fifth sealed false-alarm set ``tools/corpus/sealed5`` (76 documents collected on
-    2026-12-02 after the fourth set was spent), by source address. All of it is sealed: run once,
-    by ``bench/typo_accuracy.py --final``, counted and never shown; never read by the build."""
-    return fresh_documents(SEALED5)
+def sealed_documents(n: int) -> dict[str, str]:
+    """The ``n``-th sealed false-alarm set ``tools/corpus/sealed<n>`` (2-6; documents of
+    ``*.gov.cn`` sites, each set collected after the one before it had been run once), by source
+    address. A whole set is sealed until its one run, by ``bench/typo_accuracy.py --final``,
+    counted and never shown; never read by the build. The set's README says what it holds."""
+    return fresh_documents(SEALED[n])
 
 
 def tune2_documents() -> dict[str, str]:

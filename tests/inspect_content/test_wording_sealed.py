@@ -1,34 +1,43 @@
-"""The sealed measuring sets of 2026-12-02: ``tools/corpus/sealed4`` (correct official text, for
+"""The sealed measuring sets: ``tools/corpus/sealed2`` … ``sealed6`` (correct official text, for
 false alarms) and ``bench/data/ecspell_med`` (real errors of a domain the model never saw).
 
-Sourced as written and never read by the build. These tests never run the checker on either
-set (both are run once, by ``bench/typo_accuracy.py --final``, counted and never shown)."""
+Sourced as written and never read by the build. These tests never run the checker on any set
+(each is run once, by ``bench/typo_accuracy.py --final``, counted and never shown; tuning
+material after that run)."""
 
 import inspect
 import re
 from pathlib import Path
+
+import pytest
 
 from bench.typo_accuracy import sealed_sentences
 from tools import build_typo_model
 from tools.build_typo_model import (
     CORPUS,
     ROOT,
-    SEALED4,
+    SEALED,
     corpus_documents,
     ecspell_rows,
     ecspell_split,
     official_documents,
     official_split,
-    sealed4_documents,
+    sealed_documents,
 )
 
 MED = ROOT / "bench" / "data" / "ecspell_med" / "med.test.tsv"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+# documents and counted sentences (with ../shared) of each sealed set at its commit
+SETS = {2: (64, 612), 3: (80, 711), 4: (65, 646), 5: (76, 646)}
+# the sets checked for overlap with the rest since they were collected (sealed2 and sealed3 were
+# not: a sealed3 address is quoted elsewhere, and short openings of both share boilerplate)
+CHECKED = [n for n in sorted(SETS) if n >= 4]
 
 
-def test_every_sealed4_document_names_its_gov_source_and_licence():
-    files = sorted(SEALED4.glob("*.txt"))
-    assert len(files) == len(sealed4_documents()) == 65
+@pytest.mark.parametrize("n", sorted(SETS))
+def test_every_sealed_document_names_its_gov_source_and_licence(n):
+    files = sorted(SEALED[n].glob("*.txt"))
+    assert len(files) == len(sealed_documents(n)) == SETS[n][0]
     for path in files:
         head = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
         source = next(ln for ln in head if ln.startswith("# 来源:"))
@@ -37,18 +46,20 @@ def test_every_sealed4_document_names_its_gov_source_and_licence():
         assert any("著作权法》第五条" in ln for ln in head), path.name
 
 
-def test_no_sealed4_source_is_in_another_corpus_folder():
-    mine = set(sealed4_documents())
+@pytest.mark.parametrize("n", CHECKED)
+def test_no_sealed_source_is_in_another_corpus_folder(n):
+    mine = set(sealed_documents(n))
     for path in CORPUS.rglob("*.txt"):
-        if path.parent == SEALED4:
+        if path.parent == SEALED[n]:
             continue
         text = path.read_text(encoding="utf-8")
         for url in mine:
             assert url.split("://", 1)[1] not in text, (url, path)
 
 
-def test_the_build_never_reads_sealed4_and_its_sentences_are_not_training_text():
-    sealed = sealed4_documents()
+@pytest.mark.parametrize("n", CHECKED)
+def test_the_build_never_reads_a_sealed_set_and_its_sentences_are_not_training_text(n):
+    sealed = sealed_documents(n)
     assert not set(sealed.values()) & set(corpus_documents().values())
     build_input = "".join(
         _HAN.findall(
@@ -68,7 +79,7 @@ def test_the_build_never_reads_sealed4_and_its_sentences_are_not_training_text()
     split = ecspell_split(ROOT.parent / "shared")
     trained = re.sub(r"\s+", "", "\n".join([t for _, t in split["train"]] + official_split()["lm"]))
     sentences = sealed_sentences(sealed, split)
-    assert len(sentences) >= 600  # 646 at commit, with ../shared
+    assert len(sentences) >= 0.9 * SETS[n][1]
     for s in sentences:
         assert re.sub(r"\s+", "", s) not in trained, s
 
@@ -82,7 +93,7 @@ def test_the_medical_set_is_as_copied_and_the_build_never_reads_it():
     assert len(MED.read_text(encoding="utf-8")) == 51602  # the original file's length
     source = Path(build_typo_model.__file__).read_text(encoding="utf-8")
     assert "ecspell_med" not in source and "med.test" not in source
-    assert "sealed4" not in inspect.getsource(build_typo_model.build).lower()
+    assert "sealed" not in inspect.getsource(build_typo_model.build).lower()
     split = ecspell_split(ROOT.parent / "shared")
     ecspell = {t for part in split.values() for _, t in part}
     assert not ecspell & {t for _, t in rows}
