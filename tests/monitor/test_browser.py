@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -34,15 +35,35 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    for port in range(8950, 8991):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8950–8990")
+def listening_socket() -> socket.socket:
+    """A socket already listening on a free port of 127.0.0.1, for the server to take over
+    (gunicorn's ``--bind fd://N``). Choosing a free port and letting the server bind it later
+    races with any other test run at the same time (another clone's ``make test``): both saw
+    the same port free, the second server could not bind it, and that run's browser drove the
+    first run's server, registering its site there (each run then failing on the other's data)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    return sock
+
+
+def wait_until_serving(server: subprocess.Popen, base: str, log: Path) -> None:
+    """The server answers a page (the socket accepts before its workers do), or the test fails
+    with the server's log."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(
+                f"zwgk.web.serve exited: {log.read_text(errors='replace')[-3000:]}"
+            )
+        try:
+            with urllib.request.urlopen(base + "/login/", timeout=5) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"zwgk.web.serve not answering: {log.read_text(errors='replace')[-3000:]}")
 
 
 @pytest.fixture
@@ -53,21 +74,17 @@ def stack(tmp_path):
     )
     c.manage("migrate", "--noinput", "-v0")
     c.manage("demo", "--no-monitor")  # this test registers its own site
-    port = free_port()
+    sock = listening_socket()
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115
-    server = subprocess.Popen(
-        [PY, "-m", "zwgk.web.serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        env=c.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        preexec_fn=die_with_parent,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.2).close()
-            break
-        except OSError:
-            time.sleep(0.2)
+    with sock:
+        server = subprocess.Popen(
+            [PY, "-m", "zwgk.web.serve", "--bind", f"fd://{sock.fileno()}", "--workers", "2"],
+            env=c.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=die_with_parent, pass_fds=(sock.fileno(),),
+        )  # fmt: skip
     try:
+        wait_until_serving(server, base, tmp_path / "serve.log")
         yield c, base
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server stops its runner
@@ -168,7 +185,7 @@ def test_it_monitors_a_site_and_a_confirmed_finding_moves_the_units_score(stack)
         assert c.sql(
             "SELECT purpose FROM portal_evidence WHERE id = (SELECT evidence_id FROM desk_fact WHERE id = ?)",
             fact_id,
-        ) == [("finding",)]
+        ) == [("finding",)], c.sql("SELECT note FROM desk_fact WHERE id = ?", fact_id)
         # 6. On the desk the pending fact is confirmed: the live score moves by the fault.
         page.goto(r + f"/desk/unit/{unit_id}/")
         page.evaluate("window.__sameDocument = true")

@@ -84,6 +84,20 @@ class FlowTest(MonitorTestCase):
         self.client.post(self.url("monitor_confirm", finding_id=f.pk))
         assert Fact.objects.filter(origin=f"监测:{f.pk}").count() == 1
 
+    def test_it_says_so_when_the_page_cannot_be_copied_at_confirm_time(self):
+        self.bind("freshness-column-stale")
+        with TinySite() as tiny:
+            site = self.site(tiny.base)
+            self.run_now(site, Run.Kind.FRESHNESS)
+        # The site is gone by the time the assessor confirms: the fact is made, without a copy.
+        f = Finding.objects.filter(site=site, check_id="freshness-column-stale").first()
+        self.login(self.assessor)
+        resp = self.client.post(self.url("monitor_confirm", finding_id=f.pk), follow=True)
+        f.refresh_from_db()
+        assert f.fact is not None and f.fact.evidence is None and f.snapshot is None
+        assert "未能保存页面副本：无法连接" in f.fact.note
+        assert f"待确认记录#{f.fact.pk}没有页面副本" in resp.content.decode()
+
     def test_it_keeps_a_dismissed_finding_dismissed_on_later_runs(self):
         with TinySite() as tiny:
             site = self.site(tiny.base)

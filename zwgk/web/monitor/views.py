@@ -462,6 +462,12 @@ def finding_confirm(request: HttpRequest, round_id: int, finding_id: int) -> Htt
             request,
             f"已计入 {fact.indicator_id or fact.item_id}（待确认记录#{fact.pk}），请在考核评分中确认计分。",
         )
+        if fact.evidence_id is None:  # the page could not be read now: no copy, say so
+            messages.warning(
+                request,
+                f"待确认记录#{fact.pk}没有页面副本：确认时未能读取该页面（原因已写入记录说明），"
+                "请另行核实页面并留存证据后再确认计分。",
+            )
     return _back(request, acc, f)
 
 
