@@ -78,6 +78,7 @@ _ENTRY = re.compile(r"^\s*(\S.*?)\s*(?:->|→|=>)\s*(\S.*?)\s*$")
 COMMON = 2000  # frequency given to the project's own words (a common word in jieba's counts)
 MIN_FREQ = 5
 WORDFREQ_MIN = 1e-7  # wordfreq words this common or more (chosen on the tuning sets: 1e-8 and 3e-8 lost recall)
+EVAL_RUN = 20  # characters shared with an evaluated sentence that keep a line out of training (a quote, not boilerplate)
 NAME_FREQ = 300  # frequency given to the names found in the corpus (corpus_names)
 PAIR_MIN_FREQ = 30  # two-character words two neighbouring wrong characters may be meant as
 NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "nz"}  # names are kept at any frequency
@@ -521,9 +522,32 @@ def glyph_confusions(lexicon: dict[str, int]) -> dict[str, set[str]]:
     return out
 
 
-def write_dictionaries(shared: Path, train: list[tuple[str, str]]) -> dict[str, int]:
+def without_evaluated(texts: list[str], split: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """``texts`` less every line that shares an ``EVAL_RUN``-character run with a corrected ECSpell
+    sentence of the dev or held-out part: those sentences score the model, so their wording must
+    not train it (a few of them quote the State Council's work reports the corpus holds)."""
+    runs = {
+        t[i : i + EVAL_RUN]
+        for part in ("dev", "held")
+        for _, t in split[part]
+        for i in range(len(t) - EVAL_RUN + 1)
+    }
+    return [
+        "\n".join(
+            line
+            for line in text.split("\n")
+            if not any(line[i : i + EVAL_RUN] in runs for i in range(len(line) - EVAL_RUN + 1))
+        )
+        for text in texts
+    ]
+
+
+def write_dictionaries(
+    shared: Path, train: list[tuple[str, str]], official: list[str]
+) -> dict[str, int]:
     """``confusions.txt`` (the serious checks' variant generator) and
-    ``wording_typos_ecspell.txt`` (typo windows of the training split)."""
+    ``wording_typos_ecspell.txt`` (typo windows of the training split; ``official``: the running
+    official text the model trains on)."""
     same, _other, shape = shared_confusions(shared / "data" / "confusion")
     conf = {c: (same.get(c, set()) | shape.get(c, set())) - {c} for c in set(same) | set(shape)}
     lines = [
@@ -535,7 +559,7 @@ def write_dictionaries(shared: Path, train: list[tuple[str, str]]) -> dict[str, 
     (DATA / "confusions.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     # Correct text: the corrected sentences and the running official text (县电政办的 is no typo
     # of 政协的: 政办 occurs there).
-    typos = typo_windows(train, [t for _, t in train] + official_split()["lm"])
+    typos = typo_windows(train, [t for _, t in train] + official)
     lines = [
         "# 错别字词典（wording-typo，自动生成，勿手改；手工条目写在 wording_typos.txt）。",
         "# 来源：ECSpell 公文句子（Lv et al., 2023；MIT，见 LICENSE-ECSpell.txt）中训练部分的错字，",
@@ -550,9 +574,10 @@ def write_dictionaries(shared: Path, train: list[tuple[str, str]]) -> dict[str, 
 
 def build(shared: Path) -> dict[str, int]:
     split = ecspell_split(shared)
-    sizes = write_dictionaries(shared, split["train"])
+    official = without_evaluated(official_split()["lm"], split)
+    sizes = write_dictionaries(shared, split["train"], official)
     targets = sorted({t for _, t in split["train"]})
-    running = targets + official_split()["lm"]
+    running = targets + official
     lexicon = jieba_words()
     lexicon |= wordfreq_words(lexicon)
     counts = ngrams(running, 2, 5)
@@ -574,7 +599,7 @@ def build(shared: Path) -> dict[str, int]:
             lexicon[gram] = 20 * n
     for w in own_words():
         lexicon[w] = max(lexicon.get(w, 0), COMMON)
-    names = corpus_names(official_split()["lm"])
+    names = corpus_names(official)
     for w in names:
         lexicon[w] = max(lexicon.get(w, 0), NAME_FREQ)
     singles = sorted((c for c in lexicon if len(c) == 1), key=lambda c: (-lexicon[c], c))
