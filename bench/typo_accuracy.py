@@ -57,11 +57,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tools.build_typo_model import (  # noqa: E402
+    LOCAL,
+    NATIONAL,
     SEALED,
     corpus_split,
     document_part,
     ecspell_rows,
     ecspell_split,
+    fresh_documents,
     fresh_split,
     official_documents,
     official_split,
@@ -344,6 +347,14 @@ def main() -> None:
                 )
                 for n in (6,)
                 if SEALED[n].exists()
+            ),
+            *(
+                (label, sealed_sentences(fresh_documents(folder), split), False)
+                for label, folder in (
+                    ("本地公文 tools/corpus/local（没看过，只跑这一次；原文笔误未剔除）", LOCAL),
+                    ("国务院政府工作报告 1978—2024 tools/corpus/national（同上）", NATIONAL),
+                )
+                if folder.exists()
             ),
             *(
                 (
