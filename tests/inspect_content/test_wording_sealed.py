@@ -15,11 +15,14 @@ from bench.typo_accuracy import sealed_sentences
 from tools import build_typo_model
 from tools.build_typo_model import (
     CORPUS,
+    LOCAL,
+    NATIONAL,
     ROOT,
     SEALED,
     corpus_documents,
     ecspell_rows,
     ecspell_split,
+    fresh_documents,
     official_documents,
     official_split,
     sealed_documents,
@@ -97,3 +100,19 @@ def test_the_medical_set_is_as_copied_and_the_build_never_reads_it():
     split = ecspell_split(ROOT.parent / "shared")
     ecspell = {t for part in split.values() for _, t in part}
     assert not ecspell & {t for _, t in rows}
+
+
+@pytest.mark.parametrize("folder", [NATIONAL, LOCAL], ids=["national", "local"])
+def test_the_copied_sets_name_their_source_and_licence_and_are_never_trained_on(folder):
+    files = sorted(folder.glob("*.txt"))
+    documents = fresh_documents(folder)
+    assert len(files) == len(documents) >= 38  # one source address a file
+    for path in files:
+        head = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+        source = next(ln for ln in head if ln.startswith("# 来源:"))
+        host = source.split("/")[2].split(":")[0]
+        assert host.endswith(".gov.cn") or host == "zh.wikisource.org", path.name
+        assert any("著作权法》第五条" in ln for ln in head), path.name
+    assert "national" not in inspect.getsource(build_typo_model.build).lower()
+    assert "local" not in inspect.getsource(build_typo_model.corpus_documents).lower()
+    assert not set(documents.values()) & set(corpus_documents().values())
