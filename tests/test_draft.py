@@ -2226,3 +2226,58 @@ def test_it_keeps_a_counted_lack_beside_another_faults_zeroing() -> None:
     assert not draft_rule(
         "未按时报送的，该项不得分；报送内容不全的，每缺一项扣0.5分。"
     ).needs_review
+
+
+# ------------------------------------------------------------------ after batch 16 (branch draft17)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 奖 + a Chinese numeral before 分 is a bonus of that figure (as 扣两分, 加三分)
+        (
+            "完成年度培训任务计6分,每少完成5个百分点扣1分,每多培训一人次奖一分。",
+            shape(deductions=[1], bonuses=[1], per_occurrence=True, points=6),
+        ),
+        # 每+unit with a quota met, the worth lost otherwise: each unit's requirement, not a count
+        (
+            "每个社区配备一名专职网格员并按时上岗的计3分,否则不计分。",
+            shape(zeroes_item=True, points=3),
+        ),
+    ],
+)
+def test_it_reads_what_the_sixteenth_batch_showed(text: str, expected: dict) -> None:
+    rule = draft_rule(text)
+    assert rule.summary() == expected, rule.reasons
+
+
+def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
+    """每完成一项得2分,否则不得分: each item done earns 2 — a count, no quota (a number after 每…)."""
+    assert summary("每完成一项培训任务得2分,否则不得分。") == shape(
+        bonuses=[2], zeroes_item=True, per_occurrence=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # 可不扣分: the assessor may waive the zeroing
+        ("检查中未发现问题的得10分;发现问题的不得分,当场整改到位的,可不扣分。", "可不扣分"),
+        # the whole assessment's score zeroed (总分即为0分): a veto, not this item's zeroing
+        ("任何一项不符合要求的,考核总分即为零分。", "另一个指标或整个部分"),
+        # 每缺一项不计分: one missing zeroes the item, or each missing one scores nothing?
+        (
+            "档案管理做到“三齐全”(目录、台账、记录),符合要求的计4分,每少一项不得分。",
+            "“每…”与“不得分”连用",
+        ),
+    ],
+)
+def test_it_marks_what_the_sixteenth_batch_showed_it_cannot_say(text: str, reason: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
+
+
+def test_it_keeps_an_error_that_takes_all_the_items_points() -> None:
+    """每处错误扣除所在项所有分值: each error loses all at once — no doubt between a share and all."""
+    assert not draft_rule("信息每处错误扣除所在项所有分值。").needs_review

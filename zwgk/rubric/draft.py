@@ -241,9 +241,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_NUM = "零〇一二两三四五六七八九十点半"
 # A Chinese numeral is read as a points figure only right before 分 and after a word that
-# introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分).
+# introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分, 奖一分).
 _CN_POINTS_RE = re.compile(
-    rf"(?<=[扣减加得为至到超过限高多满计记~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
+    rf"(?<=[扣减加得为至到超过限高多满计记奖~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
 )
 _ITEM = "\ue000"  # marks the start of a numbered item in the normalised text (not whitespace)
 _CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, before NFKC eats them
@@ -693,6 +693,10 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:及)?(?:以上|以下|以内|之内)"),
      "分值写在条件里（“被扣2分以上的”）：须人工确认"),
     (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
+    # 能及时制止、查处的,可不扣分: an exception the assessor may grant (不扣分 alone is an exception
+    # read as said)
+    (re.compile(r"可(?:以)?(?:酌情)?(?:不予?|免予?|免于|减免)(?:扣|[计记]分|处罚)"),
+     "“可不扣分”：是否扣分由考核人员决定，须人工确认"),
     # 成效明显的加2分 / 工作突出的,可加1分: a merit the assessor must judge earns the points (a fault
     # named so, 重点不突出扣1分, is no judgement of the amount)
     (re.compile(r"(?<!不)(?:明显|显著|突出|出色|力度大|成效好|效果好|较好|良好)(?:的|者)?[,]?"
@@ -772,7 +776,7 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
      "有扣分规定未写明分值"),
     # a points figure in Chinese numerals the normaliser did not read (扣一百分, 加三点五分)
-    (re.compile(r"(?:扣|加|得|计|记)[除减去]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
+    (re.compile(r"(?:扣|加|得|计|记|奖)[除减去]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
      "有未能识别的分值"),
     (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
      "有加分规定未写明分值"),
@@ -1025,6 +1029,30 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     return None
 
 
+# the worth said to be lost when its condition is not met (…记5分,否则不记分)
+_OTHERWISE_NONE_RE = re.compile(
+    r"[,;。]?(?:否则|反之)[,]?(?:该项|此项|本项)?(?:不得分|不[计记]分|[得计记]0分)"
+)
+# a quota met, ending on 的 right before the worth (每村|有一个固定宣传栏并经常更换宣传内容的): no fault in it
+_QUOTA_MET_RE = re.compile(
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*?(?:\d+|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fff]"
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*(?:的|者),?"
+)
+
+
+def _quota_met(s: str, seg_start: int, tok: _Tok) -> set[int]:
+    """The positions of 每 that name each unit's quota in the case of a worth lost when it is not met
+    (每村有一个宣传栏…的记5分,否则不记分), or nothing: each unit must meet it, a requirement, not a count of
+    what it earns (每完成一项得2分,反之,不得分 counts)."""
+    if tok.kind != "get" or not _OTHERWISE_NONE_RE.match(s, tok.end):
+        return set()
+    seg = s[seg_start : tok.start]
+    found = list(_EVERY_RE.finditer(seg))
+    if found and all(_QUOTA_MET_RE.fullmatch(seg, m.end()) for m in found):
+        return {seg_start + m.start() for m in found}
+    return set()
+
+
 def _every_positions(s: str, start: int, end: int) -> set[int]:
     """Positions of the 每 words between ``start`` and ``end`` read as counting markers."""
     found = {m.start() + start for m in _EVERY_RE.finditer(s[start:end])}
@@ -1189,7 +1217,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
-            if per is not None:
+            quota = _quota_met(s, seg_start, t)
+            if quota:
+                # 每村有一个固定宣传栏…的记5分,否则不记分: each unit's quota met earns the worth, all or
+                # nothing — the requirement, not a count
+                every_used.update(quota)
+                per = None
+            elif per is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
                 every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
                 # 每查到未出勤…的,一次扣5分: the count said twice, 每 + a verb of finding and 一次
@@ -1205,8 +1239,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 near = s.rfind(",", seg_start, last) if last > 0 else -1
                 if _per_marker(s, max(near + 1, seg_start), t) is None:
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start) or _FOUND_ANY_RE.search(
-                s, seg_start, t.start
+            elif not quota and (
+                _LOOSE_COUNT_RE.search(s, seg_start, t.start)
+                or _FOUND_ANY_RE.search(s, seg_start, t.start)
             ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
@@ -1216,7 +1251,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
             loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
-            if per is None and loose:
+            if per is None and loose and not quota:
                 before = s[seg_start : loose.start()]
                 if not any(
                     before.endswith(w) for w in _NOT_COUNT_BEFORE
@@ -1313,7 +1348,17 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             seg_start = t.end
         elif t.kind == "zero":
             if _per_marker(s, seg_start, t) is not None:
-                every_used.update(_every_positions(s, seg_start, t.start))
+                counted = _every_positions(s, seg_start, t.start)
+                every_used.update(counted)
+                own_part = max(c_start, s.rfind(",", c_start, t.start) + 1)
+                if any(own_part <= i for i in counted) and re.search(
+                    r"不得分|不给分|不[计记]分|[为得计记]0分", s[t.start : t.end]
+                ):
+                    # 每缺一项不计分: a count joined to a zeroing — does one missing zero the item, or
+                    # does each missing one score nothing? (每处错误扣除所在项所有分值: all lost at once)
+                    draft.review(
+                        "“每…”与“不得分”连用：是一项即清零还是每项扣一部分不明确，须人工确认"
+                    )
             named = re.match(r"指标", s[t.start : t.end]) and t.start > c_start  # 运维指标得0分
             # 本年度出现重大疫情的不计分: a zeroing for an event of the whole year, with no item word,
             # may take the unit's whole score for the year (a veto), not this item's (全年未开展的不得分
@@ -1325,7 +1370,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if (
                 named
                 or yearly
-                or re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start])
+                # (评查总分即为零分: the whole assessment's score)
+                or re.search(
+                    r"(?:指标|考核|工作|部分|板块|栏目|单位|总分|总成绩|总得分)(?:即|则|就|均|也|一律)?$",
+                    s[c_start : t.start],
+                )
             ):
                 draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
             text = _strip(s[seg_start:c_end])
