@@ -2270,6 +2270,16 @@ def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
             "档案管理做到“三齐全”(目录、台账、记录),符合要求的计4分,每少一项不得分。",
             "“每…”与“不得分”连用",
         ),
+        # three duties or more listed before 等 and one amount: each, or only all? (the convention)
+        (
+            "未按规定开展月度例会、季度讲评、年度述职和半年督查等日常管理不到位的扣2分。",
+            "一个分值对应所列几件事",
+        ),
+        # a thing missing beside the same thing there but not applied, the absence costing more
+        (
+            "以上三项台账,缺一项扣2分;有台账但未按规定使用的,每发现一次扣0.5分。",
+            "同一事项完全未做与做得不全",
+        ),
     ],
 )
 def test_it_marks_what_the_sixteenth_batch_showed_it_cannot_say(text: str, reason: str) -> None:
@@ -2281,3 +2291,15 @@ def test_it_marks_what_the_sixteenth_batch_showed_it_cannot_say(text: str, reaso
 def test_it_keeps_an_error_that_takes_all_the_items_points() -> None:
     """每处错误扣除所在项所有分值: each error loses all at once — no doubt between a share and all."""
     assert not draft_rule("信息每处错误扣除所在项所有分值。").needs_review
+
+
+def test_it_keeps_the_means_of_one_duty_listed_before_etc() -> None:
+    """未利用报纸、电视、网站等各类媒体宣传的: examples of the means of one duty, one deduction."""
+    assert summary("未利用报纸、电视、网站、公众号等各类媒体开展宣传的,扣2分。") == shape(
+        deductions=[2]
+    )
+
+
+def test_it_keeps_a_thing_there_but_unapplied_that_costs_more_than_its_absence() -> None:
+    """有制度但未执行的扣2分;没有制度的扣1分: the absence costs less — two faults, no tier."""
+    assert summary("有制度但未执行的,扣2分;没有制度的扣1分。") == shape(deductions=[2, 1])

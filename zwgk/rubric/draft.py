@@ -1156,8 +1156,17 @@ def _listed_lacks(case: str) -> list[str]:
     if neg is None:
         return []
     tail = re.sub(r"\([^()]*\)|“[^“”]*”", "", part[neg.end() :])
-    if re.search(r"等|之一|任一|任何一|其中一|均|都|全部", tail):
-        return []  # examples of one kind, or a list said to count once (之一: any; 均: all)
+    if re.search(r"之一|任一|任何一|其中一|均|都|全部", tail):
+        return []  # a list said to count once (之一: any; 均: all)
+    if "等" in tail:
+        if re.search(
+            r"等(?:各类|各种|多种)?[\u4e00-\u9fff]{0,4}?(?:媒体|媒介|阵地|渠道|平台|载体|方式|形式|手段|途径)",
+            tail,
+        ):
+            return []  # 未利用电视、广播、网站等媒体宣传的: the means of one duty, examples
+        # 未完成会议、培训、评议和台账等工作不到位的: the duties listed before 等 (three or more stay
+        # unclear, as the convention settled before batch 13 says)
+        tail = tail[: tail.rindex("等")]
     items = [x for x in _LIST_JOIN_RE.split(tail) if x]
     rest = items[1:]
     if (
@@ -1921,6 +1930,36 @@ def _short_and_none(s: str, toks: list[_Tok]) -> bool:
     return False
 
 
+# a thing said to be there but not applied (有制度没有执行, 有方案但未落实): the lesser case beside its absence
+_THERE_UNAPPLIED_RE = re.compile(
+    r"有(?![一二两三四五六七八九十\d])([\u4e00-\u9fff]{2,4}?)(?:但|却|而)?(?:没有|未|不)[\u4e00-\u9fff]{0,4}?"
+    r"(?:执行|落实|实施|运行|使用|运用|开展)"
+)
+
+
+def _missing_and_unapplied(s: str, toks: list[_Tok]) -> bool:
+    """上述几项制度,缺一项,扣1分;有制度没有执行,发现一处,扣0.5分: a thing missing (缺, 没有, 未建立…) and the
+    same thing there but not applied (有制度没有执行), the absence costing more or zeroing the item — the
+    graver and the lesser case of one duty, replace or add not said (as 无公示牌 / 公示牌未更新)."""
+    marks = [t for t in toks if t.kind in ("deduct", "zero") and not t.cont]
+    for b in marks:
+        if b.kind != "deduct":
+            continue
+        m = _THERE_UNAPPLIED_RE.search(_case_text(s, toks, b))
+        if m is None:
+            continue
+        thing = m.group(1)[:2]
+        for a in marks:
+            if a is b or a.item != b.item:
+                continue
+            if a.kind != "zero" and not (a.value and b.value and a.value > b.value):
+                continue
+            case_a = _case_text(s, toks, a)
+            if thing in case_a and re.search(r"缺|没有|尚未|未(?:建立|制定|设立)|无", case_a):
+                return True
+    return False
+
+
 # the words that only count or find a case, not what it is (每发现1个, 1次, …者)
 _COUNT_WORDS_RE = re.compile(
     rf"每|发现|出现|查出|查到|存在|有|者|的|\([^()]*\)|[\d{_CN_NUM}]+(?:个|次|名|处|人|例|起|件|项|位)?"
@@ -1960,7 +1999,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "otherwise": _complementary(s, toks, deducts),
         "partly": _lack_and_part(s, toks, deducts)
         or _absent_and_faulty(s, toks)
-        or _short_and_none(s, toks),
+        or _short_and_none(s, toks)
+        or _missing_and_unapplied(s, toks),
         # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's stated worth
         "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
