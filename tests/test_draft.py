@@ -2239,6 +2239,32 @@ def test_it_keeps_a_counted_lack_beside_another_faults_zeroing() -> None:
             "完成年度培训任务计6分,每少完成5个百分点扣1分,每多培训一人次奖一分。",
             shape(deductions=[1], bonuses=[1], per_occurrence=True, points=6),
         ),
+        # a bare worth as its own sentence, its rule in brackets after it
+        (
+            "2.按时参加村务公开培训。4分(无故缺席一次扣2分,中途离会一次扣1分)",
+            shape(deductions=[2, 1], per_occurrence=True, points=4),
+        ),
+        # levels joined by 、 (省、市) name one document's issuers, not listed faults
+        (
+            "乡镇未组织国务院《条例》和省、市《实施办法》培训的,扣1分;村未组织学习的,扣0.5分。",
+            shape(deductions=[1, 0.5]),
+        ),
+        # 按比例相应扣分 spelt out by an amount per step of the rate right after it
+        (
+            "完成年度目标得基本分,未完成的按比例相应扣分,每低5%扣1分,扣完为止。",
+            shape(deductions=[1], per_occurrence=True),
+        ),
+        # …and 加分或减分最高为N分: one cap of each kind; 每超额完成任务N% counts each step exceeded
+        (
+            "完成年度目标得基本分,超额或未完成的按比例相应增减,每超额完成任务5%加1分,每降低5%扣1分,"
+            "加分或减分最高为3分。",
+            shape(deductions=[1], deduction_cap=3, bonuses=[1], bonus_cap=3, per_occurrence=True),
+        ),
+        # the worth with its requirement's standard (良好, 不参与…), its loss spelt out after 否则
+        (
+            "不参与非法集资等活动,遵纪守法,作风良好的记6分,否则每发现一次扣3分。",
+            shape(deductions=[3], per_occurrence=True, points=6),
+        ),
         # 每+unit with a quota met, the worth lost otherwise: each unit's requirement, not a count
         (
             "每个社区配备一名专职网格员并按时上岗的计3分,否则不计分。",
@@ -2270,6 +2296,13 @@ def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
             "档案管理做到“三齐全”(目录、台账、记录),符合要求的计4分,每少一项不得分。",
             "“每…”与“不得分”连用",
         ),
+        # a rate's shortfall counted step by step and the item zeroed below a mark: a tier
+        (
+            "完成目标得基本分,未完成的按比例相应扣分,每降低5%扣1分,完成率低于60%不得分。",
+            "逐档扣分之外",
+        ),
+        # a merit that earns a bonus, with no loss said after it: still judged
+        ("工作成效显著的加2分。", "按工作成效评定"),
         # three duties or more listed before 等 and one amount: each, or only all? (the convention)
         (
             "未按规定开展月度例会、季度讲评、年度述职和半年督查等日常管理不到位的扣2分。",

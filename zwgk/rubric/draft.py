@@ -428,8 +428,9 @@ _TOKEN_RE = re.compile(
             # …or glued to its last word before a counted deduction: …规章制度做到人手一册6分,每缺一项扣2分
             rf"|(?<=[\u4e00-\u9fff])(?<![每扣减加得计记增奖罚错误分值为是共])(?<!每[\u4e00-\u9fff]){_N}分"
             r"(?=,(?:每|缺|少|发现|出现)[^,;。]{0,12}?(?:扣|减)(?:除|去)?\d)"
-            # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。
-            rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$))",
+            # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。 (…例会。5分(缺席一次扣2分):
+            # its rule in brackets after it)
+            rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$|\([^()]*[扣减]))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
@@ -490,6 +491,8 @@ _EVERY_UNIT_RE = re.compile(
     # not read so: a step above a threshold, often one tier of several)
     r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多)\d+(?:\.\d+)?(%|‰)"
     r"|每(?:超过?|超出)[一1](%|‰)"  # (a step of exactly one)
+    # 每超额完成任务10%加0.5分: each step of the target exceeded (not 每超过20%, a threshold's step)
+    r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
     # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
     # right after it
@@ -665,6 +668,12 @@ _LIMIT_RE = re.compile(
 _RATING_MET_RE = re.compile(
     r"(?:综合)?评定(?:等级|结果)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标)(?:及以上|以上)?(?![、和或与])"
 )
+# 按比例相应增减,每超额完成任务10%加0.5分,每降低10%扣0.5分: a proportion followed by an amount per step of
+# the rate (its amount masked, □), which spells it out
+_PROPORTION_SPELT_RE = re.compile(
+    r"按[^,;。]{0,6}?比例[^,;。]{0,6}"
+    r"(?=(?:,每[^,;。\d]{0,8}\d+(?:\.\d+)?(?:%|‰|个?百分点)□+)+(?:[,;。]|$))"
+)
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
@@ -699,8 +708,9 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "“可不扣分”：是否扣分由考核人员决定，须人工确认"),
     # 成效明显的加2分 / 工作突出的,可加1分: a merit the assessor must judge earns the points (a fault
     # named so, 重点不突出扣1分, is no judgement of the amount)
+    # (…形象良好的记10分,否则每发现一次扣10分: the worth, the requirement's standard, its loss said)
     (re.compile(r"(?<!不)(?:明显|显著|突出|出色|力度大|成效好|效果好|较好|良好)(?:的|者)?[,]?"
-                r"(?:可以?|酌情)?(?:加|得|奖励?|增加?|计|记)分?\d"),
+                r"(?:可以?|酌情)?(?:加|得|奖励?|增加?|计|记)分?\d(?![\d.]*分[,;]?(?:否则|反之))"),
      "按工作成效评定加分：须人工确认"),
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
@@ -1033,6 +1043,10 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
 _OTHERWISE_NONE_RE = re.compile(
     r"[,;。]?(?:否则|反之)[,]?(?:该项|此项|本项)?(?:不得分|不[计记]分|[得计记]0分)"
 )
+# …or its loss spelt out after 否则 (否则扣2分, 否则每发现一次扣10分)
+_OTHERWISE_SAID_RE = re.compile(
+    r"[,;。]?(?:否则|反之)[,]?(?:不得分|不[计记]分|[得计记]0分|(?:每[^,;。]{0,8}?)?扣[除减]?\d)"
+)
 # a quota met, ending on 的 right before the worth (每村|有一个固定宣传栏并经常更换宣传内容的): no fault in it
 _QUOTA_MET_RE = re.compile(
     r"(?:(?![未不没缺漏迟错超低少])[^,;。])*?(?:\d+|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fff]"
@@ -1051,6 +1065,10 @@ def _quota_met(s: str, seg_start: int, tok: _Tok) -> set[int]:
     if found and all(_QUOTA_MET_RE.fullmatch(seg, m.end()) for m in found):
         return {seg_start + m.start() for m in found}
     return set()
+
+
+# the other kind named before a cap (加分或减分最高为1分, 扣分和加分均不超过2分): a cap of each kind
+_BOTH_KINDS_RE = re.compile(r"(?:加分|扣分|减分)(?:或|和|及|与|、)([扣减加]分)(?:均|都|各)?")
 
 
 def _every_positions(s: str, start: int, end: int) -> set[int]:
@@ -1167,6 +1185,12 @@ def _listed_lacks(case: str) -> list[str]:
         # 未完成会议、培训、评议和台账等工作不到位的: the duties listed before 等 (three or more stay
         # unclear, as the convention settled before batch 13 says)
         tail = tail[: tail.rindex("等")]
+    # 中央《意见》和省、市《实施意见》: levels joined by 、 name one thing's issuers, not listed things
+    tail = re.sub(
+        rf"(?:(?<=[和及与或])|(?<![\u4e00-\u9fff])){_LEVEL_WORD}(?:、{_LEVEL_WORD})+",
+        lambda m: m.group(0).replace("、", ""),
+        tail,
+    )
     items = [x for x in _LIST_JOIN_RE.split(tail) if x]
     rest = items[1:]
     if (
@@ -1196,6 +1220,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     masked_s = "".join(masked)
     # 评分标准: / 【评分细则】: a heading that names the column, not a judgement
     masked_s = _HEADING_LABEL_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    # 加分或减分最高为1分: one cap of each kind (the other kind's word masked with the cap)
+    both_caps = set()
+    for t in (t for t in toks if t.kind.endswith("cap")):
+        for m in _BOTH_KINDS_RE.finditer(s, max(0, t.start - 8), t.start + 2):
+            if t.start in (m.start(1), m.end()):
+                both_caps.add(t.start)
+                masked_s = masked_s[: m.start()] + "□" * (t.start - m.start()) + masked_s[t.start :]
 
     # -- amounts, zeroing, caps, ranges in order
     last_kind: str | None = None
@@ -1285,9 +1316,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 )
                 met = _NEGATED_FAULT_RE.sub("", case)
                 # …≤0.6‰,得2分;否则不得分: the worth, all or nothing — no part of it for a fault
-                otherwise_zero = re.match(
-                    r"[,;。]?(?:否则|反之)[,]?(?:不得分|不[计记]分|[得计记]0分)", s[t.end :]
-                )
+                # (…形象良好的记10分,否则每发现一次扣10分: the worth, its loss spelt out after 否则)
+                otherwise_zero = _OTHERWISE_SAID_RE.match(s, t.end)
                 if not otherwise_zero and re.search(
                     r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
                     met,
@@ -1414,6 +1444,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # 单个事项最多扣0.5分 / 每项最多扣2分 / 最多扣3分/项: a cap for each unit, not for
                 # the item
                 draft.review("上限是每一项（每一单位、每一时段）的上限，不是整个指标的：须人工确认")
+            if t.start in both_caps:
+                draft.dcaps.append(t)
+                draft.bcaps.append(t)
+                continue
             if kind is None:
                 same_clause = [
                     e
@@ -1654,6 +1688,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             lambda m: "□" * len(m.group(0)),
             judged_s,
         )
+    # 未完成任务,按比例相应扣分,每低10%扣2分: the proportion spelt out by the amounts counted per step
+    # of the rate right after it — no proportion left to judge
+    judged_s = _PROPORTION_SPELT_RE.sub(lambda m: "□" * len(m.group(0)), judged_s)
     for pattern, reason in _REVIEW_PATTERNS:
         if pattern.search(judged_s):
             draft.review(reason)
@@ -1778,8 +1815,18 @@ _GUARD_REASONS = {
     "num_bracket": "数字后紧接括号，单位或分档可能残缺：须人工核对原文",
     "three_faults": "三种以上情形（不…不…不…）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
+    "step_floor": "逐档扣分之外又写低于某一水平不得分：是同一差距的更重一档，须人工确认计分办法",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
+# a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
+_RATE_STEP_RE = re.compile(
+    r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
+)
+# … and the item zeroed below a mark of the rate (完成率低于80%(含80%)不得分)
+_RATE_FLOOR_RE = re.compile(
+    r"(?:低于|不足|未达到?|达不到|不到)[^,;。\d]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
+    r"(?:不得分|不[计记]分|[得计记为]0分)"
+)
 
 
 def _last_part(case: str) -> str:
@@ -2023,6 +2070,9 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "three_faults": bool(re.search(r"(?:不[\u4e00-\u9fff]{1,3}?、?){3,}的?,?(?:扣|减)\d", s)),
         # 每增加件加2分: the copy lost the count between the verb and its counter
         "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
+        # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
+        # the item zeroed — the same shortfall at a graver level (a tier)
+        "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
     }
     return [_GUARD_REASONS[name] for name, hit in found.items() if hit]
 
