@@ -2239,6 +2239,7 @@ def test_it_keeps_a_counted_lack_beside_another_faults_zeroing() -> None:
             "完成年度培训任务计6分,每少完成5个百分点扣1分,每多培训一人次奖一分。",
             shape(deductions=[1], bonuses=[1], per_occurrence=True, points=6),
         ),
+        ("获县级以上表彰的奖励两分。", shape(bonuses=[2])),
         # a bare worth as its own sentence, its rule in brackets after it
         (
             "2.按时参加村务公开培训。4分(无故缺席一次扣2分,中途离会一次扣1分)",
@@ -2299,6 +2300,11 @@ def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
         # a rate's shortfall counted step by step and the item zeroed below a mark: a tier
         (
             "完成目标得基本分,未完成的按比例相应扣分,每降低5%扣1分,完成率低于60%不得分。",
+            "逐档扣分之外",
+        ),
+        # …or an amount of its own below the mark
+        (
+            "未完成的按比例扣分,每少5个百分点扣1分,完成率不足50%的扣4分。",
             "逐档扣分之外",
         ),
         # a merit that earns a bonus, with no loss said after it: still judged

@@ -241,9 +241,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_NUM = "零〇一二两三四五六七八九十点半"
 # A Chinese numeral is read as a points figure only right before 分 and after a word that
-# introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分, 奖一分).
+# introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分, 奖一分, 奖励两分).
 _CN_POINTS_RE = re.compile(
-    rf"(?<=[扣减加得为至到超过限高多满计记奖~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
+    rf"(?<=[扣减加得为至到超过限高多满计记奖励~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
 )
 _ITEM = "\ue000"  # marks the start of a numbered item in the normalised text (not whitespace)
 _CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, before NFKC eats them
@@ -786,7 +786,7 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
      "有扣分规定未写明分值"),
     # a points figure in Chinese numerals the normaliser did not read (扣一百分, 加三点五分)
-    (re.compile(r"(?:扣|加|得|计|记|奖)[除减去]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
+    (re.compile(r"(?:扣|加|得|计|记|奖)[除减去励]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
      "有未能识别的分值"),
     (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
      "有加分规定未写明分值"),
@@ -1815,17 +1815,18 @@ _GUARD_REASONS = {
     "num_bracket": "数字后紧接括号，单位或分档可能残缺：须人工核对原文",
     "three_faults": "三种以上情形（不…不…不…）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
-    "step_floor": "逐档扣分之外又写低于某一水平不得分：是同一差距的更重一档，须人工确认计分办法",
+    "step_floor": "逐档扣分之外又写低于某一水平不得分或另扣：是同一差距的更重一档，须人工确认计分办法",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
 _RATE_STEP_RE = re.compile(
     r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
 )
-# … and the item zeroed below a mark of the rate (完成率低于80%(含80%)不得分)
+# … and the item zeroed, or an amount of its own, below a mark of the rate (完成率低于80%(含80%)不得分,
+# 低于60%的扣5分)
 _RATE_FLOOR_RE = re.compile(
-    r"(?:低于|不足|未达到?|达不到|不到)[^,;。\d]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
-    r"(?:不得分|不[计记]分|[得计记为]0分)"
+    r"(?<![每不])(?:低于|不足|未达到?|达不到|不到)[^,;。\d]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
+    r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
 )
 
 
@@ -2071,7 +2072,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         # 每增加件加2分: the copy lost the count between the verb and its counter
         "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
         # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
-        # the item zeroed — the same shortfall at a graver level (a tier)
+        # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
         "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
     }
     return [_GUARD_REASONS[name] for name, hit in found.items() if hit]
