@@ -2271,6 +2271,11 @@ def test_it_keeps_a_counted_lack_beside_another_faults_zeroing() -> None:
             "每个社区配备一名专职网格员并按时上岗的计3分,否则不计分。",
             shape(zeroes_item=True, points=3),
         ),
+        # …or its loss spelt out as a deduction after 否则
+        (
+            "每户发放一份安全用电明白纸的得2分,否则扣2分。",
+            shape(deductions=[2], points=2),
+        ),
     ],
 )
 def test_it_reads_what_the_sixteenth_batch_showed(text: str, expected: dict) -> None:
@@ -2315,6 +2320,10 @@ def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
             "一个分值对应所列几件事",
         ),
         # a thing missing beside the same thing there but not applied, the absence costing more
+        (
+            "未建立值班制度的扣2分;有制度但执行不到位的扣1分。",
+            "同一事项完全未做与做得不全",
+        ),
         (
             "以上三项台账,缺一项扣2分;有台账但未按规定使用的,每发现一次扣0.5分。",
             "同一事项完全未做与做得不全",

@@ -1039,13 +1039,11 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     return None
 
 
-# the worth said to be lost when its condition is not met (…记5分,否则不记分)
-_OTHERWISE_NONE_RE = re.compile(
-    r"[,;。]?(?:否则|反之)[,]?(?:该项|此项|本项)?(?:不得分|不[计记]分|[得计记]0分)"
-)
-# …or its loss spelt out after 否则 (否则扣2分, 否则每发现一次扣10分)
+# the worth's loss said after it when its condition is not met (…记5分,否则不记分; 否则扣2分; 否则每发现
+# 一次扣10分)
 _OTHERWISE_SAID_RE = re.compile(
-    r"[,;。]?(?:否则|反之)[,]?(?:不得分|不[计记]分|[得计记]0分|(?:每[^,;。]{0,8}?)?扣[除减]?\d)"
+    r"[,;。]?(?:否则|反之)[,]?(?:该项|此项|本项)?"
+    r"(?:不得分|不[计记]分|[得计记]0分|(?:每[^,;。]{0,8}?)?扣[除减]?\d)"
 )
 # a quota met, ending on 的 right before the worth (每村|有一个固定宣传栏并经常更换宣传内容的): no fault in it
 _QUOTA_MET_RE = re.compile(
@@ -1055,10 +1053,10 @@ _QUOTA_MET_RE = re.compile(
 
 
 def _quota_met(s: str, seg_start: int, tok: _Tok) -> set[int]:
-    """The positions of 每 that name each unit's quota in the case of a worth lost when it is not met
-    (每村有一个宣传栏…的记5分,否则不记分), or nothing: each unit must meet it, a requirement, not a count of
-    what it earns (每完成一项得2分,反之,不得分 counts)."""
-    if tok.kind != "get" or not _OTHERWISE_NONE_RE.match(s, tok.end):
+    """The positions of 每 that name each unit's quota in the case of a worth whose loss is said after it
+    (每村有一个宣传栏…的记5分,否则不记分; 每户发放一份…的得2分,否则扣2分), or nothing: each unit must meet it, a
+    requirement, not a count of what it earns (每完成一项得2分,反之,不得分 counts)."""
+    if tok.kind != "get" or not _OTHERWISE_SAID_RE.match(s, tok.end):
         return set()
     seg = s[seg_start : tok.start]
     found = list(_EVERY_RE.finditer(seg))
@@ -1980,9 +1978,10 @@ def _short_and_none(s: str, toks: list[_Tok]) -> bool:
 
 # a thing said to be there but not applied (有制度没有执行, 有方案但未落实): the lesser case beside its absence
 _THERE_UNAPPLIED_RE = re.compile(
-    r"有(?![一二两三四五六七八九十\d])([\u4e00-\u9fff]{2,4}?)(?:但|却|而)?(?:没有|未|不)[\u4e00-\u9fff]{0,4}?"
-    r"(?:执行|落实|实施|运行|使用|运用|开展)"
-)
+    r"有(?![一二两三四五六七八九十\d])([\u4e00-\u9fff]{2,4}?)(?:但|却|而)?"
+    r"(?:(?:没有|未|不)[\u4e00-\u9fff]{0,4}?(?:执行|落实|实施|运行|使用|运用|开展)"
+    r"|(?:执行|落实|实施|运行|使用)(?:不到位|不力|不严格?|不规范))"
+)  # (有制度但执行不到位: the same, the fault after the verb)
 
 
 def _missing_and_unapplied(s: str, toks: list[_Tok]) -> bool:
