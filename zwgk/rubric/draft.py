@@ -140,6 +140,21 @@ Tuning after batch 13 (its wrong-unflagged sentences all needed review; half its
   无专项经费不得分); a narrower case of a case with another amount (吸烟者 / 工作人员在室内吸烟); and 不封顶 /
   倒扣 beside a stated worth (deductions past the worth; with no worth 扣分不封顶 stays no cap).
 
+Tuning after batch 16 (schemes of other fields; readings general, checked on sentences written for the
+tests and on every labelled set):
+- read: 奖一分 / 奖励两分 (a Chinese numeral after 奖); 。5分(缺席一次扣2分…) a bare worth before its rule in
+  brackets; levels joined by 、 (省、市《实施意见》) one thing's issuers, not listed faults; 按比例相应扣分 spelt
+  out by an amount per step of the rate right after it (每低10%扣2分; 每超额完成任务10%加0.5分 counts too);
+  加分或减分最高为1分 a cap of each kind; a worth whose loss is said after 否则 (否则扣N分, 否则每发现一次扣N分)
+  has its requirement's words as its case (不参与…, 形象良好: no fault, no merit to judge); 每村有一个宣传栏…的
+  记5分,否则不记分 each unit's quota, the requirement (每完成一项得2分,反之,不得分 still counts);
+- marked: 可不扣分 (a waiver left to the assessor); 总分即为0分 (the whole assessment's score); 每缺一项不计分
+  (a count joined to a zeroing; 每处错误扣除所在项所有分值 is all at once); three duties or more listed before
+  等 and one amount (the convention; 等各类媒体 / 阵地 / 渠道, the means of one duty, stay examples); guards: a
+  thing missing beside it there but not applied (缺一项扣1分;有制度没有执行…扣0.5分), and a rate's
+  shortfall counted step by step beside a mark below which the item is zeroed or scored apart
+  (每降低10%扣1分,完成率低于80%不得分).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -1045,10 +1060,10 @@ _OTHERWISE_SAID_RE = re.compile(
     r"[,;。]?(?:否则|反之)[,]?(?:该项|此项|本项)?"
     r"(?:不得分|不[计记]分|[得计记]0分|(?:每[^,;。]{0,8}?)?扣[除减]?\d)"
 )
-# a quota met, ending on 的 right before the worth (每村|有一个固定宣传栏并经常更换宣传内容的): no fault in it
+# a quota met, right before the worth (每村|有一个固定宣传栏并经常更换宣传内容的): no fault in it
 _QUOTA_MET_RE = re.compile(
     r"(?:(?![未不没缺漏迟错超低少])[^,;。])*?(?:\d+|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fff]"
-    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*(?:的|者),?"
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*(?:的|者)?,?"
 )
 
 
