@@ -2295,6 +2295,7 @@ def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
     [
         # 可不扣分: the assessor may waive the zeroing
         ("检查中未发现问题的得10分;发现问题的不得分,当场整改到位的,可不扣分。", "可不扣分"),
+        ("发现隐患一次扣2分,主动报告并整改的可从轻扣分。", "可不扣分"),
         # the whole assessment's score zeroed (总分即为0分): a veto, not this item's zeroing
         ("任何一项不符合要求的,考核总分即为零分。", "另一个指标或整个部分"),
         # 每缺一项不计分: one missing zeroes the item, or each missing one scores nothing?

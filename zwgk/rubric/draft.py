@@ -719,8 +719,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
     # 能及时制止、查处的,可不扣分: an exception the assessor may grant (不扣分 alone is an exception
     # read as said)
-    (re.compile(r"可(?:以)?(?:酌情)?(?:不予?|免予?|免于|减免)(?:扣|[计记]分|处罚)"),
-     "“可不扣分”：是否扣分由考核人员决定，须人工确认"),
+    (re.compile(r"可(?:以)?(?:酌情)?(?:不予?|免予?|免于|减免|从轻|减轻)(?:扣|[计记]分|处罚)"),
+     "“可不扣分（可从轻）”：是否扣分、扣多少由考核人员决定，须人工确认"),
     # 成效明显的加2分 / 工作突出的,可加1分: a merit the assessor must judge earns the points (a fault
     # named so, 重点不突出扣1分, is no judgement of the amount)
     # (…形象良好的记10分,否则每发现一次扣10分: the worth, the requirement's standard, its loss said)
