@@ -2313,8 +2313,9 @@ def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
             "未完成的按比例扣分,每少5个百分点扣1分,完成率不足50%的扣4分。",
             "逐档扣分之外",
         ),
-        # a merit that earns a bonus, with no loss said after it: still judged
+        # a merit that earns a bonus, with no loss said after it, or even with one: still judged
         ("工作成效显著的加2分。", "按工作成效评定"),
+        ("宣传效果良好的加1分,否则扣1分。", "按工作成效评定"),
         # three duties or more listed before 等 and one amount: each, or only all? (the convention)
         (
             "未按规定开展月度例会、季度讲评、年度述职和半年督查等日常管理不到位的扣2分。",

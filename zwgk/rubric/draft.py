@@ -723,9 +723,10 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "“可不扣分（可从轻）”：是否扣分、扣多少由考核人员决定，须人工确认"),
     # 成效明显的加2分 / 工作突出的,可加1分: a merit the assessor must judge earns the points (a fault
     # named so, 重点不突出扣1分, is no judgement of the amount)
-    # (…形象良好的记10分,否则每发现一次扣10分: the worth, the requirement's standard, its loss said)
+    # (…形象良好的记10分,否则每发现一次扣10分: the worth, the requirement's standard, its loss said;
+    # a bonus, 加2分,否则…, stays judged)
     (re.compile(r"(?<!不)(?:明显|显著|突出|出色|力度大|成效好|效果好|较好|良好)(?:的|者)?[,]?"
-                r"(?:可以?|酌情)?(?:加|得|奖励?|增加?|计|记)分?\d(?![\d.]*分[,;]?(?:否则|反之))"),
+                r"(?:可以?|酌情)?(?:(?:加|奖励?|增加?)分?\d|(?:得|计|记)分?\d(?![\d.]*分[,;]?(?:否则|反之)))"),
      "按工作成效评定加分：须人工确认"),
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
