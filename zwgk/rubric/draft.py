@@ -686,8 +686,8 @@ _RATING_MET_RE = re.compile(
 # 按比例相应增减,每超额完成任务10%加0.5分,每降低10%扣0.5分: a proportion followed by an amount per step of
 # the rate (its amount masked, □), which spells it out
 _PROPORTION_SPELT_RE = re.compile(
-    r"按[^,;。]{0,6}?比例[^,;。]{0,6}"
-    r"(?=(?:,每[^,;。\d]{0,8}\d+(?:\.\d+)?(?:%|‰|个?百分点)□+)+(?:[,;。]|$))"
+    r"按[^,;。:]{0,6}?比例[^,;。:]{0,6}"
+    r"(?=(?:[,:]即?每[^,;。\d]{0,8}\d+(?:\.\d+)?(?:%|‰|个?百分点)□+)+(?:[,;。]|$))"
 )
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
