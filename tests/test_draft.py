@@ -2226,3 +2226,130 @@ def test_it_keeps_a_counted_lack_beside_another_faults_zeroing() -> None:
     assert not draft_rule(
         "未按时报送的，该项不得分；报送内容不全的，每缺一项扣0.5分。"
     ).needs_review
+
+
+# ------------------------------------------------------------------ after batch 16 (branch draft17)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 奖 + a Chinese numeral before 分 is a bonus of that figure (as 扣两分, 加三分)
+        (
+            "完成年度培训任务计6分,每少完成5个百分点扣1分,每多培训一人次奖一分。",
+            shape(deductions=[1], bonuses=[1], per_occurrence=True, points=6),
+        ),
+        ("获县级以上表彰的奖励两分。", shape(bonuses=[2])),
+        # a bare worth as its own sentence, its rule in brackets after it
+        (
+            "2.按时参加村务公开培训。4分(无故缺席一次扣2分,中途离会一次扣1分)",
+            shape(deductions=[2, 1], per_occurrence=True, points=4),
+        ),
+        # levels joined by 、 (省、市) name one document's issuers, not listed faults
+        (
+            "乡镇未组织国务院《条例》和省、市《实施办法》培训的,扣1分;村未组织学习的,扣0.5分。",
+            shape(deductions=[1, 0.5]),
+        ),
+        # 按比例相应扣分 spelt out by an amount per step of the rate right after it
+        (
+            "完成年度目标得基本分,未完成的按比例相应扣分,每低5%扣1分,扣完为止。",
+            shape(deductions=[1], per_occurrence=True),
+        ),
+        # …and 加分或减分最高为N分: one cap of each kind; 每超额完成任务N% counts each step exceeded
+        (
+            "完成年度目标得基本分,超额或未完成的按比例相应增减,每超额完成任务5%加1分,每降低5%扣1分,"
+            "加分或减分最高为3分。",
+            shape(deductions=[1], deduction_cap=3, bonuses=[1], bonus_cap=3, per_occurrence=True),
+        ),
+        # the worth with its requirement's standard (良好, 不参与…), its loss spelt out after 否则
+        (
+            "不参与非法集资等活动,遵纪守法,作风良好的记6分,否则每发现一次扣3分。",
+            shape(deductions=[3], per_occurrence=True, points=6),
+        ),
+        # 每+unit with a quota met, the worth lost otherwise: each unit's requirement, not a count
+        (
+            "每个社区配备一名专职网格员并按时上岗的计3分,否则不计分。",
+            shape(zeroes_item=True, points=3),
+        ),
+        # …or its loss spelt out as a deduction after 否则
+        (
+            "每户发放一份安全用电明白纸的得2分,否则扣2分。",
+            shape(deductions=[2], points=2),
+        ),
+    ],
+)
+def test_it_reads_what_the_sixteenth_batch_showed(text: str, expected: dict) -> None:
+    rule = draft_rule(text)
+    assert rule.summary() == expected, rule.reasons
+
+
+def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
+    """每完成一项得2分,否则不得分: each item done earns 2 — a count, no quota (a number after 每…)."""
+    assert summary("每完成一项培训任务得2分,否则不得分。") == shape(
+        bonuses=[2], zeroes_item=True, per_occurrence=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # 可不扣分: the assessor may waive the zeroing
+        ("检查中未发现问题的得10分;发现问题的不得分,当场整改到位的,可不扣分。", "可不扣分"),
+        ("发现隐患一次扣2分,主动报告并整改的可从轻扣分。", "可不扣分"),
+        # the whole assessment's score zeroed (总分即为0分): a veto, not this item's zeroing
+        ("任何一项不符合要求的,考核总分即为零分。", "另一个指标或整个部分"),
+        # 每缺一项不计分: one missing zeroes the item, or each missing one scores nothing?
+        (
+            "档案管理做到“三齐全”(目录、台账、记录),符合要求的计4分,每少一项不得分。",
+            "“每…”与“不得分”连用",
+        ),
+        # a rate's shortfall counted step by step and the item zeroed below a mark: a tier
+        (
+            "完成目标得基本分,未完成的按比例相应扣分,每降低5%扣1分,完成率低于60%不得分。",
+            "逐档扣分之外",
+        ),
+        # …or an amount of its own below the mark
+        (
+            "未完成的按比例扣分,每少5个百分点扣1分,完成率不足50%的扣4分。",
+            "逐档扣分之外",
+        ),
+        # a merit that earns a bonus, with no loss said after it, or even with one: still judged
+        ("工作成效显著的加2分。", "按工作成效评定"),
+        ("宣传效果良好的加1分,否则扣1分。", "按工作成效评定"),
+        # three duties or more listed before 等 and one amount: each, or only all? (the convention)
+        (
+            "未按规定开展月度例会、季度讲评、年度述职和半年督查等日常管理不到位的扣2分。",
+            "一个分值对应所列几件事",
+        ),
+        # a thing missing beside the same thing there but not applied, the absence costing more
+        (
+            "未建立值班制度的扣2分;有制度但执行不到位的扣1分。",
+            "同一事项完全未做与做得不全",
+        ),
+        (
+            "以上三项台账,缺一项扣2分;有台账但未按规定使用的,每发现一次扣0.5分。",
+            "同一事项完全未做与做得不全",
+        ),
+    ],
+)
+def test_it_marks_what_the_sixteenth_batch_showed_it_cannot_say(text: str, reason: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
+
+
+def test_it_keeps_an_error_that_takes_all_the_items_points() -> None:
+    """每处错误扣除所在项所有分值: each error loses all at once — no doubt between a share and all."""
+    assert not draft_rule("信息每处错误扣除所在项所有分值。").needs_review
+
+
+def test_it_keeps_the_means_of_one_duty_listed_before_etc() -> None:
+    """未利用报纸、电视、网站等各类媒体宣传的: examples of the means of one duty, one deduction."""
+    assert summary("未利用报纸、电视、网站、公众号等各类媒体开展宣传的,扣2分。") == shape(
+        deductions=[2]
+    )
+
+
+def test_it_keeps_a_thing_there_but_unapplied_that_costs_more_than_its_absence() -> None:
+    """有制度但未执行的扣2分;没有制度的扣1分: the absence costs less — two faults, no tier."""
+    assert summary("有制度但未执行的,扣2分;没有制度的扣1分。") == shape(deductions=[2, 1])

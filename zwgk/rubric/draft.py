@@ -140,6 +140,21 @@ Tuning after batch 13 (its wrong-unflagged sentences all needed review; half its
   无专项经费不得分); a narrower case of a case with another amount (吸烟者 / 工作人员在室内吸烟); and 不封顶 /
   倒扣 beside a stated worth (deductions past the worth; with no worth 扣分不封顶 stays no cap).
 
+Tuning after batch 16 (schemes of other fields; readings general, checked on sentences written for the
+tests and on every labelled set):
+- read: 奖一分 / 奖励两分 (a Chinese numeral after 奖); 。5分(缺席一次扣2分…) a bare worth before its rule in
+  brackets; levels joined by 、 (省、市《实施意见》) one thing's issuers, not listed faults; 按比例相应扣分 spelt
+  out by an amount per step of the rate right after it (每低10%扣2分; 每超额完成任务10%加0.5分 counts too);
+  加分或减分最高为1分 a cap of each kind; a worth whose loss is said after 否则 (否则扣N分, 否则每发现一次扣N分)
+  has its requirement's words as its case (不参与…, 形象良好: no fault, no merit to judge); 每村有一个宣传栏…的
+  记5分,否则不记分 each unit's quota, the requirement (每完成一项得2分,反之,不得分 still counts);
+- marked: 可不扣分 (a waiver left to the assessor); 总分即为0分 (the whole assessment's score); 每缺一项不计分
+  (a count joined to a zeroing; 每处错误扣除所在项所有分值 is all at once); three duties or more listed before
+  等 and one amount (the convention; 等各类媒体 / 阵地 / 渠道, the means of one duty, stay examples); guards: a
+  thing missing beside it there but not applied (缺一项扣1分;有制度没有执行…扣0.5分), and a rate's
+  shortfall counted step by step beside a mark below which the item is zeroed or scored apart
+  (每降低10%扣1分,完成率低于80%不得分).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -241,9 +256,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_NUM = "零〇一二两三四五六七八九十点半"
 # A Chinese numeral is read as a points figure only right before 分 and after a word that
-# introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分).
+# introduces one (扣两分, 加分上限为十分, 最多不超五分, 得零分, 奖一分, 奖励两分).
 _CN_POINTS_RE = re.compile(
-    rf"(?<=[扣减加得为至到超过限高多满计记~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
+    rf"(?<=[扣减加得为至到超过限高多满计记奖励~—\-、])([{_CN_NUM}]+)(?=分(?!之))"
 )
 _ITEM = "\ue000"  # marks the start of a numbered item in the normalised text (not whitespace)
 _CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, before NFKC eats them
@@ -428,8 +443,9 @@ _TOKEN_RE = re.compile(
             # …or glued to its last word before a counted deduction: …规章制度做到人手一册6分,每缺一项扣2分
             rf"|(?<=[\u4e00-\u9fff])(?<![每扣减加得计记增奖罚错误分值为是共])(?<!每[\u4e00-\u9fff]){_N}分"
             r"(?=,(?:每|缺|少|发现|出现)[^,;。]{0,12}?(?:扣|减)(?:除|去)?\d)"
-            # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。
-            rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$))",
+            # …or its own sentence after it: …表彰会议机制。3分。否则,不计分。 (…例会。5分(缺席一次扣2分):
+            # its rule in brackets after it)
+            rf"|(?<=[\u4e00-\u9fff%)]。)(?<!分。){_N}分(?=。|$|\([^()]*[扣减]))",
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
@@ -490,6 +506,8 @@ _EVERY_UNIT_RE = re.compile(
     # not read so: a step above a threshold, often one tier of several)
     r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多)\d+(?:\.\d+)?(%|‰)"
     r"|每(?:超过?|超出)[一1](%|‰)"  # (a step of exactly one)
+    # 每超额完成任务10%加0.5分: each step of the target exceeded (not 每超过20%, a threshold's step)
+    r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
     # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
     # right after it
@@ -665,6 +683,12 @@ _LIMIT_RE = re.compile(
 _RATING_MET_RE = re.compile(
     r"(?:综合)?评定(?:等级|结果)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标)(?:及以上|以上)?(?![、和或与])"
 )
+# 按比例相应增减,每超额完成任务10%加0.5分,每降低10%扣0.5分: a proportion followed by an amount per step of
+# the rate (its amount masked, □), which spells it out
+_PROPORTION_SPELT_RE = re.compile(
+    r"按[^,;。:]{0,6}?比例[^,;。:]{0,6}"
+    r"(?=(?:[,:]即?每[^,;。\d]{0,8}\d+(?:\.\d+)?(?:%|‰|个?百分点)□+)+(?:[,;。]|$))"
+)
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
@@ -693,10 +717,16 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:及)?(?:以上|以下|以内|之内)"),
      "分值写在条件里（“被扣2分以上的”）：须人工确认"),
     (re.compile(r"视情况|视情节|视情"), "含“视情况”：分值由考核人员酌定"),
+    # 能及时制止、查处的,可不扣分: an exception the assessor may grant (不扣分 alone is an exception
+    # read as said)
+    (re.compile(r"可(?:以)?(?:酌情)?(?:不予?|免予?|免于|减免|从轻|减轻)(?:扣|[计记]分|处罚)"),
+     "“可不扣分（可从轻）”：是否扣分、扣多少由考核人员决定，须人工确认"),
     # 成效明显的加2分 / 工作突出的,可加1分: a merit the assessor must judge earns the points (a fault
     # named so, 重点不突出扣1分, is no judgement of the amount)
+    # (…形象良好的记10分,否则每发现一次扣10分: the worth, the requirement's standard, its loss said;
+    # a bonus, 加2分,否则…, stays judged)
     (re.compile(r"(?<!不)(?:明显|显著|突出|出色|力度大|成效好|效果好|较好|良好)(?:的|者)?[,]?"
-                r"(?:可以?|酌情)?(?:加|得|奖励?|增加?|计|记)分?\d"),
+                r"(?:可以?|酌情)?(?:(?:加|奖励?|增加?)分?\d|(?:得|计|记)分?\d(?![\d.]*分[,;]?(?:否则|反之)))"),
      "按工作成效评定加分：须人工确认"),
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
@@ -772,7 +802,7 @@ _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
      "有扣分规定未写明分值"),
     # a points figure in Chinese numerals the normaliser did not read (扣一百分, 加三点五分)
-    (re.compile(r"(?:扣|加|得|计|记)[除减去]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
+    (re.compile(r"(?:扣|加|得|计|记|奖)[除减去励]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
      "有未能识别的分值"),
     (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
      "有加分规定未写明分值"),
@@ -1025,6 +1055,36 @@ def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     return None
 
 
+# the worth's loss said after it when its condition is not met (…记5分,否则不记分; 否则扣2分; 否则每发现
+# 一次扣10分)
+_OTHERWISE_SAID_RE = re.compile(
+    r"[,;。]?(?:否则|反之)[,]?(?:该项|此项|本项)?"
+    r"(?:不得分|不[计记]分|[得计记]0分|(?:每[^,;。]{0,8}?)?扣[除减]?\d)"
+)
+# a quota met, right before the worth (每村|有一个固定宣传栏并经常更换宣传内容的): no fault in it
+_QUOTA_MET_RE = re.compile(
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*?(?:\d+|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fff]"
+    r"(?:(?![未不没缺漏迟错超低少])[^,;。])*(?:的|者)?,?"
+)
+
+
+def _quota_met(s: str, seg_start: int, tok: _Tok) -> set[int]:
+    """The positions of 每 that name each unit's quota in the case of a worth whose loss is said after it
+    (每村有一个宣传栏…的记5分,否则不记分; 每户发放一份…的得2分,否则扣2分), or nothing: each unit must meet it, a
+    requirement, not a count of what it earns (每完成一项得2分,反之,不得分 counts)."""
+    if tok.kind != "get" or not _OTHERWISE_SAID_RE.match(s, tok.end):
+        return set()
+    seg = s[seg_start : tok.start]
+    found = list(_EVERY_RE.finditer(seg))
+    if found and all(_QUOTA_MET_RE.fullmatch(seg, m.end()) for m in found):
+        return {seg_start + m.start() for m in found}
+    return set()
+
+
+# the other kind named before a cap (加分或减分最高为1分, 扣分和加分均不超过2分): a cap of each kind
+_BOTH_KINDS_RE = re.compile(r"(?:加分|扣分|减分)(?:或|和|及|与|、)([扣减加]分)(?:均|都|各)?")
+
+
 def _every_positions(s: str, start: int, end: int) -> set[int]:
     """Positions of the 每 words between ``start`` and ``end`` read as counting markers."""
     found = {m.start() + start for m in _EVERY_RE.finditer(s[start:end])}
@@ -1128,8 +1188,23 @@ def _listed_lacks(case: str) -> list[str]:
     if neg is None:
         return []
     tail = re.sub(r"\([^()]*\)|“[^“”]*”", "", part[neg.end() :])
-    if re.search(r"等|之一|任一|任何一|其中一|均|都|全部", tail):
-        return []  # examples of one kind, or a list said to count once (之一: any; 均: all)
+    if re.search(r"之一|任一|任何一|其中一|均|都|全部", tail):
+        return []  # a list said to count once (之一: any; 均: all)
+    if "等" in tail:
+        if re.search(
+            r"等(?:各类|各种|多种)?[\u4e00-\u9fff]{0,4}?(?:媒体|媒介|阵地|渠道|平台|载体|方式|形式|手段|途径)",
+            tail,
+        ):
+            return []  # 未利用电视、广播、网站等媒体宣传的: the means of one duty, examples
+        # 未完成会议、培训、评议和台账等工作不到位的: the duties listed before 等 (three or more stay
+        # unclear, as the convention settled before batch 13 says)
+        tail = tail[: tail.rindex("等")]
+    # 中央《意见》和省、市《实施意见》: levels joined by 、 name one thing's issuers, not listed things
+    tail = re.sub(
+        rf"(?:(?<=[和及与或])|(?<![\u4e00-\u9fff])){_LEVEL_WORD}(?:、{_LEVEL_WORD})+",
+        lambda m: m.group(0).replace("、", ""),
+        tail,
+    )
     items = [x for x in _LIST_JOIN_RE.split(tail) if x]
     rest = items[1:]
     if (
@@ -1159,6 +1234,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     masked_s = "".join(masked)
     # 评分标准: / 【评分细则】: a heading that names the column, not a judgement
     masked_s = _HEADING_LABEL_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    # 加分或减分最高为1分: one cap of each kind (the other kind's word masked with the cap)
+    both_caps = set()
+    for t in (t for t in toks if t.kind.endswith("cap")):
+        for m in _BOTH_KINDS_RE.finditer(s, max(0, t.start - 8), t.start + 2):
+            if t.start in (m.start(1), m.end()):
+                both_caps.add(t.start)
+                masked_s = masked_s[: m.start()] + "□" * (t.start - m.start()) + masked_s[t.start :]
 
     # -- amounts, zeroing, caps, ranges in order
     last_kind: str | None = None
@@ -1189,7 +1271,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
-            if per is not None:
+            quota = _quota_met(s, seg_start, t)
+            if quota:
+                # 每村有一个固定宣传栏…的记5分,否则不记分: each unit's quota met earns the worth, all or
+                # nothing — the requirement, not a count
+                every_used.update(quota)
+                per = None
+            elif per is not None:
                 every_used.update(_every_positions(s, seg_start, t.start))
                 every_used.update(range(t.end, t.end + 3))  # 扣2分(每处)
                 # 每查到未出勤…的,一次扣5分: the count said twice, 每 + a verb of finding and 一次
@@ -1205,8 +1293,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 near = s.rfind(",", seg_start, last) if last > 0 else -1
                 if _per_marker(s, max(near + 1, seg_start), t) is None:
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif _LOOSE_COUNT_RE.search(s, seg_start, t.start) or _FOUND_ANY_RE.search(
-                s, seg_start, t.start
+            elif not quota and (
+                _LOOSE_COUNT_RE.search(s, seg_start, t.start)
+                or _FOUND_ANY_RE.search(s, seg_start, t.start)
             ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
@@ -1216,7 +1305,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
             loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
-            if per is None and loose:
+            if per is None and loose and not quota:
                 before = s[seg_start : loose.start()]
                 if not any(
                     before.endswith(w) for w in _NOT_COUNT_BEFORE
@@ -1241,9 +1330,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 )
                 met = _NEGATED_FAULT_RE.sub("", case)
                 # …≤0.6‰,得2分;否则不得分: the worth, all or nothing — no part of it for a fault
-                otherwise_zero = re.match(
-                    r"[,;。]?(?:否则|反之)[,]?(?:不得分|不[计记]分|[得计记]0分)", s[t.end :]
-                )
+                # (…形象良好的记10分,否则每发现一次扣10分: the worth, its loss spelt out after 否则)
+                otherwise_zero = _OTHERWISE_SAID_RE.match(s, t.end)
                 if not otherwise_zero and re.search(
                     r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
                     met,
@@ -1313,7 +1401,17 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             seg_start = t.end
         elif t.kind == "zero":
             if _per_marker(s, seg_start, t) is not None:
-                every_used.update(_every_positions(s, seg_start, t.start))
+                counted = _every_positions(s, seg_start, t.start)
+                every_used.update(counted)
+                own_part = max(c_start, s.rfind(",", c_start, t.start) + 1)
+                if any(own_part <= i for i in counted) and re.search(
+                    r"不得分|不给分|不[计记]分|[为得计记]0分", s[t.start : t.end]
+                ):
+                    # 每缺一项不计分: a count joined to a zeroing — does one missing zero the item, or
+                    # does each missing one score nothing? (每处错误扣除所在项所有分值: all lost at once)
+                    draft.review(
+                        "“每…”与“不得分”连用：是一项即清零还是每项扣一部分不明确，须人工确认"
+                    )
             named = re.match(r"指标", s[t.start : t.end]) and t.start > c_start  # 运维指标得0分
             # 本年度出现重大疫情的不计分: a zeroing for an event of the whole year, with no item word,
             # may take the unit's whole score for the year (a veto), not this item's (全年未开展的不得分
@@ -1325,7 +1423,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if (
                 named
                 or yearly
-                or re.search(r"(?:指标|考核|工作|部分|板块|栏目|单位|总分)$", s[c_start : t.start])
+                # (评查总分即为零分: the whole assessment's score)
+                or re.search(
+                    r"(?:指标|考核|工作|部分|板块|栏目|单位|总分|总成绩|总得分)(?:即|则|就|均|也|一律)?$",
+                    s[c_start : t.start],
+                )
             ):
                 draft.review("“不得分”说的可能是另一个指标或整个部分：须人工确认清零的对象")
             text = _strip(s[seg_start:c_end])
@@ -1356,6 +1458,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # 单个事项最多扣0.5分 / 每项最多扣2分 / 最多扣3分/项: a cap for each unit, not for
                 # the item
                 draft.review("上限是每一项（每一单位、每一时段）的上限，不是整个指标的：须人工确认")
+            if t.start in both_caps:
+                draft.dcaps.append(t)
+                draft.bcaps.append(t)
+                continue
             if kind is None:
                 same_clause = [
                     e
@@ -1596,6 +1702,9 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             lambda m: "□" * len(m.group(0)),
             judged_s,
         )
+    # 未完成任务,按比例相应扣分,每低10%扣2分: the proportion spelt out by the amounts counted per step
+    # of the rate right after it — no proportion left to judge
+    judged_s = _PROPORTION_SPELT_RE.sub(lambda m: "□" * len(m.group(0)), judged_s)
     for pattern, reason in _REVIEW_PATTERNS:
         if pattern.search(judged_s):
             draft.review(reason)
@@ -1720,8 +1829,19 @@ _GUARD_REASONS = {
     "num_bracket": "数字后紧接括号，单位或分档可能残缺：须人工核对原文",
     "three_faults": "三种以上情形（不…不…不…）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
+    "step_floor": "逐档扣分之外又写低于某一水平不得分或另扣：是同一差距的更重一档，须人工确认计分办法",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
+# a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
+_RATE_STEP_RE = re.compile(
+    r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
+)
+# … and the item zeroed, or an amount of its own, below a mark of the rate (完成率低于80%(含80%)不得分,
+# 低于60%的扣5分)
+_RATE_FLOOR_RE = re.compile(
+    r"(?<![每不])(?:低于|不足|未达到?|达不到|不到)[^,;。\d]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
+    r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
+)
 
 
 def _last_part(case: str) -> str:
@@ -1872,6 +1992,37 @@ def _short_and_none(s: str, toks: list[_Tok]) -> bool:
     return False
 
 
+# a thing said to be there but not applied (有制度没有执行, 有方案但未落实): the lesser case beside its absence
+_THERE_UNAPPLIED_RE = re.compile(
+    r"有(?![一二两三四五六七八九十\d])([\u4e00-\u9fff]{2,4}?)(?:但|却|而)?"
+    r"(?:(?:没有|未|不)[\u4e00-\u9fff]{0,4}?(?:执行|落实|实施|运行|使用|运用|开展)"
+    r"|(?:执行|落实|实施|运行|使用)(?:不到位|不力|不严格?|不规范))"
+)  # (有制度但执行不到位: the same, the fault after the verb)
+
+
+def _missing_and_unapplied(s: str, toks: list[_Tok]) -> bool:
+    """上述几项制度,缺一项,扣1分;有制度没有执行,发现一处,扣0.5分: a thing missing (缺, 没有, 未建立…) and the
+    same thing there but not applied (有制度没有执行), the absence costing more or zeroing the item — the
+    graver and the lesser case of one duty, replace or add not said (as 无公示牌 / 公示牌未更新)."""
+    marks = [t for t in toks if t.kind in ("deduct", "zero") and not t.cont]
+    for b in marks:
+        if b.kind != "deduct":
+            continue
+        m = _THERE_UNAPPLIED_RE.search(_case_text(s, toks, b))
+        if m is None:
+            continue
+        thing = m.group(1)[:2]
+        for a in marks:
+            if a is b or a.item != b.item:
+                continue
+            if a.kind != "zero" and not (a.value and b.value and a.value > b.value):
+                continue
+            case_a = _case_text(s, toks, a)
+            if thing in case_a and re.search(r"缺|没有|尚未|未(?:建立|制定|设立)|无", case_a):
+                return True
+    return False
+
+
 # the words that only count or find a case, not what it is (每发现1个, 1次, …者)
 _COUNT_WORDS_RE = re.compile(
     rf"每|发现|出现|查出|查到|存在|有|者|的|\([^()]*\)|[\d{_CN_NUM}]+(?:个|次|名|处|人|例|起|件|项|位)?"
@@ -1911,7 +2062,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "otherwise": _complementary(s, toks, deducts),
         "partly": _lack_and_part(s, toks, deducts)
         or _absent_and_faulty(s, toks)
-        or _short_and_none(s, toks),
+        or _short_and_none(s, toks)
+        or _missing_and_unapplied(s, toks),
         # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's stated worth
         "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
@@ -1934,6 +2086,9 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "three_faults": bool(re.search(r"(?:不[\u4e00-\u9fff]{1,3}?、?){3,}的?,?(?:扣|减)\d", s)),
         # 每增加件加2分: the copy lost the count between the verb and its counter
         "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
+        # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
+        # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
+        "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
     }
     return [_GUARD_REASONS[name] for name, hit in found.items() if hit]
 
