@@ -242,11 +242,16 @@ def tuning_sets(split) -> list[tuple[str, list[str], bool]]:
         ("新公文集 fresh 的 sealed 部分（已用过）", fresh_sentences("sealed", split), True),
         *(
             (
-                f"第{'二三四五'[n - 2]}封存集 sealed{n}（已用过）",
+                f"第{'二三四五六'[n - 2]}封存集 sealed{n}（已用过）",
                 sealed_sentences(sealed_documents(n), split),
                 True,
             )
-            for n in (2, 3, 4, 5)
+            for n in (2, 3, 4, 5, 6)
+        ),
+        (
+            "本地公文 tools/corpus/local（已用过）",
+            sealed_sentences(fresh_documents(LOCAL), split),
+            True,
         ),
         ("调参语料 tools/corpus/tune2", tune2, True),
         ("调参语料 tools/corpus/tune3", tune3, True),
@@ -341,7 +346,7 @@ def main() -> None:
         [
             *(
                 (
-                    f"第六封存集 tools/corpus/sealed{n}（封存，只跑一次）",
+                    f"第六封存集 tools/corpus/sealed{n}（2026-12-03 跑过一次，已用过）",
                     sealed_sentences(sealed_documents(n), split),
                     False,
                 )
@@ -351,7 +356,10 @@ def main() -> None:
             *(
                 (label, sealed_sentences(fresh_documents(folder), split), False)
                 for label, folder in (
-                    ("本地公文 tools/corpus/local（没看过，只跑这一次；原文笔误未剔除）", LOCAL),
+                    (
+                        "本地公文 tools/corpus/local（2026-12-03 跑过一次，已用过；原文笔误未剔除）",
+                        LOCAL,
+                    ),
                     ("国务院政府工作报告 1978—2024 tools/corpus/national（同上）", NATIONAL),
                 )
                 if folder.exists()
