@@ -84,6 +84,29 @@ def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_in
 @pytest.mark.parametrize(
     "text",
     [
+        "会上，杨灏区长带头讲授法治课。",  # a name before its title
+        "县人民政府县长 王惠仙",  # a title set apart from the name by a space (lists of office holders)
+        "明区人民政府区长  邱浩航",
+        "2025年，花牛镇认真贯彻落实上级部署。",  # a town's name the lexicon does not know
+        "现将滇源街道政府信息公开工作报告如下。",  # a street's
+    ],
+)
+def test_it_asks_about_local_names_before_or_after_a_title_or_a_level_instead_of_reporting(text):
+    hits = find(text)
+    assert hits and not [h for h in hits if h.check in (SERIOUS, TYPO)], hits
+
+
+def test_it_still_reports_a_place_written_wrong_when_the_correction_makes_a_known_place_or_word():
+    for text, fix in (
+        ("位于浙江省胡州市长兴县的项目。", ("胡", "湖")),
+        ("关中平原成市群发展规划", ("成", "城")),
+    ):
+        assert [(h.wrong, h.right) for h in find(text) if h.check == TYPO] == [fix], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "全力抓好“比学树”工程沿线的环境整治。",  # a term the text puts in quotation marks
         "支教、支农、支医和扶贫等项目。",  # a parallel construction's shared character
         "严格执行首接首问制度。",

@@ -35,6 +35,7 @@ from zwgk.inspect.checks.wording_dict import GENERATED, SERIOUS, TYPO, lines, ma
 from zwgk.inspect.checks.wording_model import (
     FUNCTION_CHARS,
     NUMERALS,
+    PLACE_LEVELS,
     TITLES,
     Model,
     Suggestion,
@@ -74,6 +75,11 @@ _SPEECH = (
     "指出 强调 表示 要求 主持 讲话 介绍 一行 带队 认为 说 陪同 出席 参加 提出 希望 代表 作 就 对 在"
 )
 SPEECH = tuple(sorted(set(_SPEECH.split(" ")), key=len, reverse=True))
+# Titles written after a name as well as before it (赵廷昌书记汇报, 宝雨书记、杨灏区长): the name
+# before one is found as before what people do. Not those that only introduce a name (记者,
+# 联系人, 审核…): what stands before them is a newspaper, a unit or a step.
+_INTRODUCERS = "代表 记者 通讯员 作者 审核 编辑 责任编辑 发布人 联系人 负责人 主持人"
+NAME_TITLES = tuple(t for t in TITLES if t not in _INTRODUCERS.split(" "))
 # Function characters of formal writing: two of them side by side (未予采纳, 亦未, 该即办) are
 # syntax, not two slips making a content word (位于, 一位, 改革).
 FORMAL_FUNCTION = frozenset(
@@ -245,6 +251,8 @@ def name_spans(text: str, lexicon: Model) -> list[tuple[int, int]]:
         at = text.find(t)
         while at >= 0:
             e, first = at + len(t), True
+            while e < len(text) and text[e] in " \u3000":
+                e += 1  # 县长 王惠仙: a title set apart from the name by spaces (lists of office holders)
             # The first name must not start a word (领导干部) unless three characters that are no
             # word stand before a pause (调研员王国伟，); the ones listed after it may.
             while (
@@ -328,7 +336,7 @@ def context_spans(
             if j < n and text[j] == c and (j == k + 2 or text[k + 2] in "、，,"):
                 out += [(k, k + 1), (j, j + 1)]  # the shared character itself
     named: list[tuple[int, int]] = []
-    for verb in SPEECH:
+    for verb in SPEECH + NAME_TITLES:
         at = text.find(verb)
         while at >= 0:
             for size in (3, 2):
@@ -372,11 +380,28 @@ def _meant_as_written(
         any(places[sg.start : sg.end]) or FORMAL_FUNCTION.issuperset(sg.wrong)
     ):
         return True
+    if sg.rule == "confusion" and any(places[sg.start : sg.end]):
+        return not _makes_known_place(text, sg, lexicon)
     for a, b in abbreviations:
         if a < sg.end and sg.start < b:
             fixed = text[a : sg.start] + sg.right + text[sg.end : b]
             return not any(fixed[k:] in lexicon.freq for k in range(len(fixed) - 2))
     return False
+
+
+def _makes_known_place(text: str, sg: Suggestion, lexicon: Model) -> bool:
+    """``sg`` stands in a place's name just before its level (北宅街道, 花牛镇): the correction is
+    reported only when it makes a place the lexicon knows (胡州市 → 湖州市) or a word of the level's
+    character (成市群 → 城市群), not another name nobody can check (花牛镇 → 花生镇): the model
+    knows few of the country's towns and streets."""
+    level = next(
+        (p for p in range(sg.end, min(len(text), sg.end + 2)) if text[p] in PLACE_LEVELS), None
+    )
+    if level is None:
+        return True
+    fixed = text[: level + 1][: sg.start] + sg.right + text[sg.end : level + 1]
+    # (成市群 → 城市群, 农村低区 → 农村地区: the level's character is part of a word, no level)
+    return any(fixed[-k:] in lexicon.freq for k in (2, 3, 4) if k <= len(fixed))
 
 
 def _weak_at_end(text: str, sg: Suggestion) -> bool:

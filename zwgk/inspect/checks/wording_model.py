@@ -54,7 +54,7 @@ SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 # Changed whenever the rules below change what a run yields: a cache folder's results of an older
 # version are not read back (the model file's digest alone would not tell).
-RULES_VERSION = "2026-12-02f"
+RULES_VERSION = "2026-12-03a"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
@@ -78,7 +78,8 @@ _TITLES = (
     "书记 副书记 县长 副县长 镇长 副镇长 乡长 副乡长 区长 副区长 市长 副市长 省长 副省长 主任 "
     "副主任 局长 副局长 处长 副处长 科长 副科长 所长 站长 部长 副部长 主席 副主席 委员 常委 "
     "组长 副组长 队长 院长 校长 厂长 经理 董事长 总经理 秘书长 主持人 联系人 负责人 记者 "
-    "通讯员 作者 审核 编辑 责任编辑 发布人 代表 专员 调研员 干事"
+    "通讯员 作者 审核 编辑 责任编辑 发布人 代表 专员 调研员 干事 检察长 副检察长 庭长 副庭长 "
+    "审判长 厅长 副厅长 主委 副主委 会长 副会长 馆长 行长 社长 政委"
 )
 TITLES = tuple(sorted(set(_TITLES.split(" ")), key=len, reverse=True))
 _ORG_KINDS = (
@@ -86,7 +87,7 @@ _ORG_KINDS = (
     "工作室 诊所 药店 药房 门市部 经营部 加工厂 厂"
 )
 ORG_KINDS = tuple(_ORG_KINDS.split(" "))
-PLACE_LEVELS = set("镇乡村县区市")
+PLACE_LEVELS = set("镇乡村县区市街")  # 街 of 街道 (北宅街道)
 # Common surnames (from the Hundred Family Surnames, 百家姓, and today's commonest ones) besides
 # the model's 300 first characters of jieba's person names: 樊, 付, 覃… begin names too.
 SURNAMES_MORE = frozenset(
