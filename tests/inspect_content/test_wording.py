@@ -89,11 +89,19 @@ def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_in
         "明区人民政府区长  邱浩航",
         "2025年，花牛镇认真贯彻落实上级部署。",  # a town's name the lexicon does not know
         "现将滇源街道政府信息公开工作报告如下。",  # a street's
+        "2024年，北宅街道严格遵循国家规定。",  # (a character in no confusion group)
+        "党组书记、检察长黄国锐在报告中回顾了工作。",  # a name after a title, though 黄国 is a word
+        "社区居民柳素霞参加活动。",  # a resident named
+        "张恒、曾范涛分别介绍了情况。",  # names listed with 、
     ],
 )
 def test_it_asks_about_local_names_before_or_after_a_title_or_a_level_instead_of_reporting(text):
     hits = find(text)
     assert hits and not [h for h in hits if h.check in (SERIOUS, TYPO)], hits
+
+
+def test_it_takes_reduplicated_measure_words_as_meant():
+    assert not find("确保件件有回音、项项有着落。")
 
 
 def test_it_still_reports_a_place_written_wrong_when_the_correction_makes_a_known_place_or_word():
