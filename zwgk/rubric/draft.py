@@ -449,6 +449,8 @@ _TOKEN_RE = re.compile(
             # zeroing
             r"(?P<zero>(?:该项|此项|本项|该指标|此项指标|本项指标)?(?:不得分|不给分|不[计记]分|全部扣完)"
             r"|扣除?(?:所在项|该项|本项|此项)的?(?:所有|全部)(?:分值|分数|得分)"
+            # 未真实上报事故扣全分: the item's whole worth taken
+            r"|扣除?(?:全分|全部分(?:值|数)?|满分)(?![\d.])"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分"
             # 对…未及时整治的扣完基本分: the whole base lost at once (扣完基本分为止 is a stop)
             r"|扣完(?:基本|基础)分值?(?![\d.]|为止))",
@@ -1827,11 +1829,18 @@ _GUARD_REASONS = {
     "each_item": "“每项N分”写在所列小项之后：是各小项的分值还是按项加分不明确，须人工确认",
     "one_unit": "分值前有“一＋单位”（如“一所”“一座”），是否按次扣分（加分）不明确：须人工确认",
     "num_bracket": "数字后紧接括号，单位或分档可能残缺：须人工核对原文",
-    "three_faults": "三种以上情形（不…不…不…）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
+    "three_faults": "三种以上情形（不…不…不…，或逗号分列的几种）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
+    "two_faults": "两种情形（…的、…的）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
     "step_floor": "逐档扣分之外又写低于某一水平不得分或另扣：是同一差距的更重一档，须人工确认计分办法",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
+# three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
+_FAULT_CLAUSES_RE = re.compile(
+    r"(?:^|[;。:])(?:[^,;。:\d]*(?:不|未|无|没有|超)[^,;。:\d]*,){3,}(?:扣|减)[除去]?\d"
+)
+# two faults each closed by 的 (or 者) and joined by 、 before one amount
+_JOINED_FAULTS_RE = re.compile(r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d")
 # a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
 _RATE_STEP_RE = re.compile(
     r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
@@ -1951,6 +1960,12 @@ def _absent_and_faulty(s: str, toks: list[_Tok]) -> bool:
                 if a.kind != "zero" and not (a.value and b.value and a.value > b.value):
                     continue  # the graver case costs more (无…扣5分, …未更新的扣3分); else two faults
                 case_b = re.split(r"[(;]", _case_part(_case_text(s, toks, b)))[-1]
+                # 未建立…扣3分,已建立未上墙扣1分: the thing set up (the same verb after 已) but at fault,
+                # the thing itself left unnamed in the lesser case
+                if m.group(1) and re.search(
+                    f"已经?{m.group(1)}[^,;。每]{{0,8}}?(?:但|却)?(?:未|没有|不)", case_b
+                ):
+                    return True
                 at = case_b.find(thing[:3])
                 if at < 0 or re.search("每|一次|1次", case_b):
                     continue
@@ -2083,7 +2098,15 @@ def audit(text: str | None, summary: dict) -> list[str]:
         # 15300(不含)亩: a span whose dash the copy lost, its unit after a note
         "num_bracket": bool(re.search(r"(?<![\d.])\d+(?:\.\d+)?\((?!\d)", s)),
         # 标志牌制作和悬挂不清楚不规范不醒目的扣2分: three faults before one amount, each or all?
-        "three_faults": bool(re.search(r"(?:不[\u4e00-\u9fff]{1,3}?、?){3,}的?,?(?:扣|减)\d", s)),
+        # (管理体制不顺畅,管理权限不明确,分类定性不准确,扣15分: three fault clauses or more, the amount
+        # set apart after them)
+        "three_faults": bool(
+            re.search(r"(?:不[\u4e00-\u9fff]{1,3}?、?){3,}的?,?(?:扣|减)\d", s)
+            or _FAULT_CLAUSES_RE.search(s)
+        ),
+        # 未录入专家库系统的、未及时作出专家评价的,扣2分: two faults, each closed by 的, joined by 、 before
+        # one amount (not 未A和B的: one duty)
+        "two_faults": bool(_JOINED_FAULTS_RE.search(s)),
         # 每增加件加2分: the copy lost the count between the verb and its counter
         "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
         # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
