@@ -414,7 +414,9 @@ _TOKEN_RE = re.compile(
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
             rf"{_N}分(?:为止)?|以{_N}分为限"
             # 每提高1个百分点得绩效分0.5分,直至1分: a counted amount up to N (not 直至不得分, a floor)
-            rf"|(?<=分,)(?:直至|直到){_N}分(?=[,;。]|$))",
+            rf"|(?<=分,)(?:直至|直到){_N}分(?=[,;。]|$)"
+            # 提供一例得1分,最高8分: a bare 最高/最多 as its own comma part right after an amount
+            rf"|(?<=分,)(?:最高|最多){_N}分(?=[,;。]|$))",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
@@ -616,6 +618,8 @@ _FOUND_ANY_RE = re.compile(
 # the words of a minimum required (至少, 不少于, 不得少于, 不低于)
 _REQUIRED_MIN = r"不得?少于|不低于|至少"
 # a requirement's word and its verb right before a number (至少更新1条): the number is no count
+# a minimum stated as a comma part of its own, ended by a comma and holding no amount or case (的)
+_STATED_MIN_RE = re.compile(rf"(?:{_REQUIRED_MIN})[^,;。分的]{{0,8}}(?=,)")
 _REQUIRED_BEFORE_RE = re.compile(rf"(?:{_REQUIRED_MIN})[\u4e00-\u9fff]{{0,4}}$")
 # a quota after 每… (每个乡镇配备1名信息员, 每人每年撰写1篇…) ending its part of the clause, with no fault
 # named in it: the requirement, not a count of faults
@@ -1504,10 +1508,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     # replaces the first or adds to it is not said
     # (a minimum the unit must reach, counted down from: 不少于10人,每少1人扣0.5分 — the 不少于 is the
     # requirement each shortfall is counted from, not a tier's limit)
+    # (机构编制不少于2人,编制内部调剂的扣1分,人员少于2人的扣1分: a minimum stated as a comma part of its
+    # own, with no amount, is the requirement the faults after it break, not a tier's limit)
     def limits(text: str, e: _Entry) -> str:
         if e.per is not None and _SHORTFALL_RE.search(e.text):
             return _REQUIRED_MIN_RE.sub(lambda m: "□" * len(m.group(0)), text)
-        return text
+        return _STATED_MIN_RE.sub(lambda m: "□" * len(m.group(0)), text)
 
     limited = [
         e
