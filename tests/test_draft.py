@@ -2359,3 +2359,65 @@ def test_it_keeps_the_means_of_one_duty_listed_before_etc() -> None:
 def test_it_keeps_a_thing_there_but_unapplied_that_costs_more_than_its_absence() -> None:
     """有制度但未执行的扣2分;没有制度的扣1分: the absence costs less — two faults, no tier."""
     assert summary("有制度但未执行的,扣2分;没有制度的扣1分。") == shape(deductions=[2, 1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 扣全分 / 扣除全部分值: the item's whole worth taken (a zeroing), beside a lesser fault's amount
+        ("未按期报送报表扣1分,报表数据造假的扣全分。", shape(deductions=[1], zeroes_item=True)),
+        ("资料不全的扣0.5分;弄虚作假的,扣除全部分值。", shape(deductions=[0.5], zeroes_item=True)),
+        # a bare 最高N分 as its own comma part right after an amount: that amount's cap
+        (
+            "每报送一篇被采用的信息得0.5分,最高4分;迟报一次扣1分。",
+            shape(deductions=[1], bonuses=[0.5], bonus_cap=4, per_occurrence=True),
+        ),
+        (
+            "每发现一处台账错误扣0.5分,最多3分。",
+            shape(deductions=[0.5], deduction_cap=3, per_occurrence=True),
+        ),
+        # a minimum stated as a comma part of its own is the requirement, not a tier's limit
+        (
+            "站内专职人员不少于3人,人员兼职的扣1分,人数少于3人的扣1分。",
+            shape(deductions=[1, 1]),
+        ),
+    ],
+)
+def test_it_reads_what_the_seventeenth_batch_showed(text: str, expected: dict) -> None:
+    rule = draft_rule(text)
+    assert rule.summary() == expected, rule.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # three fault clauses or more before one amount set apart by a comma: each, or all once?
+        (
+            "档案管理制度不健全,资料归档不及时,目录索引不清楚,扣6分;未配备专用档案柜,扣2分。",
+            "三种以上情形",
+        ),
+        (
+            "人员配备不足,未明确分管领导,岗位职责不清,或值班安排不合理,扣4分。",
+            "三种以上情形",
+        ),
+        # two faults each closed by 的 and joined by 、 before one amount
+        ("未按期公示评审结果的、未归档评审记录的,扣1分。", "两种情形（…的、…的）"),
+        # the thing set up (已建立, 已制定) but at fault beside it not set up: the lesser case of one duty
+        ("未建立巡查台账扣4分,已建立未按月填写扣1分。", "同一事项完全未做与做得不全"),
+        ("未制定应急预案的扣3分;已制定但未组织演练的扣1分。", "同一事项完全未做与做得不全"),
+    ],
+)
+def test_it_marks_what_the_seventeenth_batch_showed_it_cannot_say(text: str, reason: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
+
+
+def test_it_keeps_two_fault_clauses_and_one_amount() -> None:
+    """岗位设置不合理,人员超编,扣3分: two clauses before the amount, no list of three — one deduction."""
+    assert summary("岗位设置不合理,人员超编,扣3分。") == shape(deductions=[3])
+
+
+def test_it_keeps_a_thing_set_up_that_costs_more_when_at_fault() -> None:
+    """未建立台账扣1分,已建立但未更新扣2分: the absence costs less — two faults, no tier."""
+    assert summary("未建立台账扣1分,已建立但未更新扣2分。") == shape(deductions=[1, 2])
