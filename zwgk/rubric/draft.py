@@ -1836,9 +1836,9 @@ _GUARD_REASONS = {
     "one_unit": "分值前有“一＋单位”（如“一所”“一座”），是否按次扣分（加分）不明确：须人工确认",
     "num_bracket": "数字后紧接括号，单位或分档可能残缺：须人工核对原文",
     "three_faults": "三种以上情形（不…不…不…，或逗号分列的几种）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
-    "two_faults": "两种情形（…的、…的）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
     "step_floor": "逐档扣分之外又写低于某一水平不得分或另扣：是同一差距的更重一档，须人工确认计分办法",
+    "two_faults": "两种情形（…的、…的）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
