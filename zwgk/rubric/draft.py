@@ -155,6 +155,16 @@ tests and on every labelled set):
   shortfall counted step by step beside a mark below which the item is zeroed or scored apart
   (每降低10%扣1分,完成率低于80%不得分).
 
+Tuning after batch 17 (readings general, checked on sentences written for the tests and on every labelled
+set):
+- read: 扣全分 / 扣除全部分值 a zeroing; a bare 最高N分 as its own comma part right after an amount (提供一例
+  得1分,最高8分) that amount's cap; a minimum stated as a comma part of its own (编制不少于2人,…) the
+  requirement, not a tier's limit (…人员少于2人的扣1分 beside another fault's 扣1分: two faults);
+- marked: three fault clauses or more (不, 未, 无, 超) before an amount set apart by a comma (管理体制不顺畅,
+  管理权限不明确,分类定性不准确,扣15分: the convention); two faults each closed by 的 and joined by 、
+  before one amount (未录入…的、未及时作出…的,扣2分: batch 13's reading); guard: the thing set up but at
+  fault (已建立未上墙) beside it not set up (未建立…扣3分), the absence costing more.
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
