@@ -15,7 +15,7 @@ from zwgk.rubric.draft import AUDIT_REASONS, audit, draft_rule, normalize, parse
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
 # batches 1-14 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 17)]
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 18)]
 # Labels that disagree with the seeds' labels of the same shape (a lesser case beside the duty
 # missing; tests/data/rule_sentences_real.md, "After batch 16"), left to whoever owns the
 # conventions: the drafter reads them as the seeds do, so they stay out of the check below.
