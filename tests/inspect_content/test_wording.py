@@ -93,6 +93,9 @@ def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_in
         "党组书记、检察长黄国锐在报告中回顾了工作。",  # a name after a title, though 黄国 is a word
         "社区居民柳素霞参加活动。",  # a resident named
         "张恒、曾范涛分别介绍了情况。",  # names listed with 、
+        "县长 木塔力甫·塞衣皮出席会议。",  # a transliterated name
+        "2016年3月7日在塔洋镇第十五届人民代表大会上。",  # 塔洋镇 → 塔乡镇 makes no place
+        "近年来，我厅大力支持彭阳县发展。",  # an organ speaking of itself
     ],
 )
 def test_it_asks_about_local_names_before_or_after_a_title_or_a_level_instead_of_reporting(text):

@@ -97,6 +97,10 @@ _NAME_LIST = re.compile(
 _ABBREVIATION = re.compile(
     rf"(?<![{_HAN}])[省市县区]?([{_HAN}]{{2,3}})(?:办(?![法公理事学案])|委(?![员托屈]))"
 )
+# A transliterated name (木塔力甫·塞衣皮, 马克·吐温): the Chinese characters on both sides of its dot.
+_TRANSLITERATED = re.compile(rf"[{_HAN}]{{1,6}}(?:[·•・][{_HAN}]{{1,6}})+")
+# An organ speaking of itself (我厅, 本局, 我院): the organ's character is meant, not 我们.
+_SELF = re.compile(r"(?<=[我本])[厅局委院馆所站处科队部办室]")
 _QUOTED = re.compile(r"[“‘「『\"]([^”’」』\"\n]{1,40})[”’」』\"]")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 # A document number's year and serial (〔2017〕8号); its issuer is the up to eight Chinese characters
@@ -320,6 +324,8 @@ def context_spans(
         while at >= 0:
             out.append((at, at + len(term)))
             at = text.find(term, at + 1)
+    out += [m.span() for m in _TRANSLITERATED.finditer(text)]
+    out += [m.span() for m in _SELF.finditer(text)]
     shortest = int(t.get("min_run_chars", 3))
     i = 0
     while i < n:
@@ -408,9 +414,11 @@ def _makes_known_place(text: str, sg: Suggestion, lexicon: Model) -> bool:
     if level is None:
         return True
     fixed = text[: level + 1][: sg.start] + sg.right + text[sg.end : level + 1]
-    # (成市群 → 城市群, 农村低区 → 农村地区: the level's character is part of a word, no level)
+    # (成市群 → 城市群, 农村低区 → 农村地区: the level's character is part of a word, no level;
+    # not 塔洋镇 → 塔乡镇, whose 乡镇 is two levels)
     freq = lexicon.freq
-    return freq.get(fixed[-2:], 0) >= LEVEL_WORD_FREQ or any(fixed[-k:] in freq for k in (3, 4))
+    in_word = freq.get(fixed[-2:], 0) >= LEVEL_WORD_FREQ and fixed[-2] not in PLACE_LEVELS
+    return in_word or any(fixed[-k:] in freq for k in (3, 4))
 
 
 def _weak_at_end(text: str, sg: Suggestion) -> bool:
