@@ -79,6 +79,8 @@ SPEECH = tuple(sorted(set(_SPEECH.split(" ")), key=len, reverse=True))
 # 联系人, 审核…): what stands before them is a newspaper, a unit or a step.
 _INTRODUCERS = "代表 记者 通讯员 作者 审核 编辑 责任编辑 发布人 联系人 负责人 主持人"
 NAME_TITLES = tuple(t for t in TITLES if t not in _INTRODUCERS.split(" "))
+# What a name stands before: what its bearer does, or a title.
+BEFORE_NAMES_END = SPEECH + NAME_TITLES
 # Function characters of formal writing: two of them side by side (未予采纳, 亦未, 该即办) are
 # syntax, not two slips making a content word (位于, 一位, 改革).
 FORMAL_FUNCTION = frozenset(
@@ -345,7 +347,7 @@ def context_spans(
             if j < n and text[j] == c and (j == k + 2 or text[k + 2] in "、，,"):
                 out += [(k, k + 1), (j, j + 1)]  # the shared character itself
     named: list[tuple[int, int]] = []
-    for verb in SPEECH + NAME_TITLES:
+    for verb in BEFORE_NAMES_END:
         at = text.find(verb)
         while at >= 0:
             for size in (3, 2):
@@ -413,7 +415,7 @@ def _makes_known_place(text: str, sg: Suggestion, lexicon: Model) -> bool:
     )
     if level is None:
         return True
-    fixed = text[: level + 1][: sg.start] + sg.right + text[sg.end : level + 1]
+    fixed = text[: sg.start] + sg.right + text[sg.end : level + 1]
     # (成市群 → 城市群, 农村低区 → 农村地区: the level's character is part of a word, no level;
     # not 塔洋镇 → 塔乡镇, whose 乡镇 is two levels)
     freq = lexicon.freq
