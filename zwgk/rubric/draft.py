@@ -415,11 +415,14 @@ _TOKEN_RE = re.compile(
             # deduction caps
             rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
-            rf"{_N}分(?:为止)?)",
+            rf"{_N}分(?:为止)?"
+            # 每项扣1分(扣3分封顶): the cap written as the amount that can be lost, then 封顶
+            rf"|(?:累计|合计|最多|最高)?(?:扣[除减去]?|减去?){_N}分(?:为)?封顶)",
             # bonus caps
             rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|增加?|得|奖励?)|加满)"
-            rf"{_N}分(?:为止)?)",
+            rf"{_N}分(?:为止)?"
+            rf"|(?:累计|合计|最多|最高)?(?:加|增加?){_N}分(?:为)?封顶)",
             # caps whose kind comes from the context: 最多不超5分, 上限为6分
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
             rf"{_N}分(?:为止)?|以{_N}分为限"
@@ -431,7 +434,7 @@ _TOKEN_RE = re.compile(
             rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
-            r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
+            r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:(?:本项|该项|此项)?扣分)?不保底|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【](?:共计?)?{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -505,7 +508,7 @@ _EVERY_COUNTERS = (
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
 _EVERY_RE = re.compile(
-    r"每(?!逢|(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
+    r"每(?!逢|(?:个)?(?:季度|月|年|周|天|日|半年|半个?月|旬|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
     rf"[^,;。、:]{{0,8}}?[一1]?({_EVERY_COUNTERS}|亩|公顷)(?!性)"
 )
 # 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
@@ -585,7 +588,7 @@ _ONE_LOOSE_RE = re.compile(
 )
 # 每月/每季度/按月… that is not a requirement (至少…) leaves it unclear whether each period counts
 _PERIOD_RE = re.compile(
-    r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢"
+    r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年|半个?月|旬)|每逢"
     r"|按(?:月|季度?|周|旬)(?![份度])"  # 未按月报送的扣1分 / 按季度考核: each month, or once?
 )
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
@@ -1776,6 +1779,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     unmasked = re.sub(r"(?<![\d.分])\*{2,}(?![\d.分])", "某", s)
     # “科普中国v视快快递” / “科普中国e站”: Latin letters inside a quoted name are the name's, not a slip
     unmasked = re.sub(r"“[^“”\d]{1,20}”", lambda m: re.sub(r"[A-Za-z]", "某", m.group(0)), unmasked)
+    # 围挡高度低于2.5m / 管径50mm / 100kg: a unit of measure right after a number, not a stray letter
+    unmasked = re.sub(
+        r"(?<=\d)(?:mm|cm|km|m|kg|g|t|kw|kv|ml|l|h)(?=[^A-Za-z分]|$)", "某", unmasked, flags=re.I
+    )
     for m in _GARBLED_RE.finditer(unmasked):
         word = m.group(0)
         # (a run of three capitals or more, MSM, is an acronym: a stray OCR letter is one or two)
@@ -1834,7 +1841,7 @@ _ONE_UNIT_RE = re.compile(
 )
 # deductions that may run past the item's stated worth (不封顶, 倒扣): with no worth stated, 扣分不封顶 is
 # no cap and 倒扣2分 a deduction
-_PAST_WORTH_RE = re.compile(r"不封顶|不设上限|倒扣")
+_PAST_WORTH_RE = re.compile(r"不封顶|不设上限|倒扣|不保底")
 _GUARD_REASONS = {
     "big": "分值在1000分以上，像是年份或数字粘连：须人工核对原文",
     "otherwise": "同一情形按做到与否（能…的／不…的、否则）各有分值：是替代还是另加不明确，须人工确认",
@@ -1864,7 +1871,7 @@ _RATE_STEP_RE = re.compile(
 # … and the item zeroed, or an amount of its own, below a mark of the rate (完成率低于80%(含80%)不得分,
 # 低于60%的扣5分)
 _RATE_FLOOR_RE = re.compile(
-    r"(?<![每不])(?:低于|不足|未达到?|达不到|不到)[^,;。\d]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
+    r"(?<![每不])(?:低于|不足|未达到?|达不到|不到)[^,;。\d每]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
     r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
 )
 
