@@ -1180,9 +1180,11 @@ _LEVEL_RE = re.compile(
 )
 # bonuses graded by listed levels (国家、省、地、市级分别加10分、8分…; 在省、市级刊物发表1篇分别加1分和0.5分):
 # each level its own condition with its own amount, in order (the lead's settled convention for levels)
-_LEVEL_WORD = r"(?:国家|中央|省|自治区|市|地|州|县|区|乡镇?|镇|街道|村)级?"
+# (国务院、省政府、市政府领导批示的信息,每条分别计20分、10分、5分: levels named by their government, the
+# amounts a comma part after the list)
+_LEVEL_WORD = r"(?:国务院|(?:国家|中央|省|自治区|市|地|州|县|区|乡镇?|镇|街道|村)(?:级|政府)?)"
 _LEVELS_EACH_RE = re.compile(
-    rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?分别(?=加|增|奖|得|计|记)"
+    rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?(?:,[^,;。]{{0,8}}?)?分别(?=加|增|奖|得|计|记)"
 )
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
@@ -1290,6 +1292,21 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
+            shared = (
+                per is None
+                and t.kind in ("bonus", "get")
+                and after_amount is not None
+                and after_amount.kind == "bonus"
+                and after_amount.per is not None
+                and re.fullmatch(
+                    r"、(?:(?![未不没缺漏迟错])[\u4e00-\u9fff]){1,4}", s[after_amount.tok.end : t.start]
+                )
+            )
+            if shared:
+                # 采用1条参阅计3分、重要计5分: another grade of the same piece, counted as the amount
+                # before it (bonuses by grade, in order, as levels are)
+                assert after_amount is not None
+                per = after_amount.per
             quota = _quota_met(s, seg_start, t)
             if quota:
                 # 每村有一个固定宣传栏…的记5分,否则不记分: each unit's quota met earns the worth, all or
@@ -1310,7 +1327,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # 扣1分) may be the requirement's, not the count's
                 last = s.rfind(",", seg_start, t.start)
                 near = s.rfind(",", seg_start, last) if last > 0 else -1
-                if _per_marker(s, max(near + 1, seg_start), t) is None:
+                if not shared and _per_marker(s, max(near + 1, seg_start), t) is None:
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
             elif not quota and (
                 _LOOSE_COUNT_RE.search(s, seg_start, t.start)
@@ -1731,6 +1748,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.review(reason)
     # 省、市级…分别加: one amount per level, in order
     raw_s = _LEVELS_EACH_RE.sub(lambda m: m.group(0)[:-2] + "□□", s)
+    if len([t for t in toks if t.kind in ("deduct", "bonus", "get", "zero")]) == 1:
+        # 迟报、漏报累计2次以上扣0.5分: a cumulative count reaching a mark before the sentence's only
+        # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?)
+        raw_s = re.sub(
+            r"累计[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?以上",
+            lambda m: "□" * len(m.group(0)),
+            raw_s,
+        )
     for pattern, reason in _REVIEW_RAW_PATTERNS:
         if pattern.search(raw_s):
             draft.review(reason)
