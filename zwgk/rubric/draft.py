@@ -1881,6 +1881,8 @@ _GUARD_REASONS = {
     "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
     "step_floor": "逐档扣分之外又写低于某一水平不得分或另扣：是同一差距的更重一档，须人工确认计分办法",
     "two_faults": "两种情形（…的、…的）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
+    "requirements": "所列三项以上要求后写“不满足要求的”再给一个分值：是每项都扣还是合计扣一次不明确，须人工确认",
+    "things": "用顿号列出几样东西缺少（缺少A、B，或A、B、C缺失）后只给一个分值：是每样都扣还是合计扣一次不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -1899,6 +1901,45 @@ _RATE_FLOOR_RE = re.compile(
     r"(?<![每不])(?:低于|不足|未达到?|达不到|不到)[^,;。\d每]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
     r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
 )
+
+
+# the case of an amount that only says the requirement before it was not met (不满足要求的, 未达到标准的)
+_UNMET_RE = re.compile(
+    r"(?:如|若|凡)?(?:不|未|没有?)能?(?:满足|符合|达到|按照?|达)(?:上述|以上|相关|规定|工作)?"
+    r"(?:要求|标准|规定)(?:的|者)?,?"
+)
+# a run of listed parts joined by 、 (the last by 、, 和 or 及), each of 4 characters or more: requirements
+# each with its verb and object (明确分管领导、配备工作人员、明确岗位职责), not one duty's steps (编制、报送和发布)
+_LONG_LIST_RE = re.compile(
+    r"(?:[^,;。、和及]{4,30}、){2,}[^,;。、]{4,30}$"
+)
+# things listed with 、 as the whole object of a lack (缺少安全锤、灭火器的), or three things or more listed
+# before a lack (企业名称、车辆编号、线路编号缺少的): each thing, or all of them?
+_LACK_LIST_RE = re.compile(
+    r"(?:^|(?<=[,;。:\ue000]))(?P<lack>(?:缺少?|缺失|没有|无)(?:[\u4e00-\u9fff“”]{1,8}、)+[\u4e00-\u9fff“”]{1,8})"
+    r"(?:的|者)?,?(?:扣|减)[除去]?\d"
+    r"|(?:^|(?<=[,;。:\ue000]))(?:(?:(?![不未无没缺漏错差])[\u4e00-\u9fff“”]){2,8}、){2,}"
+    r"(?:(?![不未无没缺漏错差])[\u4e00-\u9fff“”]){2,8}(?:缺少?|缺失|不全|不齐|没有)"
+)  # (没有做到同部署、同落实、同检查的: a set phrase naming one standard, as _listed_lacks reads it)
+
+
+def _requirements_unmet(s: str, toks: list[_Tok]) -> bool:
+    """明确分管领导、配备工作人员、明确岗位职责、建立工作流程,不满足要求的扣0.5分: three requirements or
+    more, each with its own verb and object, before one amount whose case only says they were not met —
+    each unmet one, or only all of them? (one duty's steps, 编制、报送和发布, are one requirement)"""
+    for t in toks:
+        if t.kind not in ("deduct", "zero") or t.cont:
+            continue
+        case = _case_text(s, toks, t)
+        part = _last_part(case)
+        if not _UNMET_RE.fullmatch(part) or "每" in case:
+            continue
+        before = case[: len(case) - len(part)].rstrip(",")
+        before = re.sub(r"\([^()]*\)", "", before)
+        for chunk in re.split(r"[,;。]", before):
+            if _LONG_LIST_RE.search(chunk.lstrip(_ITEM)):
+                return True
+    return False
 
 
 def _last_part(case: str) -> str:
@@ -2160,6 +2201,14 @@ def audit(text: str | None, summary: dict) -> list[str]:
         # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
         # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
         "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
+        "requirements": _requirements_unmet(s, toks),
+        # 缺少安全锤、灭火器的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: things listed with 、 lacking
+        # (not 未执行A、B制度的: a duty not done, the convention's 未A和B)
+        "things": not summary["per_occurrence"]
+        and any(
+            m.group("lack") is None or len(_listed_lacks(m.group("lack"))) >= 2
+            for m in _LACK_LIST_RE.finditer(s)
+        ),
     }
     return [_GUARD_REASONS[name] for name, hit in found.items() if hit]
 
