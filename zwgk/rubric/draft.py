@@ -1883,6 +1883,7 @@ _GUARD_REASONS = {
     "two_faults": "两种情形（…的、…的）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
     "requirements": "所列三项以上要求后写“不满足要求的”再给一个分值：是每项都扣还是合计扣一次不明确，须人工确认",
     "things": "用顿号列出几样东西缺少（缺少A、B，或A、B、C缺失）后只给一个分值：是每样都扣还是合计扣一次不明确，须人工确认",
+    "graded": "同一过错按发现者的层级或处罚的等级（被上级抽查…、黄牌／红牌）各有分值：是替代还是另加不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -1938,6 +1939,45 @@ def _requirements_unmet(s: str, toks: list[_Tok]) -> bool:
         before = re.sub(r"\([^()]*\)", "", before)
         for chunk in re.split(r"[,;。]", before):
             if _LONG_LIST_RE.search(chunk.lstrip(_ITEM)):
+                return True
+    return False
+
+
+# a case that names who found the fault (被区抽查…, 经上级检查…): the words after it name the fault
+_FOUND_BY_RE = re.compile(
+    r"(?:被|经|遭)[^,;。]{1,12}?(?:抽查|检查|暗访|督查|巡查|通报|发现|查处|查实|曝光|监测|督办|交办|投诉|举报)"
+    r"(?:发现|出|到)?"
+)
+# a case counted by 每 + a counting word + a short noun right before its amount (每个黄牌): the thing counted
+_COUNTED_THING_RE = re.compile(rf"每(?:{_EVERY_COUNTERS})?([\u4e00-\u9fff]{{2,3}})$")
+
+
+def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """检查发现不在岗每次扣5分;被区抽查不在岗每次扣10分: the same fault found by a higher checker at a larger
+    amount; 每个黄牌扣2分,每个红牌扣3分: one sanction counted at its grades (the same head noun, another
+    modifier) — the graver case of one fault, replace or add not said."""
+
+    def core(text: str) -> str:
+        return _hanzi(_COUNT_WORDS_RE.sub("", re.sub(rf"每(?:{_COUNTERS})", "", text)))
+
+    for i, b in enumerate(deducts):
+        case_b = _last_part(_case_text(s, toks, b))
+        found = _FOUND_BY_RE.match(case_b)
+        rest = core(case_b[found.end() :]) if found else ""
+        thing_b = _COUNTED_THING_RE.search(case_b)
+        for a in deducts[:i]:
+            if a.item != b.item or a.value is None or b.value is None or a.value >= b.value:
+                continue
+            case_a = _last_part(_case_text(s, toks, a))
+            if len(rest) >= 2 and rest in core(case_a):
+                return True
+            thing_a = _COUNTED_THING_RE.search(case_a)
+            if (
+                thing_a
+                and thing_b
+                and thing_a.group(1) != thing_b.group(1)
+                and thing_a.group(1)[-1] == thing_b.group(1)[-1]
+            ):
                 return True
     return False
 
@@ -2202,6 +2242,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
         "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
         "requirements": _requirements_unmet(s, toks),
+        "graded": _graded(s, toks, deducts),
         # 缺少安全锤、灭火器的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: things listed with 、 lacking
         # (not 未执行A、B制度的: a duty not done, the convention's 未A和B)
         "things": not summary["per_occurrence"]
