@@ -2167,6 +2167,39 @@ def _missing_and_unapplied(s: str, toks: list[_Tok]) -> bool:
     return False
 
 
+def _counted_lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """未实行书面告知,每件次扣3分;告知内容不全面,每件次扣1分: each case counted by the same word either lacks the
+    thing (未…告知) or has it in part (告知…不全面), the lack costing more — the graver and the lesser case of one
+    duty, replace or add not said (a lack not counted beside a counted lesser case, 未开设栏目的扣1分;…更新不及时
+    的每发现一处扣0.5分, is left as the seeds read it)."""
+
+    def fault_part(case: str) -> str:  # the last comma part that names more than a count (…,每件次)
+        parts = [p for p in case.rstrip(",").split(",") if p]
+        while len(parts) > 1 and not _hanzi(re.sub(rf"每(?:{_COUNTERS})+|发现|的", "", parts[-1])):
+            parts.pop()
+        return parts[-1] if parts else ""
+
+    for a in deducts:
+        case_a = fault_part(_case_text(s, toks, a))
+        if not re.match(r"(?:没有|尚未|未|无)", case_a):
+            continue
+        per_a = _per_marker(s, _clause_span(s, a.start)[0], a)
+        fault_a = _hanzi(re.sub(rf"每(?:{_COUNTERS})+|的|者", "", case_a))
+        if per_a is None or len(fault_a) < 4:
+            continue
+        thing = fault_a[-2:]
+        for b in deducts:
+            if b.item != a.item or b.value is None or a.value is None or b.value >= a.value:
+                continue
+            case_b = fault_part(_case_text(s, toks, b))
+            if _per_marker(s, _clause_span(s, b.start)[0], b) != per_a:
+                continue
+            at = _hanzi(case_b).find(thing)
+            if 0 <= at <= 2 and re.search(rf"(?:{_PARTLY}|不全面|不准确)", case_b):
+                return True
+    return False
+
+
 # the words that only count or find a case, not what it is (每发现1个, 1次, …者)
 _COUNT_WORDS_RE = re.compile(
     rf"每|发现|出现|查出|查到|存在|有|者|的|\([^()]*\)|[\d{_CN_NUM}]+(?:个|次|名|处|人|例|起|件|项|位)?"
@@ -2207,7 +2240,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "partly": _lack_and_part(s, toks, deducts)
         or _absent_and_faulty(s, toks)
         or _short_and_none(s, toks)
-        or _missing_and_unapplied(s, toks),
+        or _missing_and_unapplied(s, toks)
+        or _counted_lack_and_part(s, toks, deducts),
         # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's stated worth
         "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
