@@ -1884,6 +1884,7 @@ _GUARD_REASONS = {
     "requirements": "所列三项以上要求后写“不满足要求的”再给一个分值：是每项都扣还是合计扣一次不明确，须人工确认",
     "things": "用顿号列出几样东西缺少（缺少A、B，或A、B、C缺失）后只给一个分值：是每样都扣还是合计扣一次不明确，须人工确认",
     "graded": "同一过错按发现者的层级或处罚的等级（被上级抽查…、黄牌／红牌）各有分值：是替代还是另加不明确，须人工确认",
+    "unscored": "一句写了过错却没有分值，另一句同样的过错有分值：分值可能丢失或另有规定，须人工核对原文",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -1979,6 +1980,31 @@ def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 and thing_a.group(1)[-1] == thing_b.group(1)[-1]
             ):
                 return True
+    return False
+
+
+def _unscored_twin(s: str, toks: list[_Tok]) -> bool:
+    """示范型、标准型未达到建设要求;简易型未达到建设要求的不得分: a clause ended by ; naming a fault (from its 未/不/
+    没有/无/缺 on) with no amount, cap or worth at all, right before a clause whose case names the same fault with
+    an amount or a zeroing — a figure lost in the copy, or the same amount meant for both? (a prohibition or a
+    minimum, 不得…, 不少于…, is the requirement, not a fault)"""
+    scored = [t for t in toks if t.kind in ("deduct", "zero", "bonus", "get", "vague")]
+    for end in (i for i, c in enumerate(s) if c == ";"):
+        start = _clause_span(s, end)[0]
+        if any(start <= t.start < end for t in toks):
+            continue
+        text = s[start:end]
+        fault = re.search(r"(?:未|不|没有|无|缺)[^,;。]*$", text)
+        if fault is None or re.search(
+            r"不得|禁止|严禁|不准|不能|不应|不许|不要|不少于|不低于|不超过|不高于|不大于|不小于", text
+        ):
+            continue
+        words = _hanzi(re.sub(r"(?:的|者)$", "", fault.group(0)))
+        next_end = _clause_span(s, end + 1)[1]
+        if len(words) >= 4 and any(
+            end < t.start < next_end and words in _hanzi(_case_text(s, toks, t)) for t in scored
+        ):
+            return True
     return False
 
 
@@ -2277,6 +2303,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
         "requirements": _requirements_unmet(s, toks),
         "graded": _graded(s, toks, deducts),
+        "unscored": _unscored_twin(s, toks),
         # 缺少安全锤、灭火器的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: things listed with 、 lacking
         # (not 未执行A、B制度的: a duty not done, the convention's 未A和B)
         "things": not summary["per_occurrence"]
