@@ -1885,6 +1885,7 @@ _GUARD_REASONS = {
     "things": "用顿号列出几样东西缺少（缺少A、B，或A、B、C缺失）后只给一个分值：是每样都扣还是合计扣一次不明确，须人工确认",
     "graded": "同一过错按发现者的层级或处罚的等级（被上级抽查…、黄牌／红牌）各有分值：是替代还是另加不明确，须人工确认",
     "unscored": "一句写了过错却没有分值，另一句同样的过错有分值：分值可能丢失或另有规定，须人工核对原文",
+    "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -2003,6 +2004,21 @@ def _unscored_twin(s: str, toks: list[_Tok]) -> bool:
         next_end = _clause_span(s, end + 1)[1]
         if len(words) >= 4 and any(
             end < t.start < next_end and words in _hanzi(_case_text(s, toks, t)) for t in scored
+        ):
+            return True
+    return False
+
+
+def _lost_dash(deductions: list) -> bool:
+    """…扣3分;…扣12分: a deduction at least three times every other of the item whose digits read as a span that
+    lost its dash (12 for 1—2, 510 for 5—10): a figure garbled in the copy?"""
+    for n in deductions:
+        others = [d for d in deductions if d != n]
+        digits = str(n)
+        if not others or not digits.isdigit() or n < 3 * max(others):
+            continue
+        if any(
+            digits[i] != "0" and int(digits[:i]) < int(digits[i:]) for i in range(1, len(digits))
         ):
             return True
     return False
@@ -2304,6 +2320,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "requirements": _requirements_unmet(s, toks),
         "graded": _graded(s, toks, deducts),
         "unscored": _unscored_twin(s, toks),
+        "lost_dash": _lost_dash(summary["deductions"]),
         # 缺少安全锤、灭火器的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: things listed with 、 lacking
         # (not 未执行A、B制度的: a duty not done, the convention's 未A和B)
         "things": not summary["per_occurrence"]
