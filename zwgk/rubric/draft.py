@@ -1892,8 +1892,13 @@ AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 _FAULT_CLAUSES_RE = re.compile(
     r"(?:^|[;。:])(?:[^,;。:\d]*(?:不|未|无|没有|超)[^,;。:\d]*,){3,}(?:扣|减)[除去]?\d"
 )
-# two faults each closed by 的 (or 者) and joined by 、 before one amount
-_JOINED_FAULTS_RE = re.compile(r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d")
+# two faults each closed by 的 (or 者) and joined by 、 before one amount; or a thing's negated quality and a
+# defect of another kind joined by 、 (靠背不全、松动的扣3分: each, or both?) — not two negated qualities of one
+# thing (资料不全、不规范; 汇集不及时、不全面), which batches 1-12 label one deduction
+_JOINED_FAULTS_RE = re.compile(
+    r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d"
+    r"|不[\u4e00-\u9fff]{1,3}、(?![不未无没])[\u4e00-\u9fff]{2,3}(?:的|者)?,?(?:扣|减)[除去]?\d"
+)
 # a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
 _RATE_STEP_RE = re.compile(
     r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
