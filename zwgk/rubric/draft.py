@@ -810,8 +810,9 @@ _AGGRAVATION_RE = re.compile(
     r"|(?:整改|督办|复查|提醒|通知)后[^,;。]{0,6}仍"
     # 同一问题重复出现的: the fault again
     r"|(?:重复|多次|反复)(?:出现|发生|发现|被)"
-    # 问题严重的扣3分 after 发现问题一次扣1分: a graver degree of the fault just scored
-    r"|(?<![不非])(?:严重|恶劣|重大)(?:的|者)"
+    # 问题严重的扣3分 after 发现问题一次扣1分: a graver degree of the fault just scored (also right before its
+    # amount: 迟报一次扣1分、严重扣3分)
+    r"|(?<![不非])(?:严重|恶劣|重大)(?:的|者|,?$)"  # (searched up to the amount)
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
