@@ -1917,12 +1917,13 @@ _RATE_FLOOR_RE = re.compile(
 # the case of an amount that only says the requirement before it was not met (不满足要求的, 未达到标准的)
 _UNMET_RE = re.compile(
     r"(?:如|若|凡)?(?:不|未|没有?)能?(?:满足|符合|达到|按照?|达)(?:上述|以上|相关|规定|工作)?"
-    r"(?:要求|标准|规定)(?:的|者)?,?"
-)
+    r"(?:要求|标准|规定)(?:[\u4e00-\u9fff]{1,2}?)?(?:的|者)?,?"
+)  # (未按要求公开的: the duty's own verb after it)
 # a run of listed parts joined by 、 (the last by 、, 和 or 及), each of 4 characters or more: requirements
 # each with its verb and object (明确分管领导、配备工作人员、明确岗位职责), not one duty's steps (编制、报送和发布)
 _LONG_LIST_RE = re.compile(
     r"(?:[^,;。、和及]{4,30}、){2,}[^,;。、]{4,30}$"
+    r"|(?:[^,;。、和及]{4,30}、)+[^,;。、和及]{4,30}(?:和|及|以及)[^,;。、和及]{4,30}$"
 )
 # things listed with 、 as the whole object of a lack (缺少安全锤、灭火器的), or three things or more listed
 # before a lack (企业名称、车辆编号、线路编号缺少的): each thing, or all of them?
@@ -1941,11 +1942,16 @@ def _requirements_unmet(s: str, toks: list[_Tok]) -> bool:
     for t in toks:
         if t.kind not in ("deduct", "zero") or t.cont:
             continue
-        case = _case_text(s, toks, t)
+        case = _case_text(s, toks, t).rstrip(",")
         part = _last_part(case)
         if not _UNMET_RE.fullmatch(part) or "每" in case:
             continue
         before = case[: len(case) - len(part)].rstrip(",")
+        if not before.strip(_ITEM):
+            # 配备…、建立…、制定…。不符合要求的,扣1分: the requirements in the sentence before (same item)
+            c_start = _clause_span(s, t.start)[0]
+            if c_start > 0 and s[c_start - 1] != _ITEM:
+                before = s[_clause_span(s, c_start - 1)[0] : c_start - 1]
         before = re.sub(r"\([^()]*\)", "", before)
         for chunk in re.split(r"[,;。]", before):
             if _LONG_LIST_RE.search(chunk.lstrip(_ITEM)):
@@ -1959,7 +1965,7 @@ _FOUND_BY_RE = re.compile(
     r"(?:发现|出|到)?"
 )
 # a case counted by 每 + a counting word + a short noun right before its amount (每个黄牌): the thing counted
-_COUNTED_THING_RE = re.compile(rf"每(?:{_EVERY_COUNTERS})?([\u4e00-\u9fff]{{2,3}})$")
+_COUNTED_THING_RE = re.compile(rf"每(?:{_EVERY_COUNTERS})?([\u4e00-\u9fff]{{2,4}})$")
 
 
 def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
