@@ -1302,7 +1302,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and after_amount.kind == "bonus"
                 and after_amount.per is not None
                 and re.fullmatch(
-                    r"、(?:(?![未不没缺漏迟错])[\u4e00-\u9fff]){1,4}", s[after_amount.tok.end : t.start]
+                    r"、(?:(?![未不没缺漏迟错])[\u4e00-\u9fff]){1,4}",
+                    s[after_amount.tok.end : t.start],
                 )
             )
             if shared:
@@ -1965,7 +1966,7 @@ _FOUND_BY_RE = re.compile(
     r"(?:发现|出|到)?"
 )
 # a case counted by 每 + a counting word + a short noun right before its amount (每个黄牌): the thing counted
-_COUNTED_THING_RE = re.compile(rf"每(?:{_EVERY_COUNTERS})?([\u4e00-\u9fff]{{2,4}})$")
+_COUNTED_THING_RE = re.compile(rf"每(?:{_EVERY_COUNTERS})?([\u4e00-\u9fff]{{2,6}})$")
 
 
 def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
@@ -1988,13 +1989,11 @@ def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
             if len(rest) >= 2 and rest in core(case_a):
                 return True
             thing_a = _COUNTED_THING_RE.search(case_a)
-            if (
-                thing_a
-                and thing_b
-                and thing_a.group(1) != thing_b.group(1)
-                and thing_a.group(1)[-1] == thing_b.group(1)[-1]
-            ):
-                return True
+            if thing_a and thing_b and thing_a.group(1) != thing_b.group(1):
+                x, y = thing_a.group(1), thing_b.group(1)
+                # the same length, the same head (at least the second half) and another modifier
+                if len(x) == len(y) and x[len(x) // 2 :] == y[len(y) // 2 :]:
+                    return True
     return False
 
 
@@ -2011,7 +2010,8 @@ def _unscored_twin(s: str, toks: list[_Tok]) -> bool:
         text = s[start:end]
         fault = re.search(r"(?:未|不|没有|无|缺)[^,;。]*$", text)
         if fault is None or re.search(
-            r"不得|禁止|严禁|不准|不能|不应|不许|不要|不少于|不低于|不超过|不高于|不大于|不小于", text
+            r"不得|禁止|严禁|不准|不能|不应|不许|不要|不少于|不低于|不超过|不高于|不大于|不小于",
+            text,
         ):
             continue
         words = _hanzi(re.sub(r"(?:的|者)$", "", fault.group(0)))
