@@ -2482,6 +2482,7 @@ def test_it_reads_what_the_eighteenth_batch_showed(text: str, expected: dict) ->
             "所列三项以上要求",
         ),
         ("配备专职人员、建立工作台账、制定工作制度。不符合要求的,扣1分。", "所列三项以上要求"),
+        ("设立咨询窗口、公布监督电话、建立服务台账,未落实的扣1分。", "所列三项以上要求"),
         (
             "按要求配备专职人员、建立工作台账和制定工作制度,不符合上述要求的扣1分。",
             "所列三项以上要求",
@@ -2490,6 +2491,7 @@ def test_it_reads_what_the_eighteenth_batch_showed(text: str, expected: dict) ->
         ("缺少急救箱、应急灯的扣2分", "用顿号列出几样东西缺少"),
         ("无公示牌、意见箱的,扣1分。", "用顿号列出几样东西缺少"),
         ("站名牌、时刻表、票价表缺失的扣2分", "用顿号列出几样东西缺少"),
+        ("站名牌、时刻表、票价表未设置的扣2分", "用顿号列出几样东西缺少"),
         # one fault graded by who found it, or a sanction counted at its grades
         (
             "日常检查发现窗口无人值守每次扣2分;被市督查发现窗口无人值守每次扣5分。",

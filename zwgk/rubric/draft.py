@@ -1917,9 +1917,10 @@ _RATE_FLOOR_RE = re.compile(
 
 # the case of an amount that only says the requirement before it was not met (不满足要求的, 未达到标准的)
 _UNMET_RE = re.compile(
-    r"(?:如|若|凡)?(?:不|未|没有?)能?(?:满足|符合|达到|按照?|达)(?:上述|以上|相关|规定|工作)?"
-    r"(?:要求|标准|规定)(?:[\u4e00-\u9fff]{1,2}?)?(?:的|者)?,?"
-)  # (未按要求公开的: the duty's own verb after it)
+    r"(?:如|若|凡)?(?:(?:不|未|没有?)能?(?:满足|符合|达到|按照?|达)(?:上述|以上|相关|规定|工作)?"
+    r"(?:要求|标准|规定)(?:[\u4e00-\u9fff]{1,2}?)?|(?:未|没有?|不)(?:能)?(?:完成|落实|做到|达标|到位))"
+    r"(?:的|者)?,?"
+)  # (未按要求公开的: the duty's own verb after it; 未落实的 / 未完成的: the requirement named before)
 # a run of listed parts joined by 、 (the last by 、, 和 or 及), each of 4 characters or more: requirements
 # each with its verb and object (明确分管领导、配备工作人员、明确岗位职责), not one duty's steps (编制、报送和发布)
 _LONG_LIST_RE = re.compile(
@@ -1932,7 +1933,8 @@ _LACK_LIST_RE = re.compile(
     r"(?:^|(?<=[,;。:\ue000]))(?P<lack>(?:缺少?|缺失|没有|无)(?:[\u4e00-\u9fff“”]{1,8}、)+[\u4e00-\u9fff“”]{1,8})"
     r"(?:的|者)?,?(?:扣|减)[除去]?\d"
     r"|(?:^|(?<=[,;。:\ue000]))(?:(?:(?![不未无没缺漏错差])[\u4e00-\u9fff“”]){2,8}、){2,}"
-    r"(?:(?![不未无没缺漏错差])[\u4e00-\u9fff“”]){2,8}(?:缺少?|缺失|不全|不齐|没有)"
+    r"(?:(?![不未无没缺漏错差])[\u4e00-\u9fff“”]){2,8}(?:缺少?|缺失|不|未|没有|无)[^,;。]{0,12}?"
+    r"(?:的|者)?,?(?:扣|减)[除去]?\d"
 )  # (没有做到同部署、同落实、同检查的: a set phrase naming one standard, as _listed_lacks reads it)
 
 
@@ -1954,9 +1956,10 @@ def _requirements_unmet(s: str, toks: list[_Tok]) -> bool:
             if c_start > 0 and s[c_start - 1] != _ITEM:
                 before = s[_clause_span(s, c_start - 1)[0] : c_start - 1]
         before = re.sub(r"\([^()]*\)", "", before)
-        for chunk in re.split(r"[,;。]", before):
-            if _LONG_LIST_RE.search(chunk.lstrip(_ITEM)):
-                return True
+        # the comma part right before the case (党报、广播电台、电视台等: the means of one duty, examples)
+        chunk = re.split(r"[,;。]", before)[-1].lstrip(_ITEM)
+        if "等" not in chunk and _LONG_LIST_RE.search(chunk):
+            return True
     return False
 
 
