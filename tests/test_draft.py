@@ -2539,6 +2539,11 @@ def test_it_keeps_what_the_eighteenth_batch_guards_do_not_mean(text: str) -> Non
     assert not rule.needs_review, rule.reasons
 
 
+def test_it_still_doubts_a_period_amount_after_a_counted_bonus() -> None:
+    """每条计2分、全年计10分: the year's amount after 、 is no grade of the piece (a total, or a cap?)."""
+    assert draft_rule("每条计2分、全年计10分。").needs_review
+
+
 def test_it_still_marks_no_floor_beside_a_stated_worth() -> None:
     """(5分)…扣分不保底: deductions may run past the stated worth, as 不封顶 beside a worth."""
     rule = draft_rule("(5分)每发现一处扣1分,扣分不保底。")

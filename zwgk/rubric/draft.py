@@ -1319,13 +1319,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and after_amount.kind == "bonus"
                 and after_amount.per is not None
                 and re.fullmatch(
-                    r"、(?:(?![未不没缺漏迟错])[\u4e00-\u9fff]){1,4}",
+                    r"、(?:(?![未不没缺漏迟错年月季周天日共合总累最满上])[\u4e00-\u9fff]){1,4}",
                     s[after_amount.tok.end : t.start],
                 )
             )
             if shared:
                 # 采用1条参阅计3分、重要计5分: another grade of the same piece, counted as the amount
-                # before it (bonuses by grade, in order, as levels are)
+                # before it (bonuses by grade, in order, as levels are; not a period's or a total's
+                # amount, 、全年计10分 / 、合计10分, nor a fault's)
                 assert after_amount is not None
                 per = after_amount.per
             quota = _quota_met(s, seg_start, t)
