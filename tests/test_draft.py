@@ -2436,6 +2436,9 @@ def test_it_keeps_a_thing_set_up_that_costs_more_when_at_fault() -> None:
             shape(deductions=[0.2], deduction_cap=1, per_occurrence=True),
         ),
         ("每少报一期扣1分,4分封顶。", shape(deductions=[1], deduction_cap=4, per_occurrence=True)),
+        # …扣N分为止 / (N分扣完为止) after a counted amount: the cap, not a second deduction
+        ("每缺一项扣1分,扣4分为止。", shape(deductions=[1], deduction_cap=4, per_occurrence=True)),
+        ("每缺一项扣1分(4分扣完为止)", shape(deductions=[1], deduction_cap=4, per_occurrence=True)),
         (
             "每报送一篇被采用的信息加1分,加5分封顶。",
             shape(bonuses=[1], bonus_cap=5, per_occurrence=True),
@@ -2499,6 +2502,11 @@ def test_it_reads_what_the_eighteenth_batch_showed(text: str, expected: dict) ->
         ),
         ("每张黄色预警单扣1分,每张红色预警单扣3分。", "同一过错按发现者的层级或处罚的等级"),
         ("每个一般隐患扣1分,每个重大隐患扣5分。", "同一过错按发现者的层级或处罚的等级"),
+        ("黄色警示一次扣1分,红色警示一次扣3分。", "同一过错按发现者的层级或处罚的等级"),
+        (
+            "被市级暗访发现脱岗的每次扣3分;自查发现脱岗的每次扣1分。",
+            "同一过错按发现者的层级或处罚的等级",
+        ),
         # a fault clause with no amount right before the same fault scored: a figure lost?
         ("A类站点未完成整改任务;B类站点未完成整改任务的扣2分。", "一句写了过错却没有分值"),
         # a deduction out of scale whose digits read as a span that lost its dash (12 for 1—2)
@@ -2532,6 +2540,8 @@ def test_it_marks_what_the_eighteenth_batch_showed_it_cannot_say(text: str, reas
         "A类站点未完成整改任务。B类站点未完成整改任务的扣2分。",  # a standard said in its own sentence
         "迟报扣10分,漏报扣15分。",  # in scale with the other amount
         "每处错字扣0.5分,每处病句扣1分。",  # two faults counted, not one thing's grades
+        "迟报信息一次扣1分,漏报信息一次扣2分。",  # two faults of one thing (the seeds' 迟报 / 漏报)
+        "进京上访一次扣5分,到市上访一次扣2分。",  # disjoint levels, each its own case
     ],
 )
 def test_it_keeps_what_the_eighteenth_batch_guards_do_not_mean(text: str) -> None:

@@ -434,7 +434,9 @@ _TOKEN_RE = re.compile(
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
             rf"{_N}分(?:为止)?"
             # 每项扣1分(扣3分封顶): the cap written as the amount that can be lost, then 封顶
-            rf"|(?:累计|合计|最多|最高)?(?:扣[除减去分]?|减[去分]?){_N}分(?:为)?封顶)",
+            rf"|(?:累计|合计|最多|最高)?(?:扣[除减去分]?|减[去分]?){_N}分(?:为)?封顶"
+            # 每项扣1分,扣3分为止: the same, then 为止 (扣至0分为止 is a floor, read before)
+            rf"|(?<=[,;(])(?:扣[除减去分]?|减[去分]?){_N}分为?止)",
             # bonus caps
             rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|增加?|得|奖励?)|加满)"
@@ -450,7 +452,7 @@ _TOKEN_RE = re.compile(
             # 每处扣1分,5分封顶 / (5分封顶): a bare cap after an amount
             rf"|(?<=分[,(])(?:以)?{_N}分(?:为)?封顶)",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
-            rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
+            rf"(?P<dcap2>(?<=[,;(]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
             r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:(?:本项|该项|此项)?扣分)?不保底|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
@@ -1992,28 +1994,49 @@ _COUNTED_THING_RE = re.compile(rf"每(?:{_EVERY_COUNTERS})?([\u4e00-\u9fff]{{2,6
 
 def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
     """检查发现不在岗每次扣5分;被区抽查不在岗每次扣10分: the same fault found by a higher checker at a larger
-    amount; 每个黄牌扣2分,每个红牌扣3分: one sanction counted at its grades (the same head noun, another
-    modifier) — the graver case of one fault, replace or add not said."""
+    amount (either order); 每个黄牌扣2分,每个红牌扣3分 / 黄牌警告一次扣1分,红牌警告一次扣3分: one sanction counted at
+    its grades (the same head, another modifier that names no fault and no level: 迟报信息 / 漏报信息 are two
+    faults, 进京非访 / 到省非访 disjoint levels) — the graver case of one fault, replace or add not said."""
 
     def core(text: str) -> str:
         return _hanzi(_COUNT_WORDS_RE.sub("", re.sub(rf"每(?:{_COUNTERS})", "", text)))
 
-    for i, b in enumerate(deducts):
-        case_b = _last_part(_case_text(s, toks, b))
+    def thing(t: _Tok, case: str) -> str | None:  # the thing counted: 每个黄牌 / 黄牌警告一次
+        m = _COUNTED_THING_RE.search(case)
+        if m:
+            return m.group(1)
+        if _per_marker(s, _clause_span(s, t.start)[0], t) is None:
+            return None
+        return core(case) or None
+
+    cases = [(t, _last_part(_case_text(s, toks, t))) for t in deducts]
+    for b, case_b in cases:
         found = _FOUND_BY_RE.match(case_b)
         rest = core(case_b[found.end() :]) if found else ""
-        thing_b = _COUNTED_THING_RE.search(case_b)
-        for a in deducts[:i]:
-            if a.item != b.item or a.value is None or b.value is None or a.value >= b.value:
+        thing_b = thing(b, case_b)
+        for a, case_a in cases:
+            if a is b or a.item != b.item or a.value is None or b.value is None:
                 continue
-            case_a = _last_part(_case_text(s, toks, a))
-            if len(rest) >= 2 and rest in core(case_a):
+            if len(rest) >= 2 and a.value < b.value and rest in core(case_a):
                 return True
-            thing_a = _COUNTED_THING_RE.search(case_a)
-            if thing_a and thing_b and thing_a.group(1) != thing_b.group(1):
-                x, y = thing_a.group(1), thing_b.group(1)
+            thing_a = thing(a, case_a)
+            if (
+                a.start < b.start
+                and a.value != b.value
+                and thing_a
+                and thing_b
+                and thing_a != thing_b
+            ):
+                x, y = thing_a, thing_b
                 # the same length, the same head (at least the second half) and another modifier
-                if len(x) == len(y) and x[len(x) // 2 :] == y[len(y) // 2 :]:
+                half = len(x) // 2
+                if (
+                    len(x) == len(y)
+                    and x[half:] == y[half:]
+                    and not re.search(r"[未不没缺漏迟错瞒谎虚误违超逾晚少多]", x[:half] + y[:half])
+                    # (进京非访 / 到省非访: disjoint levels, each its own case — the lead's convention)
+                    and not re.search(r"京|省|市|县|区|乡|镇|村|国|中央|部", x[:half] + y[:half])
+                ):
                     return True
     return False
 
