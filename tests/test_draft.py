@@ -2519,6 +2519,7 @@ def test_it_reads_what_the_eighteenth_batch_showed(text: str, expected: dict) ->
         ),
         # a thing's negated quality and a defect of another kind joined by 、 before one amount (G13 widened)
         ("门窗不全、破损的扣2分", "两种情形（…的、…的）"),
+        ("护栏破损、不牢固的扣2分", "两种情形（…的、…的）"),
         # a graver degree right before its amount, after the fault's amount
         ("迟报一次扣1分、严重扣3分。", "加重情形另有分值"),
     ],

@@ -1922,6 +1922,8 @@ _FAULT_CLAUSES_RE = re.compile(
 _JOINED_FAULTS_RE = re.compile(
     r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d"
     r"|不[\u4e00-\u9fff]{1,3}、(?![不未无没])[\u4e00-\u9fff]{2,3}(?:的|者)?,?(?:扣|减)[除去]?\d"
+    # (either order: 门窗破损、不全的)
+    r"|(?<![不未无没])(?:(?![不未无没])[\u4e00-\u9fff]){2}、不[\u4e00-\u9fff]{1,3}(?:的|者)?,?(?:扣|减)[除去]?\d"
 )
 # a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
 _RATE_STEP_RE = re.compile(
