@@ -2467,6 +2467,8 @@ def test_it_keeps_a_thing_set_up_that_costs_more_when_at_fault() -> None:
             "被市委刊物采用1篇计4分、表扬计6分。",
             shape(bonuses=[4, 6], per_occurrence=True),
         ),
+        # whom the amount is taken from, named between 扣 and the figure
+        ("专栏内容未及时更新的,扣相关责任单位2分。", shape(deductions=[2])),
         # a cumulative count's mark before the sentence's only amount is a threshold, not a tier
         ("每周五前上报周报,迟报、漏报累计3次以上扣1分。", shape(deductions=[1])),
     ],

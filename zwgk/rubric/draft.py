@@ -490,7 +490,9 @@ _TOKEN_RE = re.compile(
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分"
             # 对…未及时整治的扣完基本分: the whole base lost at once (扣完基本分为止 is a stop)
             r"|扣完(?:基本|基础)分值?(?![\d.]|为止))",
-            rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
+            # (扣相关责任单位1分: whom the amount is taken from, named between the verb and the figure)
+            rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)"
+            rf"(?:当事人|(?:相关)?责任(?:人|单位)|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
