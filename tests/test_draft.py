@@ -2448,6 +2448,8 @@ def test_it_keeps_a_thing_set_up_that_costs_more_when_at_fault() -> None:
             "未建立巡查台账的扣3分;每发现一处巡查记录缺失扣1分,本项扣分不保底。",
             shape(deductions=[3, 1], per_occurrence=True),
         ),
+        ("每发现一处扣0.5分,扣分不设下限。", shape(deductions=[0.5], per_occurrence=True)),
+        ("每发现一处扣0.5分,可扣至负分。", shape(deductions=[0.5], per_occurrence=True)),
         # a unit of measure right after a number (1.2m, 50mm) is no stray letter
         ("护栏高度低于1.2m,扣5分。", shape(deductions=[5])),
         # 每半个月 in the requirement's brackets is a period, not a count; 得N分…未按要求扣M分: worth and deduction
@@ -2557,9 +2559,10 @@ def test_it_still_doubts_a_period_amount_after_a_counted_bonus() -> None:
     assert draft_rule("每条计2分、全年计10分。").needs_review
 
 
-def test_it_still_marks_no_floor_beside_a_stated_worth() -> None:
+@pytest.mark.parametrize("floor", ["扣分不保底", "扣分不设下限", "直至负分"])
+def test_it_still_marks_no_floor_beside_a_stated_worth(floor: str) -> None:
     """(5分)…扣分不保底: deductions may run past the stated worth, as 不封顶 beside a worth."""
-    rule = draft_rule("(5分)每发现一处扣1分,扣分不保底。")
+    rule = draft_rule(f"(5分)每发现一处扣1分,{floor}。")
     assert rule.needs_review
     assert any("不封顶或倒扣" in r for r in rule.reasons), rule.reasons
 
