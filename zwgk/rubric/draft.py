@@ -167,8 +167,9 @@ set):
 
 Tuning after batch 18 (readings general, checked on sentences written for the tests and on every labelled
 set; batches 1-17 and the seeds keep every verdict and draft):
-- read: 扣N分封顶 / 扣分N分封顶 / a bare N分封顶 after an amount (in brackets too) a cap, 加N分封顶 a bonus cap;
-  扣分不保底 no floor (no cap; beside a stated worth marked, as 不封顶); a unit of measure after a number (2.5m,
+- read: 扣N分封顶 / 扣分N分封顶 / a bare N分封顶 after an amount (in brackets too) a cap, 加N分封顶 a bonus cap, and
+  so are 扣N分为止 after a comma and (N分扣完为止); 扣分不保底 / 不设下限 / 可扣至负分 no floor (no cap; beside a
+  stated worth marked, as 不封顶); 扣相关责任单位1分 a deduction; a unit of measure after a number (2.5m,
   50mm) no stray letter; 每半个月 / 每旬 a period; 未达到每下降1% a step, no floor below a mark; levels named by
   their government (国务院、省政府、市政府…,每条分别计) amounts in order; another grade after 、 (采用1条参阅计3分、
   重要计5分) counted as the amount before it; a cumulative count's mark (累计2次以上) before the sentence's
@@ -177,7 +178,7 @@ set; batches 1-17 and the seeds keep every verdict and draft):
   they were not met (…、…、…,不满足要求的扣0.5分; 未落实的; the sentence before too — not one duty's steps,
   编制、报送和发布); things listed with 、 as the whole object of a lack (缺少A、B的) or three or more before a
   fault (A、B、C缺失的); one fault found by a higher checker (被区抽查…不在岗) or a sanction counted at its grades
-  (每个黄牌 / 每个红牌) at another amount; a fault clause with no amount right before the same fault scored
+  (每个黄牌 / 每个红牌, 黄牌警告一次; not 迟报 / 漏报 nor disjoint levels) at another amount; a fault clause with no amount right before the same fault scored
   (A类未达到要求;B类未达到要求的不得分); a deduction out of scale whose digits read as a span that lost its dash
   (扣3分;…扣12分); each case counted by the same word lacking the thing or having it in part (未…告知,每件次扣3分;
   告知内容不全面,每件次扣1分); a thing's negated quality beside a defect of another kind joined by 、 (不全、松动的).
