@@ -615,7 +615,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def _labelled() -> list[dict]:
-    """The seed sentences and the tuning part of the real ones: batches 1-13, each measured once
+    """The seed sentences and the tuning part of the real ones: batches 1-18, each measured once
     as held out before it became tuning material (a next held-out batch stays out of the tests)."""
     return _rows(DATA) + [row for path in REAL for row in _rows(path)]
 
