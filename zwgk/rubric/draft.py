@@ -165,6 +165,24 @@ set):
   before one amount (未录入…的、未及时作出…的,扣2分: batch 13's reading); guard: the thing set up but at
   fault (已建立未上墙) beside it not set up (未建立…扣3分), the absence costing more.
 
+Tuning after batch 18 (readings general, checked on sentences written for the tests and on every labelled
+set; batches 1-17 and the seeds keep every verdict and draft):
+- read: 扣N分封顶 / 扣分N分封顶 / a bare N分封顶 after an amount (in brackets too) a cap, 加N分封顶 a bonus cap, and
+  so are 扣N分为止 after a comma and (N分扣完为止); 扣分不保底 / 不设下限 / 可扣至负分 no floor (no cap; beside a
+  stated worth marked, as 不封顶); 扣相关责任单位1分 a deduction; a unit of measure after a number (2.5m,
+  50mm) no stray letter; 每半个月 / 每旬 a period; 未达到每下降1% a step, no floor below a mark; levels named by
+  their government (国务院、省政府、市政府…,每条分别计) amounts in order; another grade after 、 (采用1条参阅计3分、
+  重要计5分) counted as the amount before it; a cumulative count's mark (累计2次以上) before the sentence's
+  only amount a threshold; a graver degree right before its amount (…扣1分、严重扣3分) an aggravated case;
+- marked (guards): three requirements or more, each with its verb and object, before a case that only says
+  they were not met (…、…、…,不满足要求的扣0.5分; 未落实的; the sentence before too — not one duty's steps,
+  编制、报送和发布); things listed with 、 as the whole object of a lack (缺少A、B的) or three or more before a
+  fault (A、B、C缺失的); one fault found by a higher checker (被区抽查…不在岗) or a sanction counted at its grades
+  (每个黄牌 / 每个红牌, 黄牌警告一次; not 迟报 / 漏报 nor disjoint levels) at another amount; a fault clause with no amount right before the same fault scored
+  (A类未达到要求;B类未达到要求的不得分); a deduction out of scale whose digits read as a span that lost its dash
+  (扣3分;…扣12分); each case counted by the same word lacking the thing or having it in part (未…告知,每件次扣3分;
+  告知内容不全面,每件次扣1分); a thing's negated quality beside a defect of another kind joined by 、 (不全、松动的).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -415,23 +433,30 @@ _TOKEN_RE = re.compile(
             # deduction caps
             rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
-            rf"{_N}分(?:为止)?)",
+            rf"{_N}分(?:为止)?"
+            # 每项扣1分(扣3分封顶): the cap written as the amount that can be lost, then 封顶
+            rf"|(?:累计|合计|最多|最高)?(?:扣[除减去分]?|减[去分]?){_N}分(?:为)?封顶"
+            # 每项扣1分,扣3分为止: the same, then 为止 (扣至0分为止 is a floor, read before)
+            rf"|(?<=[,;(])(?:扣[除减去分]?|减[去分]?){_N}分为?止)",
             # bonus caps
             rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|增加?|得|奖励?)|加满)"
-            rf"{_N}分(?:为止)?)",
+            rf"{_N}分(?:为止)?"
+            rf"|(?:累计|合计|最多|最高)?(?:加分?|增加?){_N}分(?:为)?封顶)",
             # caps whose kind comes from the context: 最多不超5分, 上限为6分
             rf"(?P<gcap>(?:(?:最多|最高|累计|合计)?不(?:得)?超过?|上限[为是:]?|封顶|(?:最多|最高)为)"
             rf"{_N}分(?:为止)?|以{_N}分为限"
             # 每提高1个百分点得绩效分0.5分,直至1分: a counted amount up to N (not 直至不得分, a floor)
             rf"|(?<=分,)(?:直至|直到){_N}分(?=[,;。]|$)"
             # 提供一例得1分,最高8分: a bare 最高/最多 as its own comma part right after an amount
-            rf"|(?<=分,)(?:最高|最多){_N}分(?=[,;。]|$))",
+            rf"|(?<=分,)(?:最高|最多){_N}分(?=[,;。]|$)"
+            # 每处扣1分,5分封顶 / (5分封顶): a bare cap after an amount
+            rf"|(?<=分[,(])(?:以)?{_N}分(?:为)?封顶)",
             # the cap written as the amount that can be lost: 每处扣0.2分,1分扣完为止
-            rf"(?P<dcap2>(?<=[,;]){_N}分[扣减]完为止)",
+            rf"(?P<dcap2>(?<=[,;(]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
-            r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
+            r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:(?:本项|该项|此项)?扣分)?(?:不保底|不设下限|可为负分)|可?扣至负分|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【](?:共计?)?{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -466,7 +491,9 @@ _TOKEN_RE = re.compile(
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分"
             # 对…未及时整治的扣完基本分: the whole base lost at once (扣完基本分为止 is a stop)
             r"|扣完(?:基本|基础)分值?(?![\d.]|为止))",
-            rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)(?:当事人|责任人|考核分?)?{_N}分)",
+            # (扣相关责任单位1分: whom the amount is taken from, named between the verb and the figure)
+            rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)"
+            rf"(?:当事人|(?:相关)?责任(?:人|单位)|考核分?)?{_N}分)",
             # a deduction with no number at the end of a clause: 酌情扣分。 / 发现一件，扣
             r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
@@ -505,7 +532,7 @@ _EVERY_COUNTERS = (
 # 每… markers: 每少一项, 每缺一项, 每发现一处, 每件, 每次, 每起, 每篇, 每件次, 每开展1次…
 # but not 每季度/每月/每2周/每个季度 (a requirement's period, not a counting of faults).
 _EVERY_RE = re.compile(
-    r"每(?!逢|(?:个)?(?:季度|月|年|周|天|日|半年|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
+    r"每(?!逢|(?:个)?(?:季度|月|年|周|天|日|半年|半个?月|旬|学期|\d+(?:个)?(?:周|天|日|月|年|工作日|季度)))"
     rf"[^,;。、:]{{0,8}}?[一1]?({_EVERY_COUNTERS}|亩|公顷)(?!性)"
 )
 # 每个月扣10分 / 每半天扣3分: each period counted, the amount right after it
@@ -585,7 +612,7 @@ _ONE_LOOSE_RE = re.compile(
 )
 # 每月/每季度/按月… that is not a requirement (至少…) leaves it unclear whether each period counts
 _PERIOD_RE = re.compile(
-    r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年)|每逢"
+    r"每(?:个)?(?:\d+)?(?:个)?(?:季度|月|年|周|工作日|天|日|半年|半个?月|旬)|每逢"
     r"|按(?:月|季度?|周|旬)(?![份度])"  # 未按月报送的扣1分 / 按季度考核: each month, or once?
 )
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
@@ -807,8 +834,9 @@ _AGGRAVATION_RE = re.compile(
     r"|(?:整改|督办|复查|提醒|通知)后[^,;。]{0,6}仍"
     # 同一问题重复出现的: the fault again
     r"|(?:重复|多次|反复)(?:出现|发生|发现|被)"
-    # 问题严重的扣3分 after 发现问题一次扣1分: a graver degree of the fault just scored
-    r"|(?<![不非])(?:严重|恶劣|重大)(?:的|者)"
+    # 问题严重的扣3分 after 发现问题一次扣1分: a graver degree of the fault just scored (also right before its
+    # amount: 迟报一次扣1分、严重扣3分)
+    r"|(?<![不非])(?:严重|恶劣|重大)(?:的|者|,?$)"  # (searched up to the amount)
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
@@ -1177,9 +1205,11 @@ _LEVEL_RE = re.compile(
 )
 # bonuses graded by listed levels (国家、省、地、市级分别加10分、8分…; 在省、市级刊物发表1篇分别加1分和0.5分):
 # each level its own condition with its own amount, in order (the lead's settled convention for levels)
-_LEVEL_WORD = r"(?:国家|中央|省|自治区|市|地|州|县|区|乡镇?|镇|街道|村)级?"
+# (国务院、省政府、市政府领导批示的信息,每条分别计20分、10分、5分: levels named by their government, the
+# amounts a comma part after the list)
+_LEVEL_WORD = r"(?:国务院|(?:国家|中央|省|自治区|市|地|州|县|区|乡镇?|镇|街道|村)(?:级|政府)?)"
 _LEVELS_EACH_RE = re.compile(
-    rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?分别(?=加|增|奖|得|计|记)"
+    rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?(?:,[^,;。]{{0,8}}?)?分别(?=加|增|奖|得|计|记)"
 )
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
@@ -1287,6 +1317,23 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
+            shared = (
+                per is None
+                and t.kind in ("bonus", "get")
+                and after_amount is not None
+                and after_amount.kind == "bonus"
+                and after_amount.per is not None
+                and re.fullmatch(
+                    r"、(?:(?![未不没缺漏迟错年月季周天日共合总累最满上])[\u4e00-\u9fff]){1,4}",
+                    s[after_amount.tok.end : t.start],
+                )
+            )
+            if shared:
+                # 采用1条参阅计3分、重要计5分: another grade of the same piece, counted as the amount
+                # before it (bonuses by grade, in order, as levels are; not a period's or a total's
+                # amount, 、全年计10分 / 、合计10分, nor a fault's)
+                assert after_amount is not None
+                per = after_amount.per
             quota = _quota_met(s, seg_start, t)
             if quota:
                 # 每村有一个固定宣传栏…的记5分,否则不记分: each unit's quota met earns the worth, all or
@@ -1307,7 +1354,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # 扣1分) may be the requirement's, not the count's
                 last = s.rfind(",", seg_start, t.start)
                 near = s.rfind(",", seg_start, last) if last > 0 else -1
-                if _per_marker(s, max(near + 1, seg_start), t) is None:
+                if not shared and _per_marker(s, max(near + 1, seg_start), t) is None:
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
             elif not quota and (
                 _LOOSE_COUNT_RE.search(s, seg_start, t.start)
@@ -1728,6 +1775,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.review(reason)
     # 省、市级…分别加: one amount per level, in order
     raw_s = _LEVELS_EACH_RE.sub(lambda m: m.group(0)[:-2] + "□□", s)
+    if len([t for t in toks if t.kind in ("deduct", "bonus", "get", "zero")]) == 1:
+        # 迟报、漏报累计2次以上扣0.5分: a cumulative count reaching a mark before the sentence's only
+        # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?)
+        raw_s = re.sub(
+            r"累计[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?以上",
+            lambda m: "□" * len(m.group(0)),
+            raw_s,
+        )
     for pattern, reason in _REVIEW_RAW_PATTERNS:
         if pattern.search(raw_s):
             draft.review(reason)
@@ -1776,6 +1831,10 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     unmasked = re.sub(r"(?<![\d.分])\*{2,}(?![\d.分])", "某", s)
     # “科普中国v视快快递” / “科普中国e站”: Latin letters inside a quoted name are the name's, not a slip
     unmasked = re.sub(r"“[^“”\d]{1,20}”", lambda m: re.sub(r"[A-Za-z]", "某", m.group(0)), unmasked)
+    # 围挡高度低于2.5m / 管径50mm / 100kg: a unit of measure right after a number, not a stray letter
+    unmasked = re.sub(
+        r"(?<=\d)(?:mm|cm|km|m|kg|g|t|kw|kv|ml|l|h)(?=[^A-Za-z分]|$)", "某", unmasked, flags=re.I
+    )
     for m in _GARBLED_RE.finditer(unmasked):
         word = m.group(0)
         # (a run of three capitals or more, MSM, is an acronym: a stray OCR letter is one or two)
@@ -1834,7 +1893,7 @@ _ONE_UNIT_RE = re.compile(
 )
 # deductions that may run past the item's stated worth (不封顶, 倒扣): with no worth stated, 扣分不封顶 is
 # no cap and 倒扣2分 a deduction
-_PAST_WORTH_RE = re.compile(r"不封顶|不设上限|倒扣")
+_PAST_WORTH_RE = re.compile(r"不封顶|不设上限|倒扣|不保底|不设(?:下限|保底)|负分")
 _GUARD_REASONS = {
     "big": "分值在1000分以上，像是年份或数字粘连：须人工核对原文",
     "otherwise": "同一情形按做到与否（能…的／不…的、否则）各有分值：是替代还是另加不明确，须人工确认",
@@ -1849,14 +1908,26 @@ _GUARD_REASONS = {
     "lost_count": "“每增加件”一类写法缺了数量：数字可能丢失，须人工核对原文",
     "step_floor": "逐档扣分之外又写低于某一水平不得分或另扣：是同一差距的更重一档，须人工确认计分办法",
     "two_faults": "两种情形（…的、…的）后只给一个分值：是每种都扣还是合计扣一次不明确，须人工确认",
+    "requirements": "所列三项以上要求后写“不满足要求的”再给一个分值：是每项都扣还是合计扣一次不明确，须人工确认",
+    "things": "用顿号列出几样东西缺少（缺少A、B，或A、B、C缺失）后只给一个分值：是每样都扣还是合计扣一次不明确，须人工确认",
+    "graded": "同一过错按发现者的层级或处罚的等级（被上级抽查…、黄牌／红牌）各有分值：是替代还是另加不明确，须人工确认",
+    "unscored": "一句写了过错却没有分值，另一句同样的过错有分值：分值可能丢失或另有规定，须人工核对原文",
+    "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
 _FAULT_CLAUSES_RE = re.compile(
     r"(?:^|[;。:])(?:[^,;。:\d]*(?:不|未|无|没有|超)[^,;。:\d]*,){3,}(?:扣|减)[除去]?\d"
 )
-# two faults each closed by 的 (or 者) and joined by 、 before one amount
-_JOINED_FAULTS_RE = re.compile(r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d")
+# two faults each closed by 的 (or 者) and joined by 、 before one amount; or a thing's negated quality and a
+# defect of another kind joined by 、 (靠背不全、松动的扣3分: each, or both?) — not two negated qualities of one
+# thing (资料不全、不规范; 汇集不及时、不全面), which batches 1-12 label one deduction
+_JOINED_FAULTS_RE = re.compile(
+    r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d"
+    r"|不[\u4e00-\u9fff]{1,3}、(?![不未无没])[\u4e00-\u9fff]{2,3}(?:的|者)?,?(?:扣|减)[除去]?\d"
+    # (either order: 门窗破损、不全的)
+    r"|(?<![不未无没])(?:(?![不未无没])[\u4e00-\u9fff]){2}、不[\u4e00-\u9fff]{1,3}(?:的|者)?,?(?:扣|减)[除去]?\d"
+)
 # a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
 _RATE_STEP_RE = re.compile(
     r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
@@ -1864,9 +1935,156 @@ _RATE_STEP_RE = re.compile(
 # … and the item zeroed, or an amount of its own, below a mark of the rate (完成率低于80%(含80%)不得分,
 # 低于60%的扣5分)
 _RATE_FLOOR_RE = re.compile(
-    r"(?<![每不])(?:低于|不足|未达到?|达不到|不到)[^,;。\d]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
+    r"(?<![每不])(?:低于|不足|未达到?|达不到|不到)[^,;。\d每]{0,8}\d+(?:\.\d+)?%[^,;。]{0,10}"
     r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
 )
+
+
+# the case of an amount that only says the requirement before it was not met (不满足要求的, 未达到标准的)
+_UNMET_RE = re.compile(
+    r"(?:如|若|凡)?(?:(?:不|未|没有?)能?(?:满足|符合|达到|按照?|达)(?:上述|以上|相关|规定|工作)?"
+    r"(?:要求|标准|规定)(?:[\u4e00-\u9fff]{1,2}?)?|(?:未|没有?|不)(?:能)?(?:完成|落实|做到|达标|到位))"
+    r"(?:的|者)?,?"
+)  # (未按要求公开的: the duty's own verb after it; 未落实的 / 未完成的: the requirement named before)
+# a run of listed parts joined by 、 (the last by 、, 和 or 及), each of 4 characters or more: requirements
+# each with its verb and object (明确分管领导、配备工作人员、明确岗位职责), not one duty's steps (编制、报送和发布)
+_LONG_LIST_RE = re.compile(
+    r"(?:[^,;。、和及]{4,30}、){2,}[^,;。、]{4,30}$"
+    r"|(?:[^,;。、和及]{4,30}、)+[^,;。、和及]{4,30}(?:和|及|以及)[^,;。、和及]{4,30}$"
+)
+# things listed with 、 as the whole object of a lack (缺少安全锤、灭火器的), or three things or more listed
+# before a lack (企业名称、车辆编号、线路编号缺少的): each thing, or all of them?
+_LACK_LIST_RE = re.compile(
+    r"(?:^|(?<=[,;。:\ue000]))(?P<lack>(?:缺少?|缺失|没有|无)(?:[\u4e00-\u9fff“”]{1,8}、)+[\u4e00-\u9fff“”]{1,8})"
+    r"(?:的|者)?,?(?:扣|减)[除去]?\d"
+    r"|(?:^|(?<=[,;。:\ue000]))(?:(?:(?![不未无没缺漏错差])[\u4e00-\u9fff“”]){2,8}、){2,}"
+    r"(?:(?![不未无没缺漏错差])[\u4e00-\u9fff“”]){2,8}(?:缺少?|缺失|不|未|没有|无)[^,;。]{0,12}?"
+    r"(?:的|者)?,?(?:扣|减)[除去]?\d"
+)  # (没有做到同部署、同落实、同检查的: a set phrase naming one standard, as _listed_lacks reads it)
+
+
+def _requirements_unmet(s: str, toks: list[_Tok]) -> bool:
+    """明确分管领导、配备工作人员、明确岗位职责、建立工作流程,不满足要求的扣0.5分: three requirements or
+    more, each with its own verb and object, before one amount whose case only says they were not met —
+    each unmet one, or only all of them? (one duty's steps, 编制、报送和发布, are one requirement)"""
+    for t in toks:
+        if t.kind not in ("deduct", "zero") or t.cont:
+            continue
+        case = _case_text(s, toks, t).rstrip(",")
+        part = _last_part(case)
+        if not _UNMET_RE.fullmatch(part) or "每" in case:
+            continue
+        before = case[: len(case) - len(part)].rstrip(",")
+        if not before.strip(_ITEM):
+            # 配备…、建立…、制定…。不符合要求的,扣1分: the requirements in the sentence before (same item)
+            c_start = _clause_span(s, t.start)[0]
+            if c_start > 0 and s[c_start - 1] != _ITEM:
+                before = s[_clause_span(s, c_start - 1)[0] : c_start - 1]
+        before = re.sub(r"\([^()]*\)", "", before)
+        # the comma part right before the case (党报、广播电台、电视台等: the means of one duty, examples)
+        chunk = re.split(r"[,;。]", before)[-1].lstrip(_ITEM)
+        if "等" not in chunk and _LONG_LIST_RE.search(chunk):
+            return True
+    return False
+
+
+# a case that names who found the fault (被区抽查…, 经上级检查…): the words after it name the fault
+_FOUND_BY_RE = re.compile(
+    r"(?:被|经|遭)[^,;。]{1,12}?(?:抽查|检查|暗访|督查|巡查|通报|发现|查处|查实|曝光|监测|督办|交办|投诉|举报)"
+    r"(?:发现|出|到)?"
+)
+# a case counted by 每 + a counting word + a short noun right before its amount (每个黄牌): the thing counted
+_COUNTED_THING_RE = re.compile(rf"每(?:{_EVERY_COUNTERS})?([\u4e00-\u9fff]{{2,6}})$")
+
+
+def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """检查发现不在岗每次扣5分;被区抽查不在岗每次扣10分: the same fault found by a higher checker at a larger
+    amount (either order); 每个黄牌扣2分,每个红牌扣3分 / 黄牌警告一次扣1分,红牌警告一次扣3分: one sanction counted at
+    its grades (the same head, another modifier that names no fault and no level: 迟报信息 / 漏报信息 are two
+    faults, 进京非访 / 到省非访 disjoint levels) — the graver case of one fault, replace or add not said."""
+
+    def core(text: str) -> str:
+        return _hanzi(_COUNT_WORDS_RE.sub("", re.sub(rf"每(?:{_COUNTERS})", "", text)))
+
+    def thing(t: _Tok, case: str) -> str | None:  # the thing counted: 每个黄牌 / 黄牌警告一次
+        m = _COUNTED_THING_RE.search(case)
+        if m:
+            return m.group(1)
+        if _per_marker(s, _clause_span(s, t.start)[0], t) is None:
+            return None
+        return core(case) or None
+
+    cases = [(t, _last_part(_case_text(s, toks, t))) for t in deducts]
+    for b, case_b in cases:
+        found = _FOUND_BY_RE.match(case_b)
+        rest = core(case_b[found.end() :]) if found else ""
+        thing_b = thing(b, case_b)
+        for a, case_a in cases:
+            if a is b or a.item != b.item or a.value is None or b.value is None:
+                continue
+            if len(rest) >= 2 and a.value < b.value and rest in core(case_a):
+                return True
+            thing_a = thing(a, case_a)
+            if (
+                a.start < b.start
+                and a.value != b.value
+                and thing_a
+                and thing_b
+                and thing_a != thing_b
+            ):
+                x, y = thing_a, thing_b
+                # the same length, the same head (at least the second half) and another modifier
+                half = len(x) // 2
+                if (
+                    len(x) == len(y)
+                    and x[half:] == y[half:]
+                    and not re.search(r"[未不没缺漏迟错瞒谎虚误违超逾晚少多]", x[:half] + y[:half])
+                    # (进京非访 / 到省非访: disjoint levels, each its own case — the lead's convention)
+                    and not re.search(r"京|省|市|县|区|乡|镇|村|国|中央|部", x[:half] + y[:half])
+                ):
+                    return True
+    return False
+
+
+def _unscored_twin(s: str, toks: list[_Tok]) -> bool:
+    """示范型、标准型未达到建设要求;简易型未达到建设要求的不得分: a clause ended by ; naming a fault (from its 未/不/
+    没有/无/缺 on) with no amount, cap or worth at all, right before a clause whose case names the same fault with
+    an amount or a zeroing — a figure lost in the copy, or the same amount meant for both? (a prohibition or a
+    minimum, 不得…, 不少于…, is the requirement, not a fault)"""
+    scored = [t for t in toks if t.kind in ("deduct", "zero", "bonus", "get", "vague")]
+    for end in (i for i, c in enumerate(s) if c == ";"):
+        start = _clause_span(s, end)[0]
+        if any(start <= t.start < end for t in toks):
+            continue
+        text = s[start:end]
+        fault = re.search(r"(?:未|不|没有|无|缺)[^,;。]*$", text)
+        if fault is None or re.search(
+            r"不得|禁止|严禁|不准|不能|不应|不许|不要|不少于|不低于|不超过|不高于|不大于|不小于",
+            text,
+        ):
+            continue
+        words = _hanzi(re.sub(r"(?:的|者)$", "", fault.group(0)))
+        next_end = _clause_span(s, end + 1)[1]
+        if len(words) >= 4 and any(
+            end < t.start < next_end and words in _hanzi(_case_text(s, toks, t)) for t in scored
+        ):
+            return True
+    return False
+
+
+def _lost_dash(deductions: list) -> bool:
+    """…扣3分;…扣12分: a deduction at least three times every other of the item whose digits read as a span that
+    lost its dash (12 for 1—2, 510 for 5—10): a figure garbled in the copy?"""
+    for n in deductions:
+        others = [d for d in deductions if d != n]
+        digits = str(n)
+        if not others or not digits.isdigit() or n < 3 * max(others):
+            continue
+        if any(
+            digits[i] != "0" and int(digits[:i]) < int(digits[i:]) for i in range(1, len(digits))
+        ):
+            return True
+    return False
 
 
 def _last_part(case: str) -> str:
@@ -2054,6 +2272,39 @@ def _missing_and_unapplied(s: str, toks: list[_Tok]) -> bool:
     return False
 
 
+def _counted_lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """未实行书面告知,每件次扣3分;告知内容不全面,每件次扣1分: each case counted by the same word either lacks the
+    thing (未…告知) or has it in part (告知…不全面), the lack costing more — the graver and the lesser case of one
+    duty, replace or add not said (a lack not counted beside a counted lesser case, 未开设栏目的扣1分;…更新不及时
+    的每发现一处扣0.5分, is left as the seeds read it)."""
+
+    def fault_part(case: str) -> str:  # the last comma part that names more than a count (…,每件次)
+        parts = [p for p in case.rstrip(",").split(",") if p]
+        while len(parts) > 1 and not _hanzi(re.sub(rf"每(?:{_COUNTERS})+|发现|的", "", parts[-1])):
+            parts.pop()
+        return parts[-1] if parts else ""
+
+    for a in deducts:
+        case_a = fault_part(_case_text(s, toks, a))
+        if not re.match(r"(?:没有|尚未|未|无)", case_a):
+            continue
+        per_a = _per_marker(s, _clause_span(s, a.start)[0], a)
+        fault_a = _hanzi(re.sub(rf"每(?:{_COUNTERS})+|的|者", "", case_a))
+        if per_a is None or len(fault_a) < 4:
+            continue
+        thing = fault_a[-2:]
+        for b in deducts:
+            if b.item != a.item or b.value is None or a.value is None or b.value >= a.value:
+                continue
+            case_b = fault_part(_case_text(s, toks, b))
+            if _per_marker(s, _clause_span(s, b.start)[0], b) != per_a:
+                continue
+            at = _hanzi(case_b).find(thing)
+            if 0 <= at <= 2 and re.search(rf"(?:{_PARTLY}|不全面|不准确)", case_b):
+                return True
+    return False
+
+
 # the words that only count or find a case, not what it is (每发现1个, 1次, …者)
 _COUNT_WORDS_RE = re.compile(
     rf"每|发现|出现|查出|查到|存在|有|者|的|\([^()]*\)|[\d{_CN_NUM}]+(?:个|次|名|处|人|例|起|件|项|位)?"
@@ -2094,7 +2345,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "partly": _lack_and_part(s, toks, deducts)
         or _absent_and_faulty(s, toks)
         or _short_and_none(s, toks)
-        or _missing_and_unapplied(s, toks),
+        or _missing_and_unapplied(s, toks)
+        or _counted_lack_and_part(s, toks, deducts),
         # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's stated worth
         "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
@@ -2128,6 +2380,17 @@ def audit(text: str | None, summary: dict) -> list[str]:
         # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
         # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
         "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
+        "requirements": _requirements_unmet(s, toks),
+        "graded": _graded(s, toks, deducts),
+        "unscored": _unscored_twin(s, toks),
+        "lost_dash": _lost_dash(summary["deductions"]),
+        # 缺少安全锤、灭火器的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: things listed with 、 lacking
+        # (not 未执行A、B制度的: a duty not done, the convention's 未A和B)
+        "things": not summary["per_occurrence"]
+        and any(
+            m.group("lack") is None or len(_listed_lacks(m.group("lack"))) >= 2
+            for m in _LACK_LIST_RE.finditer(s)
+        ),
     }
     return [_GUARD_REASONS[name] for name, hit in found.items() if hit]
 
