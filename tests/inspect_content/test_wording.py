@@ -124,6 +124,8 @@ def test_it_still_reports_a_place_written_wrong_when_the_correction_makes_a_know
         "章寿禹指出，抓项目就是抓发展。",  # a name before what its bearer does
         "章寿禹一行察看了项目；章寿禹要求加快进度。",  # written the same way twice
         "路国云、李建富、崔举等县处级领导出席会议。",  # names listed with 、
+        "王军莉、边际、陈志强、郭满鸿列席。",  # a long list of names, some of them words
+        "县领导王建国、杨佛海、刀洪德、黄春梅、方忠、孙祖宇、马晓忠、王崇兰参加了会议。",
         "县政府二级调研员王国伟，县政协副主席出席。",  # a name after a title, then a pause
         "召开2024年工作谋划会暨推进会。",  # 暨 is never a slip
         "县人大常委会党组副书记、副主任出席会议。",  # 副 before a title is no extra character

@@ -95,6 +95,13 @@ NEVER_WRONG = frozenset("暨")
 _NAME_LIST = re.compile(
     rf"(?<![{_HAN}])[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})+(?=等|[，,。；]|参加|出席|陪同|分别)"
 )
+# A long list of people (大会执行主席是张继军、滕远东、陈钧、王晓娥（女）、…): four or more items of two
+# or three characters (a bracketed 女 after one) joined by 、: three in four begin with a surname,
+# half of them are no word (高质量、高标准、高水平、高效率 are words).
+_NAME_CHAIN = re.compile(
+    rf"[{_HAN}]{{2,3}}(?:[（(]女[）)])?(?:、[{_HAN}]{{2,3}}(?:[（(]女[）)])?){{3,}}"
+)
+NAME_CHAIN_SHARE = 0.75  # of the items that begin with a surname
 # An organisation's abbreviation (创食办, 市住建委): two or three characters before 办 or 委.
 _ABBREVIATION = re.compile(
     rf"(?<![{_HAN}])[省市县区]?([{_HAN}]{{2,3}})(?:办(?![法公理事学案])|委(?![员托屈]))"
@@ -309,7 +316,8 @@ def context_spans(
     character repeated in a parallel construction (支教、支农、支医; 提质提速提效; 错填漏填);
     runs of Chinese characters too short to judge (每差1个百分点: 每差 alone, digits around);
     the names before what people do in news (章寿禹指出, 王开国主持) and names listed with 、
-    (路国云、李建富、崔举等); an organisation's abbreviation before 办 or 委 (创食办, 住建委).
+    (路国云、李建富、崔举等) or in a long list most of whose items look like names (大会执行主席是
+    张继军、滕远东、陈钧、王晓娥（女）…); an organisation's abbreviation before 办 or 委 (创食办, 住建委).
     Returns (meant as written, names, abbreviations): in an abbreviation a correction that
     makes a word ending with its 办 or 委 is still reported (省国姿委 → 国资委)."""
     out: list[tuple[int, int]] = []
@@ -360,6 +368,12 @@ def context_spans(
     for m in _NAME_LIST.finditer(text):
         items = re.split("[、，,]", m.group())
         if all(x[0] in surnames and x not in freq for x in items):
+            named.append(m.span())
+    for m in _NAME_CHAIN.finditer(text):
+        items = re.split("、", re.sub(r"[（(]女[）)]", "", m.group()))
+        surnamed = sum(x[0] in surnames for x in items)
+        unknown = sum(x not in freq for x in items)  # (王建国, 陈志强 are words of the lexicon)
+        if surnamed >= NAME_CHAIN_SHARE * len(items) and 2 * unknown >= len(items):
             named.append(m.span())
     abbreviations = [
         (m.start(1), m.end()) for m in _ABBREVIATION.finditer(text) if m.group(1) not in freq
