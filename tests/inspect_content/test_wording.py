@@ -96,6 +96,7 @@ def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_in
         "县长 木塔力甫·塞衣皮出席会议。",  # a transliterated name
         "2016年3月7日在塔洋镇第十五届人民代表大会上。",  # 塔洋镇 → 塔乡镇 makes no place
         "近年来，我厅大力支持彭阳县发展。",  # an organ speaking of itself
+        "胡春雨强调，平甸河流域治理保护是一项长期任务。",  # a river's name the lexicon does not know
     ],
 )
 def test_it_asks_about_local_names_before_or_after_a_title_or_a_level_instead_of_reporting(text):
