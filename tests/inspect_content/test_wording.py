@@ -97,6 +97,9 @@ def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_in
         "2016年3月7日在塔洋镇第十五届人民代表大会上。",  # 塔洋镇 → 塔乡镇 makes no place
         "近年来，我厅大力支持彭阳县发展。",  # an organ speaking of itself
         "胡春雨强调，平甸河流域治理保护是一项长期任务。",  # a river's name the lexicon does not know
+        "区人大常委会负责同志黄宗浩带领视察组，对全区工作进行视察。",  # a name after 负责同志
+        "上午9时，成继民宣布佳县第十九届人民代表大会第四次会议开幕。",  # a name before 宣布
+        "依法严惩毒品犯罪，审结罗九引等运输毒品案件。",  # a court's report names the accused
     ],
 )
 def test_it_asks_about_local_names_before_or_after_a_title_or_a_level_instead_of_reporting(text):

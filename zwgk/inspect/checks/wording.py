@@ -61,7 +61,10 @@ RULE_ZH = {
 CROSS_MIN_FREQ = 50  # a word this common crossing a generated miswriting's edge explains it
 # Words after which names follow (besides the model's titles): parties to a case, the leaders
 # present at a meeting (县领导王丽媛、哈荣霞参加会议).
-_NAMERS = "申请人 被申请人 第三人 当事人 举报人 投诉人 信访人 法定代表人 代理人 户主 村民 居民 领导 同志们"
+_NAMERS = (
+    "申请人 被申请人 第三人 当事人 举报人 投诉人 信访人 法定代表人 代理人 户主 村民 居民 领导 同志们 "
+    "负责同志 审结 审理了"  # 主要负责同志黄宗浩; a court's report: 审结罗中文等4人…
+)
 NAMERS = tuple(sorted(set(TITLES) | set(_NAMERS.split(" ")), key=len, reverse=True))
 _HAN = "\u4e00-\u9fff"
 # A document number's issuer (岳发〔2017〕8号, 冠政办发〔2021〕9号): an abbreviation, not words.
@@ -71,7 +74,8 @@ _LEVELS_LISTED = re.compile(
 )
 # What follows a person's name in news of meetings and visits (章寿禹指出, 王开国主持会议).
 _SPEECH = (
-    "指出 强调 表示 要求 主持 讲话 介绍 一行 带队 认为 说 陪同 出席 参加 提出 希望 代表 作 就 对 在"
+    "指出 强调 表示 要求 主持 讲话 介绍 一行 带队 认为 说 陪同 出席 参加 提出 希望 代表 作 就 对 在 "
+    "宣布 带领 率领 讲评 颁发 视察 察看 看望 慰问 调研"
 )
 SPEECH = tuple(sorted(set(_SPEECH.split(" ")), key=len, reverse=True))
 # Titles written after a name as well as before it (赵廷昌书记汇报, 宝雨书记、杨灏区长): the name
