@@ -96,6 +96,10 @@ def test_it_asks_about_names_it_cannot_know_but_reports_slips_in_common_words_in
         "县长 木塔力甫·塞衣皮出席会议。",  # a transliterated name
         "2016年3月7日在塔洋镇第十五届人民代表大会上。",  # 塔洋镇 → 塔乡镇 makes no place
         "近年来，我厅大力支持彭阳县发展。",  # an organ speaking of itself
+        "胡春雨强调，平甸河流域治理保护是一项长期任务。",  # a river's name the lexicon does not know
+        "区人大常委会负责同志黄宗浩带领视察组，对全区工作进行视察。",  # a name after 负责同志
+        "上午9时，成继民宣布佳县第十九届人民代表大会第四次会议开幕。",  # a name before 宣布
+        "依法严惩毒品犯罪，审结罗九引等运输毒品案件。",  # a court's report names the accused
     ],
 )
 def test_it_asks_about_local_names_before_or_after_a_title_or_a_level_instead_of_reporting(text):
@@ -124,6 +128,8 @@ def test_it_still_reports_a_place_written_wrong_when_the_correction_makes_a_know
         "章寿禹指出，抓项目就是抓发展。",  # a name before what its bearer does
         "章寿禹一行察看了项目；章寿禹要求加快进度。",  # written the same way twice
         "路国云、李建富、崔举等县处级领导出席会议。",  # names listed with 、
+        "王军莉、边际、陈志强、郭满鸿列席。",  # a long list of names, some of them words
+        "县领导王建国、杨佛海、刀洪德、黄春梅、方忠、孙祖宇、马晓忠、王崇兰参加了会议。",
         "县政府二级调研员王国伟，县政协副主席出席。",  # a name after a title, then a pause
         "召开2024年工作谋划会暨推进会。",  # 暨 is never a slip
         "县人大常委会党组副书记、副主任出席会议。",  # 副 before a title is no extra character

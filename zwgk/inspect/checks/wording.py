@@ -61,7 +61,10 @@ RULE_ZH = {
 CROSS_MIN_FREQ = 50  # a word this common crossing a generated miswriting's edge explains it
 # Words after which names follow (besides the model's titles): parties to a case, the leaders
 # present at a meeting (县领导王丽媛、哈荣霞参加会议).
-_NAMERS = "申请人 被申请人 第三人 当事人 举报人 投诉人 信访人 法定代表人 代理人 户主 村民 居民 领导 同志们"
+_NAMERS = (
+    "申请人 被申请人 第三人 当事人 举报人 投诉人 信访人 法定代表人 代理人 户主 村民 居民 领导 同志们 "
+    "负责同志 审结 审理了"  # 主要负责同志黄宗浩; a court's report: 审结罗中文等4人…
+)
 NAMERS = tuple(sorted(set(TITLES) | set(_NAMERS.split(" ")), key=len, reverse=True))
 _HAN = "\u4e00-\u9fff"
 # A document number's issuer (岳发〔2017〕8号, 冠政办发〔2021〕9号): an abbreviation, not words.
@@ -71,7 +74,8 @@ _LEVELS_LISTED = re.compile(
 )
 # What follows a person's name in news of meetings and visits (章寿禹指出, 王开国主持会议).
 _SPEECH = (
-    "指出 强调 表示 要求 主持 讲话 介绍 一行 带队 认为 说 陪同 出席 参加 提出 希望 代表 作 就 对 在"
+    "指出 强调 表示 要求 主持 讲话 介绍 一行 带队 认为 说 陪同 出席 参加 提出 希望 代表 作 就 对 在 "
+    "宣布 带领 率领 讲评 颁发 视察 察看 看望 慰问 调研"
 )
 SPEECH = tuple(sorted(set(_SPEECH.split(" ")), key=len, reverse=True))
 # Titles written after a name as well as before it (赵廷昌书记汇报, 宝雨书记、杨灏区长): the name
@@ -95,6 +99,13 @@ NEVER_WRONG = frozenset("暨")
 _NAME_LIST = re.compile(
     rf"(?<![{_HAN}])[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})+(?=等|[，,。；]|参加|出席|陪同|分别)"
 )
+# A long list of people (大会执行主席是张继军、滕远东、陈钧、王晓娥（女）、…): four or more items of two
+# or three characters (a bracketed 女 after one) joined by 、: three in four begin with a surname,
+# half of them are no word (高质量、高标准、高水平、高效率 are words).
+_NAME_CHAIN = re.compile(
+    rf"[{_HAN}]{{2,3}}(?:[（(]女[）)])?(?:、[{_HAN}]{{2,3}}(?:[（(]女[）)])?){{3,}}"
+)
+NAME_CHAIN_SHARE = 0.75  # of the items that begin with a surname
 # An organisation's abbreviation (创食办, 市住建委): two or three characters before 办 or 委.
 _ABBREVIATION = re.compile(
     rf"(?<![{_HAN}])[省市县区]?([{_HAN}]{{2,3}})(?:办(?![法公理事学案])|委(?![员托屈]))"
@@ -309,7 +320,8 @@ def context_spans(
     character repeated in a parallel construction (支教、支农、支医; 提质提速提效; 错填漏填);
     runs of Chinese characters too short to judge (每差1个百分点: 每差 alone, digits around);
     the names before what people do in news (章寿禹指出, 王开国主持) and names listed with 、
-    (路国云、李建富、崔举等); an organisation's abbreviation before 办 or 委 (创食办, 住建委).
+    (路国云、李建富、崔举等) or in a long list most of whose items look like names (大会执行主席是
+    张继军、滕远东、陈钧、王晓娥（女）…); an organisation's abbreviation before 办 or 委 (创食办, 住建委).
     Returns (meant as written, names, abbreviations): in an abbreviation a correction that
     makes a word ending with its 办 or 委 is still reported (省国姿委 → 国资委)."""
     out: list[tuple[int, int]] = []
@@ -360,6 +372,12 @@ def context_spans(
     for m in _NAME_LIST.finditer(text):
         items = re.split("[、，,]", m.group())
         if all(x[0] in surnames and x not in freq for x in items):
+            named.append(m.span())
+    for m in _NAME_CHAIN.finditer(text):
+        items = re.split("、", re.sub(r"[（(]女[）)]", "", m.group()))
+        surnamed = sum(x[0] in surnames for x in items)
+        unknown = sum(x not in freq for x in items)  # (王建国, 陈志强 are words of the lexicon)
+        if surnamed >= NAME_CHAIN_SHARE * len(items) and 2 * unknown >= len(items):
             named.append(m.span())
     abbreviations = [
         (m.start(1), m.end()) for m in _ABBREVIATION.finditer(text) if m.group(1) not in freq

@@ -54,7 +54,7 @@ SCORE_WORD = 5  # longest word the window scores look up
 RUN_CACHE = 20_000  # runs of text remembered per process (navigation, footers, repeats)
 # Changed whenever the rules below change what a run yields: a cache folder's results of an older
 # version are not read back (the model file's digest alone would not tell).
-RULES_VERSION = "2026-12-03c"
+RULES_VERSION = "2026-12-03f"
 COVER_MIN_FREQ = 50  # a word this common crossing a term's edge explains the written form
 ADMIN_PREFIXES = set("省市区县州镇乡村街盟旗")
 NUMERALS = set("一二三四五六七八九十百千万两几每各第")
@@ -87,7 +87,10 @@ _ORG_KINDS = (
     "工作室 诊所 药店 药房 门市部 经营部 加工厂 厂"
 )
 ORG_KINDS = tuple(_ORG_KINDS.split(" "))
-PLACE_LEVELS = set("镇乡村县区市街")  # 街 of 街道 (北宅街道)
+# What ends a place's name: a level of government (街 of 街道: 北宅街道) or the kind of a landmark,
+# a temple, a river, a hill, a park (承恩寺, 平甸河, 交椅湾, 汉都新苑, 麒麟山): grassroots text
+# names many the model cannot know.
+PLACE_LEVELS = set("镇乡村县区市街") | set("寺庙祠宫河湾苑寨江湖溪山岭桥园")
 # Common surnames (from the Hundred Family Surnames, 百家姓, and today's commonest ones) besides
 # the model's 300 first characters of jieba's person names: 樊, 付, 覃… begin names too.
 SURNAMES_MORE = frozenset(
