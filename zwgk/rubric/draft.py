@@ -2348,7 +2348,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
         "etc": bool(_LISTED_ETC_RE.search(s)),
-        "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
+        # (建设管理(4分)①…④….(每项1分): four criteria worth 1 each make the worth, a score per criterion)
+        "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)) and not _criteria_scored(s),
         "one_unit": not summary["per_occurrence"]
         and any(
             # (the last 16 characters of the case, its start only where the case starts: a cut
@@ -2440,9 +2441,31 @@ def _assign_caps(
     return item_cap
 
 
+# an item's worth in brackets after its heading, numbered criteria (①②…) with no figure of their own,
+# and (每项N分) closing them: 建设管理(4分)①…;②…;③…;④….(每项1分)
+_CRITERIA_WORTH_RE = re.compile(
+    rf"^{_ITEM}?[^{_ITEM}\d]{{1,30}}\((?P<worth>\d+(?:\.\d+)?)分\)"
+    rf"(?P<criteria>(?:{_ITEM}[^{_ITEM}]*?)+)\(每一?项得?(?P<each>\d+(?:\.\d+)?)分\)。?$"
+)
+_CRITERIA_EACH_RAW_RE = re.compile(r"([(（]\s*每一?项\s*)(\d+(?:\.\d+)?\s*分\s*[)）]\s*。?\s*)$")
+
+
+def _criteria_scored(s: str) -> bool:
+    """建设管理(4分)①…;②…;③…;④….(每项1分): the worth is the number of numbered criteria times the
+    amount of each, and no criterion has a figure of its own — a score per criterion met (a bonus
+    counted per criterion), not sub-items each worth N of an unknown total."""
+    m = _CRITERIA_WORTH_RE.match(s)
+    if m is None or re.search(r"\d+(?:\.\d+)?分", m.group("criteria")):
+        return False
+    count = m.group("criteria").count(_ITEM)
+    return count >= 2 and _dec(m.group("worth")) == count * _dec(m.group("each"))
+
+
 def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     """Draft a rule from a 扣分标准 cell (``text``) and an optional 加分标准 cell (``bonus_text``)."""
     draft = _Draft()
+    if text is not None and _criteria_scored(normalize(str(text))):
+        text = _CRITERIA_EACH_RAW_RE.sub(r"\1得\2", str(text).rstrip())  # (每项1分): 每项得1分
     sources = [(text, False), (bonus_text, True)]
     blank = True
     for src_index, (raw, is_bonus) in enumerate(sources):
