@@ -735,7 +735,9 @@ _PROPORTION_SPELT_RE = re.compile(
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
-    (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
+    # (前3名的每项得20分, 第4至第10名: a rank, said without 排名)
+    (re.compile(r"排名|名次|前[一二两三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+(?:(?:至|到|—|-)第?[一二三四五六七八九十\d]+)?名"),
+     "按排名计分：须人工确定排名规则"),
     (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
     (re.compile(r"综合(?:判断|评定|考虑|评价|考核|考评|评估|评议|打分|衡量|确定|认定)|评定|(?:评估|考评|评议|考核)定分|另行"
                 r"|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
@@ -1913,6 +1915,7 @@ _GUARD_REASONS = {
     "graded": "同一过错按发现者的层级或处罚的等级（被上级抽查…、黄牌／红牌）各有分值：是替代还是另加不明确，须人工确认",
     "unscored": "一句写了过错却没有分值，另一句同样的过错有分值：分值可能丢失或另有规定，须人工核对原文",
     "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
+    "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -2382,6 +2385,12 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "graded": _graded(s, toks, deducts),
         "unscored": _unscored_twin(s, toks),
         "lost_dash": _lost_dash(summary["deductions"]),
+        # 1次计2.5分,迟报、不报的计0分: a score counted per occurrence, then a case scored 0 — that
+        # occurrence's nought, or the item zeroed? (…得2分/次,无会议记录不得分 is the item's zero)
+        "zero_counted": bool(summary["zeroes_item"])
+        and summary["per_occurrence"]
+        and bool(summary["bonuses"])
+        and bool(re.search(r"(?<!\d)[计记得为]0分", s)),
         # 缺少安全锤、灭火器、急救箱的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: three things or more listed
         # with 、 lacking (two, 缺少安全锤、灭火器的, are one deduction by the convention settled before batch 20;
         # not 未执行A、B、C制度的: a duty not done, the convention's 未A和B)
