@@ -738,7 +738,8 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # (前3名的每项得20分, 第4至第10名: a rank, said without 排名)
     (re.compile(r"排名|名次|前[一二两三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+(?:(?:至|到|—|-)第?[一二三四五六七八九十\d]+)?名"),
      "按排名计分：须人工确定排名规则"),
-    (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
+    # (not 统计分析: the word 统计 before 分析)
+    (re.compile(r"计算得分|考核计分|计分(?!析)|折算"), "分数由计分办法或其他机关确定：须人工确认"),
     (re.compile(r"综合(?:判断|评定|考虑|评价|考核|考评|评估|评议|打分|衡量|确定|认定)|评定|(?:评估|考评|评议|考核)定分|另行"
                 r"|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
@@ -1814,8 +1815,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and not any(start <= o.start < pos for o in toks)
             ):
                 draft.review("含分数以外的后果（取消评优资格、报请查处等）：须人工确认")
-    if re.search(r"[,、(:及和或与的]$", s):
-        # …每发现一处扣1分, / 有下列情形之一的给予扣分: — the text goes on in a cell not read
+    if re.search(r"[,、(:及和或与的]$", s) and not re.search(
+        r"(?:扣|减|加|增|得|计|记)[除去]?\d+(?:\.\d+)?分,$", s
+    ):
+        # 有下列情形之一的给予扣分: / …未按要求的, — the text goes on in a cell not read; a comma right
+        # after an amount (少1次扣2分, / 表彰的加10分,) is the copy's closing mark, as every label reads it
         draft.review("文字在逗号、冒号或连接词处结束，可能不完整：须人工核对原文")
     if re.search(r"\d\s*[.．]\s+\d+\s*分|\d\s+[.．]\s*\d+\s*分", raw):
         # 扣 1 . 5分: a decimal point set apart by spaces, as a copy's stray mark may be
