@@ -588,6 +588,9 @@ _SHORT_NAMED_RE = re.compile(
 _FOUND_ONE_RE = re.compile(
     rf"(?:发现|出现|查出|查实|查到|存在)[一1]({_EVERY_COUNTERS}){_NOT_A_COUNT}"
     r"[^,;。:的]{0,6}?[,]?$"
+    # 发现1起违反规划的扣5分: one case found, counted by a word for a case (起, 例, 宗), its fault closed
+    # by 的 — each case (出现一次错误的 stays unclear: 次 may be a threshold)
+    r"|(?<!每)(?:发现|查出|查实|查到)[一1](起|例|宗)[^,;。:的\d]{1,10}的,?$"
 )
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
