@@ -1926,6 +1926,7 @@ _GUARD_REASONS = {
     "graded": "同一过错按发现者的层级或处罚的等级（被上级抽查…、黄牌／红牌）各有分值：是替代还是另加不明确，须人工确认",
     "unscored": "一句写了过错却没有分值，另一句同样的过错有分值：分值可能丢失或另有规定，须人工核对原文",
     "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
+    "both_conditions": "得分要两个条件都达到、不得分要两个条件都达不到：只达到一个的怎么计分没有写，须人工确认",
     "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
@@ -2396,6 +2397,15 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "graded": _graded(s, toks, deducts),
         "unscored": _unscored_twin(s, toks),
         "lost_dash": _lost_dash(summary["deductions"]),
+        # 完成任务且成活率达90%的得满分。完不成任务且成活率低于90%的不记分: two conditions joined by 且 for
+        # the score and both failed for the zero — a unit that meets one only is not scored by the text
+        "both_conditions": bool(
+            re.search(r"且[^,;。]{1,24}?(?:的|者)?,?(?:得满分|(?:得|计|记)\d+(?:\.\d+)?分)", s)
+            and re.search(
+                r"(?:未|没有|不|完不成)[^,;。]{0,24}且[^,;。]{1,24}?(?:的|者)?,?(?:不得分|不[记计]分|[得计记]0分)",
+                s,
+            )
+        ),
         # 1次计2.5分,迟报、不报的计0分: a score counted per occurrence, then a case scored 0 — that
         # occurrence's nought, or the item zeroed? (…得2分/次,无会议记录不得分 is the item's zero)
         "zero_counted": bool(summary["zeroes_item"])
