@@ -2477,7 +2477,7 @@ _CRITERIA_WORTH_RE = re.compile(
     rf"^{_ITEM}?[^{_ITEM}\d]{{1,30}}\((?P<worth>\d+(?:\.\d+)?)分\)"
     rf"(?P<criteria>(?:{_ITEM}[^{_ITEM}]*?)+)\(每一?项得?(?P<each>\d+(?:\.\d+)?)分\)。?$"
 )
-_CRITERIA_EACH_RAW_RE = re.compile(r"([(（]\s*每一?项\s*)(\d+(?:\.\d+)?\s*分\s*[)）]\s*。?\s*)$")
+_CRITERIA_EACH_RAW_RE = re.compile(r"([(（]\s*每一?[项項]\s*)(\d+(?:\.\d+)?\s*分\s*[)）]\s*。?\s*)$")
 
 
 def _criteria_scored(s: str) -> bool:
