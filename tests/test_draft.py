@@ -2635,7 +2635,10 @@ def test_it_reads_what_the_nineteenth_batch_showed(text: str, expected: dict) ->
         # a list closed by 等
         ("缺少急救箱、应急灯等的扣2分", "所列几种情形后写“等”"),
         # (每项N分) after numbered criteria whose count times N is not the stated worth
-        ("3、档案管理(5分)\n①档案制度健全;②专人管理;③分类规范。(每项2分)", "“每项N分”写在所列小项之后"),
+        (
+            "3、档案管理(5分)\n①档案制度健全;②专人管理;③分类规范。(每项2分)",
+            "“每项N分”写在所列小项之后",
+        ),
         # a rank said without 排名
         ("年度增幅前3名的每项得10分,第4至第8名每项得5分。", "按排名计分"),
         # a counted score, then a case scored 0: that occurrence, or the item?

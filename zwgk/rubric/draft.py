@@ -1937,9 +1937,7 @@ _FAULT_CLAUSES_RE = re.compile(
 # two faults each closed by 的 (or 者) and joined by 、 before one amount (A的、B的扣N分: each, or both?) — not two
 # faults joined by 、 inside one clause closed by one 的 (资料不全、不规范的; 靠背不全、松动的; 缺少A、B的): one deduction,
 # the convention settled before batch 20 (three or more stay marked by G15 and the three-faults check)
-_JOINED_FAULTS_RE = re.compile(
-    r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d"
-)
+_JOINED_FAULTS_RE = re.compile(r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d")
 # a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
 _RATE_STEP_RE = re.compile(
     r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
@@ -2477,7 +2475,9 @@ _CRITERIA_WORTH_RE = re.compile(
     rf"^{_ITEM}?[^{_ITEM}\d]{{1,30}}\((?P<worth>\d+(?:\.\d+)?)分\)"
     rf"(?P<criteria>(?:{_ITEM}[^{_ITEM}]*?)+)\(每一?项得?(?P<each>\d+(?:\.\d+)?)分\)。?$"
 )
-_CRITERIA_EACH_RAW_RE = re.compile(r"([(（]\s*每一?[项項]\s*)(\d+(?:\.\d+)?\s*分\s*[)）]\s*。?\s*)$")
+_CRITERIA_EACH_RAW_RE = re.compile(
+    r"([(（]\s*每一?[项項]\s*)(\d+(?:\.\d+)?\s*分\s*[)）]\s*。?\s*)$"
+)
 
 
 def _criteria_scored(s: str) -> bool:
