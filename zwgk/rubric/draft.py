@@ -556,6 +556,9 @@ _EVERY_UNIT_RE = re.compile(
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
+    # 每棚扣0.1分: 每 and one character (a measure word the list lacks) right before the amount — each
+    # (not a period: 每月扣1分 and its kin are read apart)
+    r"|每(?![月年季周天日旬期半])([\u4e00-\u9fff])(?=(?:扣[除减去]?|减去?|加)\d)"
     # 每新建成连片经济林50亩加8分: each step of a thing newly built or planted, counted in its own unit
     # of measure, the amount right after it
     r"|每新?(?:建成?|增|发展|种植|栽植|造林)[^\d,;。]{0,8}?\d+(?:\.\d+)?(亩|公顷|平方米|公里|千米)(?=加|扣|减)"
