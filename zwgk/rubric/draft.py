@@ -181,7 +181,20 @@ set; batches 1-17 and the seeds keep every verdict and draft):
   (每个黄牌 / 每个红牌, 黄牌警告一次; not 迟报 / 漏报 nor disjoint levels) at another amount; a fault clause with no amount right before the same fault scored
   (A类未达到要求;B类未达到要求的不得分); a deduction out of scale whose digits read as a span that lost its dash
   (扣3分;…扣12分); each case counted by the same word lacking the thing or having it in part (未…告知,每件次扣3分;
-  告知内容不全面,每件次扣1分); a thing's negated quality beside a defect of another kind joined by 、 (不全、松动的).
+  告知内容不全面,每件次扣1分); a thing's negated quality beside a defect of another kind joined by 、 (不全、松动的:
+  dropped after batch 19, see below).
+
+Tuning after batch 19 and the third convention settled before batch 20 (checked on every labelled set, every
+sentence's verdict and draft compared before and after):
+- read: two faults or two missing things joined by 、 inside one 的-clause (不全、松动的; 缺少A、B的) one deduction
+  (G13 keeps A的、B的; G15 keeps three things or more; 等 and 不X、不Y、不Z stay marked); (每项N分) closing numbered
+  criteria whose count times N is the stated worth a bonus per criterion; …扣/加N分, at the end of the text the
+  copy's closing mark; 统计分析 no 计分; 每新建成…50亩加8分 a count; 得基准分N分 the worth; 发现1起/例/宗…的扣N分 a
+  count; 直至0分 a floor; 未按要求执行的 a fault (not 按…执行, a rule elsewhere); 每棚扣 (每 and one character right
+  before the amount) a count;
+- marked: ranks said without 排名 (前3名, 第4至第10名); a score when two conditions joined by 且 both hold and a zero
+  when both fail (G19: one met is unscored); a counted score, then a case scored 计0分 (G20: that occurrence, or
+  the item?).
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
