@@ -2611,6 +2611,12 @@ def test_it_still_marks_a_cumulative_count_beside_another_amount() -> None:
         ),
         # one case found, counted by a word for a case, its fault closed by 的
         ("(4分)。发现1起违法占地的扣4分。", shape(points=4, deductions=[4], per_occurrence=True)),
+        # an aggravated case whose lesser case is named in its own sentence with no amount: the amount
+        # before (another sentence) is another fault's
+        (
+            "每少开展1次检查扣1分。未按时上报,经催报仍不上报的每次扣0.5分。",
+            shape(deductions=[1, 0.5], per_occurrence=True),
+        ),
         # 直至0分 is a floor, no cap; 未按要求执行的 is a fault
         (
             "(6分)。按要求实施的,计6分,未按要求执行的,每多1处扣2分,直至0分。",
@@ -2662,6 +2668,7 @@ def test_it_marks_what_the_nineteenth_batch_showed_it_cannot_say(text: str, reas
         "有会议记录得2分/次,无会议记录不得分。",  # the item's zero after a counted score (不得分)
         "按规定处理不到位的扣1分,违反规定的,按有关规定处理。",  # a consequence by another rule, still marked
         "出现下列情形之一的,给予扣分:",  # a text ending on a colon, still marked
+        "未按时上报的扣1分。经催报仍不上报的扣2分。",  # the lesser case scored: aggravated, still marked
     ],
 )
 def test_it_keeps_the_nineteenth_batch_readings_narrow(text: str) -> None:

@@ -191,7 +191,8 @@ sentence's verdict and draft compared before and after):
   criteria whose count times N is the stated worth a bonus per criterion; …扣/加N分, at the end of the text the
   copy's closing mark; 统计分析 no 计分; 每新建成…50亩加8分 a count; 得基准分N分 the worth; 发现1起/例/宗…的扣N分 a
   count; 直至0分 a floor; 未按要求执行的 a fault (not 按…执行, a rule elsewhere); 每棚扣 (每 and one character right
-  before the amount) a count;
+  before the amount) a count; an aggravated case (经督促仍不报送的) whose lesser case is named in its own sentence
+  with no amount, the amounts before it in earlier sentences, no second amount of one fault;
 - marked: ranks said without 排名 (前3名, 第4至第10名); a score when two conditions joined by 且 both hold and a zero
   when both fail (G19: one met is unscored); a counted score, then a case scored 计0分 (G20: that occurrence, or
   the item?).
@@ -1439,9 +1440,20 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 for e in draft.entries
                 if e.tok.src == src and e.tok.item == t.item and e.amount is not None
             ]
+            aggravated = _AGGRAVATION_RE.search(s, seg_start, t.start)
+            sentence_start = s.rfind("。", 0, t.start) + 1
+            if (
+                aggravated
+                and all(e.tok.start < sentence_start for e in prior)
+                and re.search(r"未|不|没有", s[max(seg_start, sentence_start) : aggravated.start()])
+                and "," in s[max(seg_start, sentence_start) : aggravated.start()]
+            ):
+                # 每少开展1次扣0.5分。…未按时报送,经督促仍不报送的每次扣0.25分: the lesser case is named in
+                # the aggravation's own sentence with no amount; the amounts before are other faults'
+                aggravated = None
             if (
                 prior
-                and _AGGRAVATION_RE.search(s, seg_start, t.start)
+                and aggravated
                 and not re.search(
                     r"(?:加|另|再|并|追加)扣", s[max(seg_start, t.start - 3) : t.start + 1]
                 )
