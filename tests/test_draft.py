@@ -14,12 +14,16 @@ from hypothesis import strategies as st
 from zwgk.rubric.draft import AUDIT_REASONS, audit, draft_rule, normalize, parse_points_cell
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
-# batches 1-18 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 19)]
+# batches 1-19 of real rule sentences: each measured once as held out, tuning material since
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 20)]
 # Labels that disagree with the seeds' labels of the same shape (a lesser case beside the duty
 # missing; tests/data/rule_sentences_real.md, "After batch 16"), left to whoever owns the
 # conventions: the drafter reads them as the seeds do, so they stay out of the check below.
-OPEN_LABELS = {"J04-05", "H02-02"}
+# Batch 19 adds two whose reading rests on what the words mean, not on the sentence's structure
+# ("After batch 19"): E11-03 (无工作经费 / 未列入年度预算: the lesser case of one duty only if a budget
+# is a kind of funding) and E14-04 (a petition reaching 县 / 市 / 省 labelled a tier, where batch 5's
+# W18-03 — 进京 / 到省 / 到市非访 — is labelled disjoint levels by the lead's convention).
+OPEN_LABELS = {"J04-05", "H02-02", "E11-03", "E14-04"}
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -1093,7 +1097,7 @@ def test_it_still_reads_the_near_misses_of_the_sixth_batch(text: str, expected: 
         # a cap for each unit, not for the item
         "办事指南要素缺失的,每缺失一个要素扣0.1分,单个事项最多扣0.5分。",
         # a text that ends on a comma or a joining word goes on in a cell not read
-        "无垃圾池的扣6分。每发现一处垃圾外溢扣1分,",
+        "无垃圾池的扣6分。每发现一处垃圾外溢的,",  # (…扣1分, right after an amount closes the text)
         "出现下列情形之一的,给予扣分:",
         # a veto written as a quoted name is still a veto when it ends the rule
         "发生重大泄密事件的,实行“一票否决”。",
@@ -2495,8 +2499,9 @@ def test_it_reads_what_the_eighteenth_batch_showed(text: str, expected: dict) ->
             "所列三项以上要求",
         ),
         # things listed with 、 as the whole object of a lack, or three things or more before a lack
-        ("缺少急救箱、应急灯的扣2分", "用顿号列出几样东西缺少"),
-        ("无公示牌、意见箱的,扣1分。", "用顿号列出几样东西缺少"),
+        # (two, 缺少急救箱、应急灯的, are one deduction by the convention settled before batch 20)
+        ("缺少急救箱、应急灯、灭火器的扣2分", "用顿号列出几样东西缺少"),
+        ("无公示牌、意见箱、监督电话的,扣1分。", "用顿号列出几样东西缺少"),
         ("站名牌、时刻表、票价表缺失的扣2分", "用顿号列出几样东西缺少"),
         ("站名牌、时刻表、票价表未设置的扣2分", "用顿号列出几样东西缺少"),
         # one fault graded by who found it, or a sanction counted at its grades
@@ -2521,9 +2526,9 @@ def test_it_reads_what_the_eighteenth_batch_showed(text: str, expected: dict) ->
             "未建立服务台账的,每户扣2分;台账内容不完整的,每户扣1分。",
             "同一事项完全未做与做得不全",
         ),
-        # a thing's negated quality and a defect of another kind joined by 、 before one amount (G13 widened)
-        ("门窗不全、破损的扣2分", "两种情形（…的、…的）"),
-        ("护栏破损、不牢固的扣2分", "两种情形（…的、…的）"),
+        # two fault clauses each closed by its own 的, joined by 、 (the mixed shape inside one 的-clause,
+        # 门窗不全、破损的, is one deduction by the convention settled before batch 20)
+        ("门窗不全的、破损的扣2分", "两种情形（…的、…的）"),
         # a graver degree right before its amount, after the fault's amount
         ("迟报一次扣1分、严重扣3分。", "加重情形另有分值"),
     ],
@@ -2570,3 +2575,106 @@ def test_it_still_marks_no_floor_beside_a_stated_worth(floor: str) -> None:
 def test_it_still_marks_a_cumulative_count_beside_another_amount() -> None:
     """累计3次以上扣2分 beside 迟报一次扣0.5分: the count's mark grades the same fault (a tier)."""
     assert draft_rule("迟报一次扣0.5分,累计3次以上扣2分。").needs_review
+
+
+# -- batch 19 and the convention settled before batch 20 (tests/data/rule_sentences_real.md,
+# "After batch 19"): made-up sentences of the same structure as the batch's sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two faults or two missing things joined by 、 inside one 的-clause: one deduction (third convention)
+        ("座位扶手不全、松动的扣2分", shape(deductions=[2])),
+        ("缺少急救箱、应急灯的扣2分", shape(deductions=[2])),
+        ("无公示牌、意见箱的,扣1分。", shape(deductions=[1])),
+        ("门窗不全、破损的扣2分", shape(deductions=[2])),
+        # (每项N分) closing numbered criteria whose count times N is the stated worth: a score per criterion
+        (
+            "3、档案管理(6分)\n①档案制度健全;②专人管理;③分类规范,装订整齐。(每项2分)",
+            shape(points=6, bonuses=[2], per_occurrence=True),
+        ),
+        # a comma right after an amount closes the text (the copy's mark)
+        ("受省政府表彰的加5分,", shape(bonuses=[5])),
+        ("全年不少于4次例会,少1次扣1分,", shape(deductions=[1], per_occurrence=True)),
+        # 统计分析 is no 计分
+        ("统计分析报告获市领导批示的每篇加1分;", shape(bonuses=[1], per_occurrence=True)),
+        # each step of a thing newly built or planted, counted in its own unit of measure
+        (
+            "每新建成示范林100亩加2分,加分最高不超过6分。",
+            shape(bonuses=[2], bonus_cap=6, per_occurrence=True),
+        ),
+        # 得基准分N分 is the worth, as 得基本分
+        (
+            "(1)到课率(50分)。到课率达到100%的,得基准分50分,每低1个百分点扣1分。",
+            shape(points=50, deductions=[1], per_occurrence=True),
+        ),
+        # one case found, counted by a word for a case, its fault closed by 的
+        ("(4分)。发现1起违法占地的扣4分。", shape(points=4, deductions=[4], per_occurrence=True)),
+        # an aggravated case whose lesser case is named in its own sentence with no amount: the amount
+        # before (another sentence) is another fault's
+        (
+            "每少开展1次检查扣1分。未按时上报,经催报仍不上报的每次扣0.5分。",
+            shape(deductions=[1, 0.5], per_occurrence=True),
+        ),
+        # 直至0分 is a floor, no cap; 未按要求执行的 is a fault
+        (
+            "(6分)。按要求实施的,计6分,未按要求执行的,每多1处扣2分,直至0分。",
+            shape(points=6, deductions=[2], per_occurrence=True),
+        ),
+    ],
+)
+def test_it_reads_what_the_nineteenth_batch_showed(text: str, expected: dict) -> None:
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert {"points": None} | rule.summary() == {"points": None} | expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # three things or more, or three faults, inside one 的-clause: each or all (as before)
+        ("缺少急救箱、应急灯、灭火器的扣2分", "用顿号列出几样东西缺少"),
+        ("未建立制度、未落实责任、未开展培训的扣2分", "一个分值对应所列几件事"),
+        # two fault clauses each closed by its own 的, joined by 、
+        ("未建立台账的、未及时更新的扣2分", "两种情形（…的、…的）"),
+        # a list closed by 等
+        ("缺少急救箱、应急灯等的扣2分", "所列几种情形后写“等”"),
+        # (每项N分) after numbered criteria whose count times N is not the stated worth
+        (
+            "3、档案管理(5分)\n①档案制度健全;②专人管理;③分类规范。(每项2分)",
+            "“每项N分”写在所列小项之后",
+        ),
+        # a rank said without 排名
+        ("年度增幅前3名的每项得10分,第4至第8名每项得5分。", "按排名计分"),
+        # a counted score, then a case scored 0: that occurrence, or the item?
+        ("每季度按时报送报告,1次计2分,迟报、不报的计0分。", "按次计分之后又写“计0分”"),
+        # a score when two conditions both hold, a zero when both fail: one met is unscored
+        (
+            "完成造林任务且成活率达85%的得满分。完不成任务且成活率低于85%的不记分。",
+            "只达到一个的怎么计分没有写",
+        ),
+    ],
+)
+def test_it_marks_what_the_nineteenth_batch_showed_it_cannot_say(text: str, reason: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有会议记录得2分/次,无会议记录不得分。",  # the item's zero after a counted score (不得分)
+        "按规定处理不到位的扣1分,违反规定的,按有关规定处理。",  # a consequence by another rule, still marked
+        "出现下列情形之一的,给予扣分:",  # a text ending on a colon, still marked
+        "未按时上报的扣1分。经催报仍不上报的扣2分。",  # the lesser case scored: aggravated, still marked
+    ],
+)
+def test_it_keeps_the_nineteenth_batch_readings_narrow(text: str) -> None:
+    rule = draft_rule(text)
+    if text.startswith("有会议记录"):
+        assert not rule.needs_review, rule.reasons
+        assert rule.summary()["zeroes_item"]
+    else:
+        assert rule.needs_review

@@ -181,7 +181,21 @@ set; batches 1-17 and the seeds keep every verdict and draft):
   (每个黄牌 / 每个红牌, 黄牌警告一次; not 迟报 / 漏报 nor disjoint levels) at another amount; a fault clause with no amount right before the same fault scored
   (A类未达到要求;B类未达到要求的不得分); a deduction out of scale whose digits read as a span that lost its dash
   (扣3分;…扣12分); each case counted by the same word lacking the thing or having it in part (未…告知,每件次扣3分;
-  告知内容不全面,每件次扣1分); a thing's negated quality beside a defect of another kind joined by 、 (不全、松动的).
+  告知内容不全面,每件次扣1分); a thing's negated quality beside a defect of another kind joined by 、 (不全、松动的:
+  dropped after batch 19, see below).
+
+Tuning after batch 19 and the third convention settled before batch 20 (checked on every labelled set, every
+sentence's verdict and draft compared before and after):
+- read: two faults or two missing things joined by 、 inside one 的-clause (不全、松动的; 缺少A、B的) one deduction
+  (G13 keeps A的、B的; G15 keeps three things or more; 等 and 不X、不Y、不Z stay marked); (每项N分) closing numbered
+  criteria whose count times N is the stated worth a bonus per criterion; …扣/加N分, at the end of the text the
+  copy's closing mark; 统计分析 no 计分; 每新建成…50亩加8分 a count; 得基准分N分 the worth; 发现1起/例/宗…的扣N分 a
+  count; 直至0分 a floor; 未按要求执行的 a fault (not 按…执行, a rule elsewhere); 每棚扣 (每 and one character right
+  before the amount) a count; an aggravated case (经督促仍不报送的) whose lesser case is named in its own sentence
+  with no amount, the amounts before it in earlier sentences, no second amount of one fault;
+- marked: ranks said without 排名 (前3名, 第4至第10名); a score when two conditions joined by 且 both hold and a zero
+  when both fail (G19: one met is unscored); a counted score, then a case scored 计0分 (G20: that occurrence, or
+  the item?).
 
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
@@ -429,7 +443,7 @@ _TOKEN_RE = re.compile(
             r"(?P<hi>-?\d+(?:\.\d+)?)分(?:之间(?:评定|赋分|评分|打分)?)?)",
             # a floor, not a cap and not zeroing: 最低得0分, 扣至0分为止
             r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至(?:本项|该项|此项)?0分(?:为止)?"
-            r"|(?:直至|直到|扣至)不得分(?:为止)?)",
+            r"|(?:直至|直到|扣至)不得分(?:为止)?|(?:直至|直到)(?:本项|该项|此项)?0分(?:为止)?)",
             # deduction caps
             rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
@@ -498,7 +512,7 @@ _TOKEN_RE = re.compile(
             r"(?P<vague>(?<!不)(?<!不予)(?:酌情|视情况?|适当|相应)?(?:予以|进行)?(?:扣(?:分|减|除)?|(?<![加增递缩削衰])减分?)"
             r"(?=[,;。\ue000]|\.(?!\d)|$))",
             rf"(?P<bonus>(?:加分?|增加?|增记|加[记计]|奖励?|奖加){_N}分)",
-            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记])(?:基础分|基本分|绩效分)?{_N}分)",
+            rf"(?P<get>(?:(?<!不)得|(?<![不累合总统共估])[计记])(?:基础分|基本分|基准分|绩效分)?{_N}分)",
         ]
     )
 )
@@ -556,6 +570,12 @@ _EVERY_UNIT_RE = re.compile(
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
+    # 每棚扣0.1分: 每 and one character (a measure word the list lacks) right before the amount — each
+    # (not a period: 每月扣1分 and its kin are read apart)
+    r"|每(?![月年季周天日旬期半])([\u4e00-\u9fff])(?=(?:扣[除减去]?|减去?|加)\d)"
+    # 每新建成连片经济林50亩加8分: each step of a thing newly built or planted, counted in its own unit
+    # of measure, the amount right after it
+    r"|每新?(?:建成?|增|发展|种植|栽植|造林)[^\d,;。]{0,8}?\d+(?:\.\d+)?(亩|公顷|平方米|公里|千米)(?=加|扣|减)"
     # 综合得分每低1分扣0.5分: each point of the unit's own score below the mark
     rf"|{_SCORE_STEP}"
 )
@@ -585,6 +605,9 @@ _SHORT_NAMED_RE = re.compile(
 _FOUND_ONE_RE = re.compile(
     rf"(?:发现|出现|查出|查实|查到|存在)[一1]({_EVERY_COUNTERS}){_NOT_A_COUNT}"
     r"[^,;。:的]{0,6}?[,]?$"
+    # 发现1起违反规划的扣5分: one case found, counted by a word for a case (起, 例, 宗), its fault closed
+    # by 的 — each case (出现一次错误的 stays unclear: 次 may be a threshold)
+    r"|(?<!每)(?:发现|查出|查实|查到)[一1](起|例|宗)[^,;。:的\d]{1,10}的,?$"
 )
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
@@ -735,8 +758,11 @@ _PROPORTION_SPELT_RE = re.compile(
 # judgement or scores from elsewhere
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
-    (re.compile(r"排名|名次"), "按排名计分：须人工确定排名规则"),
-    (re.compile(r"计算得分|考核计分|计分|折算"), "分数由计分办法或其他机关确定：须人工确认"),
+    # (前3名的每项得20分, 第4至第10名: a rank, said without 排名)
+    (re.compile(r"排名|名次|前[一二两三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+(?:(?:至|到|—|-)第?[一二三四五六七八九十\d]+)?名"),
+     "按排名计分：须人工确定排名规则"),
+    # (not 统计分析: the word 统计 before 分析)
+    (re.compile(r"计算得分|考核计分|计分(?!析)|折算"), "分数由计分办法或其他机关确定：须人工确认"),
     (re.compile(r"综合(?:判断|评定|考虑|评价|考核|考评|评估|评议|打分|衡量|确定|认定)|评定|(?:评估|考评|评议|考核)定分|另行"
                 r"|由[^,;。]{0,12}确定"), "分值由评定确定：须人工确认"),
     (re.compile(r"适当(?:扣|加|减|给予)|相应(?:扣|加|减)"), "扣分或加分幅度不确定"),
@@ -745,7 +771,8 @@ _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!“)一票否决|(?<![“一票])否决|“一票否决”(?![\u4e00-\u9fff])"
                 r"|(?:为|定为|评为|视为|判定为|确定为|评定为)不合格"),
      "含否决情形：须人工确认否决的范围"),
-    (re.compile(r"按[^,;。]{1,8}(?:处理|论处|执行)"), "后果按另一规定处理：须人工确认"),
+    # (未按要求执行的: a fault, the duty not done as required)
+    (re.compile(r"(?<![未不没])按[^,;。]{1,8}(?:处理|论处|执行)"), "后果按另一规定处理：须人工确认"),
 
 ]  # fmt: skip
 # …searched in the text as written (the amounts they govern are part of the match)
@@ -1413,9 +1440,20 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 for e in draft.entries
                 if e.tok.src == src and e.tok.item == t.item and e.amount is not None
             ]
+            aggravated = _AGGRAVATION_RE.search(s, seg_start, t.start)
+            sentence_start = s.rfind("。", 0, t.start) + 1
+            if (
+                aggravated
+                and all(e.tok.start < sentence_start for e in prior)
+                and re.search(r"未|不|没有", s[max(seg_start, sentence_start) : aggravated.start()])
+                and "," in s[max(seg_start, sentence_start) : aggravated.start()]
+            ):
+                # 每少开展1次扣0.5分。…未按时报送,经督促仍不报送的每次扣0.25分: the lesser case is named in
+                # the aggravation's own sentence with no amount; the amounts before are other faults'
+                aggravated = None
             if (
                 prior
-                and _AGGRAVATION_RE.search(s, seg_start, t.start)
+                and aggravated
                 and not re.search(
                     r"(?:加|另|再|并|追加)扣", s[max(seg_start, t.start - 3) : t.start + 1]
                 )
@@ -1812,8 +1850,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and not any(start <= o.start < pos for o in toks)
             ):
                 draft.review("含分数以外的后果（取消评优资格、报请查处等）：须人工确认")
-    if re.search(r"[,、(:及和或与的]$", s):
-        # …每发现一处扣1分, / 有下列情形之一的给予扣分: — the text goes on in a cell not read
+    if re.search(r"[,、(:及和或与的]$", s) and not re.search(
+        r"(?:扣|减|加|增|得|计|记)[除去]?\d+(?:\.\d+)?分,$", s
+    ):
+        # 有下列情形之一的给予扣分: / …未按要求的, — the text goes on in a cell not read; a comma right
+        # after an amount (少1次扣2分, / 表彰的加10分,) is the copy's closing mark, as every label reads it
         draft.review("文字在逗号、冒号或连接词处结束，可能不完整：须人工核对原文")
     if re.search(r"\d\s*[.．]\s+\d+\s*分|\d\s+[.．]\s*\d+\s*分", raw):
         # 扣 1 . 5分: a decimal point set apart by spaces, as a copy's stray mark may be
@@ -1913,21 +1954,18 @@ _GUARD_REASONS = {
     "graded": "同一过错按发现者的层级或处罚的等级（被上级抽查…、黄牌／红牌）各有分值：是替代还是另加不明确，须人工确认",
     "unscored": "一句写了过错却没有分值，另一句同样的过错有分值：分值可能丢失或另有规定，须人工核对原文",
     "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
+    "both_conditions": "得分要两个条件都达到、不得分要两个条件都达不到：只达到一个的怎么计分没有写，须人工确认",
+    "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
 _FAULT_CLAUSES_RE = re.compile(
     r"(?:^|[;。:])(?:[^,;。:\d]*(?:不|未|无|没有|超)[^,;。:\d]*,){3,}(?:扣|减)[除去]?\d"
 )
-# two faults each closed by 的 (or 者) and joined by 、 before one amount; or a thing's negated quality and a
-# defect of another kind joined by 、 (靠背不全、松动的扣3分: each, or both?) — not two negated qualities of one
-# thing (资料不全、不规范; 汇集不及时、不全面), which batches 1-12 label one deduction
-_JOINED_FAULTS_RE = re.compile(
-    r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d"
-    r"|不[\u4e00-\u9fff]{1,3}、(?![不未无没])[\u4e00-\u9fff]{2,3}(?:的|者)?,?(?:扣|减)[除去]?\d"
-    # (either order: 门窗破损、不全的)
-    r"|(?<![不未无没])(?:(?![不未无没])[\u4e00-\u9fff]){2}、不[\u4e00-\u9fff]{1,3}(?:的|者)?,?(?:扣|减)[除去]?\d"
-)
+# two faults each closed by 的 (or 者) and joined by 、 before one amount (A的、B的扣N分: each, or both?) — not two
+# faults joined by 、 inside one clause closed by one 的 (资料不全、不规范的; 靠背不全、松动的; 缺少A、B的): one deduction,
+# the convention settled before batch 20 (three or more stay marked by G15 and the three-faults check)
+_JOINED_FAULTS_RE = re.compile(r"(?:的|者)、[^,;。]{2,30}(?:的|者),?(?:扣|减)[除去]?\d")
 # a rate's shortfall counted step by step (每降低10%, 每少完成5个百分点) …
 _RATE_STEP_RE = re.compile(
     r"每(?:降低|低于?|下降|少|减少|差)(?:完成)?[^,;。\d]{0,6}\d+(?:\.\d+)?(?:%|‰|个?百分点)"
@@ -2351,7 +2389,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
         "etc": bool(_LISTED_ETC_RE.search(s)),
-        "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)),
+        # (建设管理(4分)①…④….(每项1分): four criteria worth 1 each make the worth, a score per criterion)
+        "each_item": bool(_EACH_ITEM_WORTH_RE.search(s)) and not _criteria_scored(s),
         "one_unit": not summary["per_occurrence"]
         and any(
             # (the last 16 characters of the case, its start only where the case starts: a cut
@@ -2384,11 +2423,27 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "graded": _graded(s, toks, deducts),
         "unscored": _unscored_twin(s, toks),
         "lost_dash": _lost_dash(summary["deductions"]),
-        # 缺少安全锤、灭火器的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: things listed with 、 lacking
-        # (not 未执行A、B制度的: a duty not done, the convention's 未A和B)
+        # 完成任务且成活率达90%的得满分。完不成任务且成活率低于90%的不记分: two conditions joined by 且 for
+        # the score and both failed for the zero — a unit that meets one only is not scored by the text
+        "both_conditions": bool(
+            re.search(r"且[^,;。]{1,24}?(?:的|者)?,?(?:得满分|(?:得|计|记)\d+(?:\.\d+)?分)", s)
+            and re.search(
+                r"(?:未|没有|不|完不成)[^,;。]{0,24}且[^,;。]{1,24}?(?:的|者)?,?(?:不得分|不[记计]分|[得计记]0分)",
+                s,
+            )
+        ),
+        # 1次计2.5分,迟报、不报的计0分: a score counted per occurrence, then a case scored 0 — that
+        # occurrence's nought, or the item zeroed? (…得2分/次,无会议记录不得分 is the item's zero)
+        "zero_counted": bool(summary["zeroes_item"])
+        and summary["per_occurrence"]
+        and bool(summary["bonuses"])
+        and bool(re.search(r"(?<!\d)[计记得为]0分", s)),
+        # 缺少安全锤、灭火器、急救箱的扣3分 / 企业名称、车辆编号、线路编号缺少的扣1分: three things or more listed
+        # with 、 lacking (two, 缺少安全锤、灭火器的, are one deduction by the convention settled before batch 20;
+        # not 未执行A、B、C制度的: a duty not done, the convention's 未A和B)
         "things": not summary["per_occurrence"]
         and any(
-            m.group("lack") is None or len(_listed_lacks(m.group("lack"))) >= 2
+            m.group("lack") is None or len(_listed_lacks(m.group("lack"))) >= 3
             for m in _LACK_LIST_RE.finditer(s)
         ),
     }
@@ -2442,9 +2497,33 @@ def _assign_caps(
     return item_cap
 
 
+# an item's worth in brackets after its heading, numbered criteria (①②…) with no figure of their own,
+# and (每项N分) closing them: 建设管理(4分)①…;②…;③…;④….(每项1分)
+_CRITERIA_WORTH_RE = re.compile(
+    rf"^{_ITEM}?[^{_ITEM}\d]{{1,30}}\((?P<worth>\d+(?:\.\d+)?)分\)"
+    rf"(?P<criteria>(?:{_ITEM}[^{_ITEM}]*?)+)\(每一?项得?(?P<each>\d+(?:\.\d+)?)分\)。?$"
+)
+_CRITERIA_EACH_RAW_RE = re.compile(
+    r"([(（]\s*每一?[项項]\s*)(\d+(?:\.\d+)?\s*分\s*[)）]\s*。?\s*)$"
+)
+
+
+def _criteria_scored(s: str) -> bool:
+    """建设管理(4分)①…;②…;③…;④….(每项1分): the worth is the number of numbered criteria times the
+    amount of each, and no criterion has a figure of its own — a score per criterion met (a bonus
+    counted per criterion), not sub-items each worth N of an unknown total."""
+    m = _CRITERIA_WORTH_RE.match(s)
+    if m is None or re.search(r"\d+(?:\.\d+)?分", m.group("criteria")):
+        return False
+    count = m.group("criteria").count(_ITEM)
+    return count >= 2 and _dec(m.group("worth")) == count * _dec(m.group("each"))
+
+
 def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     """Draft a rule from a 扣分标准 cell (``text``) and an optional 加分标准 cell (``bonus_text``)."""
     draft = _Draft()
+    if text is not None and _criteria_scored(normalize(str(text))):
+        text = _CRITERIA_EACH_RAW_RE.sub(r"\1得\2", str(text).rstrip())  # (每项1分): 每项得1分
     sources = [(text, False), (bonus_text, True)]
     blank = True
     for src_index, (raw, is_bonus) in enumerate(sources):
