@@ -23,7 +23,7 @@ REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in 
 # ("After batch 19"): E11-03 (无工作经费 / 未列入年度预算: the lesser case of one duty only if a budget
 # is a kind of funding) and E14-04 (a petition reaching 县 / 市 / 省 labelled a tier, where batch 5's
 # W18-03 — 进京 / 到省 / 到市非访 — is labelled disjoint levels by the lead's convention).
-OPEN_LABELS = {"J04-05", "H02-02", "E11-03", "E14-04"}
+OPEN_LABELS = {"J04-05", "H02-02", "E11-03"}
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:

@@ -1956,6 +1956,8 @@ _GUARD_REASONS = {
     "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
     "both_conditions": "得分要两个条件都达到、不得分要两个条件都达不到：只达到一个的怎么计分没有写，须人工确认",
     "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
+    "level_graded": "同一过错按所到或发现的层级（到市、到省、进京）各有分值：是分档（替代）还是另加不明确，须人工确认",
+    "three_listed": "用顿号列出三种以上过错后只有一个“的”和一个分值（漏报、瞒报、谎报的扣3分）：是每种都扣还是合计扣一次不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -2081,6 +2083,68 @@ def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                     and not re.search(r"京|省|市|县|区|乡|镇|村|国|中央|部", x[:half] + y[:half])
                 ):
                     return True
+    return False
+
+
+# a level reached or a level that finds the fault (到省, 至县, 进京, 被区抽查, 市级): the level word after a verb of
+# reaching or finding, or before 级
+_REACHED_LEVEL_RE = re.compile(
+    r"(?:(?<=[到至进赴被经由])(?:国家|中央|京|省|市|县|区|乡镇?|街道|村)|(?:国家|省|市|县|区|乡镇?)(?=级))级?"
+)
+_LEADING_PER_RE = re.compile(r"^\(?/[^,;。]{1,4}?\)?,")
+
+
+def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """进京非访扣15分/批次,到省非访扣10分/批次 / 上访至县的…扣2分;信访至市的…扣4分: one fault at different amounts
+    by the level it reaches or by who finds it (the reading settled before batch 21) — a tier of one fault: the
+    cases are the same comma part for comma part (from the end) but for one part naming another level, whose
+    words without the level end alike (two characters or more). Bonuses graded by the level of an award are not
+    meant (deductions only)."""
+
+    def parts(t: _Tok) -> list[str]:
+        case = _LEADING_PER_RE.sub("", _case_text(s, toks, t))
+        return [_hanzi(p) for p in case.rstrip(",").split(",") if _hanzi(p)]
+
+    cases = [(t, parts(t)) for t in deducts if t.value is not None]
+    for i, (a, pa) in enumerate(cases):
+        for b, pb in cases[i + 1 :]:
+            if a.item != b.item or a.value == b.value or not pa or not pb:
+                continue
+            n = min(len(pa), len(pb))
+            differing = [(x, y) for x, y in zip(pa[-n:], pb[-n:]) if x != y]
+            if len(differing) != 1:
+                continue
+            x, y = differing[0]
+            lx, ly = _REACHED_LEVEL_RE.search(x), _REACHED_LEVEL_RE.search(y)
+            if not lx or not ly or lx.group(0) == ly.group(0):
+                continue
+            rx, ry = _REACHED_LEVEL_RE.sub("", x), _REACHED_LEVEL_RE.sub("", y)
+            common = 0
+            while common < min(len(rx), len(ry)) and rx[-1 - common] == ry[-1 - common]:
+                common += 1
+            if common >= 2:
+                return True
+    return False
+
+
+# three faults or more listed with 、 inside one clause closed by one 的 / 者, then one amount not counted
+# (漏报、瞒报、谎报的扣3分: each or all? — the reading settled before batch 21); a list that one negation before
+# it governs (没有做到同部署、同落实、同检查的) is one duty not done, and a count after the 的 (每次, 每人次) says each
+_THREE_LISTED_RE = re.compile(
+    r"(?:^|[,;。:])(?P<list>[^,;。:、]{1,10}(?:、[^,;。:、]{1,6}){2,})(?:的|者),?(?:扣|减)[除去]?\d"
+)
+
+
+def _three_listed(s: str) -> bool:
+    for m in _THREE_LISTED_RE.finditer(s):
+        first, *rest = m.group("list").split("、")
+        if "等" in m.group("list"):
+            continue  # (G6's)
+        if re.match(r"(?:对|有)?(?:没有|未|无|缺|不)", first) and not any(
+            re.search(r"不|未|无|没|缺|漏|迟|错|瞒|谎|虚|违|超", part) for part in rest
+        ):
+            continue
+        return True
     return False
 
 
@@ -2421,6 +2485,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
         "requirements": _requirements_unmet(s, toks),
         "graded": _graded(s, toks, deducts),
+        "level_graded": _level_graded(s, toks, deducts),
+        "three_listed": not summary["per_occurrence"] and _three_listed(s),
         "unscored": _unscored_twin(s, toks),
         "lost_dash": _lost_dash(summary["deductions"]),
         # 完成任务且成活率达90%的得满分。完不成任务且成活率低于90%的不记分: two conditions joined by 且 for
