@@ -14,16 +14,19 @@ from hypothesis import strategies as st
 from zwgk.rubric.draft import AUDIT_REASONS, audit, draft_rule, normalize, parse_points_cell
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
-# batches 1-19 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 20)]
-# Labels that disagree with the seeds' labels of the same shape (a lesser case beside the duty
-# missing; tests/data/rule_sentences_real.md, "After batch 16"), left to whoever owns the
-# conventions: the drafter reads them as the seeds do, so they stay out of the check below.
-# Batch 19 adds two whose reading rests on what the words mean, not on the sentence's structure
-# ("After batch 19"): E11-03 (无工作经费 / 未列入年度预算: the lesser case of one duty only if a budget
-# is a kind of funding) and E14-04 (a petition reaching 县 / 市 / 省 labelled a tier, where batch 5's
-# W18-03 — 进京 / 到省 / 到市非访 — is labelled disjoint levels by the lead's convention).
-OPEN_LABELS = {"J04-05", "H02-02", "E11-03"}
+# batches 1-20 of real rule sentences: each measured once as held out, tuning material since
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 21)]
+# Left out of the check below:
+# - label questions (OPEN_LABELS): J04-05 and H02-02 disagree with the seeds' labels of the same shape (a lesser case
+#   beside the duty missing; tests/data/rule_sentences_real.md, "After batch 16"), left to whoever owns
+#   the conventions: the drafter reads them as the seeds do.
+# - a known miss of the drafter, not a label question (KNOWN_MISSES): E11-03 (无工作经费扣3分,未列入年度预算,扣2分,
+#   labelled review as the lesser case of one duty beside its absence): only the meaning of the words
+#   (a budget line is a kind of funding) tells the two apart from two faults of different things; no
+#   structural reading catches it without cost ("After batch 19", "After batch 20").
+# (E14-04 left with the readings settled before batch 21: W18-03 is relabelled a tier and G21 flags both.)
+OPEN_LABELS = {"J04-05", "H02-02"}
+KNOWN_MISSES = {"E11-03"}
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -627,7 +630,7 @@ def _labelled() -> list[dict]:
 def test_it_leaves_no_labelled_sentence_wrong_and_unmarked() -> None:
     wrong = []
     for row in _labelled():
-        if row["id"] in OPEN_LABELS:
+        if row["id"] in OPEN_LABELS | KNOWN_MISSES:
             continue
         rule = draft_rule(row["text"])
         # (points written out on both sides: batch 13's labels write "points": null)
@@ -1136,10 +1139,11 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         ("每延误一天扣1分,扣完为止。", shape(deductions=[1], per_occurrence=True)),
         # a threshold is not a count: 超过1天 is no unit counted
         ("超过3天未回复的扣1分。", shape(deductions=[1])),
-        # disjoint cases named alike are separate faults
+        # one fault graded by the level it reaches is a tier (the reading settled before batch 21):
+        # flagged, the amounts in order
         (
             "进京非访扣15分/批次,到省非访扣10分/批次,到市非访扣5分/批次",
-            shape(deductions=[15, 10, 5], per_occurrence=True),
+            shape(deductions=[15, 10, 5], per_occurrence=True, needs_review=True),
         ),
         # a run of asterisks masks a name, not a figure
         ("**省网上信访系统无法正常运行的扣2分。", shape(deductions=[2])),
@@ -1160,9 +1164,9 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
             "全年学习不少于四次加2分,每增加一次加1分。",
             shape(bonuses=[2, 1], per_occurrence=True),
         ),
-        (
+        (  # one fault graded by the level that reports it: a tier (the reading settled before batch 21)
             "被市级通报一次扣1分,被省级通报一次扣2分。",
-            shape(deductions=[1, 2], per_occurrence=True),
+            shape(deductions=[1, 2], per_occurrence=True, needs_review=True),
         ),
         (  # another fault with its own limit, not a graver case of the first
             "栏目设置不规范的扣0.5分;首页栏目超过2周未更新的扣1分。",
@@ -2551,7 +2555,6 @@ def test_it_marks_what_the_eighteenth_batch_showed_it_cannot_say(text: str, reas
         "迟报扣10分,漏报扣15分。",  # in scale with the other amount
         "每处错字扣0.5分,每处病句扣1分。",  # two faults counted, not one thing's grades
         "迟报信息一次扣1分,漏报信息一次扣2分。",  # two faults of one thing (the seeds' 迟报 / 漏报)
-        "进京上访一次扣5分,到市上访一次扣2分。",  # disjoint levels, each its own case
     ],
 )
 def test_it_keeps_what_the_eighteenth_batch_guards_do_not_mean(text: str) -> None:
