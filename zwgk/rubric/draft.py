@@ -445,7 +445,7 @@ _TOKEN_RE = re.compile(
             r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至(?:本项|该项|此项)?0分(?:为止)?"
             r"|(?:直至|直到|扣至)不得分(?:为止)?|(?:直至|直到)(?:本项|该项|此项)?0分(?:为止)?)",
             # deduction caps
-            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
+            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:总和|总分|合计|累计|共计)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
             rf"{_N}分(?:为止)?"
             # 每项扣1分(扣3分封顶): the cap written as the amount that can be lost, then 封顶
@@ -453,7 +453,7 @@ _TOKEN_RE = re.compile(
             # 每项扣1分,扣3分为止: the same, then 为止 (扣至0分为止 is a floor, read before)
             rf"|(?<=[,;(])(?:扣[除减去分]?|减[去分]?){_N}分为?止)",
             # bonus caps
-            rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
+            rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数|累计|共计)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|增加?|得|奖励?)|加满)"
             rf"{_N}分(?:为止)?"
             rf"|(?:累计|合计|最多|最高)?(?:加分?|增加?){_N}分(?:为)?封顶)",
@@ -1833,6 +1833,16 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         r"(?<=电话|热线|号码|专线):?\d{5,}", lambda m: "□" * len(m.group(0)), masked_s
     )
     masked_s = _mask_breakdown(masked_s, draft.points)
+    # 下年度在“单项另加分和扣分”中取消: a quoted name with no figure (a section's title), no rule
+    masked_s = re.sub(r"“[^“”\d]{1,20}”", lambda m: "□" * len(m.group(0)), masked_s)
+    # (1)创新经验加分(8分)。: the item's name ending on 加分 / 扣分 right before its worth in brackets
+    # (the worth read, so masked already)
+    if draft.points:
+        masked_s = re.sub(
+            rf"(?:^|(?<={_ITEM}))(?:(?![扣加减每不未])[\u4e00-\u9fff]){{2,12}}(?:加分|扣分|减分)(?=□{{4,}}[。:])",
+            lambda m: "□" * len(m.group(0)),
+            masked_s,
+        )
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
