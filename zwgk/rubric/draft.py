@@ -1238,6 +1238,11 @@ _LEVEL_WORD = r"(?:国务院|(?:国家|中央|省|自治区|市|地|州|县|区|
 _LEVELS_EACH_RE = re.compile(
     rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?(?:,[^,;。]{{0,8}}?)?分别(?=加|增|奖|得|计|记)"
 )
+# 分别 + a verb of points + two amounts or more joined by 、 (分别加2分、1分、0.5分), as a comma part of its own
+_CASES_EACH_RE = re.compile(
+    rf"(?<=,)(?:每(?:{_COUNTERS})?)?(?P<each>分别)(?:加|扣|减|得|计|记)\d+(?:\.\d+)?分"
+    r"(?P<more>(?:、\d+(?:\.\d+)?分)+)(?=[,;。]|$)"
+)
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
@@ -1290,6 +1295,16 @@ def _listed_lacks(case: str) -> list[str]:
     return items
 
 
+def _another_grade(s: str, before: _Tok, t: _Tok) -> bool:
+    m = re.fullmatch(
+        r",((?:(?![未不没缺漏迟错差超低少年月季周天日共合总累最满上基每该本此])[\u4e00-\u9fff]){2,6})",
+        s[before.end : t.start],
+    )
+    if not m:
+        return False
+    return m.group(1)[-2:] in s[_clause_span(s, before.start)[0] : before.start]
+
+
 def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     bonus_cell = src == 1
     s = normalize(raw)
@@ -1334,7 +1349,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 prev = after_amount
                 p_start = _clause_span(s, prev.tok.start)[0]
                 part = s[max(p_start, s.rfind(",", p_start, prev.tok.start) + 1) : prev.tok.start]
-                if "、" in part and not _LEVELS_EACH_RE.search(s, p_start, prev.tok.end):
+                # (the third amount of 分别加2分、1分、0.5分: the chain's first amount was checked)
+                if (
+                    "、" in part
+                    and not prev.tok.cont
+                    and not _LEVELS_EACH_RE.search(s, p_start, prev.tok.end)
+                ):
                     # 一般错误、严重错误扣1分、3分: several cases, several amounts, 分别 unsaid
                     draft.review("几种情形对应几个分值（未写“分别”）：须人工拆分")
                 entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
@@ -1350,9 +1370,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and after_amount is not None
                 and after_amount.kind == "bonus"
                 and after_amount.per is not None
-                and re.fullmatch(
-                    r"、(?:(?![未不没缺漏迟错年月季周天日共合总累最满上])[\u4e00-\u9fff]){1,4}",
-                    s[after_amount.tok.end : t.start],
+                and (
+                    re.fullmatch(
+                        r"、(?:(?![未不没缺漏迟错年月季周天日共合总累最满上])[\u4e00-\u9fff]){1,4}",
+                        s[after_amount.tok.end : t.start],
+                    )
+                    # 《政务信息》采1条计1分,专期信息计5分: a comma part that only names another grade of
+                    # the piece counted (its last two characters named before the first amount)
+                    or _another_grade(s, after_amount.tok, t)
                 )
             )
             if shared:
@@ -1813,6 +1838,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.review(reason)
     # 省、市级…分别加: one amount per level, in order
     raw_s = _LEVELS_EACH_RE.sub(lambda m: m.group(0)[:-2] + "□□", s)
+    # 获得国家级表彰的,获得省部级表彰的,获得市级表彰的,每项分别加2分、1分、0.5分: as many cases, each its
+    # own comma part closed by 的, as amounts after 分别 — the cases in order
+    for m in _CASES_EACH_RE.finditer(raw_s):
+        n = 1 + m.group("more").count("、")
+        parts = raw_s[_clause_span(raw_s, m.start())[0] : m.start()].split(",")[:-1]
+        if len(parts) >= n and all(p.endswith(("的", "者")) for p in parts[-n:]):
+            if len(parts) == n or not parts[-n - 1].endswith(("的", "者")):
+                raw_s = raw_s[: m.start("each")] + "□□" + raw_s[m.end("each") :]
     if len([t for t in toks if t.kind in ("deduct", "bonus", "get", "zero")]) == 1:
         # 迟报、漏报累计2次以上扣0.5分: a cumulative count reaching a mark before the sentence's only
         # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?)
@@ -1833,6 +1866,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         r"(?<=电话|热线|号码|专线):?\d{5,}", lambda m: "□" * len(m.group(0)), masked_s
     )
     masked_s = _mask_breakdown(masked_s, draft.points)
+    # 申请加分单位须出具…证明材料: applying for a bonus, no bonus rule
+    masked_s = re.sub(r"(?:申请|申报)(?:加分|扣分|减分)", "□□□□", masked_s)
     # 下年度在“单项另加分和扣分”中取消: a quoted name with no figure (a section's title), no rule
     masked_s = re.sub(r"“[^“”\d]{1,20}”", lambda m: "□" * len(m.group(0)), masked_s)
     # (1)创新经验加分(8分)。: the item's name ending on 加分 / 扣分 right before its worth in brackets
