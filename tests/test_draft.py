@@ -2681,3 +2681,86 @@ def test_it_keeps_the_nineteenth_batch_readings_narrow(text: str) -> None:
         assert rule.summary()["zeroes_item"]
     else:
         assert rule.needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted name with no figure (a section's title) holds no rule
+        (
+            "对考核结果不实的,给予该部门扣3分,下年度在“单项加分和扣分”中取消该项。",
+            shape(deductions=[3]),
+        ),
+        # an item named …加分 right before its worth in brackets; 加分累计不超过N分 is the bonus cap
+        (
+            "(2)示范创建加分(6分)。被评为示范单位的,每项加3分。加分累计不超过6分。",
+            shape(bonuses=[3], bonus_cap=6, per_occurrence=True, points=6),
+        ),
+        ("每项扣1分,扣分累计不超过4分。", shape(deductions=[1], deduction_cap=4, per_occurrence=True)),
+        # as many cases, each its own comma part closed by 的, as amounts after 分别: in order
+        (
+            "获得国家级表彰的,获得省级表彰的,获得市级表彰的,每项分别加3分、2分、1分。"
+            "申请加分单位须提供表彰文件。",
+            shape(bonuses=[3, 2, 1], per_occurrence=True),
+        ),
+        # a comma part naming another grade of the piece counted shares its count
+        ("报送信息被采用1条计1分,重要信息计3分。", shape(bonuses=[1, 3], per_occurrence=True)),
+    ],
+)
+def test_it_reads_what_the_twentieth_batch_showed(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # one fault graded by the level it reaches or by who finds it (the reading settled before
+        # batch 21): a tier, the amounts in order
+        ("上访到县的扣1分,上访到市的扣3分,上访到省的扣5分。", "按所到或发现的层级"),
+        ("有人员到省滞留,未及时劝返的扣3分;有人员到市滞留,未及时劝返的扣2分。", "按所到或发现的层级"),
+        ("被县级检查发现问题的扣1分,被市级检查发现问题的扣2分。", "层级"),
+        # three faults listed with 、 before one 的 and one amount: each or all?
+        ("迟报扣1分,漏报、瞒报、错报的扣4分。", "三种以上过错"),
+        ("未建立、未公开、未更新的扣1分。", "三种以上"),
+    ],
+)
+def test_it_marks_what_the_readings_before_batch_21_settle(text: str, reason: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
+    # the amounts stay in order, as written
+    written = [float(n) for n in re.findall(r"扣(\d+(?:\.\d+)?)分", text)]
+    assert [float(d) for d in rule.summary()["deductions"]] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bonuses graded by the level of an award stay draftable (the convention before batch 13)
+        ("获得县级表彰的加1分,获得市级表彰的加2分。", shape(bonuses=[1, 2])),
+        # two things of different places, not a level reached
+        ("城市社区未设置垃圾桶的扣1分,农村未设置垃圾桶的扣2分。", shape(deductions=[1, 2])),
+        # a count after the 的 says each (the three-fault reading is for one uncounted amount)
+        ("重要信息迟报、漏报、瞒报的每次扣5分。", shape(deductions=[5], per_occurrence=True)),
+        # one negation governing a set phrase: one duty not done
+        ("没有做到同部署、同落实、同检查的,扣1分。", shape(deductions=[1])),
+        # two faults before one 的 stay draftable (the third convention)
+        ("漏报、瞒报的扣3分。", shape(deductions=[3])),
+    ],
+)
+def test_it_keeps_the_readings_before_batch_21_narrow(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "获得国家级表彰的,分别加2分、1分。",  # one case, two amounts after 分别
+        "获得国家级表彰的,获得省级表彰的,获得市级表彰的,分别加2分、1分。",  # three cases, two amounts
+        "采用1条信息计1分,该项信息计5分。",  # not another grade of the piece
+        "每采用1条信息计1分,全年信息计10分。",  # a period's amount
+        "按“加分项目”执行。",  # no figure at all, still marked
+    ],
+)
+def test_it_keeps_the_twentieth_batch_readings_narrow(text: str) -> None:
+    assert draft_rule(text).needs_review
