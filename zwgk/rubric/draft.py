@@ -197,6 +197,19 @@ sentence's verdict and draft compared before and after):
   when both fail (G19: one met is unscored); a counted score, then a case scored 计0分 (G20: that occurrence, or
   the item?).
 
+Tuning after batch 20 and the three readings settled before batch 21 (checked on every labelled set, every
+sentence's verdict and draft compared before and after):
+- marked: one fault graded by the level it reaches or by who finds it (进京 / 到省 / 到市非访, 上访至县 / 至市,
+  被县级 / 被市级检查发现; G21: the cases the same comma part for comma part but one naming another level —
+  bonuses by the level of an award are not met); three faults or more listed with 、 before one 的 and one
+  amount not counted (漏报、瞒报、谎报的扣3分; G22 — not a count after the 的, 每次 / 每人次, which says each,
+  nor one negation governing a set phrase, 没有做到同部署、同落实、同检查的);
+- read: a quoted name with no figure (“单项另加分和扣分”) no rule; an item named …加分 right before its worth
+  in brackets ((1)创新经验加分(8分)。) no bonus; 加分累计 / 扣分累计不超过N分 a cap; as many cases (each its own
+  comma part closed by 的) as amounts after 分别 (…的,…的,…的,每项分别加2分、1分、0.5分) in order; 申请加分 no
+  rule; a comma part naming another grade of the piece counted (《政务信息》采1条计1分,专期信息计5分: its last
+  two characters named before the first amount) counted as the amount before it.
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
