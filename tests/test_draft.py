@@ -2696,7 +2696,10 @@ def test_it_keeps_the_nineteenth_batch_readings_narrow(text: str) -> None:
             "(2)示范创建加分(6分)。被评为示范单位的,每项加3分。加分累计不超过6分。",
             shape(bonuses=[3], bonus_cap=6, per_occurrence=True, points=6),
         ),
-        ("每项扣1分,扣分累计不超过4分。", shape(deductions=[1], deduction_cap=4, per_occurrence=True)),
+        (
+            "每项扣1分,扣分累计不超过4分。",
+            shape(deductions=[1], deduction_cap=4, per_occurrence=True),
+        ),
         # as many cases, each its own comma part closed by 的, as amounts after 分别: in order
         (
             "获得国家级表彰的,获得省级表彰的,获得市级表彰的,每项分别加3分、2分、1分。"
@@ -2717,7 +2720,10 @@ def test_it_reads_what_the_twentieth_batch_showed(text: str, expected: dict) -> 
         # one fault graded by the level it reaches or by who finds it (the reading settled before
         # batch 21): a tier, the amounts in order
         ("上访到县的扣1分,上访到市的扣3分,上访到省的扣5分。", "按所到或发现的层级"),
-        ("有人员到省滞留,未及时劝返的扣3分;有人员到市滞留,未及时劝返的扣2分。", "按所到或发现的层级"),
+        (
+            "有人员到省滞留,未及时劝返的扣3分;有人员到市滞留,未及时劝返的扣2分。",
+            "按所到或发现的层级",
+        ),
         ("被县级检查发现问题的扣1分,被市级检查发现问题的扣2分。", "层级"),
         # three faults listed with 、 before one 的 and one amount: each or all?
         ("迟报扣1分,漏报、瞒报、错报的扣4分。", "三种以上过错"),

@@ -1856,9 +1856,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     for m in _CASES_EACH_RE.finditer(raw_s):
         n = 1 + m.group("more").count("、")
         parts = raw_s[_clause_span(raw_s, m.start())[0] : m.start()].split(",")[:-1]
-        if len(parts) >= n and all(p.endswith(("的", "者")) for p in parts[-n:]):
-            if len(parts) == n or not parts[-n - 1].endswith(("的", "者")):
-                raw_s = raw_s[: m.start("each")] + "□□" + raw_s[m.end("each") :]
+        if (
+            len(parts) >= n
+            and all(p.endswith(("的", "者")) for p in parts[-n:])
+            and (len(parts) == n or not parts[-n - 1].endswith(("的", "者")))
+        ):
+            raw_s = raw_s[: m.start("each")] + "□□" + raw_s[m.end("each") :]
     if len([t for t in toks if t.kind in ("deduct", "bonus", "get", "zero")]) == 1:
         # 迟报、漏报累计2次以上扣0.5分: a cumulative count reaching a mark before the sentence's only
         # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?)
@@ -2169,7 +2172,7 @@ def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
             if a.item != b.item or a.value == b.value or not pa or not pb:
                 continue
             n = min(len(pa), len(pb))
-            differing = [(x, y) for x, y in zip(pa[-n:], pb[-n:]) if x != y]
+            differing = [(x, y) for x, y in zip(pa[-n:], pb[-n:], strict=True) if x != y]
             if len(differing) != 1:
                 continue
             x, y = differing[0]
