@@ -14,16 +14,19 @@ from hypothesis import strategies as st
 from zwgk.rubric.draft import AUDIT_REASONS, audit, draft_rule, normalize, parse_points_cell
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
-# batches 1-19 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 20)]
-# Labels that disagree with the seeds' labels of the same shape (a lesser case beside the duty
-# missing; tests/data/rule_sentences_real.md, "After batch 16"), left to whoever owns the
-# conventions: the drafter reads them as the seeds do, so they stay out of the check below.
-# Batch 19 adds two whose reading rests on what the words mean, not on the sentence's structure
-# ("After batch 19"): E11-03 (无工作经费 / 未列入年度预算: the lesser case of one duty only if a budget
-# is a kind of funding) and E14-04 (a petition reaching 县 / 市 / 省 labelled a tier, where batch 5's
-# W18-03 — 进京 / 到省 / 到市非访 — is labelled disjoint levels by the lead's convention).
-OPEN_LABELS = {"J04-05", "H02-02", "E11-03", "E14-04"}
+# batches 1-20 of real rule sentences: each measured once as held out, tuning material since
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 21)]
+# Left out of the check below:
+# - label questions (OPEN_LABELS): J04-05 and H02-02 disagree with the seeds' labels of the same shape (a lesser case
+#   beside the duty missing; tests/data/rule_sentences_real.md, "After batch 16"), left to whoever owns
+#   the conventions: the drafter reads them as the seeds do.
+# - a known miss of the drafter, not a label question (KNOWN_MISSES): E11-03 (无工作经费扣3分,未列入年度预算,扣2分,
+#   labelled review as the lesser case of one duty beside its absence): only the meaning of the words
+#   (a budget line is a kind of funding) tells the two apart from two faults of different things; no
+#   structural reading catches it without cost ("After batch 19", "After batch 20").
+# (E14-04 left with the readings settled before batch 21: W18-03 is relabelled a tier and G21 flags both.)
+OPEN_LABELS = {"J04-05", "H02-02"}
+KNOWN_MISSES = {"E11-03"}
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -627,7 +630,7 @@ def _labelled() -> list[dict]:
 def test_it_leaves_no_labelled_sentence_wrong_and_unmarked() -> None:
     wrong = []
     for row in _labelled():
-        if row["id"] in OPEN_LABELS:
+        if row["id"] in OPEN_LABELS | KNOWN_MISSES:
             continue
         rule = draft_rule(row["text"])
         # (points written out on both sides: batch 13's labels write "points": null)
@@ -1136,10 +1139,11 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
         ("每延误一天扣1分,扣完为止。", shape(deductions=[1], per_occurrence=True)),
         # a threshold is not a count: 超过1天 is no unit counted
         ("超过3天未回复的扣1分。", shape(deductions=[1])),
-        # disjoint cases named alike are separate faults
+        # one fault graded by the level it reaches is a tier (the reading settled before batch 21):
+        # flagged, the amounts in order
         (
             "进京非访扣15分/批次,到省非访扣10分/批次,到市非访扣5分/批次",
-            shape(deductions=[15, 10, 5], per_occurrence=True),
+            shape(deductions=[15, 10, 5], per_occurrence=True, needs_review=True),
         ),
         # a run of asterisks masks a name, not a figure
         ("**省网上信访系统无法正常运行的扣2分。", shape(deductions=[2])),
@@ -1160,9 +1164,9 @@ def test_it_marks_forms_no_batch_showed_that_it_cannot_say(text: str) -> None:
             "全年学习不少于四次加2分,每增加一次加1分。",
             shape(bonuses=[2, 1], per_occurrence=True),
         ),
-        (
+        (  # one fault graded by the level that reports it: a tier (the reading settled before batch 21)
             "被市级通报一次扣1分,被省级通报一次扣2分。",
-            shape(deductions=[1, 2], per_occurrence=True),
+            shape(deductions=[1, 2], per_occurrence=True, needs_review=True),
         ),
         (  # another fault with its own limit, not a graver case of the first
             "栏目设置不规范的扣0.5分;首页栏目超过2周未更新的扣1分。",
@@ -2551,7 +2555,6 @@ def test_it_marks_what_the_eighteenth_batch_showed_it_cannot_say(text: str, reas
         "迟报扣10分,漏报扣15分。",  # in scale with the other amount
         "每处错字扣0.5分,每处病句扣1分。",  # two faults counted, not one thing's grades
         "迟报信息一次扣1分,漏报信息一次扣2分。",  # two faults of one thing (the seeds' 迟报 / 漏报)
-        "进京上访一次扣5分,到市上访一次扣2分。",  # disjoint levels, each its own case
     ],
 )
 def test_it_keeps_what_the_eighteenth_batch_guards_do_not_mean(text: str) -> None:
@@ -2678,3 +2681,92 @@ def test_it_keeps_the_nineteenth_batch_readings_narrow(text: str) -> None:
         assert rule.summary()["zeroes_item"]
     else:
         assert rule.needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted name with no figure (a section's title) holds no rule
+        (
+            "对考核结果不实的,给予该部门扣3分,下年度在“单项加分和扣分”中取消该项。",
+            shape(deductions=[3]),
+        ),
+        # an item named …加分 right before its worth in brackets; 加分累计不超过N分 is the bonus cap
+        (
+            "(2)示范创建加分(6分)。被评为示范单位的,每项加3分。加分累计不超过6分。",
+            shape(bonuses=[3], bonus_cap=6, per_occurrence=True, points=6),
+        ),
+        (
+            "每项扣1分,扣分累计不超过4分。",
+            shape(deductions=[1], deduction_cap=4, per_occurrence=True),
+        ),
+        # as many cases, each its own comma part closed by 的, as amounts after 分别: in order
+        (
+            "获得国家级表彰的,获得省级表彰的,获得市级表彰的,每项分别加3分、2分、1分。"
+            "申请加分单位须提供表彰文件。",
+            shape(bonuses=[3, 2, 1], per_occurrence=True),
+        ),
+        # a comma part naming another grade of the piece counted shares its count
+        ("报送信息被采用1条计1分,重要信息计3分。", shape(bonuses=[1, 3], per_occurrence=True)),
+    ],
+)
+def test_it_reads_what_the_twentieth_batch_showed(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # one fault graded by the level it reaches or by who finds it (the reading settled before
+        # batch 21): a tier, the amounts in order
+        ("上访到县的扣1分,上访到市的扣3分,上访到省的扣5分。", "按所到或发现的层级"),
+        (
+            "有人员到省滞留,未及时劝返的扣3分;有人员到市滞留,未及时劝返的扣2分。",
+            "按所到或发现的层级",
+        ),
+        ("被县级检查发现问题的扣1分,被市级检查发现问题的扣2分。", "层级"),
+        # three faults listed with 、 before one 的 and one amount: each or all?
+        ("迟报扣1分,漏报、瞒报、错报的扣4分。", "三种以上过错"),
+        ("未建立、未公开、未更新的扣1分。", "三种以上"),
+    ],
+)
+def test_it_marks_what_the_readings_before_batch_21_settle(text: str, reason: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
+    # the amounts stay in order, as written
+    written = [float(n) for n in re.findall(r"扣(\d+(?:\.\d+)?)分", text)]
+    assert [float(d) for d in rule.summary()["deductions"]] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bonuses graded by the level of an award stay draftable (the convention before batch 13)
+        ("获得县级表彰的加1分,获得市级表彰的加2分。", shape(bonuses=[1, 2])),
+        # two things of different places, not a level reached
+        ("城市社区未设置垃圾桶的扣1分,农村未设置垃圾桶的扣2分。", shape(deductions=[1, 2])),
+        # a count after the 的 says each (the three-fault reading is for one uncounted amount)
+        ("重要信息迟报、漏报、瞒报的每次扣5分。", shape(deductions=[5], per_occurrence=True)),
+        # one negation governing a set phrase: one duty not done
+        ("没有做到同部署、同落实、同检查的,扣1分。", shape(deductions=[1])),
+        # two faults before one 的 stay draftable (the third convention)
+        ("漏报、瞒报的扣3分。", shape(deductions=[3])),
+    ],
+)
+def test_it_keeps_the_readings_before_batch_21_narrow(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "获得国家级表彰的,分别加2分、1分。",  # one case, two amounts after 分别
+        "获得国家级表彰的,获得省级表彰的,获得市级表彰的,分别加2分、1分。",  # three cases, two amounts
+        "采用1条信息计1分,该项信息计5分。",  # not another grade of the piece
+        "每采用1条信息计1分,全年信息计10分。",  # a period's amount
+        "按“加分项目”执行。",  # no figure at all, still marked
+    ],
+)
+def test_it_keeps_the_twentieth_batch_readings_narrow(text: str) -> None:
+    assert draft_rule(text).needs_review

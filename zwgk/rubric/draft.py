@@ -197,6 +197,19 @@ sentence's verdict and draft compared before and after):
   when both fail (G19: one met is unscored); a counted score, then a case scored 计0分 (G20: that occurrence, or
   the item?).
 
+Tuning after batch 20 and the three readings settled before batch 21 (checked on every labelled set, every
+sentence's verdict and draft compared before and after):
+- marked: one fault graded by the level it reaches or by who finds it (进京 / 到省 / 到市非访, 上访至县 / 至市,
+  被县级 / 被市级检查发现; G21: the cases the same comma part for comma part but one naming another level —
+  bonuses by the level of an award are not met); three faults or more listed with 、 before one 的 and one
+  amount not counted (漏报、瞒报、谎报的扣3分; G22 — not a count after the 的, 每次 / 每人次, which says each,
+  nor one negation governing a set phrase, 没有做到同部署、同落实、同检查的);
+- read: a quoted name with no figure (“单项另加分和扣分”) no rule; an item named …加分 right before its worth
+  in brackets ((1)创新经验加分(8分)。) no bonus; 加分累计 / 扣分累计不超过N分 a cap; as many cases (each its own
+  comma part closed by 的) as amounts after 分别 (…的,…的,…的,每项分别加2分、1分、0.5分) in order; 申请加分 no
+  rule; a comma part naming another grade of the piece counted (《政务信息》采1条计1分,专期信息计5分: its last
+  two characters named before the first amount) counted as the amount before it.
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -445,7 +458,7 @@ _TOKEN_RE = re.compile(
             r"(?P<floor>最低(?:得|为|计|记)?0分|(?:最多|最高)?扣至(?:本项|该项|此项)?0分(?:为止)?"
             r"|(?:直至|直到|扣至)不得分(?:为止)?|(?:直至|直到)(?:本项|该项|此项)?0分(?:为止)?)",
             # deduction caps
-            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
+            rf"(?P<dcap>(?:(?:累计|合计|全年|本项|该项)?[扣减]分(?:总和|总分|合计|累计|共计)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可扣)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:扣(?:除|至|减|去)?|减去?)|扣满|扣完)"
             rf"{_N}分(?:为止)?"
             # 每项扣1分(扣3分封顶): the cap written as the amount that can be lost, then 封顶
@@ -453,7 +466,7 @@ _TOKEN_RE = re.compile(
             # 每项扣1分,扣3分为止: the same, then 为止 (扣至0分为止 is a floor, read before)
             rf"|(?<=[,;(])(?:扣[除减去分]?|减[去分]?){_N}分为?止)",
             # bonus caps
-            rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
+            rf"(?P<bcap>(?:(?:累计|合计|全年|本项|该项|所有)?加分(?:总和|总分|合计|总数|累计|共计)?(?:上限[为是:]?|(?:最高|最多)(?:为|是|可加)?"
             rf"|(?:最高|最多)?不(?:得)?超过?)|(?:累计|合计)?(?:最多|最高)可?(?:加|增加?|得|奖励?)|加满)"
             rf"{_N}分(?:为止)?"
             rf"|(?:累计|合计|最多|最高)?(?:加分?|增加?){_N}分(?:为)?封顶)",
@@ -1238,6 +1251,11 @@ _LEVEL_WORD = r"(?:国务院|(?:国家|中央|省|自治区|市|地|州|县|区|
 _LEVELS_EACH_RE = re.compile(
     rf"{_LEVEL_WORD}(?:[、和及与]{_LEVEL_WORD})+[^,;。]{{0,20}}?(?:,[^,;。]{{0,8}}?)?分别(?=加|增|奖|得|计|记)"
 )
+# 分别 + a verb of points + two amounts or more joined by 、 (分别加2分、1分、0.5分), as a comma part of its own
+_CASES_EACH_RE = re.compile(
+    rf"(?<=,)(?:每(?:{_COUNTERS})?)?(?P<each>分别)(?:加|扣|减|得|计|记)\d+(?:\.\d+)?分"
+    r"(?P<more>(?:、\d+(?:\.\d+)?分)+)(?=[,;。]|$)"
+)
 # the words that join listed things (、, 和, 及, 以及), not inside a word (及时, 涉及)
 # (not 与: a preposition as often, 与本部门业务相关的)
 _LIST_JOIN_RE = re.compile(r"、|以及|(?<![涉普危波])及(?!时|以上|以下|其|格)|(?<![总共温缓饱])和")
@@ -1290,6 +1308,16 @@ def _listed_lacks(case: str) -> list[str]:
     return items
 
 
+def _another_grade(s: str, before: _Tok, t: _Tok) -> bool:
+    m = re.fullmatch(
+        r",((?:(?![未不没缺漏迟错差超低少年月季周天日共合总累最满上基每该本此])[\u4e00-\u9fff]){2,6})",
+        s[before.end : t.start],
+    )
+    if not m:
+        return False
+    return m.group(1)[-2:] in s[_clause_span(s, before.start)[0] : before.start]
+
+
 def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     bonus_cell = src == 1
     s = normalize(raw)
@@ -1334,7 +1362,12 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 prev = after_amount
                 p_start = _clause_span(s, prev.tok.start)[0]
                 part = s[max(p_start, s.rfind(",", p_start, prev.tok.start) + 1) : prev.tok.start]
-                if "、" in part and not _LEVELS_EACH_RE.search(s, p_start, prev.tok.end):
+                # (the third amount of 分别加2分、1分、0.5分: the chain's first amount was checked)
+                if (
+                    "、" in part
+                    and not prev.tok.cont
+                    and not _LEVELS_EACH_RE.search(s, p_start, prev.tok.end)
+                ):
                     # 一般错误、严重错误扣1分、3分: several cases, several amounts, 分别 unsaid
                     draft.review("几种情形对应几个分值（未写“分别”）：须人工拆分")
                 entry = _Entry(prev.kind, t, prev.text, t.value, prev.per)
@@ -1350,9 +1383,14 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 and after_amount is not None
                 and after_amount.kind == "bonus"
                 and after_amount.per is not None
-                and re.fullmatch(
-                    r"、(?:(?![未不没缺漏迟错年月季周天日共合总累最满上])[\u4e00-\u9fff]){1,4}",
-                    s[after_amount.tok.end : t.start],
+                and (
+                    re.fullmatch(
+                        r"、(?:(?![未不没缺漏迟错年月季周天日共合总累最满上])[\u4e00-\u9fff]){1,4}",
+                        s[after_amount.tok.end : t.start],
+                    )
+                    # 《政务信息》采1条计1分,专期信息计5分: a comma part that only names another grade of
+                    # the piece counted (its last two characters named before the first amount)
+                    or _another_grade(s, after_amount.tok, t)
                 )
             )
             if shared:
@@ -1813,6 +1851,17 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             draft.review(reason)
     # 省、市级…分别加: one amount per level, in order
     raw_s = _LEVELS_EACH_RE.sub(lambda m: m.group(0)[:-2] + "□□", s)
+    # 获得国家级表彰的,获得省部级表彰的,获得市级表彰的,每项分别加2分、1分、0.5分: as many cases, each its
+    # own comma part closed by 的, as amounts after 分别 — the cases in order
+    for m in _CASES_EACH_RE.finditer(raw_s):
+        n = 1 + m.group("more").count("、")
+        parts = raw_s[_clause_span(raw_s, m.start())[0] : m.start()].split(",")[:-1]
+        if (
+            len(parts) >= n
+            and all(p.endswith(("的", "者")) for p in parts[-n:])
+            and (len(parts) == n or not parts[-n - 1].endswith(("的", "者")))
+        ):
+            raw_s = raw_s[: m.start("each")] + "□□" + raw_s[m.end("each") :]
     if len([t for t in toks if t.kind in ("deduct", "bonus", "get", "zero")]) == 1:
         # 迟报、漏报累计2次以上扣0.5分: a cumulative count reaching a mark before the sentence's only
         # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?)
@@ -1833,6 +1882,18 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
         r"(?<=电话|热线|号码|专线):?\d{5,}", lambda m: "□" * len(m.group(0)), masked_s
     )
     masked_s = _mask_breakdown(masked_s, draft.points)
+    # 申请加分单位须出具…证明材料: applying for a bonus, no bonus rule
+    masked_s = re.sub(r"(?:申请|申报)(?:加分|扣分|减分)", "□□□□", masked_s)
+    # 下年度在“单项另加分和扣分”中取消: a quoted name with no figure (a section's title), no rule
+    masked_s = re.sub(r"“[^“”\d]{1,20}”", lambda m: "□" * len(m.group(0)), masked_s)
+    # (1)创新经验加分(8分)。: the item's name ending on 加分 / 扣分 right before its worth in brackets
+    # (the worth read, so masked already)
+    if draft.points:
+        masked_s = re.sub(
+            rf"(?:^|(?<={_ITEM}))(?:(?![扣加减每不未])[\u4e00-\u9fff]){{2,12}}(?:加分|扣分|减分)(?=□{{4,}}[。:])",
+            lambda m: "□" * len(m.group(0)),
+            masked_s,
+        )
     for pattern, reason in _LEFTOVER_PATTERNS:
         if pattern.search(masked_s):
             draft.review(reason)
@@ -1956,6 +2017,8 @@ _GUARD_REASONS = {
     "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
     "both_conditions": "得分要两个条件都达到、不得分要两个条件都达不到：只达到一个的怎么计分没有写，须人工确认",
     "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
+    "level_graded": "同一过错按所到或发现的层级（到市、到省、进京）各有分值：是分档（替代）还是另加不明确，须人工确认",
+    "three_listed": "用顿号列出三种以上过错后只有一个“的”和一个分值（漏报、瞒报、谎报的扣3分）：是每种都扣还是合计扣一次不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -2081,6 +2144,68 @@ def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                     and not re.search(r"京|省|市|县|区|乡|镇|村|国|中央|部", x[:half] + y[:half])
                 ):
                     return True
+    return False
+
+
+# a level reached or a level that finds the fault (到省, 至县, 进京, 被区抽查, 市级): the level word after a verb of
+# reaching or finding, or before 级
+_REACHED_LEVEL_RE = re.compile(
+    r"(?:(?<=[到至进赴被经由])(?:国家|中央|京|省|市|县|区|乡镇?|街道|村)|(?:国家|省|市|县|区|乡镇?)(?=级))级?"
+)
+_LEADING_PER_RE = re.compile(r"^\(?/[^,;。]{1,4}?\)?,")
+
+
+def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """进京非访扣15分/批次,到省非访扣10分/批次 / 上访至县的…扣2分;信访至市的…扣4分: one fault at different amounts
+    by the level it reaches or by who finds it (the reading settled before batch 21) — a tier of one fault: the
+    cases are the same comma part for comma part (from the end) but for one part naming another level, whose
+    words without the level end alike (two characters or more). Bonuses graded by the level of an award are not
+    meant (deductions only)."""
+
+    def parts(t: _Tok) -> list[str]:
+        case = _LEADING_PER_RE.sub("", _case_text(s, toks, t))
+        return [_hanzi(p) for p in case.rstrip(",").split(",") if _hanzi(p)]
+
+    cases = [(t, parts(t)) for t in deducts if t.value is not None]
+    for i, (a, pa) in enumerate(cases):
+        for b, pb in cases[i + 1 :]:
+            if a.item != b.item or a.value == b.value or not pa or not pb:
+                continue
+            n = min(len(pa), len(pb))
+            differing = [(x, y) for x, y in zip(pa[-n:], pb[-n:], strict=True) if x != y]
+            if len(differing) != 1:
+                continue
+            x, y = differing[0]
+            lx, ly = _REACHED_LEVEL_RE.search(x), _REACHED_LEVEL_RE.search(y)
+            if not lx or not ly or lx.group(0) == ly.group(0):
+                continue
+            rx, ry = _REACHED_LEVEL_RE.sub("", x), _REACHED_LEVEL_RE.sub("", y)
+            common = 0
+            while common < min(len(rx), len(ry)) and rx[-1 - common] == ry[-1 - common]:
+                common += 1
+            if common >= 2:
+                return True
+    return False
+
+
+# three faults or more listed with 、 inside one clause closed by one 的 / 者, then one amount not counted
+# (漏报、瞒报、谎报的扣3分: each or all? — the reading settled before batch 21); a list that one negation before
+# it governs (没有做到同部署、同落实、同检查的) is one duty not done, and a count after the 的 (每次, 每人次) says each
+_THREE_LISTED_RE = re.compile(
+    r"(?:^|[,;。:])(?P<list>[^,;。:、]{1,10}(?:、[^,;。:、]{1,6}){2,})(?:的|者),?(?:扣|减)[除去]?\d"
+)
+
+
+def _three_listed(s: str) -> bool:
+    for m in _THREE_LISTED_RE.finditer(s):
+        first, *rest = m.group("list").split("、")
+        if "等" in m.group("list"):
+            continue  # (G6's)
+        if re.match(r"(?:对|有)?(?:没有|未|无|缺|不)", first) and not any(
+            re.search(r"不|未|无|没|缺|漏|迟|错|瞒|谎|虚|违|超", part) for part in rest
+        ):
+            continue
+        return True
     return False
 
 
@@ -2421,6 +2546,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
         "requirements": _requirements_unmet(s, toks),
         "graded": _graded(s, toks, deducts),
+        "level_graded": _level_graded(s, toks, deducts),
+        "three_listed": not summary["per_occurrence"] and _three_listed(s),
         "unscored": _unscored_twin(s, toks),
         "lost_dash": _lost_dash(summary["deductions"]),
         # 完成任务且成活率达90%的得满分。完不成任务且成活率低于90%的不记分: two conditions joined by 且 for
