@@ -387,6 +387,15 @@ def normalize(text: str) -> str:
         r"扣\1分",
         s,
     )  # also in brackets or after a comma: 未公开的(-1分), 未公开的,-1分/项
+    # a credit column beside that deduction column (健全了领导小组的+5分;未成立的-2分): +N分 after the duty met
+    # is the score for meeting it, as 得N分 (only beside a deduction written with a minus sign; a bare
+    # +N分 may be a bonus)
+    if re.search(r"(?<=[\u4e00-\u9fff])扣\d+(?:\.\d+)?分", s):
+        s = re.sub(
+            r"(?<=[\u4e00-\u9fff])\+(\d+(?:\.\d+)?)分(?=[,;。]|$)",
+            r"得\1分",
+            s,
+        )
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
     # a yes-or-no column with its points (是4;否0): the worth, all or nothing (as 得4分;否则不得分)
     s = re.sub(
@@ -572,7 +581,7 @@ _EVERY_UNIT_RE = re.compile(
     r"|提高)(?:报送|上报|报|交|送|到|办结|办|答复|回复|反馈)?[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
     # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多)\d+(?:\.\d+)?(%|‰)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多|降|升)\d+(?:\.\d+)?(%|‰)"
     r"|每(?:超过?|超出)[一1](%|‰)"  # (a step of exactly one)
     # 每超额完成任务10%加0.5分: each step of the target exceeded (not 每超过20%, a threshold's step)
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
@@ -2468,6 +2477,30 @@ def _counted_lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> boo
     return False
 
 
+def _lack_and_shortfall(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """未进行任务分解和责任分工扣5分,每少一项任务指标分解的扣1分: a duty not done at all, its amount not counted,
+    beside a count of the parts of the same duty left undone (每少一项 / 每缺一项…, a word of the duty named again)
+    at a smaller amount — the whole lack and the shortfall of one duty, replace or add not said."""
+    for a in deducts:
+        case_a = _last_part(_case_text(s, toks, a))
+        if "每" in case_a or not re.match(r"(?:没有|尚未|未|无)", case_a):
+            continue
+        if _per_marker(s, _clause_span(s, a.start)[0], a) is not None:
+            continue
+        duty = _hanzi(re.sub(r"^(?:没有|尚未|未|无)|的|者", "", case_a))
+        for b in deducts:
+            if b.item != a.item or b.value is None or a.value is None or b.value >= a.value:
+                continue
+            case_b = _last_part(_case_text(s, toks, b))
+            m = re.match(rf"每(?:少|缺)[一1]?(?:{_COUNTERS})?", case_b)
+            if not m:
+                continue
+            rest = _hanzi(case_b[m.end() :])
+            if any(duty[j : j + 2] in rest for j in range(len(duty) - 1)):
+                return True
+    return False
+
+
 # the words that only count or find a case, not what it is (每发现1个, 1次, …者)
 _COUNT_WORDS_RE = re.compile(
     rf"每|发现|出现|查出|查到|存在|有|者|的|\([^()]*\)|[\d{_CN_NUM}]+(?:个|次|名|处|人|例|起|件|项|位)?"
@@ -2509,7 +2542,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         or _absent_and_faulty(s, toks)
         or _short_and_none(s, toks)
         or _missing_and_unapplied(s, toks)
-        or _counted_lack_and_part(s, toks, deducts),
+        or _counted_lack_and_part(s, toks, deducts)
+        or _lack_and_shortfall(s, toks, deducts),
         # 得5分。出现一例扣3分,不封顶 / 该项不得分,倒扣10分: deductions past the item's stated worth
         "past_worth": summary.get("points") is not None and bool(_PAST_WORTH_RE.search(s)),
         "sub_case": _sub_case(s, toks, deducts),
