@@ -397,6 +397,8 @@ def normalize(text: str) -> str:
             s,
         )
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
+    # 否者不得分: the slip for 否则 (otherwise) at a clause's start, before the loss it introduces
+    s = re.sub(r"(?<=[,;。])否者(?=,?(?:不|扣|得|计|记|该项|此项|本项))", "否则", s)
     # a yes-or-no column with its points (是4;否0): the worth, all or nothing (as 得4分;否则不得分)
     s = re.sub(
         r"^\s*是\s*(\d+(?:\.\d+)?)分?\s*[;,]\s*否\s*0分?\s*[;。]?\s*$", r"是得\1分;否则不得分", s
@@ -648,8 +650,8 @@ _ONE_FAULT_RE = re.compile(
 # comma after — a count, as 有一项未落实扣1分
 _HAVE_ONE_RE = re.compile(
     r"(?<![每没])有[一1](个|项|名|位)(?!月|季|工作日|小时|星期|年|半|性|以上|以下)"
-    r"[^,;。:的]{0,12}?(?:未|不|没有)[^,;。:的]{1,10},$"
-)
+    r"[^,;。:的]{0,12}?(?:未|不|没有)[^,;。:的]{1,10},?$"
+)  # (有1个目标未落实具体措施扣1分: the fault right before the amount, with or without a comma)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
     rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}){_NOT_A_COUNT}"
@@ -2317,6 +2319,10 @@ def _lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
             case_b = _case_text(s, toks, b)
             part_b = _last_part(case_b)
             if "每" in case_b:
+                continue
+            # (没有便民设施扣2分。办公设施配备不全的扣5分: the thing done in part costing more than its whole
+            # lack is no lesser case of it — two things that share a word)
+            if a.value is not None and b.value is not None and b.value > a.value:
                 continue
             for m in _LACKING_RE.finditer(_last_part(_case_text(s, toks, a))):
                 thing = m.group(1)
