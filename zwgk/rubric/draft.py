@@ -1388,6 +1388,25 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
+            capped_count = False
+            if per is None and t.kind in ("bonus", "get") and t.value:
+                # 有一次会议纪要或记录的得1分,最多得2分: one of a thing credited, then a cap of the same kind
+                # right after it that is a multiple of the amount (two or more) — the credit is counted,
+                # or the cap could never be reached
+                nxt = next((o for o in toks if o.start >= t.end), None)
+                loose = _LOOSE_COUNT_RE.search(s, seg_start, t.start)
+                if (
+                    loose
+                    and nxt is not None
+                    and nxt.kind == "bcap"
+                    and nxt.value is not None
+                    and nxt.item == t.item
+                    and re.fullmatch(r",?", s[t.end : nxt.start])
+                    and nxt.value > t.value
+                    and nxt.value % t.value == 0
+                    and not any(o.kind in ("deduct", "zero") for o in toks)
+                ):
+                    per, capped_count = loose.group(0)[-1], True
             shared = (
                 per is None
                 and t.kind in ("bonus", "get")
@@ -1430,7 +1449,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # 扣1分) may be the requirement's, not the count's
                 last = s.rfind(",", seg_start, t.start)
                 near = s.rfind(",", seg_start, last) if last > 0 else -1
-                if not shared and _per_marker(s, max(near + 1, seg_start), t) is None:
+                if (
+                    not shared
+                    and not capped_count
+                    and _per_marker(s, max(near + 1, seg_start), t) is None
+                ):
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
             elif not quota and (
                 _LOOSE_COUNT_RE.search(s, seg_start, t.start)
