@@ -381,7 +381,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"(?<=[\u4e00-\u9fff)”])\.(?![\d.])", "。", s)
     # a deduction column written with a minus sign after the fault (换届程序不规范-1分, 未上交-2),
     # not a rating range (赋分-3—3分) and not a span (3-5人)
-    s = re.sub(
+    s, minus = re.subn(
         r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][(,]))(?<![赋评计得打]分)(?<![赋评计得打]分[(,])"
         r"-(\d+(?:\.\d+)?)(?:分)?(?=[,;。/)]|$)",
         r"扣\1分",
@@ -390,7 +390,7 @@ def normalize(text: str) -> str:
     # a credit column beside that deduction column (健全了领导小组的+5分;未成立的-2分): +N分 after the duty met
     # is the score for meeting it, as 得N分 (only beside a deduction written with a minus sign; a bare
     # +N分 may be a bonus)
-    if re.search(r"(?<=[\u4e00-\u9fff])扣\d+(?:\.\d+)?分", s):
+    if minus:
         s = re.sub(
             r"(?<=[\u4e00-\u9fff])\+(\d+(?:\.\d+)?)分(?=[,;。]|$)",
             r"得\1分",
