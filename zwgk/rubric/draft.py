@@ -2343,14 +2343,21 @@ def _lack_and_part(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
             part_b = _last_part(case_b)
             if "每" in case_b:
                 continue
-            # (没有便民设施扣2分。办公设施配备不全的扣5分: the thing done in part costing more than its whole
-            # lack is no lesser case of it — two things that share a word)
-            if a.value is not None and b.value is not None and b.value > a.value:
-                continue
             for m in _LACKING_RE.finditer(_last_part(_case_text(s, toks, a))):
                 thing = m.group(1)
                 for w in {thing[j : j + n] for n in (2, 3) for j in range(len(thing) - n + 1)}:
                     if "的" in w or "者" in w or w not in part_b:
+                        continue
+                    # (没有便民设施扣2分。办公设施配备不全的扣5分: the head word shared, each with its own
+                    # qualifier of two characters — two things, not one done in part)
+                    at = part_b.find(w)
+                    if (
+                        thing.endswith(w)
+                        and len(thing) >= len(w) + 2
+                        and at >= 2
+                        and re.fullmatch(r"[\u4e00-\u9fff]{2}", part_b[at - 2 : at])
+                        and part_b[at - 2 : at] != thing[-len(w) - 2 : -len(w)]
+                    ):
                         continue
                     if re.search(rf"(?:没有|尚未|未|无){re.escape(w)}", part_b):
                         continue
