@@ -210,6 +210,18 @@ sentence's verdict and draft compared before and after):
   rule; a comma part naming another grade of the piece counted (《政务信息》采1条计1分,专期信息计5分: its last
   two characters named before the first amount) counted as the amount before it.
 
+Tuning after batch 21 (checked on every labelled set, every sentence's verdict and draft compared before and
+after):
+- read: +N分 after the duty met, beside deductions written with a minus sign (健全了领导小组的+5分;未成立的-2分),
+  the score for meeting it (as 得N分; a +N分 with no minus-sign deduction beside it stays marked); 每降N% / 每升N%
+  a rate's fall or rise counted in its own unit (as 每降低N%); 有1个…未… right before the amount counted with no
+  comma between (有1个目标未落实具体措施扣1分); 否者 at a clause's start the slip for 否则; one of a thing credited
+  (有一次…的得N分) right before a cap of the same kind that is a multiple of it (最多得2N分) counted;
+- narrowed: G3's lack-and-part check no longer meets a head word shared by two things each with its own
+  two-character qualifier (没有便民设施扣2分。办公设施配备不全的扣5分);
+- marked: G3 meets a duty not done at all, its amount not counted, beside a count of the same duty's parts left
+  undone at a smaller amount (未进行任务分解…扣5分,每少一项任务指标分解的扣1分: replace or add?).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
