@@ -540,7 +540,10 @@ _TOKEN_RE = re.compile(
             r"|扣除?(?:全分|全部分(?:值|数)?|满分)(?![\d.])"
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分"
             # 对…未及时整治的扣完基本分: the whole base lost at once (扣完基本分为止 is a stop)
-            r"|扣完(?:基本|基础)分值?(?![\d.]|为止))",
+            r"|扣完(?:基本|基础)分值?(?![\d.]|为止)"
+            # 不符合要求,该单项基准分扣完为止: the item's worth taken as the consequence of a condition (a comma part
+            # with no amount before it; …扣1分,本项分扣完为止 after an amount is a floor)
+            r"|(?<=[\u4e00-\u9fff],)(?<!分,)(?:该|本|此)单?项(?:基准|基础|基本)?分(?:值|数)?扣完为止)",
             # (扣相关责任单位1分: whom the amount is taken from, named between the verb and the figure)
             rf"(?P<deduct>(?:扣[除去分]?|扣减|(?<![加增])减去?)"
             rf"(?:当事人|(?:相关)?责任(?:人|单位)|考核分?)?{_N}分)",
@@ -644,6 +647,9 @@ _FOUND_ONE_RE = re.compile(
     # 发现1起违反规划的扣5分: one case found, counted by a word for a case (起, 例, 宗), its fault closed
     # by 的 — each case (出现一次错误的 stays unclear: 次 may be a threshold)
     r"|(?<!每)(?:发现|查出|查实|查到)[一1](起|例|宗)[^,;。:的\d]{1,10}的,?$"
+    # 发生1起工矿商贸类较大生产安全事故扣1分: one case that happens (发生/出现 + 一起/一例/一宗), the
+    # thing named at any length right before the amount — each case (batch 22's B14-03)
+    r"|(?<!每)(?:发生|出现)[一1](起|例|宗)(?!以上|及以上|以下)[^,;。:的\d]{1,20}(?:的)?,?$"
 )
 # 采用单条信息计10分: 单 + a counting word is "each"
 _SINGLE_RE = re.compile(r"单(条|篇|件|次|份|则)(?!性)[^,;。:的]{0,6}?[,]?$")
@@ -694,8 +700,8 @@ _NOT_COUNT_BEFORE = (
 # a count right before an amount (通报2次扣3分, 两项未落实的扣2分): compared across the item's amounts
 _COUNT_BEFORE_RE = re.compile(
     r"(?<![第每\d.])([一二两三四五六七八九十]|\d+)(次|处|件|项|条|个|起|篇|人|名|户|例|宗|家)(?!以上|以下|及)"
-    r"(?:[^,;。\d]{0,6}|[^,;。\d]{0,12}的,)$"
-)  # (一项未完成的,扣1分 … 两项未完成的,扣3分: the count a comma before its amount)
+    r"(?:[^,;。\d]{0,6}|[^,;。\d]{0,12}的,|(?<=[起例宗])[^,;。:的\d]{7,20}的?,?)$"
+)  # (发生1起…较大生产安全事故扣1分: a case that happens, named at length, as _FOUND_ONE_RE reads it)  # (一项未完成的,扣1分 … 两项未完成的,扣3分: the count a comma before its amount)
 _AFTER_PER_RE = re.compile(rf"^\(?(?:/|每)({_COUNTERS})")
 # an amount right after 最高/累计/上限… is probably a cap the patterns above did not know
 _CAPLIKE_BEFORE_RE = re.compile(
@@ -2065,6 +2071,8 @@ _GUARD_REASONS = {
     "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
     "level_graded": "同一过错按所到或发现的层级（到市、到省、进京）各有分值：是分档（替代）还是另加不明确，须人工确认",
     "three_listed": "用顿号列出三种以上过错后只有一个“的”和一个分值（漏报、瞒报、谎报的扣3分）：是每种都扣还是合计扣一次不明确，须人工确认",
+    "shortfall_zero": "按缺项逐项扣分之外又写不符合要求的扣完（不得分）：是同一要求完全未达到的更重一档，替代还是另加不明确，须人工确认",
+    "graver_first": "同一过错造成后果（造成…的）另有分值，写在一般情形之前：是替代还是另加不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -2197,6 +2205,9 @@ def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
 # reaching or finding, or before 级
 _REACHED_LEVEL_RE = re.compile(
     r"(?:(?<=[到至进赴被经由])(?:国家|中央|京|省|市|县|区|乡镇?|街道|村)|(?:国家|省|市|县|区|乡镇?)(?=级))级?"
+    # 存在中央…督察反馈问题的…扣0.3分、存在省级…督察反馈问题的…扣0.2分: 中央 names the level that finds the
+    # fault wherever it stands (it names nothing else), as 省级 does (batch 22's B14-01)
+    r"|中央"
 )
 _LEADING_PER_RE = re.compile(r"^\(?/[^,;。]{1,4}?\)?,")
 
@@ -2278,6 +2289,31 @@ def _unscored_twin(s: str, toks: list[_Tok]) -> bool:
             end < t.start < next_end and words in _hanzi(_case_text(s, toks, t)) for t in scored
         ):
             return True
+    return False
+
+
+# a fault's consequence named in its case (因病死猪处理不及时造成疫情扩散…的): the graver case of that fault
+_CONSEQUENCE_RE = re.compile(r"(?:造成|导致|引起|引发)[^,;。]{2,24}?(?:的|者),?$")
+
+
+def _graver_first(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """因病死猪处理不及时造成疫情扩散…的扣5分。…病死猪乱丢乱弃不及进处理,发现一起扣0.5分: a fault with the
+    consequence it caused (造成/导致/引起…的) has an amount of its own, and a later amount of the same item names
+    the same thing (three hanzi or more in a row of the words before the consequence) — the graver case of that
+    fault before its plain case (batch 21's reading of 造成不良影响的, here in the other order): replaced or added?
+    (导致事故发生的扣5分 after 瘦肉精检测不到位, then 无检测登记的: two words shared, other duties)"""
+    cases = [(t, _case_text(s, toks, t)) for t in deducts if t.value is not None]
+    for i, (a, ca) in enumerate(cases):
+        m = _CONSEQUENCE_RE.search(ca)
+        if not m:
+            continue
+        cause = _hanzi(ca[: m.start()].rsplit(",", 1)[-1])
+        for b, cb in cases[i + 1 :]:
+            if b.item != a.item or b.value == a.value:
+                continue
+            plain = _hanzi(cb)
+            if any(cause[k : k + 3] in plain for k in range(len(cause) - 2)):
+                return True
     return False
 
 
@@ -2418,6 +2454,16 @@ def _absent_and_faulty(s: str, toks: list[_Tok]) -> bool:
                 # the thing itself left unnamed in the lesser case
                 if m.group(1) and re.search(
                     f"已经?{m.group(1)}[^,;。每]{{0,8}}?(?:但|却)?(?:未|没有|不)", case_b
+                ):
+                    return True
+                # 无评比活动扣2分,有活动无记录…缺少一项扣1分: the lesser case says the thing is there (有 + the
+                # thing's last two characters, its head noun) but lacks a part of it — counted or not (batch 22's
+                # B02-03)
+                if len(thing) >= 2 and re.search(
+                    rf"(?:^|[,;。])有{re.escape(thing[-2:])}(?:但|却|,)?(?:无|未|没有|缺|不)"
+                    # (有计划不按时上报: the thing there but late, another fault — as 未上交 / 上交不及时)
+                    r"(?![^,;。]{0,4}?(?:按时|按期|及时|如期))",
+                    case_b,
                 ):
                     return True
                 at = case_b.find(thing[:3])
@@ -2631,6 +2677,18 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "level_graded": _level_graded(s, toks, deducts),
         "three_listed": not summary["per_occurrence"] and _three_listed(s),
         "unscored": _unscored_twin(s, toks),
+        "graver_first": _graver_first(s, toks, deducts),
+        # 每少1项扣0.5分,不符合要求,该单项基准分扣完为止: a counted shortfall of a requirement and the item zeroed when
+        # the requirement (named by no other duty) is not met — the whole lack beside the shortfall (batch 13's
+        # reading; 每少1项扣0.5分,未建立台账的不得分 names another duty: two faults)
+        "shortfall_zero": bool(summary["zeroes_item"])
+        and bool(
+            re.search(
+                r"每(?:少|缺|差)[^。]{0,30}?(?:扣|减)[除去]?\d[^。]{0,20}?[,;](?:凡|如)?(?:不符合|不满足|未达到|达不到|不达标)"
+                r"(?:要求|标准|规定)?(?:的|者)?,?[^,;。\d]{0,14}?(?:不得分|扣完为止|[得计记为]0分)",
+                s,
+            )
+        ),
         "lost_dash": _lost_dash(summary["deductions"]),
         # 完成任务且成活率达90%的得满分。完不成任务且成活率低于90%的不记分: two conditions joined by 且 for
         # the score and both failed for the zero — a unit that meets one only is not scored by the text
