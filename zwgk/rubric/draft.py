@@ -672,7 +672,8 @@ _HAVE_ONE_RE = re.compile(
 )  # (有1个目标未落实具体措施扣1分: the fault right before the amount, with or without a comma)
 # 出现一次错误的扣1分: a condition (…的) or a count? Not clear.
 _ONE_LOOSE_RE = re.compile(
-    rf"(?<![统唯同第进逐之万\d])[一1]({_COUNTERS}){_NOT_A_COUNT}"
+    # (年巡查次数不到1次的: a threshold, not a count)
+    rf"(?<![统唯同第进逐之万\d])(?<!不到|少于|低于|不足)[一1]({_COUNTERS}){_NOT_A_COUNT}"
     rf"(?:[^,;。:]{{0,6}}?|[^,;。:]{{0,10}}?的)[,]?$"
 )
 # 每月/每季度/按月… that is not a requirement (至少…) leaves it unclear whether each period counts
@@ -681,6 +682,9 @@ _PERIOD_RE = re.compile(
     r"|按(?:月|季度?|周|旬)(?![份度])"  # 未按月报送的扣1分 / 按季度考核: each month, or once?
 )
 _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过|以上|以内|前")
+# 每年开展专项执法行动少于2次的,扣3分: a year's requirement said by its shortfall (a figure right after) — the
+# year is the assessment's own period (每季度…低于30%的 stays unclear: each quarter, or once?)
+_YEARLY_SHORT_RE = re.compile(r"(?<!不)(?:少于|低于|不到|不足)[\d一二两三四五六七八九十]")
 _TIERS_RE = re.compile(
     r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
     r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的?,(?:扣|加|得(?!满分)))"
@@ -745,6 +749,8 @@ _THRESHOLD_RE = re.compile(
 # a fault
 _NEGATED_FAULT_RE = re.compile(
     r"(?:不|未|没有)(?:出现|发生|受到|遭受|遭到)[^,;。但且并而]*|(?:[不无]|没有)(?:漏|错|迟|差错)"
+    # 不擅自缓减免征的,计4分: a wrong not done on one's own accord (擅自, 违规, 违反) is the duty kept
+    r"|(?:不|未|没有)(?:擅自|违规|违反)[^,;。但且并而]*"
 )
 # (未发生事故但整改不到位的得1分: the fault after 但 is still a fault)
 
@@ -1550,7 +1556,15 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             ):
                 draft.review("加重情形另有分值：是替代还是另加不明确，须人工确认")
             period = _PERIOD_RE.search(s, seg_start, t.start)
-            if per is None and period and not _REQUIREMENT_RE.search(s, period.end(), t.start):
+            if (
+                per is None
+                and period
+                and not _REQUIREMENT_RE.search(s, period.end(), t.start)
+                and not (
+                    period.group(0) in ("每年", "每年度")
+                    and _YEARLY_SHORT_RE.search(s, period.end(), t.start)
+                )
+            ):
                 draft.review("“每+时段”是否按次扣分（加分）不明确：须人工确认")
             text = _strip(s[seg_start : t.end])
             short = _content_len(text) < 4  # 每少一项，扣1分: name it by the clause before
