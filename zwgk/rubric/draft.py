@@ -519,6 +519,8 @@ _TOKEN_RE = re.compile(
             # 基础分10分,每发现一处问题扣1分 / (基本分40分): the item's base worth (得基础分5分: a get)
             # (not 考核基础分100分 / 年度基本分: the whole assessment's base)
             rf"|(?<![得计记核度总])(?:基础分|基本分)(?:值)?(?:为|是)?{_N}分(?![\d.])"
+            # 单项基准2分,不符合要求,该单项基准分扣完为止: the item's base written as 基准 (batch 22's B11-02)
+            rf"|(?:^|(?<=[{_ITEM},;(]))(?:单项|本项|该项)?基准分?(?:值)?(?:为|是)?{_N}分(?![\d.])"
             # …每查到一次扣1分,总分4分,扣完为止: the item's total as its own comma part after its rule
             rf"|(?<=分,)总分(?:为)?{_N}分(?=[,;。]|$)"
             # the worth written as the heading of a numbered item: 2、民主理财6分:… / (1)部门建设和人员配备3分。…
@@ -2109,6 +2111,34 @@ _RATE_FLOOR_RE = re.compile(
 )
 
 
+# a measure in any unit (天, 人, 户, 万元…): counted step by step (每少10天, 每增10人) or in a band (10人-20人),
+# and below a mark of the same unit the item zeroed (低于180天该项不得分, 10人以下该项不得分)
+_MEASURE_UNIT = r"(%|‰|个?百分点|天|日|人|户|家|个|次|件|项|万元|元|亩|公顷|小时|吨)"
+_MEASURE_STEP_RE = re.compile(
+    rf"每(?:降低|低于?|下降|少|减少|差|增加?|多|超|高于?|提高)(?:完成)?[^,;。\d]{{0,6}}\d+(?:\.\d+)?{_MEASURE_UNIT}"
+    rf"|\d+(?:\.\d+)?{_MEASURE_UNIT}?(?:-|—|~|至|到)\d+(?:\.\d+)?{_MEASURE_UNIT}"
+)
+_MEASURE_FLOOR_RE = re.compile(
+    rf"(?:(?<![每不])(?:低于+|不足|少于|不到)[^,;。\d每]{{0,8}}\d+(?:\.\d+)?{_MEASURE_UNIT}"
+    rf"|\d+(?:\.\d+)?{_MEASURE_UNIT}以下)[^,;。]{{0,10}}(?:不得分|不[计记]分|[得计记为]0分)"
+)
+
+
+def _measure_floor(s: str) -> bool:
+    """每少10天扣1.5分…低于180天该项不得分 / 在10人-20人的扣3分;…10人以下该项不得分: one measure scored step by step
+    or in bands and, below a mark in the same unit, the item zeroed — the same shortfall at a graver level (a tier;
+    batch 16's reading), as step_floor reads it of a rate (batch 22's B11-03, B11-04)."""
+    steps = {
+        next(u for u in m.groups() if u) for m in _MEASURE_STEP_RE.finditer(s) if any(m.groups())
+    }
+    steps = {u.removeprefix("个") for u in steps}
+    for m in _MEASURE_FLOOR_RE.finditer(s):
+        unit = next(u for u in m.groups() if u).removeprefix("个")
+        if unit in steps:
+            return True
+    return False
+
+
 # the case of an amount that only says the requirement before it was not met (不满足要求的, 未达到标准的)
 _UNMET_RE = re.compile(
     r"(?:如|若|凡)?(?:(?:不|未|没有?)能?(?:满足|符合|达到|按照?|达)(?:上述|以上|相关|规定|工作)?"
@@ -2685,7 +2715,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
         # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
         # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
-        "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)),
+        "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s))
+        or _measure_floor(s),
         "requirements": _requirements_unmet(s, toks),
         "graded": _graded(s, toks, deducts),
         "level_graded": _level_graded(s, toks, deducts),
