@@ -1068,7 +1068,13 @@ def _scan(s: str, src: int) -> list[_Tok]:
             continue
         c_start, _ = _clause_span(s, m.start())
         # (每次报送1分: a credit verb between the counting word and the figure)
-        if not re.search(
+        # (每开工一个项目1分: a verb of gain, one unit and the thing gained between 每 and the figure — each
+        # unit gained, a bonus; batch 22's B17-05)
+        gained = re.search(
+            rf"每(?:开工|建成|新建|新增|引进|投产|签约|落地)[一1]?(?:{_COUNTERS})[\u4e00-\u9fff]{{0,4}}$",
+            s[max(c_start, m.start() - 12) : m.start()],
+        )
+        if not gained and not re.search(
             rf"每({_COUNTERS})(?:报送|上报|采用|刊发|刊登|录用|发表)?$",
             s[max(c_start, m.start() - 5) : m.start()],
         ):
@@ -1083,7 +1089,7 @@ def _scan(s: str, src: int) -> list[_Tok]:
             continue
         if before:
             kind = "bonus" if before[-1].kind == "get" else before[-1].kind
-        elif _CREDIT_RE.search(s, c_start, m.start()):
+        elif _CREDIT_RE.search(s, c_start, m.start()) or gained:
             kind = "bonus"  # 《政务要情》采用的信息,每条10分: each piece credited
         elif re.fullmatch(r"每[次篇]", s[c_start : m.start()].lstrip(_ITEM)) and not any(
             t.kind in ("deduct", "zero", "vague") for t in toks
