@@ -2863,6 +2863,11 @@ def test_it_keeps_the_twenty_first_batch_readings_narrow(text: str) -> None:
             "新开工项目每开工一个项目1分,最多10分。",
             shape(bonuses=[1], bonus_cap=10, per_occurrence=True),
         ),
+        # 并排名通报: ranking others and circulating it is the unit's duty, no score by rank
+        (
+            "对各设区市进行督查考核,并排名通报得2分,否则不得分。",
+            shape(points=2, zeroes_item=True),
+        ),
         # the finding levels differ but the faults differ too: two faults
         (
             "存在中央督察反馈问题的,每个扣0.5分;存在整改不到位问题的,每个扣0.3分。",
@@ -2894,6 +2899,8 @@ def test_it_reads_what_the_twenty_second_batch_showed(text: str, expected: dict)
         "就餐人数在10人-20人的扣3分;10人以下该项不得分。",
         # a fault before the unit gained: not read as a gain
         "未开工项目每开工一个项目1分。",
+        # a score by rank stays marked, 排名通报 or not
+        "按排名通报情况,第一名得5分。",
         # a quarter's shortfall stays a period in doubt
         "每季度稿件录用率低于30%的,扣1分。",
     ],

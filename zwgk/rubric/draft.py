@@ -809,7 +809,8 @@ _PROPORTION_SPELT_RE = re.compile(
 _REVIEW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"按(?:[^,;。]{0,6})?比例|比例(?:扣|计|得|赋|折)"), "按比例计分：须人工确定计分办法"),
     # (前3名的每项得20分, 第4至第10名: a rank, said without 排名)
-    (re.compile(r"排名|名次|前[一二两三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+(?:(?:至|到|—|-)第?[一二三四五六七八九十\d]+)?名"),
+    # (…督查考核,并排名通报得2分: ranking others and circulating it, the unit's own duty — batch 22's B12-10)
+    (re.compile(r"(?<!并)排名|排名(?!通报)|名次|前[一二两三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+(?:(?:至|到|—|-)第?[一二三四五六七八九十\d]+)?名"),
      "按排名计分：须人工确定排名规则"),
     # (not 统计分析: the word 统计 before 分析)
     (re.compile(r"计算得分|考核计分|计分(?!析)|折算"), "分数由计分办法或其他机关确定：须人工确认"),
