@@ -222,6 +222,19 @@ after):
 - marked: G3 meets a duty not done at all, its amount not counted, beside a count of the same duty's parts left
   undone at a smaller amount (未进行任务分解…扣5分,每少一项任务指标分解的扣1分: replace or add?).
 
+Tuning after batch 22 (checked on every labelled set, every sentence's verdict and draft compared before and
+after):
+- read: 发生 / 出现 + 一起 (一例, 一宗) + the thing named at any length right before the amount counted (发生1起…较大
+  生产安全事故扣1分; a count tier 发生2起 still met); 不擅自 / 不违规 / 不违反… the duty kept (不擅自缓减免征的,计4分);
+  a year's requirement said by its shortfall (每年开展…少于2次的) and 不到1次 / 少于1次 thresholds, no count (每季度…
+  低于30%的 stays marked); 单项基准N分 the worth and, after a comma part with no amount, 该单项基准分扣完为止 a zeroing;
+  每开工 (建成, 新增, 引进…) + 一个 + the thing + a bare N分 a bonus per unit gained; 并排名通报 a duty, no score by rank;
+- marked: 中央 a finding level as 省级 (G21: 存在中央…问题的…扣0.3分、存在省级…问题的…扣0.2分); 无X beside 有X无… /
+  有X但未… at a smaller amount (G3; 有计划不按时上报, the thing there but late, is another fault); a counted
+  shortfall (每少1项) beside the item zeroed when the requirement is not met (G23); a fault with the consequence it
+  caused (造成 / 导致 / 引起…的) scored before a later case naming the same thing (G24: three hanzi in a row shared);
+  one measure in any unit stepped (每少10天) or banded (10人-20人) and zeroed below a mark of the same unit (G12).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
