@@ -119,7 +119,7 @@ draft) on the drafters that first met batches 4-19 (read with git at the commits
 drafter: for each guard, the wrong-unflagged drafts it catches and the exact-unflagged draftable ones it
 costs. Read it as leave-one-batch-out: the guards were written after looking at the misses of batches
 10-19 (G13-G18 and the widened G3 after batches 17-18, G19-G20 after batch 19; G21-G22 follow the
-readings settled before batch 21), not of 4-9.
+readings settled before batch 21; G23-G24 and the widened G3, G12 and G21 after batch 22), not of 4-9.
 
 Per set it prints: exact and unflagged (the summary equals the label and the drafter did not ask for
 review), flagged (the drafter asked for review: a person looks at it), wrong and unflagged (the
