@@ -2689,11 +2689,12 @@ def _sub_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
 
 # a count's unit after 每 (每迟报一天, 每一处, 每有一处) and a threshold of the same unit with 及以上 / 以上
 # (迟报四天及以上, 五处及以上) that zeroes the item or takes an amount of its own: one fault counted, then at a
-# threshold of the same count the graver case — a tier (batch 22's reading; batch 23's A01)
+# threshold of the same count the graver case — a tier (batch 22's reading; batch 23's A01); not a requirement
+# met at the threshold (20条以上的得满分,每少1条扣0.5分: no 得 or 每 between the threshold and the amount)
 _COUNT_UNIT = r"(天|日|处|次|项|件|个|条|篇|宗|例|起|人次|户|家|份)"
 _COUNT_EACH_RE = re.compile(rf"每[^,;。\d]{{0,10}}?(?:一|1){_COUNT_UNIT}")
 _COUNT_FLOOR_RE = re.compile(
-    rf"(?<![每\d.])(?:\d+|[两二三四五六七八九十]+){_COUNT_UNIT}(?:及|或)?以上[^;。]{{0,20}}?"
+    rf"(?<![每\d.])(?:\d+|[两二三四五六七八九十]+){_COUNT_UNIT}(?:及|或)?以上(?:(?!得|每)[^;。]){{0,20}}?"
     r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
 )
 
@@ -2730,9 +2731,7 @@ def _same_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                     continue
                 # each clause names the level that scores it (市考评… / 区考评…), the same verb, other levels:
                 # the same fault found by two levels (迟到、早退一次扣1分 at two kinds of meeting stay two faults)
-                la, lb = (
-                    _FINDER_RE.search(s[slice(*_clause_span(s, t.start))]) for t in (a, b)
-                )
+                la, lb = (_FINDER_RE.search(s[slice(*_clause_span(s, t.start))]) for t in (a, b))
                 if la and lb and la.group(2) == lb.group(2) and la.group(1) != lb.group(1):
                     return True
     return False
@@ -2759,7 +2758,9 @@ def _cap_scope(s: str, summary: dict) -> bool:
         return False
     capped = [x for x in sentences if _CAP_AFTER_RE.search(x)]
     return len(capped) == 1 and all(
-        re.search(r"上限|最多|最高|至多|不超过|为止", x) is None for x in sentences if x not in capped
+        re.search(r"上限|最多|最高|至多|不超过|为止", x) is None
+        for x in sentences
+        if x not in capped
     )
 
 
