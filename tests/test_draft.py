@@ -2963,3 +2963,32 @@ def test_it_marks_what_the_twenty_third_batch_showed(text: str) -> None:
 )
 def test_it_keeps_the_twenty_third_batch_guards_narrow(text: str, expected: dict) -> None:
     assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the worth said by its make-up (a score per piece times the pieces): a bonus per piece
+        ("月度分析:满分40分(5分/份×8)。", shape(points=40, bonuses=[5], per_occurrence=True)),
+        # 共N分 closing a counted score, N a whole multiple of it: the worth
+        (
+            "每完成任务一个百分点得0.1分,共10分。",
+            shape(points=10, bonuses=[0.1], per_occurrence=True),
+        ),
+    ],
+)
+def test_it_reads_the_twenty_third_batch_worths(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the make-up does not give the worth: a figure may be lost
+        "月度分析:满分40分(5分/份×7)。",
+        # 共N分 not a whole multiple of the counted score: left marked
+        "每完成一项得3分,共10分。",
+    ],
+)
+def test_it_keeps_the_twenty_third_batch_worths_narrow(text: str) -> None:
+    assert draft_rule(text).needs_review

@@ -2940,11 +2940,46 @@ def _criteria_scored(s: str) -> bool:
     return count >= 2 and _dec(m.group("worth")) == count * _dec(m.group("each"))
 
 
+# 满分40分(5分/份×8): the worth built from a score per piece times the pieces — a bonus per piece (batch 13's
+# 3分,每年1分), read only when the product is the worth
+_PER_PIECE_WORTH_RE = re.compile(
+    r"满分(\d+(?:\.\d+)?)分\((\d+(?:\.\d+)?)分/([份篇次期个条件项])[×xX*](\d+)\)"
+)
+# 每完成任务一个百分点得0.1分,共10分: 共N分 closing a counted score, N a whole multiple of it, is the worth (as 总分N分)
+_COUNTED_TOTAL_RE = re.compile(
+    r"(每[^,;。]{1,24}?得(\d+(?:\.\d+)?)分),共(\d+(?:\.\d+)?)分(?=[。;]|$)"
+)
+
+
+def _read_totals(s: str) -> str:
+    """Rewrite the worth said by its make-up (满分40分(5分/份×8) → 满分40分,每份得5分) or after a counted score
+    (…得0.1分,共10分 → …得0.1分,总分10分) when the figures agree; otherwise leave the text as it is."""
+
+    def piece(m: re.Match[str]) -> str:
+        worth, each, unit, count = m.groups()
+        if _dec(worth) != _dec(each) * int(count):
+            return m.group(0)
+        return f"满分{worth}分,每{unit}得{each}分"
+
+    def total(m: re.Match[str]) -> str:
+        head, each, worth = m.groups()
+        ratio = _dec(worth) / _dec(each)
+        if ratio <= 1 or ratio != ratio.to_integral_value():
+            return m.group(0)
+        return f"{head},总分{worth}分"
+
+    return _COUNTED_TOTAL_RE.sub(total, _PER_PIECE_WORTH_RE.sub(piece, s))
+
+
 def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     """Draft a rule from a 扣分标准 cell (``text``) and an optional 加分标准 cell (``bonus_text``)."""
     draft = _Draft()
     if text is not None and _criteria_scored(normalize(str(text))):
         text = _CRITERIA_EACH_RAW_RE.sub(r"\1得\2", str(text).rstrip())  # (每项1分): 每项得1分
+    if text is not None:
+        norm_text = normalize(str(text))
+        if _read_totals(norm_text) != norm_text:
+            text = _read_totals(norm_text)
     sources = [(text, False), (bonus_text, True)]
     blank = True
     for src_index, (raw, is_bonus) in enumerate(sources):
