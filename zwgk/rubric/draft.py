@@ -235,6 +235,16 @@ after):
   caused (造成 / 导致 / 引起…的) scored before a later case naming the same thing (G24: three hanzi in a row shared);
   one measure in any unit stepped (每少10天) or banded (10人-20人) and zeroed below a mark of the same unit (G12).
 
+Tuning after batch 23 (checked on every labelled set, every sentence's verdict and draft compared before and
+after):
+- read: 满分N分(M分/份×K) with M × K = N a bonus of M per piece and N the worth; 共N分 closing a counted score
+  (每…得M分), N a whole multiple of M, the worth (as 总分N分);
+- marked: a count per unit (每迟报一天, 每一处) beside a zeroing or an amount at a threshold of the same unit with 以上
+  (迟报四天及以上不得分; G25); one rate short with a counted amount and the same rate short again zeroing the item
+  (当日分类率…每宗次扣0.5分,当月分类率未达…不得分; G26); the same case word for word at two amounts in clauses naming
+  two finding levels with one verb (市考评… / 区考评…; G27); 得满分,否则不得分 beside a counted deduction (G28); one cap
+  right after the amount of one sentence while another sentence has its own amount (G29).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
