@@ -2916,6 +2916,10 @@ def test_it_keeps_the_twenty_second_batch_readings_narrow(text: str) -> None:
         "每迟交一天扣0.5分;迟交三天及以上不得分。",
         "每漏报一件扣1分;漏报5件以上,得0分。",
         "报表数据每有一处错误扣1分;五处及以上错误,不得分。",
+        # … the threshold said by 超过 / 达, or a bare count right before the zeroing
+        "每迟报一天扣1分,超过3天的不得分。",
+        "每有一处错误扣1分,错误达5处的不得分。",
+        "每迟报一天扣1分;迟报四天不得分。",
         # a rate short on a day counted, and the same rate short for the month zeroing the item (G26)
         "当日收运率低于要求每次扣1分,当月收运率未达要求该项不得分。",
         # the same case word for word scored by two finding levels (G27)
@@ -2937,6 +2941,11 @@ def test_it_marks_what_the_twenty_third_batch_showed(text: str) -> None:
         (
             "当日分类率低于要求每次扣0.5分,当月投诉率未达要求该项不得分。",
             shape(deductions=[0.5], zeroes_item=True, per_occurrence=True),
+        ),
+        # a threshold of another unit (天 counted, 项 zeroed): two faults
+        (
+            "每迟报一天扣1分;漏报三项不得分。",
+            shape(deductions=[1], zeroes_item=True, per_occurrence=True),
         ),
         # all or nothing alone: a zeroing, no deduction beside it
         ("按时报送的得满分,否则不得分。", shape(zeroes_item=True)),

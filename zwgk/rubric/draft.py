@@ -240,7 +240,7 @@ after):
 - read: 满分N分(M分/份×K) with M × K = N a bonus of M per piece and N the worth; 共N分 closing a counted score
   (每…得M分), N a whole multiple of M, the worth (as 总分N分);
 - marked: a count per unit (每迟报一天, 每一处) beside a zeroing or an amount at a threshold of the same unit with 以上
-  (迟报四天及以上不得分; G25); one rate short with a counted amount and the same rate short again zeroing the item
+  (迟报四天及以上不得分, 超过3天的, 迟报四天不得分; G25); one rate short with a counted amount and the same rate short again zeroing the item
   (当日分类率…每宗次扣0.5分,当月分类率未达…不得分; G26); the same case word for word at two amounts in clauses naming
   two finding levels with one verb (市考评… / 区考评…; G27); 得满分,否则不得分 beside a counted deduction (G28); one cap
   right after the amount of one sentence while another sentence has its own amount (G29).
@@ -2703,9 +2703,14 @@ def _sub_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
 # met at the threshold (20条以上的得满分,每少1条扣0.5分: no 得 or 每 between the threshold and the amount)
 _COUNT_UNIT = r"(天|日|处|次|项|件|个|条|篇|宗|例|起|人次|户|家|份)"
 _COUNT_EACH_RE = re.compile(rf"每[^,;。\d]{{0,10}}?(?:一|1){_COUNT_UNIT}")
+_COUNT_NUM = r"(?:\d+|[两二三四五六七八九十]+)"
 _COUNT_FLOOR_RE = re.compile(
-    rf"(?<![每\d.])(?:\d+|[两二三四五六七八九十]+){_COUNT_UNIT}(?:及|或)?以上(?:(?!得|每)[^;。]){{0,20}}?"
+    # N天及以上 / 超过N天 / 达5处 … then, in the clause, the zeroing or an amount
+    rf"(?:(?<![每\d.])(?<!不)(?:超过|超出|多于|达到?|满){_COUNT_NUM}{_COUNT_UNIT}(?:及|或)?(?:以上)?"
+    rf"|(?<![每\d.]){_COUNT_NUM}{_COUNT_UNIT}(?:及|或)?以上)(?:(?!得|每)[^;。]){{0,20}}?"
     r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
+    # a bare N天 right before the zeroing (迟报四天不得分; 迟报四天的,不得分)
+    rf"|(?<![每\d.]){_COUNT_NUM}{_COUNT_UNIT}(?:的|者)?,?(?:该项|本项)?(?:不得分|不[计记]分|[得计记为]0分)"
 )
 
 
@@ -2713,7 +2718,7 @@ def _count_floor(s: str) -> bool:
     """每迟报一天扣1分;迟报四天及以上不得分 / 每一处…扣1分;有五处及以上…,不得分: a fault counted per unit and, at
     a threshold of the same unit (N天及以上), the item zeroed or its own amount — the same fault at a graver level."""
     each = {m.group(1) for m in _COUNT_EACH_RE.finditer(s)}
-    return any(m.group(1) in each for m in _COUNT_FLOOR_RE.finditer(s))
+    return any(next(u for u in m.groups() if u) in each for m in _COUNT_FLOOR_RE.finditer(s))
 
 
 # one rate (分类率) short on a day counted per case, and the same rate short for the period zeroing the item
