@@ -235,6 +235,16 @@ after):
   caused (造成 / 导致 / 引起…的) scored before a later case naming the same thing (G24: three hanzi in a row shared);
   one measure in any unit stepped (每少10天) or banded (10人-20人) and zeroed below a mark of the same unit (G12).
 
+Tuning after batch 23 (checked on every labelled set, every sentence's verdict and draft compared before and
+after):
+- read: 满分N分(M分/份×K) with M × K = N a bonus of M per piece and N the worth; 共N分 closing a counted score
+  (每…得M分), N a whole multiple of M, the worth (as 总分N分);
+- marked: a count per unit (每迟报一天, 每一处) beside a zeroing or an amount at a threshold of the same unit with 以上
+  (迟报四天及以上不得分, 超过3天的, 迟报四天不得分; G25); one rate short with a counted amount and the same rate short again zeroing the item
+  (当日分类率…每宗次扣0.5分,当月分类率未达…不得分; G26); the same case word for word at two amounts in clauses naming
+  two finding levels with one verb (市考评… / 区考评…; G27); 得满分,否则不得分 beside a counted deduction (G28); one cap
+  right after the amount of one sentence while another sentence has its own amount (G29).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -2109,6 +2119,11 @@ _GUARD_REASONS = {
     "three_listed": "用顿号列出三种以上过错后只有一个“的”和一个分值（漏报、瞒报、谎报的扣3分）：是每种都扣还是合计扣一次不明确，须人工确认",
     "shortfall_zero": "按缺项逐项扣分之外又写不符合要求的扣完（不得分）：是同一要求完全未达到的更重一档，替代还是另加不明确，须人工确认",
     "graver_first": "同一过错造成后果（造成…的）另有分值，写在一般情形之前：是替代还是另加不明确，须人工确认",
+    "count_floor": "按次（天、处）扣分之外又写达到若干次（天、处）及以上不得分或另扣：是同一过错的更重一档，须人工确认计分办法",
+    "rate_zero": "同一比率按日（按次）扣分之外又写整月（整体）未达到不得分：是同一差距的更重一档，替代还是另加不明确，须人工确认",
+    "same_case": "同一情形写了两次且分值不同（如按市、区分别扣分）：是分档（替代）还是另加不明确，须人工确认",
+    "all_or_nothing": "写明做到得满分、否则不得分，又对其中部分未做到按项扣分：是替代还是另加不明确，须人工确认",
+    "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -2682,6 +2697,88 @@ def _sub_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
     return False
 
 
+# a count's unit after 每 (每迟报一天, 每一处, 每有一处) and a threshold of the same unit with 及以上 / 以上
+# (迟报四天及以上, 五处及以上) that zeroes the item or takes an amount of its own: one fault counted, then at a
+# threshold of the same count the graver case — a tier (batch 22's reading; batch 23's A01); not a requirement
+# met at the threshold (20条以上的得满分,每少1条扣0.5分: no 得 or 每 between the threshold and the amount)
+_COUNT_UNIT = r"(天|日|处|次|项|件|个|条|篇|宗|例|起|人次|户|家|份)"
+_COUNT_EACH_RE = re.compile(rf"每[^,;。\d]{{0,10}}?(?:一|1){_COUNT_UNIT}")
+_COUNT_NUM = r"(?:\d+|[两二三四五六七八九十]+)"
+_COUNT_FLOOR_RE = re.compile(
+    # N天及以上 / 超过N天 / 达5处 … then, in the clause, the zeroing or an amount
+    rf"(?:(?<![每\d.])(?<!不)(?:超过|超出|多于|达到?|满){_COUNT_NUM}{_COUNT_UNIT}(?:及|或)?(?:以上)?"
+    rf"|(?<![每\d.]){_COUNT_NUM}{_COUNT_UNIT}(?:及|或)?以上)(?:(?!得|每)[^;。]){{0,20}}?"
+    r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
+    # a bare N天 right before the zeroing (迟报四天不得分; 迟报四天的,不得分)
+    rf"|(?<![每\d.]){_COUNT_NUM}{_COUNT_UNIT}(?:的|者)?,?(?:该项|本项)?(?:不得分|不[计记]分|[得计记为]0分)"
+)
+
+
+def _count_floor(s: str) -> bool:
+    """每迟报一天扣1分;迟报四天及以上不得分 / 每一处…扣1分;有五处及以上…,不得分: a fault counted per unit and, at
+    a threshold of the same unit (N天及以上), the item zeroed or its own amount — the same fault at a graver level."""
+    each = {m.group(1) for m in _COUNT_EACH_RE.finditer(s)}
+    return any(next(u for u in m.groups() if u) in each for m in _COUNT_FLOOR_RE.finditer(s))
+
+
+# one rate (分类率) short on a day counted per case, and the same rate short for the period zeroing the item
+# (当日分类率低于区要求每宗次扣0.5分,当月分类率未达区要求该项不得分): the whole shortfall beside the counted one
+_RATE_ZERO_RE = re.compile(
+    r"([\u4e00-\u9fff]{2})率[^,;。]{0,10}?(?:低于|未达|不足|达不到)[^;。]{0,20}?每[^,;。]{0,8}?(?:扣|减)[除去]?\d"
+    r"[^。]{0,40}?\1率[^,;。]{0,10}?(?:低于|未达|不足|达不到)[^,;。]{0,14}?(?:不得分|不[计记]分|[得计记为]0分)"
+)
+
+
+def _same_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """…超出部分每宗次扣1分,重点督办问题每宗次扣5分;…超出部分每宗次扣0.5分,重点督办问题每宗次扣1分: two
+    amounts whose own comma parts are word for word the same (four hanzi or more) but for the amount — one fault
+    scored by who finds it or where (the reading settled before batch 21), not two faults."""
+    seen: dict[str, list[_Tok]] = {}
+    for t in deducts:
+        part = _last_part(_case_text(s, toks, t)).rstrip(",")
+        if len(re.findall(r"[\u4e00-\u9fff]", part)) < 4 or re.search(r"\d", part):
+            continue
+        seen.setdefault(part, []).append(t)
+    for same in seen.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1 :]:
+                if a.value == b.value:
+                    continue
+                # each clause names the level that scores it (市考评… / 区考评…), the same verb, other levels:
+                # the same fault found by two levels (迟到、早退一次扣1分 at two kinds of meeting stay two faults)
+                la, lb = (_FINDER_RE.search(s[slice(*_clause_span(s, t.start))]) for t in (a, b))
+                if la and lb and la.group(2) == lb.group(2) and la.group(1) != lb.group(1):
+                    return True
+    return False
+
+
+_FINDER_RE = re.compile(r"(省|市|区|县|乡|镇|街道)级?(考评|考核|检查|督查|抽查|暗访|巡查)")
+
+
+# 得满分,否则不得分 (all or nothing) beside an amount counted for some of the same duty undone
+_ALL_OR_NOTHING_RE = re.compile(
+    r"(?:得满分|[得计记]\d+(?:\.\d+)?分),?否则(?:不得分|不[计记]分|[得计记为]0分)"
+)
+# a cap word right after an amount (…扣1分,最多扣6分)
+_CAP_AFTER_RE = re.compile(r"(?:扣|减)[除去]?\d+(?:\.\d+)?分,?(?:最多|最高|累计最多|至多)扣\d")
+
+
+def _cap_scope(s: str, summary: dict) -> bool:
+    """…每减少1%,扣1分。…每发现一项…扣1分,最多扣6分。: one cap written after the amount of one sentence while
+    another sentence (closed by 。) has its own amount — the cap's scope (that sentence's, or the item's?) unsaid."""
+    if summary.get("deduction_cap") is None:
+        return False
+    sentences = [x for x in s.split("。") if re.search(r"(?:扣|减)[除去]?\d", x)]
+    if len(sentences) < 2:
+        return False
+    capped = [x for x in sentences if _CAP_AFTER_RE.search(x)]
+    return len(capped) == 1 and all(
+        re.search(r"上限|最多|最高|至多|不超过|为止", x) is None
+        for x in sentences
+        if x not in capped
+    )
+
+
 def audit(text: str | None, summary: dict) -> list[str]:
     """The generic guards: what a draft (``summary``, the shape of ``DraftedRule.summary()``) of
     ``text`` may have got wrong without knowing it, as reasons in Chinese (empty: nothing seen)."""
@@ -2754,6 +2851,13 @@ def audit(text: str | None, summary: dict) -> list[str]:
                 s,
             )
         ),
+        "count_floor": summary["per_occurrence"] and _count_floor(s),
+        "rate_zero": bool(summary["zeroes_item"]) and bool(_RATE_ZERO_RE.search(s)),
+        "same_case": _same_case(s, toks, deducts),
+        "all_or_nothing": summary["per_occurrence"]
+        and bool(summary["deductions"])
+        and bool(_ALL_OR_NOTHING_RE.search(s)),
+        "cap_scope": _cap_scope(s, summary),
         "lost_dash": _lost_dash(summary["deductions"]),
         # 完成任务且成活率达90%的得满分。完不成任务且成活率低于90%的不记分: two conditions joined by 且 for
         # the score and both failed for the zero — a unit that meets one only is not scored by the text
@@ -2851,11 +2955,46 @@ def _criteria_scored(s: str) -> bool:
     return count >= 2 and _dec(m.group("worth")) == count * _dec(m.group("each"))
 
 
+# 满分40分(5分/份×8): the worth built from a score per piece times the pieces — a bonus per piece (batch 13's
+# 3分,每年1分), read only when the product is the worth
+_PER_PIECE_WORTH_RE = re.compile(
+    r"满分(\d+(?:\.\d+)?)分\((\d+(?:\.\d+)?)分/([份篇次期个条件项])[×xX*](\d+)\)"
+)
+# 每完成任务一个百分点得0.1分,共10分: 共N分 closing a counted score, N a whole multiple of it, is the worth (as 总分N分)
+_COUNTED_TOTAL_RE = re.compile(
+    r"(每[^,;。]{1,24}?得(\d+(?:\.\d+)?)分),共(\d+(?:\.\d+)?)分(?=[。;]|$)"
+)
+
+
+def _read_totals(s: str) -> str:
+    """Rewrite the worth said by its make-up (满分40分(5分/份×8) → 满分40分,每份得5分) or after a counted score
+    (…得0.1分,共10分 → …得0.1分,总分10分) when the figures agree; otherwise leave the text as it is."""
+
+    def piece(m: re.Match[str]) -> str:
+        worth, each, unit, count = m.groups()
+        if _dec(worth) != _dec(each) * int(count):
+            return m.group(0)
+        return f"满分{worth}分,每{unit}得{each}分"
+
+    def total(m: re.Match[str]) -> str:
+        head, each, worth = m.groups()
+        ratio = _dec(worth) / _dec(each)
+        if ratio <= 1 or ratio != ratio.to_integral_value():
+            return m.group(0)
+        return f"{head},总分{worth}分"
+
+    return _COUNTED_TOTAL_RE.sub(total, _PER_PIECE_WORTH_RE.sub(piece, s))
+
+
 def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     """Draft a rule from a 扣分标准 cell (``text``) and an optional 加分标准 cell (``bonus_text``)."""
     draft = _Draft()
     if text is not None and _criteria_scored(normalize(str(text))):
         text = _CRITERIA_EACH_RAW_RE.sub(r"\1得\2", str(text).rstrip())  # (每项1分): 每项得1分
+    if text is not None:
+        norm_text = normalize(str(text))
+        if _read_totals(norm_text) != norm_text:
+            text = _read_totals(norm_text)
     sources = [(text, False), (bonus_text, True)]
     blank = True
     for src_index, (raw, is_bonus) in enumerate(sources):
