@@ -2124,6 +2124,7 @@ _GUARD_REASONS = {
     "same_case": "同一情形写了两次且分值不同（如按市、区分别扣分）：是分档（替代）还是另加不明确，须人工确认",
     "all_or_nothing": "写明做到得满分、否则不得分，又对其中部分未做到按项扣分：是替代还是另加不明确，须人工确认",
     "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
+    "graver_past": "同一过错一般情形扣分之外，又写程度超过某一限度（如超过5%）另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
@@ -2392,6 +2393,33 @@ def _graver_first(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 continue
             plain = _hanzi(cb)
             if any(cause[k : k + 3] in plain for k in range(len(cause) - 2)):
+                return True
+    return False
+
+
+# a threshold a case is past (超过5%, 高于10%, 达到3处, 20%以上): its amount is the graver case's, not a count
+_PAST_MARK_RE = re.compile(
+    r"(?<!每)(?:超过|超出|高于|大于|多于|达到?|满)\d+(?:\.\d+)?(?:%|‰|个?百分点|[\u4e00-\u9fff])"
+    r"|\d+(?:\.\d+)?%(?:及|或)?以上"
+)
+
+
+def _graver_past(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """树木花草有病虫危害症状,发现1处扣1分,病虫危害程度超过5%扣10分: a case with no threshold has an amount, and a
+    later case of the same item past a threshold (超过 / 高于 / 达到 N + a unit, N%以上) has a larger one and names the
+    same thing (three hanzi or more in a row of the first case) — the graver case of the same fault measured in
+    another unit (G25 meets the threshold of the counted unit itself): replaced or added? (batch 16's and 22's
+    readings; 公开栏目…少于1条的扣1分 beside 机构信息类栏目超过1年未更新扣10分 shares two hanzi: other faults)"""
+    cases = [(t, _case_text(s, toks, t)) for t in deducts if t.value is not None]
+    for i, (a, ca) in enumerate(cases):
+        if _PAST_MARK_RE.search(ca):
+            continue
+        lesser = _hanzi(ca)
+        for b, cb in cases[i + 1 :]:
+            if b.item != a.item or b.value <= a.value or not _PAST_MARK_RE.search(cb):
+                continue
+            graver = _hanzi(cb)
+            if any(lesser[k : k + 3] in graver for k in range(len(lesser) - 2)):
                 return True
     return False
 
@@ -2840,6 +2868,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "three_listed": not summary["per_occurrence"] and _three_listed(s),
         "unscored": _unscored_twin(s, toks),
         "graver_first": _graver_first(s, toks, deducts),
+        "graver_past": _graver_past(s, toks, deducts),
         # 每少1项扣0.5分,不符合要求,该单项基准分扣完为止: a counted shortfall of a requirement and the item zeroed when
         # the requirement (named by no other duty) is not met — the whole lack beside the shortfall (batch 13's
         # reading; 每少1项扣0.5分,未建立台账的不得分 names another duty: two faults)
