@@ -629,8 +629,8 @@ _EVERY_UNIT_RE = re.compile(
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
     # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
-    # right after it
-    r"|每(?:差|少|缺|低|减少|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
+    # right after it (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
+    r"|每(?:差|少|缺|低|减少|下降|降低|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
@@ -941,15 +941,16 @@ _AGGRAVATION_RE = re.compile(
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
-    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则)|[\u4e00-\u9fff]、)"),
+    # (实行扣分制: the method named — points taken from a base — no rule without its figure)
+    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则|制)|[\u4e00-\u9fff]、)"),
      "有扣分规定未写明分值"),
     # 减 with no figure (相应减分, 减一百分: a numeral the normaliser did not read); not 减少/递减
-    (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
+    (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则|制)|[零〇一二两三四五六七八九十百千半])"),
      "有扣分规定未写明分值"),
     # a points figure in Chinese numerals the normaliser did not read (扣一百分, 加三点五分)
     (re.compile(r"(?:扣|加|得|计|记|奖)[除减去励]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
      "有未能识别的分值"),
-    (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
+    (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则|制)|\d)"),
      "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
@@ -1550,7 +1551,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # …≤0.6‰,得2分;否则不得分: the worth, all or nothing — no part of it for a fault
                 # (…形象良好的记10分,否则每发现一次扣10分: the worth, its loss spelt out after 否则)
                 otherwise_zero = _OTHERWISE_SAID_RE.match(s, t.end)
-                if not otherwise_zero and re.search(
+                # (…合格,该项得20分;…未检查的单位,该项得20分: the item's own score said again at the same N —
+                # its whole worth, no part of it)
+                item_again = re.search(r"(?:该|本|此)项$", s[: t.start]) is not None and any(
+                    g.src == src and g.value == t.value and re.search(r"(?:该|本|此)项$", s[: g.start])
+                    for g in draft.gets
+                )
+                if not otherwise_zero and not item_again and re.search(
                     r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
                     met,
                 ):
@@ -1962,9 +1969,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             raw_s = raw_s[: m.start("each")] + "□□" + raw_s[m.end("each") :]
     if len([t for t in toks if t.kind in ("deduct", "bonus", "get", "zero")]) == 1:
         # 迟报、漏报累计2次以上扣0.5分: a cumulative count reaching a mark before the sentence's only
-        # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?)
+        # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?); so is
+        # a mark joined by 并 / 且 to a case named in the comma part before it (未按规定报送…,并2次以上被督促
+        # 整改的,扣10分: the case and how often it was met, one condition)
         raw_s = re.sub(
-            r"累计[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?以上",
+            r"(?:累计|(?<=,)(?:并且?|且|同时))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?以上",
             lambda m: "□" * len(m.group(0)),
             raw_s,
         )
@@ -3139,21 +3148,36 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
 
 def _worth_restated(gets: list[_Tok], raws: list[str | None]) -> bool:
     """设立信息员记30分,3月份前…设立信息员记30分: a heading's worth said again with its condition in the
-    same clause (the heading's words repeated) — one worth, not two parts' worths."""
+    same clause (the heading's words repeated) — one worth, not two parts' worths. 完成…划定工作计2分。在…以前完成…
+    划定,…的计2分,未按时完成的计0分。: a sentence holding only the heading and its worth, then the same worth on the
+    heading's condition (its words repeated but for a last head noun of two characters, 工作) and a zeroing after
+    it in that clause — all or nothing with the worth (batches 19–20). 该项得20分;…该项不得分;未检查的单位,该项得20分:
+    the item's own score (该项 / 本项 / 此项得N分) said twice with the same N — its worth."""
     if len(gets) != 2:
         return False
     first, second = gets
-    if (first.src, first.clause) != (second.src, second.clause) or first.value != second.value:
+    if first.src != second.src or first.value != second.value or first.item != second.item:
         return False
     raw = raws[first.src]
     if raw is None:
         return False
     s = normalize(str(raw))
+    if all(re.search(r"(?:该|本|此)项$", s[: t.start]) for t in gets):
+        return True
     heading = s[_clause_span(s, first.start)[0] : first.start].replace(_ITEM, "")
+    if re.search(r"的|未|不|没|缺|每", heading):
+        return False
+    if first.clause == second.clause:
+        return (
+            re.fullmatch(r"[\u4e00-\u9fff]{2,10}", heading) is not None
+            and heading in s[first.end : second.start]
+        )
+    start, end = _clause_span(s, second.start)
     return (
-        re.fullmatch(r"[\u4e00-\u9fff]{2,10}", heading) is not None
-        and not re.search(r"的|未|不|没|缺|每", heading)
-        and heading in s[first.end : second.start]
+        first.end == _clause_span(s, first.start)[1]
+        and re.fullmatch(r"[\u4e00-\u9fff]{6,16}", heading) is not None
+        and heading[:-2] in s[start : second.start]
+        and re.search(r"不得分|不[计记]分|[得计记为]0分", s[second.end : end]) is not None
     )
 
 
