@@ -1554,12 +1554,18 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # (…合格,该项得20分;…未检查的单位,该项得20分: the item's own score said again at the same N —
                 # its whole worth, no part of it)
                 item_again = re.search(r"(?:该|本|此)项$", s[: t.start]) is not None and any(
-                    g.src == src and g.value == t.value and re.search(r"(?:该|本|此)项$", s[: g.start])
+                    g.src == src
+                    and g.value == t.value
+                    and re.search(r"(?:该|本|此)项$", s[: g.start])
                     for g in draft.gets
                 )
-                if not otherwise_zero and not item_again and re.search(
-                    r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
-                    met,
+                if (
+                    not otherwise_zero
+                    and not item_again
+                    and re.search(
+                        r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
+                        met,
+                    )
                 ):
                     # 设置不规范的得1分: a part of the worth for a fault; the worth is not said
                     draft.review("有缺陷时“得N分”：是部分得分，满分未写明，须人工确认")
