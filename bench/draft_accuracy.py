@@ -161,7 +161,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from zwgk.rubric.draft import AUDIT_REASONS, audit, draft_rule  # noqa: E402
+from zwgk.rubric.draft import AUDIT_NUMBERS, AUDIT_REASONS, audit, draft_rule  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SEEDS = DATA / "rule_sentences.jsonl"
@@ -278,7 +278,7 @@ def guard_figures(chosen: dict[str, list[dict]]) -> None:
     """Each generic guard (a reason of ``audit``): the wrong-unflagged drafts it catches on batches 10-15
     as first measured (their drafters, the labels of now; batches 4-9 too), and what it costs — draftable sentences
     exact and unflagged but for the guards — there and on the seeds and batches 1-15 today."""
-    names = {reason: f"G{i}" for i, reason in enumerate(AUDIT_REASONS, 1)}
+    names = AUDIT_NUMBERS  # (G27 merged into G21 after batch 24: its number not given again)
     for reason, name in names.items():
         print(f"   {name} {reason}")
 

@@ -262,6 +262,7 @@ from decimal import Decimal
 from zwgk.rubric.numbers import fmt, plain
 
 __all__ = [
+    "AUDIT_NUMBERS",
     "AUDIT_REASONS",
     "DraftedBonus",
     "DraftedFault",
@@ -2130,18 +2131,21 @@ _GUARD_REASONS = {
     "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
     "both_conditions": "得分要两个条件都达到、不得分要两个条件都达不到：只达到一个的怎么计分没有写，须人工确认",
     "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
-    "level_graded": "同一过错按所到或发现的层级（到市、到省、进京）各有分值：是分档（替代）还是另加不明确，须人工确认",
+    "level_graded": "同一过错按所到或发现的层级（到市、到省、进京，或市、区考评）各有分值：是分档（替代）还是另加不明确，须人工确认",
     "three_listed": "用顿号列出三种以上过错后只有一个“的”和一个分值（漏报、瞒报、谎报的扣3分）：是每种都扣还是合计扣一次不明确，须人工确认",
     "shortfall_zero": "按缺项逐项扣分之外又写不符合要求的扣完（不得分）：是同一要求完全未达到的更重一档，替代还是另加不明确，须人工确认",
     "graver_first": "同一过错造成后果（造成…的）另有分值，写在一般情形之前：是替代还是另加不明确，须人工确认",
     "count_floor": "按次（天、处）扣分之外又写达到若干次（天、处）及以上不得分或另扣：是同一过错的更重一档，须人工确认计分办法",
     "rate_zero": "同一比率按日（按次）扣分之外又写整月（整体）未达到不得分：是同一差距的更重一档，替代还是另加不明确，须人工确认",
-    "same_case": "同一情形写了两次且分值不同（如按市、区分别扣分）：是分档（替代）还是另加不明确，须人工确认",
     "all_or_nothing": "写明做到得满分、否则不得分，又对其中部分未做到按项扣分：是替代还是另加不明确，须人工确认",
     "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
     "graver_past": "同一过错一般情形扣分之外，又写程度超过某一限度（如超过5%）另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
+# each guard's number in the notes and in `bench/draft_accuracy.py --guards`: its place in the table above, but
+# for the number G27 (same_case), which was merged into G21 after batch 24 and is not given again — G28–G30 keep
+# theirs
+AUDIT_NUMBERS = {reason: f"G{i + (i >= 27)}" for i, reason in enumerate(AUDIT_REASONS, 1)}
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
 _FAULT_CLAUSES_RE = re.compile(
     r"(?:^|[;。:])(?:[^,;。:\d]*(?:不|未|无|没有|超)[^,;。:\d]*,){3,}(?:扣|减)[除去]?\d"
@@ -2296,27 +2300,41 @@ def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
     return False
 
 
-# a level reached or a level that finds the fault (到省, 至县, 进京, 被区抽查, 市级): the level word after a verb of
-# reaching or finding, or before 级
-_REACHED_LEVEL_RE = re.compile(
-    r"(?:(?<=[到至进赴被经由])(?:国家|中央|京|省|市|县|区|乡镇?|街道|村)|(?:国家|省|市|县|区|乡镇?)(?=级))级?"
-    # 存在中央…督察反馈问题的…扣0.3分、存在省级…督察反馈问题的…扣0.2分: 中央 names the level that finds the
-    # fault wherever it stands (it names nothing else), as 省级 does (batch 22's B14-01)
+# a level reached or a level that finds the fault — one vocabulary for G21: the level word after a verb of
+# reaching or finding (到省, 至县, 进京, 被区抽查), before 级 (市级), or before a verb of assessing (市考评, 县检查; not
+# the end of another word, 社区检查 / 城市考核); 中央 wherever it stands (存在中央…督察反馈问题的…扣0.3分、存在省级…
+# 扣0.2分: it names nothing else, batch 22's B14-01). The level's name is group 1 (2, 3; 中央 the match itself).
+_LEVEL_NAME = r"(国家|中央|京|省|自治区|市|州|县|区|乡镇?|镇|街道|村)"
+_FINDING_LEVEL_RE = re.compile(
+    rf"(?<=[到至进赴被经由]){_LEVEL_NAME}级?"
+    rf"|{_LEVEL_NAME}级"
+    rf"|(?<![社辖城园景小片校营都超门港厂]){_LEVEL_NAME}级?(?=考评|考核|检查|督查|抽查|暗访|巡查)"
     r"|中央"
 )
 _LEADING_PER_RE = re.compile(r"^\(?/[^,;。]{1,4}?\)?,")
 
 
+def _level_name(m: re.Match[str] | None) -> str | None:
+    return None if m is None else next((g for g in m.groups() if g), m.group(0))
+
+
 def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
-    """进京非访扣15分/批次,到省非访扣10分/批次 / 上访至县的…扣2分;信访至市的…扣4分: one fault at different amounts
-    by the level it reaches or by who finds it (the reading settled before batch 21) — a tier of one fault: the
-    cases are the same comma part for comma part (from the end) but for one part naming another level, whose
-    words without the level end alike (two characters or more). Bonuses graded by the level of an award are not
-    meant (deductions only)."""
+    """进京非访扣15分/批次,到省非访扣10分/批次 / 上访至县的…扣2分;信访至市的…扣4分 / 县检查发现问题每处扣1分;市检查
+    发现问题每处扣2分: one fault at different amounts by the level it reaches or by who finds it (the reading settled
+    before batch 21) — a tier of one fault. Either the cases are the same comma part for comma part (from the end)
+    but for one part naming another level, whose words without the level end alike (two characters or more); or
+    they are the same word for word (the last part four hanzi or more, no figure: 市考评…超出部分每宗次扣1分;区考评…
+    超出部分每宗次扣0.5分) and each stands in its own clause naming another level before it. Bonuses graded by the
+    level of an award are not meant (deductions only); the same case twice with no level named in its clause
+    (迟到、早退一次扣1分 at two kinds of meeting, 发现一次扣3分 / 扣2分) stays two faults. (G27, same_case, merged
+    into this guard after batch 24.)"""
 
     def parts(t: _Tok) -> list[str]:
         case = _LEADING_PER_RE.sub("", _case_text(s, toks, t))
         return [_hanzi(p) for p in case.rstrip(",").split(",") if _hanzi(p)]
+
+    def clause_level(t: _Tok) -> str | None:  # the level named in the amount's clause before it
+        return _level_name(_FINDING_LEVEL_RE.search(s, _clause_span(s, t.start)[0], t.start))
 
     cases = [(t, parts(t)) for t in deducts if t.value is not None]
     for i, (a, pa) in enumerate(cases):
@@ -2325,13 +2343,24 @@ def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 continue
             n = min(len(pa), len(pb))
             differing = [(x, y) for x, y in zip(pa[-n:], pb[-n:], strict=True) if x != y]
+            if not differing:
+                lasts = [_last_part(_case_text(s, toks, t)) for t in (a, b)]
+                if len(pa[-1]) < 4 or any(re.search(r"\d", p) for p in lasts):
+                    continue
+                la, lb = clause_level(a), clause_level(b)
+                if _clause_span(s, a.start) != _clause_span(s, b.start) and la and lb and la != lb:
+                    return True
+                continue
             if len(differing) != 1:
                 continue
             x, y = differing[0]
-            lx, ly = _REACHED_LEVEL_RE.search(x), _REACHED_LEVEL_RE.search(y)
-            if not lx or not ly or lx.group(0) == ly.group(0):
+            lx, ly = (
+                _level_name(_FINDING_LEVEL_RE.search(x)),
+                _level_name(_FINDING_LEVEL_RE.search(y)),
+            )
+            if not lx or not ly or lx == ly:
                 continue
-            rx, ry = _REACHED_LEVEL_RE.sub("", x), _REACHED_LEVEL_RE.sub("", y)
+            rx, ry = _FINDING_LEVEL_RE.sub("", x), _FINDING_LEVEL_RE.sub("", y)
             common = 0
             while common < min(len(rx), len(ry)) and rx[-1 - common] == ry[-1 - common]:
                 common += 1
@@ -2772,32 +2801,6 @@ _RATE_ZERO_RE = re.compile(
 )
 
 
-def _same_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
-    """…超出部分每宗次扣1分,重点督办问题每宗次扣5分;…超出部分每宗次扣0.5分,重点督办问题每宗次扣1分: two
-    amounts whose own comma parts are word for word the same (four hanzi or more) but for the amount — one fault
-    scored by who finds it or where (the reading settled before batch 21), not two faults."""
-    seen: dict[str, list[_Tok]] = {}
-    for t in deducts:
-        part = _last_part(_case_text(s, toks, t)).rstrip(",")
-        if len(re.findall(r"[\u4e00-\u9fff]", part)) < 4 or re.search(r"\d", part):
-            continue
-        seen.setdefault(part, []).append(t)
-    for same in seen.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1 :]:
-                if a.value == b.value:
-                    continue
-                # each clause names the level that scores it (市考评… / 区考评…), the same verb, other levels:
-                # the same fault found by two levels (迟到、早退一次扣1分 at two kinds of meeting stay two faults)
-                la, lb = (_FINDER_RE.search(s[slice(*_clause_span(s, t.start))]) for t in (a, b))
-                if la and lb and la.group(2) == lb.group(2) and la.group(1) != lb.group(1):
-                    return True
-    return False
-
-
-_FINDER_RE = re.compile(r"(省|市|区|县|乡|镇|街道)级?(考评|考核|检查|督查|抽查|暗访|巡查)")
-
-
 # 得满分,否则不得分 (all or nothing) beside an amount counted for some of the same duty undone
 _ALL_OR_NOTHING_RE = re.compile(
     r"(?:得满分|[得计记]\d+(?:\.\d+)?分),?否则(?:不得分|不[计记]分|[得计记为]0分)"
@@ -2897,7 +2900,6 @@ def audit(text: str | None, summary: dict) -> list[str]:
         ),
         "count_floor": summary["per_occurrence"] and _count_floor(s),
         "rate_zero": bool(summary["zeroes_item"]) and bool(_RATE_ZERO_RE.search(s)),
-        "same_case": _same_case(s, toks, deducts),
         "all_or_nothing": summary["per_occurrence"]
         and bool(summary["deductions"])
         and bool(_ALL_OR_NOTHING_RE.search(s)),
