@@ -245,6 +245,20 @@ after):
   two finding levels with one verb (市考评… / 区考评…; G27); 得满分,否则不得分 beside a counted deduction (G28); one cap
   right after the amount of one sentence while another sentence has its own amount (G29).
 
+Tuning after batch 24 (checked on every labelled set, every sentence's verdict and draft compared before and
+after):
+- read: 每下降 / 每降低 + N + the target's own unit (经费20万落实(每下降1万扣1分)) a count, as 每少; 实行扣分制 (扣分制 /
+  减分制 / 加分制) the method named, no rule without its figure; a count mark joined by 并 / 且 to the case named in
+  the comma part before it (…,并2次以上被督促整改的,扣10分) before the sentence's only amount a threshold, as 累计2次以上;
+  a sentence holding only a heading and its worth (完成…工作计2分。) then the same worth on the heading's condition
+  (its words repeated but for a last head noun of two characters) and a zeroing after it one worth, all or nothing;
+  该项得N分 said twice at the same N the item's worth (not a part for a fault: 未检查的单位,该项得20分);
+- marked: a case, then a graver case of the same thing (three hanzi in a row shared) past a threshold of another
+  unit (超过 / 高于 / 达到 N%, N%以上) at a larger amount (发现1处扣1分,病虫危害程度超过5%扣10分; G30);
+- merged: G27 (the same case at two finding levels named in their clauses) into G21, one level vocabulary (到省 /
+  被区 / 市级 / 市考评 / 县检查 / 中央; not 社区 / 城市 before a verb of assessing): 县检查发现问题每处扣1分;市检查发现问题每处
+  扣2分 is now met; G27's number is not given again (``AUDIT_NUMBERS``).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
