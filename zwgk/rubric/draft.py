@@ -245,6 +245,20 @@ after):
   two finding levels with one verb (市考评… / 区考评…; G27); 得满分,否则不得分 beside a counted deduction (G28); one cap
   right after the amount of one sentence while another sentence has its own amount (G29).
 
+Tuning after batch 24 (checked on every labelled set, every sentence's verdict and draft compared before and
+after):
+- read: 每下降 / 每降低 + N + the target's own unit (经费20万落实(每下降1万扣1分)) a count, as 每少; 实行扣分制 (扣分制 /
+  减分制 / 加分制) the method named, no rule without its figure; a count mark joined by 并 / 且 to the case named in
+  the comma part before it (…,并2次以上被督促整改的,扣10分) before the sentence's only amount a threshold, as 累计2次以上;
+  a sentence holding only a heading and its worth (完成…工作计2分。) then the same worth on the heading's condition
+  (its words repeated but for a last head noun of two characters) and a zeroing after it one worth, all or nothing;
+  该项得N分 said twice at the same N the item's worth (not a part for a fault: 未检查的单位,该项得20分);
+- marked: a case, then a graver case of the same thing (three hanzi in a row shared) past a threshold of another
+  unit (超过 / 高于 / 达到 N%, N%以上) at a larger amount (发现1处扣1分,病虫危害程度超过5%扣10分; G30);
+- merged: G27 (the same case at two finding levels named in their clauses) into G21, one level vocabulary (到省 /
+  被区 / 市级 / 市考评 / 县检查 / 中央; not 社区 / 城市 before a verb of assessing): 县检查发现问题每处扣1分;市检查发现问题每处
+  扣2分 is now met; G27's number is not given again (``AUDIT_NUMBERS``).
+
 The text is normalised first: the traditional forms of the characters the drafter reads become
 simplified (報請 → 报请), full-width digits and punctuation become half-width (NFKC),
 Chinese numerals before 分 become digits (扣两分 → 扣2分, 半分 → 0.5分), dashes are unified and
@@ -262,6 +276,7 @@ from decimal import Decimal
 from zwgk.rubric.numbers import fmt, plain
 
 __all__ = [
+    "AUDIT_NUMBERS",
     "AUDIT_REASONS",
     "DraftedBonus",
     "DraftedFault",
@@ -629,8 +644,8 @@ _EVERY_UNIT_RE = re.compile(
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
     # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
-    # right after it
-    r"|每(?:差|少|缺|低|减少|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
+    # right after it (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
+    r"|每(?:差|少|缺|低|减少|下降|降低|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
@@ -941,15 +956,16 @@ _AGGRAVATION_RE = re.compile(
 )
 _LEFTOVER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_BARE_POINTS_RE, "有未能识别的分值"),
-    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则)|[\u4e00-\u9fff]、)"),
+    # (实行扣分制: the method named — points taken from a base — no rule without its figure)
+    (re.compile(r"(?<![紧克相不])扣(?![押留]|分(?:因素|项|标准|情形|指标|细则|办法|规则|制)|[\u4e00-\u9fff]、)"),
      "有扣分规定未写明分值"),
     # 减 with no figure (相应减分, 减一百分: a numeral the normaliser did not read); not 减少/递减
-    (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|[零〇一二两三四五六七八九十百千半])"),
+    (re.compile(r"(?<![加增递缩削衰])减(?:分(?!因素|项|标准|情形|指标|细则|办法|规则|制)|[零〇一二两三四五六七八九十百千半])"),
      "有扣分规定未写明分值"),
     # a points figure in Chinese numerals the normaliser did not read (扣一百分, 加三点五分)
     (re.compile(r"(?:扣|加|得|计|记|奖)[除减去励]?[零〇一二两三四五六七八九十百千点]+分(?!之)"),
      "有未能识别的分值"),
-    (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则)|\d)"),
+    (re.compile(r"(?<![不增追参])加(?:分(?!因素|项|标准|情形|指标|细则|办法|规则|制)|\d)"),
      "有加分规定未写明分值"),
     (re.compile(r"得分"), "有“得分”规定：须人工确认计分办法"),
     (re.compile(r"赋分|评分|打分"), "分值由评定确定：须人工确认"),
@@ -1550,9 +1566,21 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 # …≤0.6‰,得2分;否则不得分: the worth, all or nothing — no part of it for a fault
                 # (…形象良好的记10分,否则每发现一次扣10分: the worth, its loss spelt out after 否则)
                 otherwise_zero = _OTHERWISE_SAID_RE.match(s, t.end)
-                if not otherwise_zero and re.search(
-                    r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
-                    met,
+                # (…合格,该项得20分;…未检查的单位,该项得20分: the item's own score said again at the same N —
+                # its whole worth, no part of it)
+                item_again = re.search(r"(?:该|本|此)项$", s[: t.start]) is not None and any(
+                    g.src == src
+                    and g.value == t.value
+                    and re.search(r"(?:该|本|此)项$", s[: g.start])
+                    for g in draft.gets
+                )
+                if (
+                    not otherwise_zero
+                    and not item_again
+                    and re.search(
+                        r"未|没有|缺|错|迟|漏|不(?!少于|低于|超过|高于|得?少于|多于|间断|大于|小于)",
+                        met,
+                    )
                 ):
                     # 设置不规范的得1分: a part of the worth for a fault; the worth is not said
                     draft.review("有缺陷时“得N分”：是部分得分，满分未写明，须人工确认")
@@ -1962,9 +1990,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             raw_s = raw_s[: m.start("each")] + "□□" + raw_s[m.end("each") :]
     if len([t for t in toks if t.kind in ("deduct", "bonus", "get", "zero")]) == 1:
         # 迟报、漏报累计2次以上扣0.5分: a cumulative count reaching a mark before the sentence's only
-        # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?)
+        # amount is a threshold, no tier (发现二起以上,扣3分 stays in doubt: a tier of another cell?); so is
+        # a mark joined by 并 / 且 to a case named in the comma part before it (未按规定报送…,并2次以上被督促
+        # 整改的,扣10分: the case and how often it was met, one condition)
         raw_s = re.sub(
-            r"累计[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?以上",
+            r"(?:累计|(?<=,)(?:并且?|且|同时))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?以上",
             lambda m: "□" * len(m.group(0)),
             raw_s,
         )
@@ -2115,17 +2145,21 @@ _GUARD_REASONS = {
     "lost_dash": "一个扣分远大于同一条的其他扣分，数字又像丢了连接号的区间（如12分应为1—2分）：须人工核对原文",
     "both_conditions": "得分要两个条件都达到、不得分要两个条件都达不到：只达到一个的怎么计分没有写，须人工确认",
     "zero_counted": "按次计分之后又写“计0分”：是该次不计分还是本项清零不明确，须人工确认",
-    "level_graded": "同一过错按所到或发现的层级（到市、到省、进京）各有分值：是分档（替代）还是另加不明确，须人工确认",
+    "level_graded": "同一过错按所到或发现的层级（到市、到省、进京，或市、区考评）各有分值：是分档（替代）还是另加不明确，须人工确认",
     "three_listed": "用顿号列出三种以上过错后只有一个“的”和一个分值（漏报、瞒报、谎报的扣3分）：是每种都扣还是合计扣一次不明确，须人工确认",
     "shortfall_zero": "按缺项逐项扣分之外又写不符合要求的扣完（不得分）：是同一要求完全未达到的更重一档，替代还是另加不明确，须人工确认",
     "graver_first": "同一过错造成后果（造成…的）另有分值，写在一般情形之前：是替代还是另加不明确，须人工确认",
     "count_floor": "按次（天、处）扣分之外又写达到若干次（天、处）及以上不得分或另扣：是同一过错的更重一档，须人工确认计分办法",
     "rate_zero": "同一比率按日（按次）扣分之外又写整月（整体）未达到不得分：是同一差距的更重一档，替代还是另加不明确，须人工确认",
-    "same_case": "同一情形写了两次且分值不同（如按市、区分别扣分）：是分档（替代）还是另加不明确，须人工确认",
     "all_or_nothing": "写明做到得满分、否则不得分，又对其中部分未做到按项扣分：是替代还是另加不明确，须人工确认",
     "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
+    "graver_past": "同一过错一般情形扣分之外，又写程度超过某一限度（如超过5%）另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
+# each guard's number in the notes and in `bench/draft_accuracy.py --guards`: its place in the table above, but
+# for the number G27 (same_case), which was merged into G21 after batch 24 and is not given again — G28–G30 keep
+# theirs
+AUDIT_NUMBERS = {reason: f"G{i + (i >= 27)}" for i, reason in enumerate(AUDIT_REASONS, 1)}
 # three comma clauses or more, each a fault (不, 未, 无, 没有, 超), then the amount as a clause of its own
 _FAULT_CLAUSES_RE = re.compile(
     r"(?:^|[;。:])(?:[^,;。:\d]*(?:不|未|无|没有|超)[^,;。:\d]*,){3,}(?:扣|减)[除去]?\d"
@@ -2280,27 +2314,41 @@ def _graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
     return False
 
 
-# a level reached or a level that finds the fault (到省, 至县, 进京, 被区抽查, 市级): the level word after a verb of
-# reaching or finding, or before 级
-_REACHED_LEVEL_RE = re.compile(
-    r"(?:(?<=[到至进赴被经由])(?:国家|中央|京|省|市|县|区|乡镇?|街道|村)|(?:国家|省|市|县|区|乡镇?)(?=级))级?"
-    # 存在中央…督察反馈问题的…扣0.3分、存在省级…督察反馈问题的…扣0.2分: 中央 names the level that finds the
-    # fault wherever it stands (it names nothing else), as 省级 does (batch 22's B14-01)
+# a level reached or a level that finds the fault — one vocabulary for G21: the level word after a verb of
+# reaching or finding (到省, 至县, 进京, 被区抽查), before 级 (市级), or before a verb of assessing (市考评, 县检查; not
+# the end of another word, 社区检查 / 城市考核); 中央 wherever it stands (存在中央…督察反馈问题的…扣0.3分、存在省级…
+# 扣0.2分: it names nothing else, batch 22's B14-01). The level's name is group 1 (2, 3; 中央 the match itself).
+_LEVEL_NAME = r"(国家|中央|京|省|自治区|市|州|县|区|乡镇?|镇|街道|村)"
+_FINDING_LEVEL_RE = re.compile(
+    rf"(?<=[到至进赴被经由]){_LEVEL_NAME}级?"
+    rf"|{_LEVEL_NAME}级"
+    rf"|(?<![社辖城园景小片校营都超门港厂]){_LEVEL_NAME}级?(?=考评|考核|检查|督查|抽查|暗访|巡查)"
     r"|中央"
 )
 _LEADING_PER_RE = re.compile(r"^\(?/[^,;。]{1,4}?\)?,")
 
 
+def _level_name(m: re.Match[str] | None) -> str | None:
+    return None if m is None else next((g for g in m.groups() if g), m.group(0))
+
+
 def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
-    """进京非访扣15分/批次,到省非访扣10分/批次 / 上访至县的…扣2分;信访至市的…扣4分: one fault at different amounts
-    by the level it reaches or by who finds it (the reading settled before batch 21) — a tier of one fault: the
-    cases are the same comma part for comma part (from the end) but for one part naming another level, whose
-    words without the level end alike (two characters or more). Bonuses graded by the level of an award are not
-    meant (deductions only)."""
+    """进京非访扣15分/批次,到省非访扣10分/批次 / 上访至县的…扣2分;信访至市的…扣4分 / 县检查发现问题每处扣1分;市检查
+    发现问题每处扣2分: one fault at different amounts by the level it reaches or by who finds it (the reading settled
+    before batch 21) — a tier of one fault. Either the cases are the same comma part for comma part (from the end)
+    but for one part naming another level, whose words without the level end alike (two characters or more); or
+    they are the same word for word (the last part four hanzi or more, no figure: 市考评…超出部分每宗次扣1分;区考评…
+    超出部分每宗次扣0.5分) and each stands in its own clause naming another level before it. Bonuses graded by the
+    level of an award are not meant (deductions only); the same case twice with no level named in its clause
+    (迟到、早退一次扣1分 at two kinds of meeting, 发现一次扣3分 / 扣2分) stays two faults. (G27, same_case, merged
+    into this guard after batch 24.)"""
 
     def parts(t: _Tok) -> list[str]:
         case = _LEADING_PER_RE.sub("", _case_text(s, toks, t))
         return [_hanzi(p) for p in case.rstrip(",").split(",") if _hanzi(p)]
+
+    def clause_level(t: _Tok) -> str | None:  # the level named in the amount's clause before it
+        return _level_name(_FINDING_LEVEL_RE.search(s, _clause_span(s, t.start)[0], t.start))
 
     cases = [(t, parts(t)) for t in deducts if t.value is not None]
     for i, (a, pa) in enumerate(cases):
@@ -2309,13 +2357,24 @@ def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 continue
             n = min(len(pa), len(pb))
             differing = [(x, y) for x, y in zip(pa[-n:], pb[-n:], strict=True) if x != y]
+            if not differing:
+                lasts = [_last_part(_case_text(s, toks, t)) for t in (a, b)]
+                if len(pa[-1]) < 4 or any(re.search(r"\d", p) for p in lasts):
+                    continue
+                la, lb = clause_level(a), clause_level(b)
+                if _clause_span(s, a.start) != _clause_span(s, b.start) and la and lb and la != lb:
+                    return True
+                continue
             if len(differing) != 1:
                 continue
             x, y = differing[0]
-            lx, ly = _REACHED_LEVEL_RE.search(x), _REACHED_LEVEL_RE.search(y)
-            if not lx or not ly or lx.group(0) == ly.group(0):
+            lx, ly = (
+                _level_name(_FINDING_LEVEL_RE.search(x)),
+                _level_name(_FINDING_LEVEL_RE.search(y)),
+            )
+            if not lx or not ly or lx == ly:
                 continue
-            rx, ry = _REACHED_LEVEL_RE.sub("", x), _REACHED_LEVEL_RE.sub("", y)
+            rx, ry = _FINDING_LEVEL_RE.sub("", x), _FINDING_LEVEL_RE.sub("", y)
             common = 0
             while common < min(len(rx), len(ry)) and rx[-1 - common] == ry[-1 - common]:
                 common += 1
@@ -2392,6 +2451,33 @@ def _graver_first(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 continue
             plain = _hanzi(cb)
             if any(cause[k : k + 3] in plain for k in range(len(cause) - 2)):
+                return True
+    return False
+
+
+# a threshold a case is past (超过5%, 高于10%, 达到3处, 20%以上): its amount is the graver case's, not a count
+_PAST_MARK_RE = re.compile(
+    r"(?<!每)(?:超过|超出|高于|大于|多于|达到?|满)\d+(?:\.\d+)?(?:%|‰|个?百分点|[\u4e00-\u9fff])"
+    r"|\d+(?:\.\d+)?%(?:及|或)?以上"
+)
+
+
+def _graver_past(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """树木花草有病虫危害症状,发现1处扣1分,病虫危害程度超过5%扣10分: a case with no threshold has an amount, and a
+    later case of the same item past a threshold (超过 / 高于 / 达到 N + a unit, N%以上) has a larger one and names the
+    same thing (three hanzi or more in a row of the first case) — the graver case of the same fault measured in
+    another unit (G25 meets the threshold of the counted unit itself): replaced or added? (batch 16's and 22's
+    readings; 公开栏目…少于1条的扣1分 beside 机构信息类栏目超过1年未更新扣10分 shares two hanzi: other faults)"""
+    cases = [(t, _case_text(s, toks, t)) for t in deducts if t.value is not None]
+    for i, (a, ca) in enumerate(cases):
+        if _PAST_MARK_RE.search(ca):
+            continue
+        lesser = _hanzi(ca)
+        for b, cb in cases[i + 1 :]:
+            if b.item != a.item or b.value <= a.value or not _PAST_MARK_RE.search(cb):
+                continue
+            graver = _hanzi(cb)
+            if any(lesser[k : k + 3] in graver for k in range(len(lesser) - 2)):
                 return True
     return False
 
@@ -2729,32 +2815,6 @@ _RATE_ZERO_RE = re.compile(
 )
 
 
-def _same_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
-    """…超出部分每宗次扣1分,重点督办问题每宗次扣5分;…超出部分每宗次扣0.5分,重点督办问题每宗次扣1分: two
-    amounts whose own comma parts are word for word the same (four hanzi or more) but for the amount — one fault
-    scored by who finds it or where (the reading settled before batch 21), not two faults."""
-    seen: dict[str, list[_Tok]] = {}
-    for t in deducts:
-        part = _last_part(_case_text(s, toks, t)).rstrip(",")
-        if len(re.findall(r"[\u4e00-\u9fff]", part)) < 4 or re.search(r"\d", part):
-            continue
-        seen.setdefault(part, []).append(t)
-    for same in seen.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1 :]:
-                if a.value == b.value:
-                    continue
-                # each clause names the level that scores it (市考评… / 区考评…), the same verb, other levels:
-                # the same fault found by two levels (迟到、早退一次扣1分 at two kinds of meeting stay two faults)
-                la, lb = (_FINDER_RE.search(s[slice(*_clause_span(s, t.start))]) for t in (a, b))
-                if la and lb and la.group(2) == lb.group(2) and la.group(1) != lb.group(1):
-                    return True
-    return False
-
-
-_FINDER_RE = re.compile(r"(省|市|区|县|乡|镇|街道)级?(考评|考核|检查|督查|抽查|暗访|巡查)")
-
-
 # 得满分,否则不得分 (all or nothing) beside an amount counted for some of the same duty undone
 _ALL_OR_NOTHING_RE = re.compile(
     r"(?:得满分|[得计记]\d+(?:\.\d+)?分),?否则(?:不得分|不[计记]分|[得计记为]0分)"
@@ -2840,6 +2900,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "three_listed": not summary["per_occurrence"] and _three_listed(s),
         "unscored": _unscored_twin(s, toks),
         "graver_first": _graver_first(s, toks, deducts),
+        "graver_past": _graver_past(s, toks, deducts),
         # 每少1项扣0.5分,不符合要求,该单项基准分扣完为止: a counted shortfall of a requirement and the item zeroed when
         # the requirement (named by no other duty) is not met — the whole lack beside the shortfall (batch 13's
         # reading; 每少1项扣0.5分,未建立台账的不得分 names another duty: two faults)
@@ -2853,7 +2914,6 @@ def audit(text: str | None, summary: dict) -> list[str]:
         ),
         "count_floor": summary["per_occurrence"] and _count_floor(s),
         "rate_zero": bool(summary["zeroes_item"]) and bool(_RATE_ZERO_RE.search(s)),
-        "same_case": _same_case(s, toks, deducts),
         "all_or_nothing": summary["per_occurrence"]
         and bool(summary["deductions"])
         and bool(_ALL_OR_NOTHING_RE.search(s)),
@@ -3110,21 +3170,36 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
 
 def _worth_restated(gets: list[_Tok], raws: list[str | None]) -> bool:
     """设立信息员记30分,3月份前…设立信息员记30分: a heading's worth said again with its condition in the
-    same clause (the heading's words repeated) — one worth, not two parts' worths."""
+    same clause (the heading's words repeated) — one worth, not two parts' worths. 完成…划定工作计2分。在…以前完成…
+    划定,…的计2分,未按时完成的计0分。: a sentence holding only the heading and its worth, then the same worth on the
+    heading's condition (its words repeated but for a last head noun of two characters, 工作) and a zeroing after
+    it in that clause — all or nothing with the worth (batches 19–20). 该项得20分;…该项不得分;未检查的单位,该项得20分:
+    the item's own score (该项 / 本项 / 此项得N分) said twice with the same N — its worth."""
     if len(gets) != 2:
         return False
     first, second = gets
-    if (first.src, first.clause) != (second.src, second.clause) or first.value != second.value:
+    if first.src != second.src or first.value != second.value or first.item != second.item:
         return False
     raw = raws[first.src]
     if raw is None:
         return False
     s = normalize(str(raw))
+    if all(re.search(r"(?:该|本|此)项$", s[: t.start]) for t in gets):
+        return True
     heading = s[_clause_span(s, first.start)[0] : first.start].replace(_ITEM, "")
+    if re.search(r"的|未|不|没|缺|每", heading):
+        return False
+    if first.clause == second.clause:
+        return (
+            re.fullmatch(r"[\u4e00-\u9fff]{2,10}", heading) is not None
+            and heading in s[first.end : second.start]
+        )
+    start, end = _clause_span(s, second.start)
     return (
-        re.fullmatch(r"[\u4e00-\u9fff]{2,10}", heading) is not None
-        and not re.search(r"的|未|不|没|缺|每", heading)
-        and heading in s[first.end : second.start]
+        first.end == _clause_span(s, first.start)[1]
+        and re.fullmatch(r"[\u4e00-\u9fff]{6,16}", heading) is not None
+        and heading[:-2] in s[start : second.start]
+        and re.search(r"不得分|不[计记]分|[得计记为]0分", s[second.end : end]) is not None
     )
 
 
