@@ -31,7 +31,15 @@ from tools.build_typo_model import (
 MED = ROOT / "bench" / "data" / "ecspell_med" / "med.test.tsv"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # documents and counted sentences (with ../shared) of each sealed set at its commit
-SETS = {2: (64, 612), 3: (80, 711), 4: (65, 646), 5: (76, 646), 6: (74, 664), 7: (75, 655), 8: (73, 544)}
+SETS = {
+    2: (64, 612),
+    3: (80, 711),
+    4: (65, 646),
+    5: (76, 646),
+    6: (74, 664),
+    7: (75, 655),
+    8: (73, 544),
+}
 # the sets checked for overlap with the rest since they were collected (sealed2 and sealed3 were
 # not: a sealed3 address is quoted elsewhere, and short openings of both share boilerplate)
 CHECKED = [n for n in sorted(SETS) if n >= 4]
