@@ -811,3 +811,44 @@ def test_it_reads_the_third_batchs_claims(text: str, expected: list) -> None:
 def test_a_guessed_handled_count_is_no_deduction_by_itself():
     claims = find_claims("全年办理政府信息依申请公开13件。")
     assert [(c.key, c.certain) for c in claims] == [("r7", False)]
+
+
+# --- after the fourth batch became tuning material ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 收…申请 (without 到) is received; 收取费用 is not
+        ("全年收政府信息公开申请464件,结转上年度政府信息公开申请3件,本年度办结441件。",
+         [("new_or_total", 464), ("carried_in", 3), ("r7", 441)]),
+        ("未收取费用0件。", []),
+        # 结转上年后新收到…: the new ones, not the carried-over
+        ("结转上年后新收到依申请公开事项47件。", [("new", 47)]),
+        # the carried-over by the year's number: after 结转 the next year, before it the last
+        ("2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件。",
+         [("carried_in", 2), ("r7", 10), ("carry_out", 2)]),
+        ("共收到依申请公开件30件,共办结24件,结转到2025年办理7件。",
+         [("new_or_total", 30), ("r7", 24), ("carry_out", 7)]),
+        # pending at the year's end is carried over
+        ("共收到依申请公开122件,截至12月底已回复126件,7件正在办理中。",
+         [("new_or_total", 122), ("r7", 126), ("carry_out", 7)]),
+        # 项 counts applications too
+        ("共收到依申请公开16项,结转下年度继续办理1项。", [("new_or_total", 16), ("carry_out", 1)]),
+        # 属于行政执法案卷 is a row of table 三, 相关案件 still nothing
+        ("属于行政执法案卷1件,本机关不掌握相关政府信息2件。", [("r3_7", 1), ("r4_1", 2)]),
+        ("办理相关案件74件。", []),
+        # 尚未办结 after a review is 尚未审结
+        ("全年共收到行政复议1件,维持结果1件,尚未办结0件。",
+         [("review", 1), ("review:结果维持", 1), ("review:尚未审结", 0)]),
+        ("收到申请10件,办结8件,尚未办结2件。", [("new_or_total", 10), ("r7", 8), ("carry_out", 2)]),
+        # a longer wording of no review and no litigation
+        ("没有发生因政府信息公开工作引发举报、投诉、行政复议或行政诉讼等事件。",
+         [("review", 0), ("litigation", 0)]),
+        # a table's last line does not run on into the heading after it
+        ("政策解读情况\n新闻发布会 | 微信 |\n3次 | 21条 |\n(二)依申请公开。全年受理依申请信息公开21件。",
+         [("new_or_total", 21)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_fourth_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected

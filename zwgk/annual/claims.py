@@ -79,23 +79,31 @@ SUBROW_ZH = {
 }  # fmt: skip
 _GROUPS = (("r3", "不予公开"), ("r4", "无法提供"), ("r5", "不予处理"), ("r6", "其他处理"))
 
-_NUMBER = re.compile(r"(?<![\d.％%])(\d{1,7})(?:\.\d+)?\s*(件|份|条|起|宗|个)(?![\d％%])")
+_NUMBER = re.compile(r"(?<![\d.％%])(\d{1,7})(?:\.\d+)?\s*(件|份|条|起|宗|个|项)(?![\d％%])")
 _CLAUSE = re.compile(r"[，,；;、：:]|其中|另有|（含|\(含|含")
 _OPENING = re.compile(r"[（(]")
+# 结转到2025年办理7件 (the next year by its number); 7件正在办理中, 尚未办结2件 (pending at the year's end;
+# after a review or a lawsuit 尚未办结 is 尚未审结)
 _CARRY_OUT = re.compile(
-    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|下年度?(?:继续)?办理|结转下年|跨年度?办理"
+    r"(?:结转|顺延|转入|转)(?:到|至)?(?:下一?年度?|\d{4}年)|下年度?(?:继续)?办理|结转下年|跨年度?办理"
+    r"|(?:正在|尚在|仍在)办理|(?:尚|仍)未(?:办结|办理完毕|答复)"
 )
-_CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)|(?:结转|转结)自上一?年")
-_RECEIVED = re.compile(r"收到|受理|接收|接到|新收|共收")
+# 结转上年度…申请3件, 2021年结转…申请2件 (not 结转上年后新收到…: the new ones)
+_CARRIED_IN = re.compile(
+    r"上一?年度?(?:结转|转结)|(?:结转|转结)(?:自|了)?上一?年度?(?!后)|^[，,、]?\d{4}年度?(?:结转|转结)"
+)
+_RECEIVED = re.compile(
+    r"收到|受理|接收|接到|新收|共收|(?<![征回])收(?=(?:政府)?(?:信息)?公开申请|依申请)"
+)
 _ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕|共办理|办理了|已办理|完成办理|回复(?!率)")
-_CASES = re.compile(r"案件|案卷")
+_CASES = re.compile(r"案件|(?<!执法)案卷")  # 属于行政执法案卷1件 is a row
 _REVIEW = re.compile(r"行政复议")
 _LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼|起诉")
 _NO_REQUESTS = re.compile(
     r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
 )
 _NO_CASES = re.compile(
-    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,15}?)"
+    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,20}?)"
     r"(行政复议(?:[^，,。；;\d]{0,6}(?:行政)?诉讼)?|行政诉讼)"  # 无…行政复议、诉讼案件
 )
 # 未收到因政府信息公开申请引起的行政复议: no review, not no request
@@ -121,9 +129,20 @@ _VALID_COUNT = re.compile(r"^[，,、]?(?:现行|继续)有效(?:的)?(?:件数|
 _MADE_INSIDE = re.compile(r"含新制定|其中新制定|新制定")
 
 
+# a line that opens with a heading number starts a new sentence: a table's last line (…|21条|) does
+# not run on into the heading after it ((二)依申请公开。)
+_HEADING_LINE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])", re.M
+)
+
+
 def sentences(text: str) -> list[str]:
-    joined = squeeze(text)
-    return [s for s in re.split(r"(?<=[。；;！？])", joined) if s]
+    text = text or ""
+    cuts = [0, *(m.start() for m in _HEADING_LINE.finditer(text) if m.start()), len(text)]
+    out: list[str] = []
+    for a, b in itertools.pairwise(cuts):
+        out += [s for s in re.split(r"(?<=[。；;！？])", squeeze(text[a:b])) if s]
+    return out
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -214,7 +233,7 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
 
 _T4_PARTS = (("结果维持", r"(?:结果)?维持"), ("结果纠正", r"(?:结果)?纠正|纠错"),
              ("其他结果", r"其他结果|撤销(?:复议|诉讼)?申请|撤回|撤诉"),
-             ("尚未审结", r"尚?未审结"))  # fmt: skip
+             ("尚未审结", r"尚?未(?:审结|办结|结案)"))  # fmt: skip
 _LEAD = re.compile(r"^[，,；;、：:]*(?:其中|另有|[（(]?含)?[，,：:]*")
 
 
