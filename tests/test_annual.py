@@ -848,6 +848,33 @@ def test_a_guessed_handled_count_is_no_deduction_by_itself():
         # a table's last line does not run on into the heading after it
         ("政策解读情况\n新闻发布会 | 微信 |\n3次 | 21条 |\n(二)依申请公开。全年受理依申请信息公开21件。",
          [("new_or_total", 21)]),
+        # 未收到…的申请: no request, however long the words between
+        ("我局未收到任何单位、组织和个人要求有关公开政府信息的申请。", [("new", 0)]),
+        ("未收到因政府信息公开申请引起的行政复议。", [("review", 0)]),
+        # a bare 受理N件 / 办理N项 right after the requests received
+        ("共收到信息公开申请1件(网上申请),共受理1件,已按规定办理。",
+         [("new_or_total", 1), ("new_or_total", 1)]),
+        ("共收到依申请公开16项,办理15项,结转下年度继续办理1项。",
+         [("new_or_total", 16), ("r7", 15), ("carry_out", 1)]),
+        ("全年办理代表建议和政协提案72件。", []),
+        ("收到网民留言248条,办理230条。", []),
+        # the verb of a list of applicants holds for the number after it
+        ("收到公民、法人或其他组织提交政府信息公开申请0条。", [("new_or_total", 0)]),
+        ("收到公民、法人来信5件。", []),
+        # 行政复议、行政诉讼0条 (or 各N件) is both; a number of one only is that one
+        ("政府信息公开行政复议、行政诉讼0条。", [("review", 0), ("litigation", 0)]),
+        ("被申请行政复议、提起行政诉讼各1件。", [("review", 1), ("litigation", 1)]),
+        ("行政复议、行政诉讼3件。", [("litigation", 3)]),
+        # 合计N件 after the parts is what the first part named, when they add up
+        ("共收到群众网上申请105件,快递17件,合计122件,上年结转11件。",
+         [("new_or_total", 122), ("carried_in", 11)]),
+        ("共收到群众网上申请105件,快递17件,合计120件。", [("new_or_total", 105)]),
+        # one channel of a list of channels is not the whole
+        ("通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。", []),
+        ("办结申请3件、不予公开1件。", [("r7", 3), ("r3", 1)]),
+        # 主动公开…，依申请公开信息数28条，不予公开信息数8条: documents' disclosure attributes
+        ("其中主动公开政府信息17条,作为依申请公开信息数28条,不予公开信息数8条。", []),
+        ("收到申请5件,不予公开信息2件。", [("new_or_total", 5), ("r3", 2)]),
     ],
 )  # fmt: skip
 def test_it_reads_the_fourth_batchs_claims(text: str, expected: list) -> None:

@@ -101,6 +101,8 @@ _REVIEW = re.compile(r"行政复议")
 _LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼|起诉")
 _NO_REQUESTS = re.compile(
     r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
+    # 未收到任何单位、组织和个人要求有关公开政府信息的申请: 申请 the object that ends the clause
+    r"|(?:未收到|未接到|未受理|没有收到|没有接到)[^，,。；;\d]{0,30}?申请(?=[，,。；;]|$)"
 )
 _NO_CASES = re.compile(
     r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,20}?)"
@@ -127,6 +129,20 @@ _NORM_VALID = re.compile(r"(?:现行|继续)有效[^，,。；;\d]{0,10}?规范�
 # 废止行政规范性文件10件，现行有效件数14件: the count of the documents the sentence names
 _VALID_COUNT = re.compile(r"^[，,、]?(?:现行|继续)有效(?:的)?(?:件数|数量|文件)?(?:为|共|共计)?\d")
 _MADE_INSIDE = re.compile(r"含新制定|其中新制定|新制定")
+# a number followed by 、纸质申请36件: one channel's count of a list of channels, not the whole
+_CHANNEL_LIST = re.compile(
+    r"^、(?:通过)?(?:纸质|书面|信函|网上|网络|在线|当面|现场|电子邮件|邮件|邮寄|传真|快递|来信|来访)"
+    r"(?:形式|方式)?(?:提交|提出)?的?(?:申请)?\d"
+)
+# 主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条: the disclosure attribute of
+# documents (information counted), not applications or their results
+_ATTRIBUTE = re.compile(r"(?:依申请公开|不予公开|主动公开)的?(?:政府)?信息(?:数|数量)?(?:为|共)?\d")
+# 共收到依申请公开16项，办理15项 / 共收到…申请1件，共受理1件: a bare verb and number after the requests
+_BARE_HANDLED = re.compile(r"^[，,、]?(?:共|已|均)?办理了?\d")
+_BARE_RECEIVED = re.compile(r"^[，,、]?(?:共|已|又)?(?:受理|收到|接收)了?\d")
+_REQUESTS_BEFORE = re.compile(r"(?:收到|受理)[^，,。；;]{0,12}申请")
+# 合计122件 after 网上申请105件，快递17件: the sum of the numbers before it
+_SUM = re.compile(r"^[，,、]?(?:合计|共计|总计)(?:为|共)?(\d+)")
 
 
 # a line that opens with a heading number starts a new sentence: a table's last line (…|21条|) does
@@ -177,6 +193,10 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
     ``rest`` the sentence after it."""
     if _CASES.search(words) and not (_REVIEW.search(words) or _LITIGATION.search(words)):
         return None
+    if _CHANNEL_LIST.match(rest):
+        return None
+    if _ATTRIBUTE.search(words) and "主动公开" in context:
+        return None
     if _CARRY_OUT.search(words):
         return "carry_out", True
     if _CARRIED_IN.search(words):
@@ -213,6 +233,10 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
             return None  # the letters, messages or complaints of another channel
     if "新收" in words and "申请" in words:
         return "new", True
+    if _BARE_RECEIVED.match(words) and "申请" in context[-40:]:
+        return "new_or_total", True
+    if _BARE_HANDLED.match(words) and _REQUESTS_BEFORE.search(context):
+        return "r7", True
     if _RECEIVED.search(words) and ("申请" in words or "依申请" in context[-12:]):
         return "new_or_total", True
     if _ANSWERED.search(words) and ("申请" in words or "答复" in words or "办结" in words):
@@ -226,6 +250,10 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         if re.search(r"(?:办结|答复)[^，,。；;\d]{0,6}\d", rest):
             return "new_or_total", False
         return "r7", False
+    if words.startswith("、") and "申请" in words:
+        lead = re.split(r"[，,；;：:]", context)[-1]
+        if _RECEIVED.search(lead) and not re.search(r"\d", lead):
+            return "new_or_total", True  # 收到公民、法人或其他组织提交政府信息公开申请0条
     if re.search(r"依申请(?:公开)?", words):
         return "new_or_total", False  # 依申请公开5件: no verb says received or answered
     return None
@@ -280,7 +308,8 @@ def find_claims(text: str) -> list[Claim]:
             out.append(Claim("new", 0, no_requests.group(0), sentence))
         if re.search(r"无下一?年度?结转|无结转|没有结转", sentence):
             out.append(Claim("carry_out", 0, "无结转", sentence))
-        done = 0
+        done, previous = 0, ""
+        numbers: list[tuple[int, int | None]] = []  # this sentence's numbers, with their claim
         for clause in _clauses(sentence):
             start = sentence.index(clause, done)
             done = start + len(clause)
@@ -294,10 +323,51 @@ def find_claims(text: str) -> list[Claim]:
                 else:
                     key = _clause_key(clause, sentence[:start], sentence[done:])
                 if key is None:
+                    total = _SUM.match(clause)
+                    if total and m.start(1) == total.start(1):
+                        _sum_of_parts(out, numbers, int(total.group(1)), _phrase(clause, m))
+                    numbers.append((int(m.group(1)), None))
                     continue
                 if key == ("new_or_total", False) and m.group(1) == "0":
                     key = ("new", True)  # 依申请公开0件: none at all, as 无依申请公开
                 if key[0] in ("review", "litigation"):
                     t4_kind = key[0]
+                    other = _both_cases(key[0], previous, clause, m)
+                    if other:
+                        out.append(
+                            Claim(other, int(m.group(1)), previous + _phrase(clause, m), sentence)
+                        )
+                numbers.append((int(m.group(1)), len(out)))
                 out.append(Claim(key[0], int(m.group(1)), _phrase(clause, m), sentence, key[1]))
+            previous = clause
     return out
+
+
+def _sum_of_parts(
+    out: list[Claim], numbers: list[tuple[int, int | None]], total: int, phrase: str
+) -> None:
+    """合计N件 after a claim and bare numbers (网上申请105件，快递17件，合计122件): when they add up to
+    N, the claim was the first part, and N is what it names."""
+    parts = 0
+    for count, (value, index) in enumerate(reversed(numbers), 1):
+        parts += value
+        if index is not None:
+            if count > 1 and parts == total:
+                c = out[index]
+                out[index] = Claim(c.key, total, f"{c.phrase}…{phrase}", c.sentence, c.certain)
+            return
+
+
+def _both_cases(key: str, previous: str, clause: str, number: re.Match[str]) -> str | None:
+    """行政复议、行政诉讼0条: one number after both names, for both when it is 0 or said 各/均."""
+    other, named = ("litigation", _LITIGATION) if key == "review" else ("review", _REVIEW)
+    if (
+        clause.startswith("、")
+        and previous
+        and named.search(previous)
+        and not re.search(r"\d", previous)
+        and not named.search(clause)
+        and (number.group(1) == "0" or re.search(r"[各均]\d", clause))
+    ):
+        return other
+    return None
