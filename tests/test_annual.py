@@ -879,3 +879,55 @@ def test_a_guessed_handled_count_is_no_deduction_by_itself():
 )  # fmt: skip
 def test_it_reads_the_fourth_batchs_claims(text: str, expected: list) -> None:
     assert _claim_pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        # 编制 beside the name is the verb, not part of it
+        ("根据《条例》的要求,某某市某某区东湖街道特编制2023年政府信息公开年度报告。\n一、总体情况\n",
+         "某某市某某区东湖街道", "township"),
+        ("根据《条例》要求,唐村镇政府编制2020年政府信息公开年度报告。\n一、总体情况\n", "唐村镇政府", "township"),
+        ("根据《条例》,某某市公安局编制完成2024年政府信息公开年度报告。\n一、总体情况\n", "某某市公安局",
+         "department"),
+        ("根据《条例》规定,编制我单位2021年政府信息公开工作年度报告。\n一、总体情况\n", "", "department"),
+        # …工作总结报告 is a report title too
+        ("现将2020年度市人力资源社会保障局信息公开工作总结报告如下。\n一、总体情况\n", "市人力资源社会保障局",
+         "department"),
+        # 本年度报告…由X编制
+        ("一、总体情况\n本年度报告根据《条例》要求,由某某市人民政府办公室编制,报告中所列数据的统计期限自2025年1月1日起。\n",
+         "某某市人民政府办公室", "department"),
+        ("一、总体情况\n本年度报告根据《条例》要求编制,由区政府门户网站发布。\n", "", None),
+    ],
+)  # fmt: skip
+def test_it_reads_the_unit_beside_the_verb_that_makes_the_report(
+    text: str, unit: str, kind
+) -> None:
+    report = read_text("u.txt", text)
+    assert (report.unit, report.report_kind) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a subject after 在…领导下，
+        ("一、总体情况\n2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实《条例》。\n", "township"),
+        ("一、总体情况\n2023年,在区委的领导下,区政务服务局认真贯彻落实《条例》。\n", "department"),
+        # an area as the subject of a dated sentence, or 全区受理…
+        ("一、总体情况\n2024年,我区深入贯彻落实《条例》。\n", "overall"),
+        ("一、总体情况\n2024年,全区受理依申请公开件255件。\n", "overall"),
+        ("一、总体情况\n2024年,我局深入贯彻落实《条例》,推进我区政务公开。\n", "department"),
+        # a government as the subject; its office is a department, a township's government a township
+        ("一、总体情况\n2024年,城中区人民政府深入贯彻落实有关部署。\n", "overall"),
+        ("一、总体情况\n2024年,城中区人民政府办公室深入贯彻落实有关部署。\n", "department"),
+        ("一、总体情况\n2024年,某某镇人民政府深入贯彻落实有关部署。\n", "township"),
+        # a website is no body; 本机关不掌握 (a row of table 三) is not the report speaking of itself
+        ("一、总体情况\n2025年,市政府门户网站主动公开信息6259条。我市共受理申请54件,"
+         "本机关不掌握相关政府信息2件。\n", "overall"),
+        # the leading group names the body
+        ("一、总体情况\n一是加强组织领导。主要领导任组长,副局长为副组长,股室负责人为成员。\n", "department"),
+        ("一、总体情况\n一是加强组织领导。副县长任组长,各局局长为成员。\n", None),
+    ],
+)  # fmt: skip
+def test_it_reads_the_kind_after_the_fourth_batch(text: str, kind) -> None:
+    assert read_text("k.txt", text).report_kind == kind
