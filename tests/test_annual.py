@@ -875,6 +875,7 @@ def test_a_guessed_handled_count_is_no_deduction_by_itself():
         # 主动公开…，依申请公开信息数28条，不予公开信息数8条: documents' disclosure attributes
         ("其中主动公开政府信息17条,作为依申请公开信息数28条,不予公开信息数8条。", []),
         ("收到申请5件,不予公开信息2件。", [("new_or_total", 5), ("r3", 2)]),
+        ("主动公开政府信息173条,收到和处理依申请公开信息0条。", [("new_or_total", 0)]),
     ],
 )  # fmt: skip
 def test_it_reads_the_fourth_batchs_claims(text: str, expected: list) -> None:

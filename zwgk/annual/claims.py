@@ -135,7 +135,7 @@ _CHANNEL_LIST = re.compile(
     r"(?:形式|方式)?(?:提交|提出)?的?(?:申请)?\d"
 )
 # 主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条: the disclosure attribute of
-# documents (information counted), not applications or their results
+# documents (information counted), not applications or their results (收到和处理依申请公开信息0条 is)
 _ATTRIBUTE = re.compile(r"(?:依申请公开|不予公开|主动公开)的?(?:政府)?信息(?:数|数量)?(?:为|共)?\d")
 # 共收到依申请公开16项，办理15项 / 共收到…申请1件，共受理1件: a bare verb and number after the requests
 _BARE_HANDLED = re.compile(r"^[，,、]?(?:共|已|均)?办理了?\d")
@@ -195,7 +195,11 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         return None
     if _CHANNEL_LIST.match(rest):
         return None
-    if _ATTRIBUTE.search(words) and "主动公开" in context:
+    if (
+        _ATTRIBUTE.search(words)
+        and "主动公开" in context
+        and not (_RECEIVED.search(words) or _ANSWERED.search(words) or "处理" in words)
+    ):
         return None
     if _CARRY_OUT.search(words):
         return "carry_out", True
