@@ -830,6 +830,8 @@ def test_a_guessed_handled_count_is_no_deduction_by_itself():
          [("carried_in", 2), ("r7", 10), ("carry_out", 2)]),
         ("共收到依申请公开件30件,共办结24件,结转到2025年办理7件。",
          [("new_or_total", 30), ("r7", 24), ("carry_out", 7)]),
+        # … but 结转2023年的申请 without 到/至 or 办理 says nothing of which way
+        ("结转2023年的申请3件。", []),
         # pending at the year's end is carried over
         ("共收到依申请公开122件,截至12月底已回复126件,7件正在办理中。",
          [("new_or_total", 122), ("r7", 126), ("carry_out", 7)]),
@@ -858,6 +860,7 @@ def test_a_guessed_handled_count_is_no_deduction_by_itself():
          [("new_or_total", 16), ("r7", 15), ("carry_out", 1)]),
         ("全年办理代表建议和政协提案72件。", []),
         ("收到网民留言248条,办理230条。", []),
+        ("收到依申请公开2件,网民留言248条,办理230条。", [("new_or_total", 2)]),
         # the verb of a list of applicants holds for the number after it
         ("收到公民、法人或其他组织提交政府信息公开申请0条。", [("new_or_total", 0)]),
         ("收到公民、法人来信5件。", []),

@@ -85,7 +85,8 @@ _OPENING = re.compile(r"[（(]")
 # 结转到2025年办理7件 (the next year by its number); 7件正在办理中, 尚未办结2件 (pending at the year's end;
 # after a review or a lawsuit 尚未办结 is 尚未审结)
 _CARRY_OUT = re.compile(
-    r"(?:结转|顺延|转入|转)(?:到|至)?(?:下一?年度?|\d{4}年)|下年度?(?:继续)?办理|结转下年|跨年度?办理"
+    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|(?:结转|顺延|转入|转)(?:到|至)\d{4}年"
+    r"|结转\d{4}年度?(?:继续)?办理|下年度?(?:继续)?办理|结转下年|跨年度?办理"
     r"|(?:正在|尚在|仍在)办理|(?:尚|仍)未(?:办结|办理完毕|答复)"
 )
 # 结转上年度…申请3件, 2021年结转…申请2件 (not 结转上年后新收到…: the new ones)
@@ -230,7 +231,7 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         return "t2_norm_made", True
     if _RULES_MADE.search(words):
         return "t2_rules_made", True
-    if _RECEIVED.search(words) or _ANSWERED.search(words):
+    if _RECEIVED.search(words) or _ANSWERED.search(words) or _BARE_HANDLED.match(words):
         channel = [m.end() for m in _CHANNEL.finditer(context + words)]
         asked = [m.end() for m in _APPLICATION.finditer(context + words)]
         if channel and (not asked or max(channel) > max(asked)):
