@@ -895,6 +895,7 @@ def test_it_reads_the_fourth_batchs_claims(text: str, expected: list) -> None:
         ("根据《条例》,某某市公安局编制完成2024年政府信息公开年度报告。\n一、总体情况\n", "某某市公安局",
          "department"),
         ("根据《条例》规定,编制我单位2021年政府信息公开工作年度报告。\n一、总体情况\n", "", "department"),
+        ("按照《某某通知》等相关文件要求编制2024年度政府信息公开报告。\n一、总体情况\n", "", None),
         # …工作总结报告 is a report title too
         ("现将2020年度市人力资源社会保障局信息公开工作总结报告如下。\n一、总体情况\n", "市人力资源社会保障局",
          "department"),

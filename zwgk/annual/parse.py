@@ -428,7 +428,7 @@ _REPORT = (
 _TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
 _UNIT_CUT = re.compile(
-    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|特向社会|向社会|面向社会"
+    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|要求|特向社会|向社会|面向社会"
     r"|报告"  # a heading line before the title: 政府信息公开年度报告 / 咸宁市…局2025年…年度报告
 )
 _NOT_A_UNIT = re.compile(
