@@ -811,3 +811,128 @@ def test_it_reads_the_third_batchs_claims(text: str, expected: list) -> None:
 def test_a_guessed_handled_count_is_no_deduction_by_itself():
     claims = find_claims("全年办理政府信息依申请公开13件。")
     assert [(c.key, c.certain) for c in claims] == [("r7", False)]
+
+
+# --- after the fourth batch became tuning material ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 收…申请 (without 到) is received; 收取费用 is not
+        ("全年收政府信息公开申请464件,结转上年度政府信息公开申请3件,本年度办结441件。",
+         [("new_or_total", 464), ("carried_in", 3), ("r7", 441)]),
+        ("未收取费用0件。", []),
+        # 结转上年后新收到…: the new ones, not the carried-over
+        ("结转上年后新收到依申请公开事项47件。", [("new", 47)]),
+        # the carried-over by the year's number: after 结转 the next year, before it the last
+        ("2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件。",
+         [("carried_in", 2), ("r7", 10), ("carry_out", 2)]),
+        ("共收到依申请公开件30件,共办结24件,结转到2025年办理7件。",
+         [("new_or_total", 30), ("r7", 24), ("carry_out", 7)]),
+        # … but 结转2023年的申请 without 到/至 or 办理 says nothing of which way
+        ("结转2023年的申请3件。", []),
+        # pending at the year's end is carried over
+        ("共收到依申请公开122件,截至12月底已回复126件,7件正在办理中。",
+         [("new_or_total", 122), ("r7", 126), ("carry_out", 7)]),
+        # 项 counts applications too
+        ("共收到依申请公开16项,结转下年度继续办理1项。", [("new_or_total", 16), ("carry_out", 1)]),
+        # 属于行政执法案卷 is a row of table 三, 相关案件 still nothing
+        ("属于行政执法案卷1件,本机关不掌握相关政府信息2件。", [("r3_7", 1), ("r4_1", 2)]),
+        ("办理相关案件74件。", []),
+        # 尚未办结 after a review is 尚未审结
+        ("全年共收到行政复议1件,维持结果1件,尚未办结0件。",
+         [("review", 1), ("review:结果维持", 1), ("review:尚未审结", 0)]),
+        ("收到申请10件,办结8件,尚未办结2件。", [("new_or_total", 10), ("r7", 8), ("carry_out", 2)]),
+        # a longer wording of no review and no litigation
+        ("没有发生因政府信息公开工作引发举报、投诉、行政复议或行政诉讼等事件。",
+         [("review", 0), ("litigation", 0)]),
+        # a table's last line does not run on into the heading after it
+        ("政策解读情况\n新闻发布会 | 微信 |\n3次 | 21条 |\n(二)依申请公开。全年受理依申请信息公开21件。",
+         [("new_or_total", 21)]),
+        # 未收到…的申请: no request, however long the words between
+        ("我局未收到任何单位、组织和个人要求有关公开政府信息的申请。", [("new", 0)]),
+        ("未收到因政府信息公开申请引起的行政复议。", [("review", 0)]),
+        # a bare 受理N件 / 办理N项 right after the requests received
+        ("共收到信息公开申请1件(网上申请),共受理1件,已按规定办理。",
+         [("new_or_total", 1), ("new_or_total", 1)]),
+        ("共收到依申请公开16项,办理15项,结转下年度继续办理1项。",
+         [("new_or_total", 16), ("r7", 15), ("carry_out", 1)]),
+        ("全年办理代表建议和政协提案72件。", []),
+        ("收到网民留言248条,办理230条。", []),
+        ("收到依申请公开2件,网民留言248条,办理230条。", [("new_or_total", 2)]),
+        # the verb of a list of applicants holds for the number after it
+        ("收到公民、法人或其他组织提交政府信息公开申请0条。", [("new_or_total", 0)]),
+        ("收到公民、法人来信5件。", []),
+        # 行政复议、行政诉讼0条 (or 各N件) is both; a number of one only is that one
+        ("政府信息公开行政复议、行政诉讼0条。", [("review", 0), ("litigation", 0)]),
+        ("被申请行政复议、提起行政诉讼各1件。", [("review", 1), ("litigation", 1)]),
+        ("行政复议、行政诉讼3件。", [("litigation", 3)]),
+        # 合计N件 after the parts is what the first part named, when they add up
+        ("共收到群众网上申请105件,快递17件,合计122件,上年结转11件。",
+         [("new_or_total", 122), ("carried_in", 11)]),
+        ("共收到群众网上申请105件,快递17件,合计120件。", [("new_or_total", 105)]),
+        # one channel of a list of channels is not the whole
+        ("通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。", []),
+        ("办结申请3件、不予公开1件。", [("r7", 3), ("r3", 1)]),
+        # 主动公开…，依申请公开信息数28条，不予公开信息数8条: documents' disclosure attributes
+        ("其中主动公开政府信息17条,作为依申请公开信息数28条,不予公开信息数8条。", []),
+        ("收到申请5件,不予公开信息2件。", [("new_or_total", 5), ("r3", 2)]),
+        ("主动公开政府信息173条,收到和处理依申请公开信息0条。", [("new_or_total", 0)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_fourth_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        # 编制 beside the name is the verb, not part of it
+        ("根据《条例》的要求,某某市某某区东湖街道特编制2023年政府信息公开年度报告。\n一、总体情况\n",
+         "某某市某某区东湖街道", "township"),
+        ("根据《条例》要求,唐村镇政府编制2020年政府信息公开年度报告。\n一、总体情况\n", "唐村镇政府", "township"),
+        ("根据《条例》,某某市公安局编制完成2024年政府信息公开年度报告。\n一、总体情况\n", "某某市公安局",
+         "department"),
+        ("根据《条例》规定,编制我单位2021年政府信息公开工作年度报告。\n一、总体情况\n", "", "department"),
+        ("按照《某某通知》等相关文件要求编制2024年度政府信息公开报告。\n一、总体情况\n", "", None),
+        # …工作总结报告 is a report title too
+        ("现将2020年度市人力资源社会保障局信息公开工作总结报告如下。\n一、总体情况\n", "市人力资源社会保障局",
+         "department"),
+        # 本年度报告…由X编制
+        ("一、总体情况\n本年度报告根据《条例》要求,由某某市人民政府办公室编制,报告中所列数据的统计期限自2025年1月1日起。\n",
+         "某某市人民政府办公室", "department"),
+        ("一、总体情况\n本年度报告根据《条例》要求编制,由区政府门户网站发布。\n", "", None),
+    ],
+)  # fmt: skip
+def test_it_reads_the_unit_beside_the_verb_that_makes_the_report(
+    text: str, unit: str, kind
+) -> None:
+    report = read_text("u.txt", text)
+    assert (report.unit, report.report_kind) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a subject after 在…领导下，
+        ("一、总体情况\n2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实《条例》。\n", "township"),
+        ("一、总体情况\n2023年,在区委的领导下,区政务服务局认真贯彻落实《条例》。\n", "department"),
+        # an area as the subject of a dated sentence, or 全区受理…
+        ("一、总体情况\n2024年,我区深入贯彻落实《条例》。\n", "overall"),
+        ("一、总体情况\n2024年,全区受理依申请公开件255件。\n", "overall"),
+        ("一、总体情况\n2024年,我局深入贯彻落实《条例》,推进我区政务公开。\n", "department"),
+        # a government as the subject; its office is a department, a township's government a township
+        ("一、总体情况\n2024年,城中区人民政府深入贯彻落实有关部署。\n", "overall"),
+        ("一、总体情况\n2024年,城中区人民政府办公室深入贯彻落实有关部署。\n", "department"),
+        ("一、总体情况\n2024年,某某镇人民政府深入贯彻落实有关部署。\n", "township"),
+        # a website is no body; 本机关不掌握 (a row of table 三) is not the report speaking of itself
+        ("一、总体情况\n2025年,市政府门户网站主动公开信息6259条。我市共受理申请54件,"
+         "本机关不掌握相关政府信息2件。\n", "overall"),
+        # the leading group names the body
+        ("一、总体情况\n一是加强组织领导。主要领导任组长,副局长为副组长,股室负责人为成员。\n", "department"),
+        ("一、总体情况\n一是加强组织领导。副县长任组长,各局局长为成员。\n", None),
+    ],
+)  # fmt: skip
+def test_it_reads_the_kind_after_the_fourth_batch(text: str, kind) -> None:
+    assert read_text("k.txt", text).report_kind == kind

@@ -79,23 +79,34 @@ SUBROW_ZH = {
 }  # fmt: skip
 _GROUPS = (("r3", "不予公开"), ("r4", "无法提供"), ("r5", "不予处理"), ("r6", "其他处理"))
 
-_NUMBER = re.compile(r"(?<![\d.％%])(\d{1,7})(?:\.\d+)?\s*(件|份|条|起|宗|个)(?![\d％%])")
+_NUMBER = re.compile(r"(?<![\d.％%])(\d{1,7})(?:\.\d+)?\s*(件|份|条|起|宗|个|项)(?![\d％%])")
 _CLAUSE = re.compile(r"[，,；;、：:]|其中|另有|（含|\(含|含")
 _OPENING = re.compile(r"[（(]")
+# 结转到2025年办理7件 (the next year by its number); 7件正在办理中, 尚未办结2件 (pending at the year's end;
+# after a review or a lawsuit 尚未办结 is 尚未审结)
 _CARRY_OUT = re.compile(
-    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|下年度?(?:继续)?办理|结转下年|跨年度?办理"
+    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|(?:结转|顺延|转入|转)(?:到|至)\d{4}年"
+    r"|结转\d{4}年度?(?:继续)?办理|下年度?(?:继续)?办理|结转下年|跨年度?办理"
+    r"|(?:正在|尚在|仍在)办理|(?:尚|仍)未(?:办结|办理完毕|答复)"
 )
-_CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结)|(?:结转|转结)自上一?年")
-_RECEIVED = re.compile(r"收到|受理|接收|接到|新收|共收")
+# 结转上年度…申请3件, 2021年结转…申请2件 (not 结转上年后新收到…: the new ones)
+_CARRIED_IN = re.compile(
+    r"上一?年度?(?:结转|转结)|(?:结转|转结)(?:自|了)?上一?年度?(?!后)|^[，,、]?\d{4}年度?(?:结转|转结)"
+)
+_RECEIVED = re.compile(
+    r"收到|受理|接收|接到|新收|共收|(?<![征回])收(?=(?:政府)?(?:信息)?公开申请|依申请)"
+)
 _ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕|共办理|办理了|已办理|完成办理|回复(?!率)")
-_CASES = re.compile(r"案件|案卷")
+_CASES = re.compile(r"案件|(?<!执法)案卷")  # 属于行政执法案卷1件 is a row
 _REVIEW = re.compile(r"行政复议")
 _LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼|起诉")
 _NO_REQUESTS = re.compile(
     r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
+    # 未收到任何单位、组织和个人要求有关公开政府信息的申请: 申请 the object that ends the clause
+    r"|(?:未收到|未接到|未受理|没有收到|没有接到)[^，,。；;\d]{0,30}?申请(?=[，,。；;]|$)"
 )
 _NO_CASES = re.compile(
-    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,15}?)"
+    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,20}?)"
     r"(行政复议(?:[^，,。；;\d]{0,6}(?:行政)?诉讼)?|行政诉讼)"  # 无…行政复议、诉讼案件
 )
 # 未收到因政府信息公开申请引起的行政复议: no review, not no request
@@ -119,11 +130,36 @@ _NORM_VALID = re.compile(r"(?:现行|继续)有效[^，,。；;\d]{0,10}?规范�
 # 废止行政规范性文件10件，现行有效件数14件: the count of the documents the sentence names
 _VALID_COUNT = re.compile(r"^[，,、]?(?:现行|继续)有效(?:的)?(?:件数|数量|文件)?(?:为|共|共计)?\d")
 _MADE_INSIDE = re.compile(r"含新制定|其中新制定|新制定")
+# a number followed by 、纸质申请36件: one channel's count of a list of channels, not the whole
+_CHANNEL_LIST = re.compile(
+    r"^、(?:通过)?(?:纸质|书面|信函|网上|网络|在线|当面|现场|电子邮件|邮件|邮寄|传真|快递|来信|来访)"
+    r"(?:形式|方式)?(?:提交|提出)?的?(?:申请)?\d"
+)
+# 主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条: the disclosure attribute of
+# documents (information counted), not applications or their results (收到和处理依申请公开信息0条 is)
+_ATTRIBUTE = re.compile(r"(?:依申请公开|不予公开|主动公开)的?(?:政府)?信息(?:数|数量)?(?:为|共)?\d")
+# 共收到依申请公开16项，办理15项 / 共收到…申请1件，共受理1件: a bare verb and number after the requests
+_BARE_HANDLED = re.compile(r"^[，,、]?(?:共|已|均)?办理了?\d")
+_BARE_RECEIVED = re.compile(r"^[，,、]?(?:共|已|又)?(?:受理|收到|接收)了?\d")
+_REQUESTS_BEFORE = re.compile(r"(?:收到|受理)[^，,。；;]{0,12}申请")
+# 合计122件 after 网上申请105件，快递17件: the sum of the numbers before it
+_SUM = re.compile(r"^[，,、]?(?:合计|共计|总计)(?:为|共)?(\d+)")
+
+
+# a line that opens with a heading number starts a new sentence: a table's last line (…|21条|) does
+# not run on into the heading after it ((二)依申请公开。)
+_HEADING_LINE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])", re.M
+)
 
 
 def sentences(text: str) -> list[str]:
-    joined = squeeze(text)
-    return [s for s in re.split(r"(?<=[。；;！？])", joined) if s]
+    text = text or ""
+    cuts = [0, *(m.start() for m in _HEADING_LINE.finditer(text) if m.start()), len(text)]
+    out: list[str] = []
+    for a, b in itertools.pairwise(cuts):
+        out += [s for s in re.split(r"(?<=[。；;！？])", squeeze(text[a:b])) if s]
+    return out
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -158,6 +194,14 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
     ``rest`` the sentence after it."""
     if _CASES.search(words) and not (_REVIEW.search(words) or _LITIGATION.search(words)):
         return None
+    if _CHANNEL_LIST.match(rest):
+        return None
+    if (
+        _ATTRIBUTE.search(words)
+        and "主动公开" in context
+        and not (_RECEIVED.search(words) or _ANSWERED.search(words) or "处理" in words)
+    ):
+        return None
     if _CARRY_OUT.search(words):
         return "carry_out", True
     if _CARRIED_IN.search(words):
@@ -187,13 +231,17 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         return "t2_norm_made", True
     if _RULES_MADE.search(words):
         return "t2_rules_made", True
-    if _RECEIVED.search(words) or _ANSWERED.search(words):
+    if _RECEIVED.search(words) or _ANSWERED.search(words) or _BARE_HANDLED.match(words):
         channel = [m.end() for m in _CHANNEL.finditer(context + words)]
         asked = [m.end() for m in _APPLICATION.finditer(context + words)]
         if channel and (not asked or max(channel) > max(asked)):
             return None  # the letters, messages or complaints of another channel
     if "新收" in words and "申请" in words:
         return "new", True
+    if _BARE_RECEIVED.match(words) and "申请" in context[-40:]:
+        return "new_or_total", True
+    if _BARE_HANDLED.match(words) and _REQUESTS_BEFORE.search(context):
+        return "r7", True
     if _RECEIVED.search(words) and ("申请" in words or "依申请" in context[-12:]):
         return "new_or_total", True
     if _ANSWERED.search(words) and ("申请" in words or "答复" in words or "办结" in words):
@@ -207,6 +255,10 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         if re.search(r"(?:办结|答复)[^，,。；;\d]{0,6}\d", rest):
             return "new_or_total", False
         return "r7", False
+    if words.startswith("、") and "申请" in words:
+        lead = re.split(r"[，,；;：:]", context)[-1]
+        if _RECEIVED.search(lead) and not re.search(r"\d", lead):
+            return "new_or_total", True  # 收到公民、法人或其他组织提交政府信息公开申请0条
     if re.search(r"依申请(?:公开)?", words):
         return "new_or_total", False  # 依申请公开5件: no verb says received or answered
     return None
@@ -214,7 +266,7 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
 
 _T4_PARTS = (("结果维持", r"(?:结果)?维持"), ("结果纠正", r"(?:结果)?纠正|纠错"),
              ("其他结果", r"其他结果|撤销(?:复议|诉讼)?申请|撤回|撤诉"),
-             ("尚未审结", r"尚?未审结"))  # fmt: skip
+             ("尚未审结", r"尚?未(?:审结|办结|结案)"))  # fmt: skip
 _LEAD = re.compile(r"^[，,；;、：:]*(?:其中|另有|[（(]?含)?[，,：:]*")
 
 
@@ -261,7 +313,8 @@ def find_claims(text: str) -> list[Claim]:
             out.append(Claim("new", 0, no_requests.group(0), sentence))
         if re.search(r"无下一?年度?结转|无结转|没有结转", sentence):
             out.append(Claim("carry_out", 0, "无结转", sentence))
-        done = 0
+        done, previous = 0, ""
+        numbers: list[tuple[int, int | None]] = []  # this sentence's numbers, with their claim
         for clause in _clauses(sentence):
             start = sentence.index(clause, done)
             done = start + len(clause)
@@ -275,10 +328,51 @@ def find_claims(text: str) -> list[Claim]:
                 else:
                     key = _clause_key(clause, sentence[:start], sentence[done:])
                 if key is None:
+                    total = _SUM.match(clause)
+                    if total and m.start(1) == total.start(1):
+                        _sum_of_parts(out, numbers, int(total.group(1)), _phrase(clause, m))
+                    numbers.append((int(m.group(1)), None))
                     continue
                 if key == ("new_or_total", False) and m.group(1) == "0":
                     key = ("new", True)  # 依申请公开0件: none at all, as 无依申请公开
                 if key[0] in ("review", "litigation"):
                     t4_kind = key[0]
+                    other = _both_cases(key[0], previous, clause, m)
+                    if other:
+                        out.append(
+                            Claim(other, int(m.group(1)), previous + _phrase(clause, m), sentence)
+                        )
+                numbers.append((int(m.group(1)), len(out)))
                 out.append(Claim(key[0], int(m.group(1)), _phrase(clause, m), sentence, key[1]))
+            previous = clause
     return out
+
+
+def _sum_of_parts(
+    out: list[Claim], numbers: list[tuple[int, int | None]], total: int, phrase: str
+) -> None:
+    """合计N件 after a claim and bare numbers (网上申请105件，快递17件，合计122件): when they add up to
+    N, the claim was the first part, and N is what it names."""
+    parts = 0
+    for count, (value, index) in enumerate(reversed(numbers), 1):
+        parts += value
+        if index is not None:
+            if count > 1 and parts == total:
+                c = out[index]
+                out[index] = Claim(c.key, total, f"{c.phrase}…{phrase}", c.sentence, c.certain)
+            return
+
+
+def _both_cases(key: str, previous: str, clause: str, number: re.Match[str]) -> str | None:
+    """行政复议、行政诉讼0条: one number after both names, for both when it is 0 or said 各/均."""
+    other, named = ("litigation", _LITIGATION) if key == "review" else ("review", _REVIEW)
+    if (
+        clause.startswith("、")
+        and previous
+        and named.search(previous)
+        and not re.search(r"\d", previous)
+        and not named.search(clause)
+        and (number.group(1) == "0" or re.search(r"[各均]\d", clause))
+    ):
+        return other
+    return None

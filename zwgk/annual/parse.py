@@ -419,16 +419,16 @@ def _classify(grid: Grid) -> str | None:
     return None
 
 
-# the title's last words: 政府信息公开工作年度报告, 信息公开年报…, and the looser 政府信息工作年度报告 /
+# the title's last words: 政府信息公开工作年度报告, 信息公开年报, 信息公开工作总结报告…, and the looser 政府信息工作年度报告 /
 # 政务公开年度报告 some offices write (only with 年度报告 or 年报: 政务公开情况 is prose)
 _REPORT = (
-    r"(?:(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)"
+    r"(?:(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|总结报告|年报|情况)"
     r"|(?:政府信息|政务公开)(?:工作)?(?:年度报告|年报))"
 )
 _TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
 _UNIT_CUT = re.compile(
-    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|特向社会|向社会|面向社会"
+    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|要求|特向社会|向社会|面向社会"
     r"|报告"  # a heading line before the title: 政府信息公开年度报告 / 咸宁市…局2025年…年度报告
 )
 _NOT_A_UNIT = re.compile(
@@ -464,6 +464,12 @@ def _clean_unit(text: str) -> str:
     unit = re.sub(
         r"^由(.{2,}?)(?:编制|编写|制作)$", r"\1", unit
     )  # 由漳州市卫生健康委员会编制的…报告
+    # X特编制 / X编制完成 / 编制我单位…年度报告: the verb is not the name
+    unit = re.sub(
+        r"^(?:编制|编写)(?:形成|完成|了)?(?!委员会|办)|(?:特|现|已)?(?:编制|编写)(?:完成|形成|了)?$",
+        "",
+        unit,
+    )
     return "" if _NOT_A_UNIT.match(unit) else unit
 
 
@@ -514,6 +520,10 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
 _AUTHOR = re.compile(
     r"结合(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)?工作实际[，,]?编制"
 )
+# 本年度报告根据《条例》要求，由广汉市人民政府办公室编制: the report says who made it
+_MADE_BY = re.compile(
+    r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由([\u4e00-\u9fff]{2,30}?)(?:负责)?(?:编制|编写|制作)(?!的)"
+)
 # the full name of a title's unit in the sentence that publishes the report: the title says
 # 市人民政府办公室…, the first sentence 现公开天门市人民政府办公室2025年…年度报告
 _PUBLISHES = re.compile(
@@ -530,9 +540,9 @@ def read_author(head: str, unit: str = "") -> str:
             if full != unit and full.endswith(unit):
                 return full
         return ""
-    m = _AUTHOR.search(text)
-    if m and is_body_name(m.group(1)) and not _NOT_A_UNIT.match(m.group(1)):
-        return m.group(1)
+    for m in (_AUTHOR.search(text), _MADE_BY.search(text)):
+        if m and is_body_name(m.group(1)) and not _NOT_A_UNIT.match(m.group(1)):
+            return m.group(1)
     return ""
 
 
@@ -562,16 +572,20 @@ _OVERALL_END = re.compile(
     r"(?:人民政府|[^办公室]政府|^[\u4e00-\u9fff]{1,12}(?:省|自治区|市|州|盟|县|旗|区))$"
 )
 _DEPARTMENT_END = re.compile(
-    r"(?:局|委|委员会|办|办公室|办公厅|厅|中心|署|院|所|站|队|会|室|处|管委会|管理委员会|公司|社|馆|团|部|机构)$"
+    r"(?:局|委|委员会|办|办公室|办公厅|厅|中心|署|院|所|(?<!网)站|队|会|室|处|管委会|管理委员会|公司|社|馆|团|部|机构)$"
 )
-_TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处|办事处|苏木)(?:人民政府)?$")
+_TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处|办事处|苏木)(?:人民政府|政府)?$")
+# (本机关不掌握 is a row of table 三, not the report speaking of itself)
 _SELF_WORDS = re.compile(
-    r"(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
+    r"(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关(?!不掌握)|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
 )
+# a dated sentence may first say under whose lead: 2023年，在区委、区政府的坚强领导下，官洲街道办事处…
+_UNDER = r"(?:在[^，,。；;]{2,30}?下[，,])?"
+_VERBS = r"通过|按照|认真|坚持|在|以|深入|严格|紧紧|持续|积极|进一步|全面|扎实|高度重视|主动|共受理|共收到|收到|受理"
 _TOWNSHIP_WORDS = re.compile(
     # the first sentence's subject: 2024年以来，长通街道通过…
     # (not 全区各镇 / 所属乡镇: those speak of the townships of an area)
-    r"\d{4}\s*年(?:以来|度)?[，,]?(?:(?![各全所])[\u4e00-\u9fff]){2,8}?(?:街道|镇|乡)(?:人民政府|办事处)?"
+    rf"\d{{4}}\s*年(?:以来|度)?[，,]?{_UNDER}(?:(?![各全所])[\u4e00-\u9fff]){{2,8}}?(?:街道|镇|乡)(?:人民政府|办事处)?"
     r"(?:通过|按照|认真|坚持|在|以|深入|严格|紧紧|持续|积极|进一步|全面|扎实)"
 )
 # a township speaking of itself: 我镇持续强化…, 本乡, 我街 (not 自我, not 我县各乡镇, not 本乡村振兴)
@@ -579,12 +593,16 @@ _TOWNSHIP_SELF = re.compile(r"(?<!自)(?:我|本)(?:镇|乡(?!村)|街道?)(?![^
 # the subject of a dated sentence: 2021年，保山市卫生健康委员会以…; 2023年区政府办主动公开…;
 # or of the sentence after 按照…要求，: 按照区委、区政府有关要求，区政府政务服务办进一步…
 _SUBJECT = re.compile(
-    r"(?:\d{4}\s*年(?:以来|度)?[，,]?|要求[，,])((?:(?![各全所我本年])[\u4e00-\u9fff]){2,20}?)"
-    r"(?=通过|按照|认真|坚持|在|以|深入|严格|紧紧|持续|积极|进一步|全面|扎实|高度重视|主动|共受理|共收到|收到|受理)"
+    rf"(?:\d{{4}}\s*年(?:以来|度)?[，,]?{_UNDER}|要求[，,])((?:(?![各全所我本年])[\u4e00-\u9fff]){{2,20}}?)"
+    rf"(?={_VERBS})"
 )
 _AREA_WORDS = re.compile(
-    r"全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
+    r"全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息|受理|收到)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
+    # an area as the subject of a dated sentence: 2024年，我区深入贯彻…
+    rf"|\d{{4}}\s*年(?:以来|度)?[，,]?{_UNDER}(?:我|本)(?:省|市|县|区|州|旗)(?={_VERBS})"
 )
+# the leading group names the body: 主要领导任组长，副局长为副组长
+_LED_BY = re.compile(r"副?(?:局|厅)长(?:任|为|担任)副?组长")
 
 
 def report_kind(unit: str, text: str) -> tuple[str | None, str]:
@@ -621,6 +639,18 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
         return "department", f"正文以“{self_words.group(0)}”自称"
     if area_words and not self_words:
         return "overall", f"正文讲“{area_words.group(0)}”"
+    if (
+        first
+        and re.search(r"(?:人民)?政府$", first.group(1))
+        and not _TOWNSHIP.search(first.group(1))
+        and not township
+        and not self_words
+    ):
+        # 2024年，城中区人民政府深入贯彻…: a government as the subject, not one of its offices
+        return "overall", f"正文以“{first.group(1)}”为主语"
+    led = _LED_BY.search(head)
+    if led and not township and not area_words:
+        return "department", f"正文讲“{led.group(0)}”"
     return None, "标题和正文都不能说明是本级政府年度报告还是部门年度报告"
 
 
