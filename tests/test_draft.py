@@ -3107,6 +3107,11 @@ def test_it_keeps_the_twenty_fourth_batch_readings_narrow(text: str) -> None:
             "未进行任务分解的扣4分,每少一项任务分解的扣1分,扣完为止。",
             shape(deductions=[4, 1], per_occurrence=True),
         ),
+        # 提前 + one span (提前一个月完成的加2分): finished ahead by a span, a threshold, not a count (batch 25's I06)
+        (
+            "规划按时编制完成(7分)。提前一个月完成的加2分;没按时完成的扣2分;没有完成的不得分。",
+            shape(points=7, deductions=[2], zeroes_item=True, bonuses=[2]),
+        ),
         # a later fault of the thing there, said with 已 + another verb than the one of setting it up
         (
             "无领导小组,5分全扣;领导小组成员已调整未备案,扣2分。",
