@@ -21,19 +21,14 @@ from zwgk.rubric.draft import (
 )
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
-# batches 1-24 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 25)]
-# Left out of the check below:
-# - label questions (OPEN_LABELS): J04-05 and H02-02 disagree with the seeds' labels of the same shape (a lesser case
-#   beside the duty missing; tests/data/rule_sentences_real.md, "After batch 16"), left to whoever owns
-#   the conventions: the drafter reads them as the seeds do.
-# - a known miss of the drafter, not a label question (KNOWN_MISSES): E11-03 (无工作经费扣3分,未列入年度预算,扣2分,
-#   labelled review as the lesser case of one duty beside its absence): only the meaning of the words
-#   (a budget line is a kind of funding) tells the two apart from two faults of different things; no
-#   structural reading catches it without cost ("After batch 19", "After batch 20").
-# (E14-04 left with the readings settled before batch 21: W18-03 is relabelled a tier and G21 flags both.)
-OPEN_LABELS = {"J04-05", "H02-02"}
-KNOWN_MISSES = {"E11-03"}
+# batches 1-25 of real rule sentences: each measured once as held out, tuning material since
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 26)]
+# Left out of the check below, a label question (OPEN_LABELS): I05-07 (…召开专题会议研究部署粮食生产工作的,计8分,
+# 未召开专题会议不计分) is labelled review by batch 22's reading (a part-worth of the scheme's 基准分, zeroed on its own),
+# which rests on the scheme's context, not on the sentence: alone it reads as all or nothing with the worth 8, as
+# I05-03 and I05-05 of the same scheme are labelled ("Batch 25 measured"). J04-05, H02-02 (label questions) and
+# E11-03 (a known miss) were relabelled draftable by the fourth convention (settled before batch 26) and pass.
+OPEN_LABELS = {"I05-07"}
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -243,10 +238,12 @@ def test_it_keeps_amounts_next_to_a_zeroing_clause() -> None:
     assert [f.zeroes for f in rule.faults] == [True, False]
 
 
-def test_it_marks_a_zeroing_for_a_lack_beside_the_same_thing_at_fault() -> None:
-    # 无专项经费不得分 / 未设立科室不得分 beside the lesser case (batch 13's reading: an aggravated case)
+def test_it_drafts_a_zeroing_for_a_lack_beside_the_same_thing_at_fault() -> None:
+    # 无专项经费不得分 beside the lesser case: two faults (the fourth convention, settled before batch 26, replaces
+    # batch 13's reading); 有科室但无设备 beside 未设立科室 stays marked (the lesser case says the thing is there)
     rule = draft_rule("未制定方案的，不得分；方案不健全的，扣1分。")
-    assert rule.summary() == shape(deductions=[1], zeroes_item=True, needs_review=True)
+    assert rule.summary() == shape(deductions=[1], zeroes_item=True)
+    assert draft_rule("未设立科室不得分;有科室但无设备扣0.1分。").needs_review
 
 
 # ------------------------------------------------------------------------------------- bonuses
@@ -629,7 +626,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def _labelled() -> list[dict]:
-    """The seed sentences and the tuning part of the real ones: batches 1-22, each measured once
+    """The seed sentences and the tuning part of the real ones: batches 1-25, each measured once
     as held out before it became tuning material (a next held-out batch stays out of the tests)."""
     return _rows(DATA) + [row for path in REAL for row in _rows(path)]
 
@@ -637,7 +634,7 @@ def _labelled() -> list[dict]:
 def test_it_leaves_no_labelled_sentence_wrong_and_unmarked() -> None:
     wrong = []
     for row in _labelled():
-        if row["id"] in OPEN_LABELS | KNOWN_MISSES:
+        if row["id"] in OPEN_LABELS:
             continue
         rule = draft_rule(row["text"])
         # (points written out on both sides: batch 13's labels write "points": null)
@@ -1688,13 +1685,13 @@ def test_it_drafts_one_amount_after_two_things_not_done(text: str, amount: int) 
         "资料不完整的扣1分，无资料的扣2分。",
     ],
 )
-def test_it_marks_a_thing_not_done_at_all_scored_above_its_shortfall(text: str) -> None:
-    """Done in part (未达到80%) and not at all (没有办学), the lack scored higher: a graver case of one
-    fault (a tier), replace or add not said."""
+def test_it_drafts_a_thing_not_done_at_all_scored_above_its_shortfall(text: str) -> None:
+    """Done in part (未达到80%) and not at all (没有办学), the lack scored higher: two faults, each with its
+    amount (the fourth convention, settled before batch 26; batch 12's reading marked them as a tier)."""
     rule = draft_rule(text)
-    assert rule.needs_review
-    assert any("部分未做与完全未做" in r for r in rule.reasons)
-    assert draft_rule(text.replace("没", "沒").replace("办", "辦")).needs_review  # traditional
+    assert not rule.needs_review, rule.reasons
+    assert len(rule.summary()["deductions"]) == 2
+    assert not draft_rule(text.replace("没", "沒").replace("办", "辦")).needs_review  # traditional
 
 
 def test_it_drafts_a_shortfall_scored_after_the_lack_and_faults_of_other_kinds() -> None:
@@ -1916,56 +1913,20 @@ def test_it_marks_where_the_count_or_the_case_is_unsure(text: str, reason: str) 
         ("及时上报的扣1分,迟报的扣2分。", "做到与否", "迟报的扣2分,漏报的扣1分。"),
         ("已经整改的扣1分,尚未整改的扣3分。", "做到与否", "未整改的扣3分。"),
         ("如实上报的扣1分,瞒报的扣3分。", "做到与否", "瞒报的扣3分。"),
-        # a thing lacking and the same thing done in part, either order
-        (
-            "未配备协管员的扣10分;少于规定人数配备的扣5分。",
-            "完全未做与做得不全",
-            "未配备保洁队伍扣2分;人员配备不齐全每少1人扣0.3分。",
-        ),  # a shortfall counted: no tier
-        (
-            "台帐不健全的扣2分;没有台帐的扣5分。",
-            "完全未做与做得不全",
-            "没有档案资料的不得分,台帐不全扣1分。",
-        ),  # another thing at fault: two faults
-        # …a thing absent and the same thing there but at fault, the absence costing more or
-        # zeroing the item (batch 13: 无法律顾问公示牌 / 公示牌未及时更新, 未设立科室 / 有科室但无设备)
-        (
-            "无法律顾问公示牌扣5分;法律顾问公示牌未及时更新的,扣3分。",
-            "完全未做与做得不全",
-            "未设立专栏的扣1分;专栏信息超过3个月未更新的扣2分。",
-        ),  # the lack costing less: two faults
+        # a thing absent beside a lesser case that says the thing is there (有科室但无设备), the absence
+        # costing more or zeroing the item: the lesser case presupposes the first done (the fourth convention
+        # keeps it marked; 无法律顾问公示牌 / 公示牌未及时更新 is two faults)
         (
             "未设立科室不得分;有科室但无设备扣0.1分。",
-            "完全未做与做得不全",
+            "已做但有欠缺",
             "未设立科室不得分;未配备设备扣0.1分。",
         ),
-        (
-            "无巡查、劝导记录,扣5分;巡查、劝导记录不具体,扣2分。",
-            "完全未做与做得不全",
-            "无巡查记录,扣5分;台帐不具体,扣2分。",
-        ),
-        ("未建账扣5分,账苗不符扣2分。", "完全未做与做得不全", "未上交扣2分,上交不及时扣1分。"),
-        # …a duty met short of its mark beside it not met at all, which zeroes the item
-        (
-            "低于人均0.05元扣0.05分;无专项经费不得分。",
-            "完全未做与做得不全",
-            "人均每低于0.05元扣0.05分;无专项经费不得分。",
-        ),  # a shortfall counted in steps: no tier
         # a case and a narrower case of it with another amount (吸烟者 / 工作人员在室内吸烟)
         (
             "发现吸烟者1次扣2分;每发现1个工作人员在室内吸烟扣5分。",
             "包含在另一种情形之中",
             "每发现1名本单位员工吸烟扣2分;1名非本单位员工吸烟扣1分。",
         ),
-        (
-            "未公开指南的扣1分,指南不完整的扣0.5分。",
-            "完全未做与做得不全",
-            "未公开指南的扣1分,公开部门不全面的扣0.5分。",
-        ),  # 不全面: a fault of its own
-        # …a share done (完成不到50%) or a rectification not thorough (整改不彻底) is a part too
-        ("未完成的扣3分,完成不到50%的扣5分。", "完全未做与做得不全", "完成不到50%的扣5分。"),
-        ("整改不彻底的扣1分,未整改的扣3分。", "完全未做与做得不全", "整改不彻底的扣1分。"),
-        ("未制定计划的扣2分;计划内容不具体的扣1分。", "完全未做与做得不全", "未制定计划的扣2分。"),
         # a list of faults closed by a bare 等 before one amount (each, or once?)
         ("发现有积水和路面破损等扣1分。", "写“等”", "存在处理不适当、引用法条不准确等问题,扣2分。"),
         # 每项N分 starting its part after listed requirements: sub-items' worths
@@ -2220,12 +2181,7 @@ def test_it_still_doubts_a_every_village_before_an_uncounted_amount() -> None:
         # a thing absent and there but at fault, its amounts split by a class of town (A类…)
         (
             "无变电所,A 类扣 8 分,B类扣5分,C类扣2分;有变电所未实现双电源供电,A类扣4分,B类扣2分,C类扣1分",
-            "同一事项完全未做与做得不全",
-        ),
-        # a lack counted (每缺少一个方面…) beside the same thing not there at all, zeroed
-        (
-            "每缺少一个方面政策措施扣0.1分,没有制定相关政策和措施的不得分。",
-            "同一事项完全未做与做得不全",
+            "已做但有欠缺",
         ),
         # three 不-faults run together before one amount: each or all?
         (
@@ -2345,11 +2301,11 @@ def test_it_still_counts_what_is_done_before_a_zeroing_otherwise() -> None:
         # a thing missing beside the same thing there but not applied, the absence costing more
         (
             "未建立值班制度的扣2分;有制度但执行不到位的扣1分。",
-            "同一事项完全未做与做得不全",
+            "已做但有欠缺",
         ),
         (
             "以上三项台账,缺一项扣2分;有台账但未按规定使用的,每发现一次扣0.5分。",
-            "同一事项完全未做与做得不全",
+            "已做但有欠缺",
         ),
     ],
 )
@@ -2418,8 +2374,8 @@ def test_it_reads_what_the_seventeenth_batch_showed(text: str, expected: dict) -
         # two faults each closed by 的 and joined by 、 before one amount
         ("未按期公示评审结果的、未归档评审记录的,扣1分。", "两种情形（…的、…的）"),
         # the thing set up (已建立, 已制定) but at fault beside it not set up: the lesser case of one duty
-        ("未建立巡查台账扣4分,已建立未按月填写扣1分。", "同一事项完全未做与做得不全"),
-        ("未制定应急预案的扣3分;已制定但未组织演练的扣1分。", "同一事项完全未做与做得不全"),
+        ("未建立巡查台账扣4分,已建立未按月填写扣1分。", "已做但有欠缺"),
+        ("未制定应急预案的扣3分;已制定但未组织演练的扣1分。", "已做但有欠缺"),
     ],
 )
 def test_it_marks_what_the_seventeenth_batch_showed_it_cannot_say(text: str, reason: str) -> None:
@@ -2531,12 +2487,6 @@ def test_it_reads_what_the_eighteenth_batch_showed(text: str, expected: dict) ->
         ("A类站点未完成整改任务;B类站点未完成整改任务的扣2分。", "一句写了过错却没有分值"),
         # a deduction out of scale whose digits read as a span that lost its dash (12 for 1—2)
         ("门窗破损的扣2分;屋顶漏雨的扣12分", "数字又像丢了连接号的区间"),
-        # each case counted by the same word either lacking the thing or having it in part, the lack
-        # costing more (G3 widened)
-        (
-            "未建立服务台账的,每户扣2分;台账内容不完整的,每户扣1分。",
-            "同一事项完全未做与做得不全",
-        ),
         # two fault clauses each closed by its own 的, joined by 、 (the mixed shape inside one 的-clause,
         # 门窗不全、破损的, is one deduction by the convention settled before batch 20)
         ("门窗不全的、破损的扣2分", "两种情形（…的、…的）"),
@@ -2815,18 +2765,12 @@ def test_it_reads_what_the_twenty_first_batch_showed(text: str, expected: dict) 
 @pytest.mark.parametrize(
     "text",
     [
-        # the whole duty not done beside a count of its parts left undone: replace or add?
-        "未制定工作方案的-5分,每少一项方案内容的-1分",
-        "未制定工作方案的扣5分,每少一项方案内容的扣1分",
         # +N分 with no minus-sign deduction beside it: a bonus or a worth? still marked
         "开展活动的+2分。",
         "上报及时的+3分,上报不及时的扣1分",
         # a cap that is no multiple of the amount, or a cap of the other kind: the count stays unsure
         "有一次会议纪要的得2分,最多得3分。",
         "有一次会议记录的得1分,扣分最多2分。",
-        # the same thing lacking and done in part: still the graver and the lesser case
-        "没有台帐的扣5分;台帐不健全的扣2分。",
-        "没有便民设施扣5分。便民设施配备不全的扣2分。",
         # 每 + a step that is no rate in its unit
         "合格率100%得4分,每降档扣1分",
     ],
@@ -3119,3 +3063,97 @@ def test_it_reads_what_the_twenty_fourth_batch_showed(text: str, expected: dict)
 )
 def test_it_keeps_the_twenty_fourth_batch_readings_narrow(text: str) -> None:
     assert draft_rule(text).needs_review
+
+
+# ------------------------------------------------ after batch 25 and the fourth convention (branch draft26)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lesser case of one duty beside its absence, each with its own amount: two faults, in order
+        (
+            "未制定贯彻落实的实施方案的,扣1分;重点工作任务未细化分解的,扣0.5分。",
+            shape(deductions=[1, 0.5]),
+        ),
+        (
+            "未开设政务公开栏目扣1分。栏目更新不及时的每处扣0.5分。",
+            shape(deductions=[1, 0.5], per_occurrence=True),
+        ),
+        ("无工作经费扣3分,未列入年度预算,扣2分。", shape(deductions=[3, 2])),
+        ("未配备信息员的扣4分;少于规定人数配备的扣2分。", shape(deductions=[4, 2])),
+        ("没有工作台帐的扣3分;台帐欠规范的扣1分。", shape(deductions=[3, 1])),
+        ("无公开栏扣2分;公开栏内容未及时更新的,扣1分。", shape(deductions=[2, 1])),
+        # the lesser case first, the absence after it
+        ("制度不健全的扣1分,未制定制度的扣2分。", shape(deductions=[1, 2])),
+        # counted on both sides
+        (
+            "未实行首问负责,每件次扣2分;答复内容不全面,每件次扣0.5分。",
+            shape(deductions=[2, 0.5], per_occurrence=True),
+        ),
+        # the absence zeroing the item beside a shortfall, plain or counted
+        ("经费低于人均0.1元扣0.5分;无专项经费不得分。", shape(deductions=[0.5], zeroes_item=True)),
+        (
+            "每缺少一项配套措施扣0.2分,没有制定配套措施的不得分。",
+            shape(deductions=[0.2], zeroes_item=True, per_occurrence=True),
+        ),
+        ("未报送工作方案不计分,迟报扣0.5分。", shape(deductions=[0.5], zeroes_item=True)),
+        (
+            "编制任务按时完成(5分)。没按时完成的扣2分;没有完成的不得分。",
+            shape(points=5, deductions=[2], zeroes_item=True),
+        ),
+        # the whole duty not done beside a count of its parts left undone
+        (
+            "未进行任务分解的扣4分,每少一项任务分解的扣1分,扣完为止。",
+            shape(deductions=[4, 1], per_occurrence=True),
+        ),
+        # 提前 + one span (提前一个月完成的加2分): finished ahead by a span, a threshold, not a count (batch 25's I06)
+        (
+            "规划按时编制完成(7分)。提前一个月完成的加2分;没按时完成的扣2分;没有完成的不得分。",
+            shape(points=7, deductions=[2], zeroes_item=True, bonuses=[2]),
+        ),
+        # a later fault of the thing there, said with 已 + another verb than the one of setting it up
+        (
+            "无领导小组,5分全扣;领导小组成员已调整未备案,扣2分。",
+            shape(points=5, deductions=[2], zeroes_item=True),
+        ),
+    ],
+)
+def test_it_drafts_the_lesser_case_beside_the_absence_as_two_faults(
+    text: str, expected: dict
+) -> None:
+    """The fourth convention (settled before batch 26): the lesser case of one duty beside its absence, each
+    with its own amount, is two faults of the indicator, draftable — as the seeds label 制度不健全 beside
+    未制定 (it replaces batch 13's reading, which marked it as an aggravated case)."""
+    rule = draft_rule(text)
+    assert not rule.needs_review, rule.reasons
+    assert rule.summary() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the lesser case says the thing is there: 已 + the verb of setting it up, 有 + the thing (但 …),
+        # the verb done (了) … 但, 虽 … 但 (G3)
+        ("未建立工作台账扣3分,已建立未按月登记扣1分。", "已做但有欠缺"),
+        ("未制定应急预案的扣2分;已制定但未演练的扣1分。", "已做但有欠缺"),
+        ("无宣传栏扣2分,有宣传栏但未更新的扣1分。", "已做但有欠缺"),
+        ("无工作台账扣2分,有台账但内容不全扣1分。", "已做但有欠缺"),
+        ("未建立值班制度的扣2分;有制度没有执行的扣1分。", "已做但有欠缺"),
+        ("未开展业务培训的扣3分,开展了培训但无考核记录的扣1分。", "已做但有欠缺"),
+        ("未开展业务培训的扣3分;虽开展培训,但覆盖不足的扣1分。", "已做但有欠缺"),
+        # a lesser case inside the first fault (其中 …)
+        ("公开栏设立不达要求的扣4分,其中无防雨措施的扣2分。", "其中"),
+        # a range or judgement for the lesser case
+        ("未公开规范性文件的扣10分,不全的扣1-8分。", "区间"),
+        ("未建立会员名册的扣3分,名册不全的酌情扣分。", "酌情"),
+        # all or nothing beside a counted lesser case (G28)
+        ("按时制定并公开计划的得满分,否则不得分;未按时公开的,每一项扣0.5分。", "否则不得分"),
+        # a zeroing when the requirement is not met beside a count of it (G23)
+        ("每少1项扣0.5分,不符合要求的不得分。", "不符合要求"),
+    ],
+)
+def test_it_keeps_what_the_fourth_convention_still_flags(text: str, reason: str) -> None:
+    rule = draft_rule(text)
+    assert rule.needs_review
+    assert any(reason in r for r in rule.reasons), rule.reasons
