@@ -23,12 +23,12 @@ from zwgk.rubric.draft import (
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
 # batches 1-25 of real rule sentences: each measured once as held out, tuning material since
 REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 26)]
-# Left out of the check below, a label question (OPEN_LABELS): I05-07 (…召开专题会议研究部署粮食生产工作的,计8分,
-# 未召开专题会议不计分) is labelled review by batch 22's reading (a part-worth of the scheme's 基准分, zeroed on its own),
-# which rests on the scheme's context, not on the sentence: alone it reads as all or nothing with the worth 8, as
-# I05-03 and I05-05 of the same scheme are labelled ("Batch 25 measured"). J04-05, H02-02 (label questions) and
-# E11-03 (a known miss) were relabelled draftable by the fourth convention (settled before batch 26) and pass.
-OPEN_LABELS = {"I05-07"}
+# Left out of the check below, a known miss (KNOWN_MISSES): I05-07 (…召开专题会议研究部署粮食生产工作的,计8分,
+# 未召开专题会议不计分) is ② of a part whose 基准分 is 10: the zeroing takes its 8, not the item (batch 22's reading,
+# kept by the lead). Only the scheme's context says so; alone the sentence reads as all or nothing with the worth 8, as
+# I05-03 and I05-05 of the same scheme rightly are ("Batch 25 measured"). J04-05, H02-02 and E11-03 were relabelled
+# draftable by the fourth convention (settled before batch 26) and pass.
+KNOWN_MISSES = {"I05-07"}
 
 
 def summary(text: str, bonus_text: str | None = None) -> dict:
@@ -634,7 +634,7 @@ def _labelled() -> list[dict]:
 def test_it_leaves_no_labelled_sentence_wrong_and_unmarked() -> None:
     wrong = []
     for row in _labelled():
-        if row["id"] in OPEN_LABELS:
+        if row["id"] in KNOWN_MISSES:
             continue
         rule = draft_rule(row["text"])
         # (points written out on both sides: batch 13's labels write "points": null)
