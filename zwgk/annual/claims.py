@@ -154,7 +154,9 @@ _NO_NORM_MADE = re.compile(
     r"(?:未|没有)新?(?:制定|制发|印发|出台)[^，,。；;\d]{0,6}?规范性文件(?![^，,。；;]{0,6}\d)"
 )
 # 收到申请1件，为本机关不掌握的政府信息 / 均予以公开: a result said of all the applications, no number
-_ALL_ARE = re.compile(r"^[，,](?:均|全部|都|皆)?(?:为|属于|系|已|依法)?(?:予以|同意|全部)?公开|^[，,](?:均|全部|都|皆)?(?:为|属于|系)")
+_ALL_ARE = re.compile(
+    r"^[，,](?:均|全部|都|皆)?(?:为|属于|系|已|依法)?(?:予以|同意|全部)?公开|^[，,](?:均|全部|都|皆)?(?:为|属于|系)"
+)
 # 合计122件 after 网上申请105件，快递17件: the sum of the numbers before it
 _SUM = re.compile(r"^[，,、]?(?:合计|共计|总计)(?:为|共)?(\d+)")
 
@@ -390,7 +392,9 @@ def find_claims(text: str) -> list[Claim]:
                 result = _result_key(clause) if said else None
                 if result and out[-1].key in ("new", "new_or_total"):
                     # 收到申请1件，为本机关不掌握的政府信息: the result of all of them
-                    out.append(Claim(result[0], out[-1].value, clause.lstrip("，,"), sentence, False))
+                    out.append(
+                        Claim(result[0], out[-1].value, clause.lstrip("，,"), sentence, False)
+                    )
             previous = clause
     return out
 

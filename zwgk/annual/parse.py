@@ -428,7 +428,9 @@ _REPORT = (
 _TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
 # the year inside the title's last words: 某某局政府信息公开工作2022年度报告
-_TITLE_YEAR_INSIDE = re.compile(r"([^\d]{2,60}?)((?:政府)?信息公开工作|政务公开工作)(\d{4})年度(?:报告|年报)")
+_TITLE_YEAR_INSIDE = re.compile(
+    r"([^\d]{2,60}?)((?:政府)?信息公开工作|政务公开工作)(\d{4})年度(?:报告|年报)"
+)
 _UNIT_CUT = re.compile(
     r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|要求|特向社会|向社会|面向社会"
     r"|报告"  # a heading line before the title: 政府信息公开年度报告 / 咸宁市…局2025年…年度报告
