@@ -1003,6 +1003,11 @@ def test_it_reads_the_fifth_batchs_claims(text: str, expected: list) -> None:
         ("某某区人民政府外事办公室政府信息公开工作2022年度报告\n一、总体情况\n", "某某区人民政府外事办公室",
          "department"),
         ("殷祖镇政府信息公开工作2025年度报告\n一、总体情况\n", "殷祖镇", "township"),
+        # 由X汇总编制: X compiles the report; the area's report when the text speaks of the area
+        ("本年度报告根据《条例》的要求,由某某区人民政府办公室汇总编制。\n一、总体情况\n"
+         "2022年,全区共收到政府信息公开申请130件。\n", "某某区人民政府办公室", "overall"),
+        ("本年度报告根据《条例》的要求,由某某区人民政府办公室汇总编制。\n一、总体情况\n"
+         "2022年,我办共收到政府信息公开申请3件。\n", "某某区人民政府办公室", "department"),
     ],
 )  # fmt: skip
 def test_it_reads_the_unit_after_the_fifth_batch(text: str, unit: str, kind) -> None:

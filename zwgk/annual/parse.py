@@ -535,7 +535,7 @@ _AUTHOR = re.compile(
 )
 # 本年度报告根据《条例》要求，由广汉市人民政府办公室编制: the report says who made it
 _MADE_BY = re.compile(
-    r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由([\u4e00-\u9fff]{2,30}?)(?:负责)?(?:编制|编写|制作)(?!的)"
+    r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由([\u4e00-\u9fff]{2,30}?)(?:负责|汇总)?(?:编制|编写|制作)(?!的)"
 )
 # the full name of a title's unit in the sentence that publishes the report: the title says
 # 市人民政府办公室…, the first sentence 现公开天门市人民政府办公室2025年…年度报告
@@ -622,6 +622,10 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
     """Whose report it is, and why: a government's overall report on its area, a department's (or
     other body's) report on its own work, a township's; None when neither title nor text tells."""
     unit = squeeze(unit)
+    head = squeeze(text[:4000])
+    if unit and f"{unit}汇总编制" in head and _AREA_WORDS.search(head):
+        # 由某某区人民政府办公室汇总编制, 全区共收到…: the office compiles the area's report
+        return "overall", f"“{unit}”汇总编制，正文讲“{_AREA_WORDS.search(head).group(0)}”"
     if unit:
         if "机关" in unit[-4:]:
             return None, f"单位名称“{unit}”（政府机关本身的报告还是本级政府年度报告，无法判断）"
@@ -631,7 +635,6 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
             return "department", f"单位名称“{unit}”是部门（单位）"
         if _OVERALL_END.search(unit):
             return "overall", f"单位名称“{unit}”是一级政府或行政区域"
-    head = squeeze(text[:4000])
     self_words, area_words = _SELF_WORDS.search(head), _AREA_WORDS.search(head)
     township = _TOWNSHIP_WORDS.search(head) or _TOWNSHIP_SELF.search(head)
     first = _SUBJECT.search(head)
