@@ -936,3 +936,80 @@ def test_it_reads_the_unit_beside_the_verb_that_makes_the_report(
 )  # fmt: skip
 def test_it_reads_the_kind_after_the_fourth_batch(text: str, kind) -> None:
     assert read_text("k.txt", text).report_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 新受理 is new, as 新收
+        ("新受理政府信息公开申请10件,上年转结政府信息公开申请0件。", [("new", 10), ("carried_in", 0)]),
+        # 20个工作日 is a span of time, 3个 still a count
+        ("确保政府信息在形成之日起20个工作日内予以公开,全街共受理申请1件。", [("new_or_total", 1)]),
+        ("收到依申请公开3个,予以公开2个。", [("new_or_total", 3), ("r1", 2)]),
+        # the words in brackets after a number are not its own
+        ("全年共收到和办理依申请公开7件,上年结转2件,其中:自然人申请7件(予以公开2件,部分公开2件)。",
+         [("new_or_total", 7), ("carried_in", 2), ("r1", 2), ("r2", 2)]),
+        ("无法提供8件(均属于本机关不掌握的信息)。", [("r4", 8)]),
+        # 行政复议N件和行政诉讼M件 in one clause: each number its own
+        ("产生行政复议13件和行政诉讼1件。", [("review", 13), ("litigation", 1)]),
+        ("行政复议和行政诉讼0件。", []),
+        # 办理…申请N件 is the answered (r7) unless the sentence then says how many were answered or
+        # are pending; 办结率100% is no count
+        ("累计办理公民、法人或其他组织通过网站、邮寄等途径依申请公开信息合计12件,已全部答复办结,办结率100%。",
+         [("r7", 12)]),
+        ("依申请公开办理103件申请,99件办结,4件正在办理。",
+         [("new_or_total", 103), ("r7", 99), ("carry_out", 4)]),
+        ("全年办理政府信息公开申请96宗(结转下年度继续办理1宗)。", [("new_or_total", 96), ("carry_out", 1)]),
+        # the requests named again as a subject
+        ("14件信息公开申请在办理过程中未产生行政复议及行政诉讼情况。",
+         [("review", 0), ("litigation", 0), ("new_or_total", 14)]),
+        # 转结2023年办结 is carried to the next year
+        ("收到信息依申请公开共0件,0件转结2023年办结。", [("new_or_total", 0), ("carry_out", 0)]),
+        # 或部分公开 is the two together
+        ("其中予以公开或部分公开59件。", [("r1+r2", 59)]),
+        # 邮箱受理 is a channel of the applications counted before
+        ("共受理依申请公开19件,邮箱受理2件。", [("new_or_total", 19)]),
+        # 例 counts applications
+        ("收到居民书面信息公开申请2例。", [("new_or_total", 2)]),
+        # 未收到行政许可申请 is about licences, not information requests
+        ("我办全年未收到行政许可申请;全年未接到信息公开申请。", [("new", 0)]),
+        # 未印发规范性文件: 本年制发 0; 无制定规章及规范性文件 (no such power) is not
+        ("2023年无公文解读情况,未印发行政规范性文件。", [("t2_norm_made", 0)]),
+        ("本单位无制定规章及规范性文件,故无此类公开信息。", []),
+        # a result said of all the applications received, without a number
+        ("2023年收到政府信息公开申请1件,为本机关不掌握的政府信息。", [("new_or_total", 1), ("r4_1", 1)]),
+        ("收到申请2件,均予以公开。", [("new_or_total", 2), ("r1", 2)]),
+        ("收到申请3件,均已按时答复。", [("new_or_total", 3)]),
+        ("收到申请2件,为历年最多。", [("new_or_total", 2)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_fifth_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        # the verbs before the name are not part of it
+        ("根据《条例》要求,特编制某某市人民政府地方志办公室2023年政府信息公开工作年度报告。\n一、总体情况\n",
+         "某某市人民政府地方志办公室", "department"),
+        ("依据《条例》第五十条规定,现编制并发布某某县人民政府2025年度政府信息公开工作年度报告。\n一、总体情况\n",
+         "某某县人民政府", "overall"),
+        # the report's title quoted with 以下简称
+        ("本报告根据《条例》规定编制。《某某区人民政府2022年政府信息公开工作年度报告》(以下简称《年报》)通过"
+         "门户网站向社会公开。\n一、总体情况\n", "某某区人民政府", "overall"),
+        ("本报告根据《关于做好2022年政府信息公开工作年度报告的通知》(以下简称《通知》)编制。\n一、总体情况\n", "", None),
+        # the year inside the title's last words
+        ("某某区人民政府外事办公室政府信息公开工作2022年度报告\n一、总体情况\n", "某某区人民政府外事办公室",
+         "department"),
+        ("殷祖镇政府信息公开工作2025年度报告\n一、总体情况\n", "殷祖镇", "township"),
+        # 由X汇总编制: X compiles the report; the area's report when the text speaks of the area
+        ("本年度报告根据《条例》的要求,由某某区人民政府办公室汇总编制。\n一、总体情况\n"
+         "2022年,全区共收到政府信息公开申请130件。\n", "某某区人民政府办公室", "overall"),
+        ("本年度报告根据《条例》的要求,由某某区人民政府办公室汇总编制。\n一、总体情况\n"
+         "2022年,我办共收到政府信息公开申请3件。\n", "某某区人民政府办公室", "department"),
+    ],
+)  # fmt: skip
+def test_it_reads_the_unit_after_the_fifth_batch(text: str, unit: str, kind) -> None:
+    report = read_text("u.txt", text)
+    assert (report.unit, report.report_kind) == (unit, kind)

@@ -79,14 +79,16 @@ SUBROW_ZH = {
 }  # fmt: skip
 _GROUPS = (("r3", "不予公开"), ("r4", "无法提供"), ("r5", "不予处理"), ("r6", "其他处理"))
 
-_NUMBER = re.compile(r"(?<![\d.％%])(\d{1,7})(?:\.\d+)?\s*(件|份|条|起|宗|个|项)(?![\d％%])")
+_NUMBER = re.compile(r"(?<![\d.％%])(\d{1,7})(?:\.\d+)?\s*(件|份|条|起|宗|个|项|例)(?![\d％%])")
+# 20个工作日, 3个月: a span of time, not a count
+_DURATION = re.compile(r"(?:工作|自然)?日|月|小时|天|季度|百分点|年")
 _CLAUSE = re.compile(r"[，,；;、：:]|其中|另有|（含|\(含|含")
 _OPENING = re.compile(r"[（(]")
 # 结转到2025年办理7件 (the next year by its number); 7件正在办理中, 尚未办结2件 (pending at the year's end;
 # after a review or a lawsuit 尚未办结 is 尚未审结)
 _CARRY_OUT = re.compile(
     r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|(?:结转|顺延|转入|转)(?:到|至)\d{4}年"
-    r"|结转\d{4}年度?(?:继续)?办理|下年度?(?:继续)?办理|结转下年|跨年度?办理"
+    r"|(?:结转|转结)\d{4}年度?(?:继续)?(?:办理|办结)|下年度?(?:继续)?办理|结转下年|跨年度?办理"
     r"|(?:正在|尚在|仍在)办理|(?:尚|仍)未(?:办结|办理完毕|答复)"
 )
 # 结转上年度…申请3件, 2021年结转…申请2件 (not 结转上年后新收到…: the new ones)
@@ -103,7 +105,8 @@ _LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼|起诉")
 _NO_REQUESTS = re.compile(
     r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
     # 未收到任何单位、组织和个人要求有关公开政府信息的申请: 申请 the object that ends the clause
-    r"|(?:未收到|未接到|未受理|没有收到|没有接到)[^，,。；;\d]{0,30}?申请(?=[，,。；;]|$)"
+    r"|(?:未收到|未接到|未受理|没有收到|没有接到)(?![^，,。；;\d]{0,30}?(?:许可|审批|登记|听证|赔偿|救助|补贴|补助))"
+    r"[^，,。；;\d]{0,30}?申请(?=[，,。；;]|$)"
 )
 _NO_CASES = re.compile(
     r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,20}?)"
@@ -115,7 +118,7 @@ _NOT_NONE = re.compile(r"纠错|纠正|败诉|撤销|确认违法")
 # what a number is about when the sentence last named a channel other than applications
 # (县长信箱收到信件183条，答复183条; 收到微博投诉12条，均已办结)
 _CHANNEL = re.compile(
-    r"信箱|(?<!申请)(?<!公开)信件|来信|留言|咨询|热线|工单|投诉|诉求|网民|意见建议|建议和意见|提案|建议"
+    r"信箱|邮箱|(?<!申请)(?<!公开)信件|来信|留言|咨询|热线|工单|投诉|诉求|网民|意见建议|建议和意见|提案|建议"
 )
 _APPLICATION = re.compile(r"申请")
 _RULES_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,8}?规章")
@@ -125,7 +128,7 @@ _NORM_MADE = re.compile(
 # 清理规范性文件0件，保留4件，新制发1件: made, of the documents the sentence names
 _MADE_BARE = re.compile(r"^[，,、]?(?:本年|全年)?(?:新制定|新制发|新出台|新印发)(?:了)?\d")
 # 办理…申请61件，办结54件: handled = the new (and carried-over) requests, the answered are apart
-_HANDLED = re.compile(r"(?<![已了共成])办理(?!完毕|了|情况)")
+_HANDLED = re.compile(r"(?<![已了共成])办理(?!完毕|了|情况|过程|中)")
 _NORM_VALID = re.compile(r"(?:现行|继续)有效[^，,。；;\d]{0,10}?规范性文件")
 # 废止行政规范性文件10件，现行有效件数14件: the count of the documents the sentence names
 _VALID_COUNT = re.compile(r"^[，,、]?(?:现行|继续)有效(?:的)?(?:件数|数量|文件)?(?:为|共|共计)?\d")
@@ -142,6 +145,18 @@ _ATTRIBUTE = re.compile(r"(?:依申请公开|不予公开|主动公开)的?(?:�
 _BARE_HANDLED = re.compile(r"^[，,、]?(?:共|已|均)?办理了?\d")
 _BARE_RECEIVED = re.compile(r"^[，,、]?(?:共|已|又)?(?:受理|收到|接收)了?\d")
 _REQUESTS_BEFORE = re.compile(r"(?:收到|受理)[^，,。；;]{0,12}申请")
+# 办理…申请61件，办结54件 (not 办结率100%): how many were answered, said apart
+_ANSWERED_COUNT = re.compile(r"(?:办结|答复)(?!率)[^，,。；;\d]{0,6}\d")
+# 14件信息公开申请在办理过程中…: the requests as a subject, no verb of their own
+_SUBJECT_REQUESTS = re.compile(r"^[，,]?\d+\s*(?:件|份|条|项)(?:政府)?(?:信息)?公开申请")
+# 未印发行政规范性文件: table 二's 本年制发 is 0 (无制定规章及规范性文件: the body has no such power)
+_NO_NORM_MADE = re.compile(
+    r"(?:未|没有)新?(?:制定|制发|印发|出台)[^，,。；;\d]{0,6}?规范性文件(?![^，,。；;]{0,6}\d)"
+)
+# 收到申请1件，为本机关不掌握的政府信息 / 均予以公开: a result said of all the applications, no number
+_ALL_ARE = re.compile(
+    r"^[，,](?:均|全部|都|皆)?(?:为|属于|系|已|依法)?(?:予以|同意|全部)?公开|^[，,](?:均|全部|都|皆)?(?:为|属于|系)"
+)
 # 合计122件 after 网上申请105件，快递17件: the sum of the numbers before it
 _SUM = re.compile(r"^[，,、]?(?:合计|共计|总计)(?:为|共)?(\d+)")
 
@@ -170,7 +185,7 @@ def _clauses(sentence: str) -> list[str]:
 
 def _result_key(words: str) -> tuple[str, bool] | None:
     """The table 三 result a clause's words name (group or sub-row), and whether it is certain."""
-    if re.search(r"(?:予以|同意)?公开(?:及|和|与|、)部分公开|全部(?:或|及|和)部分公开", words):
+    if re.search(r"(?:予以|同意)?公开(?:及|和|与|、|或)部分公开|全部(?:或|及|和)部分公开", words):
         return "r1+r2", True
     sub = next((key for key, w in _SUBROWS if w in words), None)
     for key, word in _GROUPS:
@@ -236,7 +251,7 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         asked = [m.end() for m in _APPLICATION.finditer(context + words)]
         if channel and (not asked or max(channel) > max(asked)):
             return None  # the letters, messages or complaints of another channel
-    if "新收" in words and "申请" in words:
+    if re.search(r"新收|新受理|新接收", words) and "申请" in words:
         return "new", True
     if _BARE_RECEIVED.match(words) and "申请" in context[-40:]:
         return "new_or_total", True
@@ -252,13 +267,20 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         if re.search(r"委托|交由|转交|协助", words):
             return None  # 委托县自然资源局办理…申请25件: another body's work
         # 办理…申请N件: answered, unless the sentence then says how many were answered
-        if re.search(r"(?:办结|答复)[^，,。；;\d]{0,6}\d", rest):
+        if _split_after(rest):
             return "new_or_total", False
         return "r7", False
     if words.startswith("、") and "申请" in words:
         lead = re.split(r"[，,；;：:]", context)[-1]
         if _RECEIVED.search(lead) and not re.search(r"\d", lead):
             return "new_or_total", True  # 收到公民、法人或其他组织提交政府信息公开申请0条
+        if _HANDLED.search(lead) and not re.search(r"\d", lead):
+            # 累计办理公民、法人…、邮寄等途径依申请公开信息合计12件: 办理 as above
+            if _split_after(rest):
+                return "new_or_total", False
+            return "r7", False
+    if _SUBJECT_REQUESTS.match(words):
+        return "new_or_total", False  # 14件信息公开申请在办理过程中…: the requests named again
     if re.search(r"依申请(?:公开)?", words):
         return "new_or_total", False  # 依申请公开5件: no verb says received or answered
     return None
@@ -313,20 +335,41 @@ def find_claims(text: str) -> list[Claim]:
             out.append(Claim("new", 0, no_requests.group(0), sentence))
         if re.search(r"无下一?年度?结转|无结转|没有结转", sentence):
             out.append(Claim("carry_out", 0, "无结转", sentence))
+        no_norms = _NO_NORM_MADE.search(sentence)
+        if no_norms:
+            out.append(Claim("t2_norm_made", 0, no_norms.group(0), sentence))
         done, previous = 0, ""
         numbers: list[tuple[int, int | None]] = []  # this sentence's numbers, with their claim
         for clause in _clauses(sentence):
             start = sentence.index(clause, done)
             done = start + len(clause)
+            both = bool(
+                _REVIEW.search(clause)
+                and _LITIGATION.search(clause)
+                and len(_NUMBER.findall(clause)) > 1
+            )
+            begin = 0  # where the words of this number begin in the clause
             for m in _NUMBER.finditer(clause):
                 after = clause[m.end() : m.end() + 3]
                 if after.startswith(("%", "％")) or re.match(r"\d", after):
                     continue
+                if m.group(2) == "个" and _DURATION.match(after):
+                    continue
+                # 自然人申请7件(予以公开2件…: the words in brackets after a number are not its own;
+                # 行政复议13件和行政诉讼1件: each number has the words since the number before it
+                words = clause[begin : m.end()] if both else clause
+                bracket = _OPENING.search(words, m.end() - begin)
+                if bracket:
+                    words = words[: bracket.start()]
+                if both:
+                    begin = m.end()
                 part = next((name for name, pat in _T4_PARTS if re.search(pat, clause)), None)
                 if t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause)):
                     key: tuple[str, bool] | None = (f"{t4_kind}:{part}", True)
                 else:
-                    key = _clause_key(clause, sentence[:start], sentence[done:])
+                    # the bracket cut off is said after the number: 办理…申请96宗(结转下年度继续办理1宗)
+                    tail = clause[begin + len(words) :] if both else clause[len(words) :]
+                    key = _clause_key(words, sentence[:start], tail + sentence[done:])
                 if key is None:
                     total = _SUM.match(clause)
                     if total and m.start(1) == total.start(1):
@@ -344,8 +387,25 @@ def find_claims(text: str) -> list[Claim]:
                         )
                 numbers.append((int(m.group(1)), len(out)))
                 out.append(Claim(key[0], int(m.group(1)), _phrase(clause, m), sentence, key[1]))
+            if not _NUMBER.search(clause) and numbers and numbers[-1][1] == len(out) - 1:
+                said = _ALL_ARE.match(clause)
+                result = _result_key(clause) if said else None
+                if result and out[-1].key in ("new", "new_or_total"):
+                    # 收到申请1件，为本机关不掌握的政府信息: the result of all of them
+                    out.append(
+                        Claim(result[0], out[-1].value, clause.lstrip("，,"), sentence, False)
+                    )
             previous = clause
     return out
+
+
+def _split_after(rest: str) -> bool:
+    """办理…申请N件 then 办结M件 (or M件结转下年度): N is split into the answered and the pending, so
+    it is the applications received, not the answered."""
+    return bool(
+        _ANSWERED_COUNT.search(rest)
+        or any(_CARRY_OUT.search(c) and _NUMBER.search(c) for c in _clauses(rest))
+    )
 
 
 def _sum_of_parts(

@@ -427,6 +427,10 @@ _REPORT = (
 )
 _TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
 _TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
+# the year inside the title's last words: 某某局政府信息公开工作2022年度报告
+_TITLE_YEAR_INSIDE = re.compile(
+    r"([^\d]{2,60}?)((?:政府)?信息公开工作|政务公开工作)(\d{4})年度(?:报告|年报)"
+)
 _UNIT_CUT = re.compile(
     r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|要求|特向社会|向社会|面向社会"
     r"|报告"  # a heading line before the title: 政府信息公开年度报告 / 咸宁市…局2025年…年度报告
@@ -445,7 +449,11 @@ _YEAR_HINTS = (
     r"(?:^|[。：:）)]|总体情况|概述)(\d{4})\s*年度?(?:我|本|全)",  # 一、总体情况 2019年我局…
 )
 # the report's own title quoted in its opening sentence: 编制并向社会公布《榆盘镇2021年…年度报告》
-_QUOTED_TITLE = re.compile(rf"(?:编制|公布|发布|公开)了?《([^》]{{2,60}}?\d{{4}}年度?{_REPORT})》")
+# or named as the report by 以下简称: 《双塔区人民政府2022年…年度报告》(以下简称《年报》)通过…向社会公开
+_QUOTED_TITLE = re.compile(
+    rf"(?:编制|公布|发布|公开)了?《([^》]{{2,60}}?\d{{4}}年度?{_REPORT})》"
+    rf"|《([^》]{{2,60}}?\d{{4}}年度?{_REPORT})》[（(]以下简称"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -464,9 +472,10 @@ def _clean_unit(text: str) -> str:
     unit = re.sub(
         r"^由(.{2,}?)(?:编制|编写|制作)$", r"\1", unit
     )  # 由漳州市卫生健康委员会编制的…报告
-    # X特编制 / X编制完成 / 编制我单位…年度报告: the verb is not the name
+    # X特编制 / X编制完成 / 编制我单位… / 特编制X… / 现编制并发布X…年度报告: the verb is not the name
     unit = re.sub(
-        r"^(?:编制|编写)(?:形成|完成|了)?(?!委员会|办)|(?:特|现|已)?(?:编制|编写)(?:完成|形成|了)?$",
+        r"^(?:特|现)?(?:编制|编写)(?:形成|完成|了)?(?:并(?:发布|公布|公开))?(?!委员会|办)"
+        r"|(?:特|现|已)?(?:编制|编写)(?:完成|形成|了)?$",
         "",
         unit,
     )
@@ -513,6 +522,10 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
                     int(unit_first.group(2)),
                 )
             return year_first.group(0), unit, int(year_first.group(1))
+        inside = _TITLE_YEAR_INSIDE.search(text)
+        if inside and _clean_unit(inside.group(1)):
+            unit = _clean_unit(inside.group(1))
+            return unit + text[inside.start(2) : inside.end()], unit, int(inside.group(3))
     return "", "", None
 
 
@@ -522,7 +535,7 @@ _AUTHOR = re.compile(
 )
 # 本年度报告根据《条例》要求，由广汉市人民政府办公室编制: the report says who made it
 _MADE_BY = re.compile(
-    r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由([\u4e00-\u9fff]{2,30}?)(?:负责)?(?:编制|编写|制作)(?!的)"
+    r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由([\u4e00-\u9fff]{2,30}?)(?:负责|汇总)?(?:编制|编写|制作)(?!的)"
 )
 # the full name of a title's unit in the sentence that publishes the report: the title says
 # 市人民政府办公室…, the first sentence 现公开天门市人民政府办公室2025年…年度报告
@@ -550,7 +563,7 @@ def read_quoted_title(head: str) -> tuple[str, str, int | None]:
     """The report's own title quoted in its opening (…编制了《田黄镇2020年政府信息公开工作年度报告》),
     when it has no heading: title, unit and year; a cited notice (《关于做好…》) is not one."""
     for m in _QUOTED_TITLE.finditer(squeeze(head)):
-        title = m.group(1)
+        title = m.group(1) or m.group(2)
         if re.search(r"关于|通知|格式|要点|办法|规定", title):
             continue
         return read_title(title)
@@ -609,6 +622,10 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
     """Whose report it is, and why: a government's overall report on its area, a department's (or
     other body's) report on its own work, a township's; None when neither title nor text tells."""
     unit = squeeze(unit)
+    head = squeeze(text[:4000])
+    if unit and f"{unit}汇总编制" in head and _AREA_WORDS.search(head):
+        # 由某某区人民政府办公室汇总编制, 全区共收到…: the office compiles the area's report
+        return "overall", f"“{unit}”汇总编制，正文讲“{_AREA_WORDS.search(head).group(0)}”"
     if unit:
         if "机关" in unit[-4:]:
             return None, f"单位名称“{unit}”（政府机关本身的报告还是本级政府年度报告，无法判断）"
@@ -618,7 +635,6 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
             return "department", f"单位名称“{unit}”是部门（单位）"
         if _OVERALL_END.search(unit):
             return "overall", f"单位名称“{unit}”是一级政府或行政区域"
-    head = squeeze(text[:4000])
     self_words, area_words = _SELF_WORDS.search(head), _AREA_WORDS.search(head)
     township = _TOWNSHIP_WORDS.search(head) or _TOWNSHIP_SELF.search(head)
     first = _SUBJECT.search(head)
