@@ -1013,3 +1013,45 @@ def test_it_reads_the_fifth_batchs_claims(text: str, expected: list) -> None:
 def test_it_reads_the_unit_after_the_fifth_batch(text: str, unit: str, kind) -> None:
     report = read_text("u.txt", text)
     assert (report.unit, report.report_kind) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number between the verb and the documents; 制发件数 is table 二's column
+        ("对本年度制发的48件行政规范性文件在公开的同时进行解读。", [("t2_norm_made", 48)]),
+        ("本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件。",
+         [("t2_norm_made", 2), ("t2_norm_valid", 22)]),
+        # 未制发或废止规章、行政规范性文件: none made of either; 无上年结转 is none carried in
+        ("我办全年未制发或废止规章、行政规范性文件,无行政许可事项。", [("t2_rules_made", 0), ("t2_norm_made", 0)]),
+        ("本机关没有制定规章的职权。", []),
+        ("共收到公民政府信息公开申请35件,无上年结转申请。", [("carried_in", 0), ("new_or_total", 35)]),
+        ("新收到申请2件,上年无结转,已办理2件,无结转下年度。",
+         [("carried_in", 0), ("carry_out", 0), ("new", 2), ("r7", 2)]),
+        ("无结转。", [("carry_out", 0)]),
+        # 依申请公开案件 are applications; 相关案件 still nothing
+        ("全区共受理依申请公开案件315件,办结313件。", [("new_or_total", 315), ("r7", 313)]),
+        ("办理相关案件74件。", []),
+        # 未收到… a list of what was not received (依申请公开信息、行政复议和行政诉讼): none of each
+        ("我室本年度未收到任何形式的依申请公开信息、行政复议和行政诉讼。",
+         [("review", 0), ("litigation", 0), ("new", 0)]),
+        ("未收到因政府信息公开申请引起的行政诉讼。", [("litigation", 0)]),
+        ("没有出现就政府信息公开申请提出复议、诉讼和申诉的情况。", [("review", 0), ("litigation", 0)]),
+        # a number in another clause does not hide 未收到…申请
+        ("本年度未收到公民、法人或者其他组织获取相关政府信息的申请,依申请公开办理0件。", [("new", 0), ("r7", 0)]),
+        # 相关诉讼 / 复议 without 行政
+        ("未发生因依申请政府信息公开引起的相关诉讼,也没有针对本机关信息公开的行政复议申请。",
+         [("litigation", 0), ("review", 0)]),
+        # 逾期未补正 is the row 不补正; 其他处理 listed beside it is the row 其他 (a guess)
+        ("其中,不予处理0件,逾期未补正2件,其他处理5件,结转下年度继续办理16件。",
+         [("r5", 0), ("r6_1", 2), ("r6_3", 5), ("carry_out", 16)]),
+        ("其他处理7件,其中逾期未补正2件。", [("r6", 7), ("r6_1", 2)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_sixth_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+def test_the_other_row_beside_a_row_of_other_handling_is_a_guess() -> None:
+    claims = find_claims("逾期未补正2件,其他处理5件。")
+    assert [(c.key, c.value, c.certain) for c in claims] == [("r6_1", 2, True), ("r6_3", 5, False)]
