@@ -1055,3 +1055,32 @@ def test_it_reads_the_sixth_batchs_claims(text: str, expected: list) -> None:
 def test_the_other_row_beside_a_row_of_other_handling_is_a_guess() -> None:
     claims = find_claims("逾期未补正2件,其他处理5件。")
     assert [(c.key, c.value, c.certain) for c in claims] == [("r6_1", 2, True), ("r6_3", 5, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "year"),
+    [
+        # the sentences that name who made the report
+        ("根据《条例》要求,由某某市大数据发展管理委员会办公室编制完成本报告。本报告所列数据的统计期限自2019年1月1日"
+         "至2019年12月31日。\n一、总体情况\n", "某某市大数据发展管理委员会办公室", "department", 2019),
+        ("某某市重大项目建设指挥部办公室依据《条例》第五十条规定,编制本报告。\n一、总体情况\n2025年,我办严格遵循《条例》。\n",
+         "某某市重大项目建设指挥部办公室", "department", 2025),
+        ("本年度报告由某某区某某镇人民政府根据《条例》等文件要求编制本年度报告。\n一、总体情况\n2025年,某某镇人民政府坚持…。\n",
+         "某某区某某镇人民政府", "township", 2025),
+        ("依据《条例》第五十条规定,编制本报告。\n一、总体情况\n", "", None, None),
+        ("本报告依据《条例》,在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告。报告中所列数据统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n",
+         "帽儿山镇", "township", 2020),
+        # an adverb before the verb of the first dated sentence
+        ("依据《条例》第五十条规定,编制本报告。\n一、总体情况\n2025年,区政府办公室继续坚持以习近平新时代中国特色社会主义思想为指导。\n",
+         "", "department", 2025),
+        # the report made on the area's work
+        ("本报告依据《条例》等相关规定,结合本市2024 年政府信息公开工作实际情况编制。\n一、总体情况\n2024 年,本市秉持以公开为常态。\n",
+         "", "overall", 2024),
+        # no period, no dated comma: the year of the first sentence about the year's work
+        ("依据《条例》第五十条规定,编制本报告。\n一、总体情况\n(一)组织领导\n某某镇人民政府坚持依法公开。\n"
+         "主动公开方面。坚持应公开尽公开。2025年主动公开各类信息1257条,方便群众了解我镇政府工作。\n", "", "township", 2025),
+    ],
+)  # fmt: skip
+def test_it_reads_the_facts_after_the_sixth_batch(text: str, unit: str, kind, year) -> None:
+    report = read_text("f.txt", text)
+    assert (report.unit, report.report_kind, report.year) == (unit, kind, year)
