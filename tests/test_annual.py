@@ -1084,3 +1084,19 @@ def test_the_other_row_beside_a_row_of_other_handling_is_a_guess() -> None:
 def test_it_reads_the_facts_after_the_sixth_batch(text: str, unit: str, kind, year) -> None:
     report = read_text("f.txt", text)
     assert (report.unit, report.report_kind, report.year) == (unit, kind, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cause across a list still makes it a review, not no request
+        ("没有因依申请公开、主动公开工作引起的行政复议。", [("review", 0)]),
+        # requests counted in the sentence: 未收到 speaks of other ones
+        ("本年度共收到申请5件,未收到其他形式的申请。", [("new_or_total", 5)]),
+        ("2025年未收到依申请公开申请,受理依申请公开0件。", [("new", 0), ("new_or_total", 0)]),
+    ],
+)  # fmt: skip
+def test_it_keeps_no_request_apart_from_reviews_and_counted_requests(
+    text: str, expected: list
+) -> None:
+    assert _claim_pairs(text) == expected

@@ -118,7 +118,10 @@ _NO_CASES = re.compile(
 # 未收到因政府信息公开申请引起的行政复议: no review, not no request
 # (未收到依申请公开信息、行政复议和行政诉讼 lists the three: none of each)
 # (没有出现就政府信息公开申请提出复议、诉讼: no review or lawsuit over the requests)
-_NO_REQUESTS_NOT = re.compile(r"[^，,。；;、]{0,8}?(?:引起|引发|产生|提起|提请|复议|诉讼)")
+# (没有因依申请公开、主动公开工作引起的行政复议: the cause, across the list, still says so)
+_NO_REQUESTS_NOT = re.compile(
+    r"[^，,。；;]{0,16}?(?:引起|引发|产生|提起|提请)|[^，,。；;、]{0,8}?(?:复议|诉讼)"
+)
 _NOT_NONE = re.compile(r"纠错|纠正|败诉|撤销|确认违法")
 # what a number is about when the sentence last named a channel other than applications
 # (县长信箱收到信件183条，答复183条; 收到微博投诉12条，均已办结)
@@ -343,6 +346,7 @@ def find_claims(text: str) -> list[Claim]:
     for sentence in sentences(text):
         first = len(out)  # this sentence's claims are out[first:]
         t4_kind = ""
+        none_at = -1
         for m in _NO_CASES.finditer(sentence):
             tail = sentence[m.end() : m.end() + 12]
             if _NOT_NONE.search(m.group(0) + tail):
@@ -359,6 +363,7 @@ def find_claims(text: str) -> list[Claim]:
             and not _NO_REQUESTS_NOT.match(sentence, no_requests.end())
         ):
             out.append(Claim("new", 0, no_requests.group(0), sentence))
+            none_at = len(out) - 1  # withdrawn below if the sentence counts requests received
         no_carried_in = _NO_CARRIED_IN.search(sentence)
         if no_carried_in:
             out.append(Claim("carried_in", 0, no_carried_in.group(0), sentence))
@@ -431,6 +436,11 @@ def find_claims(text: str) -> list[Claim]:
                         Claim(result[0], out[-1].value, clause.lstrip("，,"), sentence, False)
                     )
             previous = clause
+        if none_at >= 0 and any(
+            c.key in ("new", "new_or_total") and c.value for c in out[none_at + 1 :]
+        ):
+            # 收到申请3件，未收到其他形式的申请: the sentence counts requests, 未收到 is of others
+            del out[none_at]
     return out
 
 
