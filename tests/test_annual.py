@@ -1013,3 +1013,90 @@ def test_it_reads_the_fifth_batchs_claims(text: str, expected: list) -> None:
 def test_it_reads_the_unit_after_the_fifth_batch(text: str, unit: str, kind) -> None:
     report = read_text("u.txt", text)
     assert (report.unit, report.report_kind) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number between the verb and the documents; 制发件数 is table 二's column
+        ("对本年度制发的48件行政规范性文件在公开的同时进行解读。", [("t2_norm_made", 48)]),
+        ("本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件。",
+         [("t2_norm_made", 2), ("t2_norm_valid", 22)]),
+        # 未制发或废止规章、行政规范性文件: none made of either; 无上年结转 is none carried in
+        ("我办全年未制发或废止规章、行政规范性文件,无行政许可事项。", [("t2_rules_made", 0), ("t2_norm_made", 0)]),
+        ("本机关没有制定规章的职权。", []),
+        ("共收到公民政府信息公开申请35件,无上年结转申请。", [("carried_in", 0), ("new_or_total", 35)]),
+        ("新收到申请2件,上年无结转,已办理2件,无结转下年度。",
+         [("carried_in", 0), ("carry_out", 0), ("new", 2), ("r7", 2)]),
+        ("无结转。", [("carry_out", 0)]),
+        # 依申请公开案件 are applications; 相关案件 still nothing
+        ("全区共受理依申请公开案件315件,办结313件。", [("new_or_total", 315), ("r7", 313)]),
+        ("办理相关案件74件。", []),
+        # 未收到… a list of what was not received (依申请公开信息、行政复议和行政诉讼): none of each
+        ("我室本年度未收到任何形式的依申请公开信息、行政复议和行政诉讼。",
+         [("review", 0), ("litigation", 0), ("new", 0)]),
+        ("未收到因政府信息公开申请引起的行政诉讼。", [("litigation", 0)]),
+        ("没有出现就政府信息公开申请提出复议、诉讼和申诉的情况。", [("review", 0), ("litigation", 0)]),
+        # a number in another clause does not hide 未收到…申请
+        ("本年度未收到公民、法人或者其他组织获取相关政府信息的申请,依申请公开办理0件。", [("new", 0), ("r7", 0)]),
+        # 相关诉讼 / 复议 without 行政
+        ("未发生因依申请政府信息公开引起的相关诉讼,也没有针对本机关信息公开的行政复议申请。",
+         [("litigation", 0), ("review", 0)]),
+        # 逾期未补正 is the row 不补正; 其他处理 listed beside it is the row 其他 (a guess)
+        ("其中,不予处理0件,逾期未补正2件,其他处理5件,结转下年度继续办理16件。",
+         [("r5", 0), ("r6_1", 2), ("r6_3", 5), ("carry_out", 16)]),
+        ("其他处理7件,其中逾期未补正2件。", [("r6", 7), ("r6_1", 2)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_sixth_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected
+
+
+def test_the_other_row_beside_a_row_of_other_handling_is_a_guess() -> None:
+    claims = find_claims("逾期未补正2件,其他处理5件。")
+    assert [(c.key, c.value, c.certain) for c in claims] == [("r6_1", 2, True), ("r6_3", 5, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "year"),
+    [
+        # the sentences that name who made the report
+        ("根据《条例》要求,由某某市大数据发展管理委员会办公室编制完成本报告。本报告所列数据的统计期限自2019年1月1日"
+         "至2019年12月31日。\n一、总体情况\n", "某某市大数据发展管理委员会办公室", "department", 2019),
+        ("某某市重大项目建设指挥部办公室依据《条例》第五十条规定,编制本报告。\n一、总体情况\n2025年,我办严格遵循《条例》。\n",
+         "某某市重大项目建设指挥部办公室", "department", 2025),
+        ("本年度报告由某某区某某镇人民政府根据《条例》等文件要求编制本年度报告。\n一、总体情况\n2025年,某某镇人民政府坚持…。\n",
+         "某某区某某镇人民政府", "township", 2025),
+        ("依据《条例》第五十条规定,编制本报告。\n一、总体情况\n", "", None, None),
+        ("本报告依据《条例》,在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告。报告中所列数据统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n",
+         "帽儿山镇", "township", 2020),
+        # an adverb before the verb of the first dated sentence
+        ("依据《条例》第五十条规定,编制本报告。\n一、总体情况\n2025年,区政府办公室继续坚持以习近平新时代中国特色社会主义思想为指导。\n",
+         "", "department", 2025),
+        # the report made on the area's work
+        ("本报告依据《条例》等相关规定,结合本市2024 年政府信息公开工作实际情况编制。\n一、总体情况\n2024 年,本市秉持以公开为常态。\n",
+         "", "overall", 2024),
+        # no period, no dated comma: the year of the first sentence about the year's work
+        ("依据《条例》第五十条规定,编制本报告。\n一、总体情况\n(一)组织领导\n某某镇人民政府坚持依法公开。\n"
+         "主动公开方面。坚持应公开尽公开。2025年主动公开各类信息1257条,方便群众了解我镇政府工作。\n", "", "township", 2025),
+    ],
+)  # fmt: skip
+def test_it_reads_the_facts_after_the_sixth_batch(text: str, unit: str, kind, year) -> None:
+    report = read_text("f.txt", text)
+    assert (report.unit, report.report_kind, report.year) == (unit, kind, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cause across a list still makes it a review, not no request
+        ("没有因依申请公开、主动公开工作引起的行政复议。", [("review", 0)]),
+        # requests counted in the sentence: 未收到 speaks of other ones
+        ("本年度共收到申请5件,未收到其他形式的申请。", [("new_or_total", 5)]),
+        ("2025年未收到依申请公开申请,受理依申请公开0件。", [("new", 0), ("new_or_total", 0)]),
+    ],
+)  # fmt: skip
+def test_it_keeps_no_request_apart_from_reviews_and_counted_requests(
+    text: str, expected: list
+) -> None:
+    assert _claim_pairs(text) == expected

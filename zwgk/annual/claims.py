@@ -64,7 +64,7 @@ _SUBROWS = (
     # 信访 alone is also a channel (网上信访办件) or a body (信访局): the row only as 信访举报…/属于信访
     ("r5_1", "信访举报"), ("r5_1", "信访、"), ("r5_1", "信访类"), ("r5_1", "属于信访"), ("r5_1", "举报投诉"),
     ("r5_2", "重复申请"), ("r5_3", "出版物"),
-    ("r5_4", "大量反复"), ("r5_5", "重新出具"), ("r6_1", "不补正"), ("r6_2", "缴纳费用"),
+    ("r5_4", "大量反复"), ("r5_5", "重新出具"), ("r6_1", "不补正"), ("r6_1", "未补正"), ("r6_2", "缴纳费用"),
     ("r6_2", "收费通知"),
 )  # fmt: skip
 SUBROW_ZH = {
@@ -100,6 +100,8 @@ _RECEIVED = re.compile(
 )
 _ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕|共办理|办理了|已办理|完成办理|回复(?!率)")
 _CASES = re.compile(r"案件|(?<!执法)案卷")  # 属于行政执法案卷1件 is a row
+# 受理依申请公开案件315件: the cases of 依申请公开 are its applications
+_REQUEST_CASES = re.compile(r"(?:依申请|公开申请)(?:公开)?(?:的)?案件")
 _REVIEW = re.compile(r"行政复议")
 _LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼|起诉")
 _NO_REQUESTS = re.compile(
@@ -110,10 +112,16 @@ _NO_REQUESTS = re.compile(
 )
 _NO_CASES = re.compile(
     r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,20}?)"
-    r"(行政复议(?:[^，,。；;\d]{0,6}(?:行政)?诉讼)?|行政诉讼)"  # 无…行政复议、诉讼案件
+    r"((?:行政)?复议(?:[^，,。；;\d]{0,6}(?:行政)?诉讼)?|行政诉讼|(?<!行政)诉讼)"  # 无…行政复议、诉讼案件;
+    # 未发生因依申请政府信息公开引起的相关诉讼
 )
 # 未收到因政府信息公开申请引起的行政复议: no review, not no request
-_NO_REQUESTS_NOT = re.compile(r"[^，,。；;]{0,8}?(?:引起|引发|产生|提起|提请|行政复议|行政诉讼)")
+# (未收到依申请公开信息、行政复议和行政诉讼 lists the three: none of each)
+# (没有出现就政府信息公开申请提出复议、诉讼: no review or lawsuit over the requests)
+# (没有因依申请公开、主动公开工作引起的行政复议: the cause, across the list, still says so)
+_NO_REQUESTS_NOT = re.compile(
+    r"[^，,。；;]{0,16}?(?:引起|引发|产生|提起|提请)|[^，,。；;、]{0,8}?(?:复议|诉讼)"
+)
 _NOT_NONE = re.compile(r"纠错|纠正|败诉|撤销|确认违法")
 # what a number is about when the sentence last named a channel other than applications
 # (县长信箱收到信件183条，答复183条; 收到微博投诉12条，均已办结)
@@ -124,14 +132,20 @@ _APPLICATION = re.compile(r"申请")
 _RULES_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^，,。；;\d]{0,8}?规章")
 _NORM_MADE = re.compile(
     r"(?:新制定|制定|制发|新制作|出台|印发|新发布)[^，,。；;\d]{0,10}?规范性文件"
+    # 本年度制发的48件行政规范性文件: the number between the verb and the documents
+    r"|(?:新制定|制定|制发|出台|印发|新发布)(?:的|了)\d+\s*(?:件|份|个|部)(?:行政)?规范性文件"
 )
 # 清理规范性文件0件，保留4件，新制发1件: made, of the documents the sentence names
-_MADE_BARE = re.compile(r"^[，,、]?(?:本年|全年)?(?:新制定|新制发|新出台|新印发)(?:了)?\d")
+_MADE_BARE = re.compile(
+    r"^[，,、：:]?(?:本年|全年)?(?:新制定|新制发|新出台|新印发|(?:制发|制定)(?:件数|数量)(?:为)?)(?:了)?\d"
+)
 # 办理…申请61件，办结54件: handled = the new (and carried-over) requests, the answered are apart
 _HANDLED = re.compile(r"(?<![已了共成])办理(?!完毕|了|情况|过程|中)")
 _NORM_VALID = re.compile(r"(?:现行|继续)有效[^，,。；;\d]{0,10}?规范性文件")
 # 废止行政规范性文件10件，现行有效件数14件: the count of the documents the sentence names
-_VALID_COUNT = re.compile(r"^[，,、]?(?:现行|继续)有效(?:的)?(?:件数|数量|文件)?(?:为|共|共计)?\d")
+_VALID_COUNT = re.compile(
+    r"^[，,、：:]?(?:现行|继续)有效(?:的)?(?:件数|数量|文件)?(?:为|共|共计)?\d"
+)
 _MADE_INSIDE = re.compile(r"含新制定|其中新制定|新制定")
 # a number followed by 、纸质申请36件: one channel's count of a list of channels, not the whole
 _CHANNEL_LIST = re.compile(
@@ -151,7 +165,17 @@ _ANSWERED_COUNT = re.compile(r"(?:办结|答复)(?!率)[^，,。；;\d]{0,6}\d")
 _SUBJECT_REQUESTS = re.compile(r"^[，,]?\d+\s*(?:件|份|条|项)(?:政府)?(?:信息)?公开申请")
 # 未印发行政规范性文件: table 二's 本年制发 is 0 (无制定规章及规范性文件: the body has no such power)
 _NO_NORM_MADE = re.compile(
-    r"(?:未|没有)新?(?:制定|制发|印发|出台)[^，,。；;\d]{0,6}?规范性文件(?![^，,。；;]{0,6}\d)"
+    r"(?:未|没有)新?(?:制定|制发|印发|出台)(?:或|和|及)?(?:废止|修订)?[^，,。；;\d]{0,6}?"
+    r"(?:规章(?:、|和|及|或)[^，,。；;\d]{0,2}?)?规范性文件(?![^，,。；;]{0,6}(?:\d|权|职能|职责))"
+)
+# 未制发或废止规章、行政规范性文件: 本年制发 0 of both
+_NO_RULES_MADE = re.compile(
+    r"(?:未|没有)新?(?:制定|制发|印发|出台)(?:或|和|及)?(?:废止|修订)?[^，,。；;\d规]{0,6}?规章"
+    r"(?![^，,。；;]{0,12}(?:\d|权|职能|职责))"
+)
+# 无上年结转申请 / 上年度无结转: none carried in (无结转 alone: none carried out)
+_NO_CARRIED_IN = re.compile(
+    r"(?:无|没有)上一?年度?(?:结转|转结)|上一?年度?(?:无|没有)(?:结转|转结)"
 )
 # 收到申请1件，为本机关不掌握的政府信息 / 均予以公开: a result said of all the applications, no number
 _ALL_ARE = re.compile(
@@ -207,7 +231,11 @@ def _result_key(words: str) -> tuple[str, bool] | None:
 def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | None:
     """The quantity a number's own clause names; ``context`` is the sentence before the clause,
     ``rest`` the sentence after it."""
-    if _CASES.search(words) and not (_REVIEW.search(words) or _LITIGATION.search(words)):
+    if (
+        _CASES.search(words)
+        and not (_REVIEW.search(words) or _LITIGATION.search(words))
+        and not _REQUEST_CASES.search(words)
+    ):
         return None
     if _CHANNEL_LIST.match(rest):
         return None
@@ -316,25 +344,34 @@ def find_claims(text: str) -> list[Claim]:
     """Every claim of the prose, in order."""
     out: list[Claim] = []
     for sentence in sentences(text):
+        first = len(out)  # this sentence's claims are out[first:]
         t4_kind = ""
+        none_at = -1
         for m in _NO_CASES.finditer(sentence):
             tail = sentence[m.end() : m.end() + 12]
             if _NOT_NONE.search(m.group(0) + tail):
                 continue  # 未发生被行政复议纠错: says nothing of how many
             named = m.group(1)
-            if "行政复议" in named:
+            if "复议" in named:
                 out.append(Claim("review", 0, m.group(0), sentence))
             if "诉讼" in named:
                 out.append(Claim("litigation", 0, m.group(0), sentence))
         no_requests = _NO_REQUESTS.search(sentence)
         if (
             no_requests
-            and not _NUMBER.search(sentence)
+            and not _NUMBER.search(_own_clauses(sentence, no_requests))
             and not _NO_REQUESTS_NOT.match(sentence, no_requests.end())
         ):
             out.append(Claim("new", 0, no_requests.group(0), sentence))
-        if re.search(r"无下一?年度?结转|无结转|没有结转", sentence):
+            none_at = len(out) - 1  # withdrawn below if the sentence counts requests received
+        no_carried_in = _NO_CARRIED_IN.search(sentence)
+        if no_carried_in:
+            out.append(Claim("carried_in", 0, no_carried_in.group(0), sentence))
+        if re.search(r"无下一?年度?结转|无结转|没有结转", _NO_CARRIED_IN.sub("", sentence)):
             out.append(Claim("carry_out", 0, "无结转", sentence))
+        no_rules = _NO_RULES_MADE.search(sentence)
+        if no_rules:
+            out.append(Claim("t2_rules_made", 0, no_rules.group(0), sentence))
         no_norms = _NO_NORM_MADE.search(sentence)
         if no_norms:
             out.append(Claim("t2_norm_made", 0, no_norms.group(0), sentence))
@@ -378,6 +415,9 @@ def find_claims(text: str) -> list[Claim]:
                     continue
                 if key == ("new_or_total", False) and m.group(1) == "0":
                     key = ("new", True)  # 依申请公开0件: none at all, as 无依申请公开
+                if key[0] == "r6" and any(c.key in ("r6_1", "r6_2") for c in out[first:]):
+                    # 逾期未补正2件，其他处理5件: listed beside a row of 其他处理, it is the row 其他
+                    key = ("r6_3", False)
                 if key[0] in ("review", "litigation"):
                     t4_kind = key[0]
                     other = _both_cases(key[0], previous, clause, m)
@@ -396,7 +436,20 @@ def find_claims(text: str) -> list[Claim]:
                         Claim(result[0], out[-1].value, clause.lstrip("，,"), sentence, False)
                     )
             previous = clause
+        if none_at >= 0 and any(
+            c.key in ("new", "new_or_total") and c.value for c in out[none_at + 1 :]
+        ):
+            # 收到申请3件，未收到其他形式的申请: the sentence counts requests, 未收到 is of others
+            del out[none_at]
     return out
+
+
+def _own_clauses(sentence: str, m: re.Match[str]) -> str:
+    """The words of a sentence from the start of the clause (cut at ，；) a match begins in to the end
+    of the clause it ends in: 未收到…申请，依申请公开办理0件 has no number of its own."""
+    start = max(sentence.rfind(c, 0, m.start()) for c in "，,；;")
+    ends = [i for i in (sentence.find(c, m.end()) for c in "，,；;") if i >= 0]
+    return sentence[start + 1 : min(ends, default=len(sentence))]
 
 
 def _split_after(rest: str) -> bool:

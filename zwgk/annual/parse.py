@@ -447,6 +447,8 @@ _YEAR_HINTS = (
     r"截[止至]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日",
     r"(?:^|[。：:）)])(\d{4})\s*年度?[，,]",
     r"(?:^|[。：:）)]|总体情况|概述)(\d{4})\s*年度?(?:我|本|全)",  # 一、总体情况 2019年我局…
+    # a sentence that opens with the year's work: 2025年主动公开各类信息1257条 / 2025年收到并办理…
+    r"(?:^|[。：:）)])(\d{4})\s*年度?(?:全年)?共?(?:主动公开|收到|受理|新收|办理)",
 )
 # the report's own title quoted in its opening sentence: 编制并向社会公布《榆盘镇2021年…年度报告》
 # or named as the report by 以下简称: 《双塔区人民政府2022年…年度报告》(以下简称《年报》)通过…向社会公开
@@ -532,10 +534,20 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
 # the report's author named in its opening: 结合2025年荣成市信访局政府信息公开工作实际，编制本报告
 _AUTHOR = re.compile(
     r"结合(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)?工作实际[，,]?编制"
+    # 在认真总结2020年帽儿山镇政府信息公开工作的基础上，编制了此报告
+    r"|总结(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)工作的?基础上[，,]?编制"
 )
 # 本年度报告根据《条例》要求，由广汉市人民政府办公室编制: the report says who made it
 _MADE_BY = re.compile(
     r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由([\u4e00-\u9fff]{2,30}?)(?:负责|汇总)?(?:编制|编写|制作)(?!的)"
+    # 根据…要求，由福州市大数据发展管理委员会办公室编制完成本报告
+    r"|(?:^|[，,。；;])由([\u4e00-\u9fff]{2,30}?)(?:负责|汇总)?(?:编制|编写|制作)(?:完成|形成|了)?(?:本|此)(?:年度)?(?:报告|年报)"
+)
+# 北京市重大项目建设指挥部办公室依据《条例》第五十条规定，编制本报告: the sentence's subject makes it
+# (本年度报告由X根据…要求编制本年度报告: X)
+_LEADS = re.compile(
+    r"(?:^|[。；;])(?:本(?:年度)?(?:报告|年报))?由?([\u4e00-\u9fff]{2,30}?)(?:依据|根据|按照)[^。；;]{0,150}?[，,]?"
+    r"编制(?:了|完成)?(?:本|此)(?:年度)?(?:报告|年报)"
 )
 # the full name of a title's unit in the sentence that publishes the report: the title says
 # 市人民政府办公室…, the first sentence 现公开天门市人民政府办公室2025年…年度报告
@@ -553,9 +565,10 @@ def read_author(head: str, unit: str = "") -> str:
             if full != unit and full.endswith(unit):
                 return full
         return ""
-    for m in (_AUTHOR.search(text), _MADE_BY.search(text)):
-        if m and is_body_name(m.group(1)) and not _NOT_A_UNIT.match(m.group(1)):
-            return m.group(1)
+    for m in (_AUTHOR.search(text), _MADE_BY.search(text), _LEADS.search(text)):
+        name = next((g for g in m.groups() if g), "") if m else ""
+        if name and is_body_name(name) and not _NOT_A_UNIT.match(name):
+            return name
     return ""
 
 
@@ -607,12 +620,15 @@ _TOWNSHIP_SELF = re.compile(r"(?<!自)(?:我|本)(?:镇|乡(?!村)|街道?)(?![^
 # or of the sentence after 按照…要求，: 按照区委、区政府有关要求，区政府政务服务办进一步…
 _SUBJECT = re.compile(
     rf"(?:\d{{4}}\s*年(?:以来|度)?[，,]?{_UNDER}|要求[，,])((?:(?![各全所我本年])[\u4e00-\u9fff]){{2,20}}?)"
-    rf"(?={_VERBS})"
+    # an adverb may come before the verb: 2025年，区政府办公室继续坚持…
+    rf"(?=(?:继续|始终|一直|不断|仍然|依然)?(?:{_VERBS}))"
 )
 _AREA_WORDS = re.compile(
     r"全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息|受理|收到)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
     # an area as the subject of a dated sentence: 2024年，我区深入贯彻…
     rf"|\d{{4}}\s*年(?:以来|度)?[，,]?{_UNDER}(?:我|本)(?:省|市|县|区|州|旗)(?={_VERBS})"
+    # the report made on the area's work: 结合本市2024年政府信息公开工作实际情况编制
+    r"|结合(?:我|本)(?:省|市|县|区|州|旗)(?:\d{4}年度?)?(?:政府信息公开|政务公开|信息公开)?工作实际(?:情况)?[，,]?编制"
 )
 # the leading group names the body: 主要领导任组长，副局长为副组长
 _LED_BY = re.compile(r"副?(?:局|厅)长(?:任|为|担任)副?组长")
