@@ -2149,6 +2149,7 @@ _GUARD_REASONS = {
     "all_or_nothing": "写明做到得满分、否则不得分，又对其中部分未做到按项扣分：是替代还是另加不明确，须人工确认",
     "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
     "graver_past": "同一过错一般情形扣分之外，又写程度超过某一限度（如超过5%）另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
+    "graver_after": "同一过错一般情形扣分之外，又写因此造成（导致）某种后果的不得分或另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # each guard's number in the notes and in `bench/draft_accuracy.py --guards`: its place in the table above, but
@@ -2451,6 +2452,32 @@ def _graver_first(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 continue
             plain = _hanzi(cb)
             if any(cause[k : k + 3] in plain for k in range(len(cause) - 2)):
+                return True
+    return False
+
+
+def _graver_after(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """…如发现不及时或组织不力,需要乡以上单位协助扑火的每次扣1分,因村主干对抗洪抢险组织不力造成重大灾情的此项不计分:
+    a fault has an amount, and a later case of the same item names the same fault (three hanzi or more in a row of
+    the words before its consequence) with the consequence it caused (造成 / 导致 / 引起…的) and zeroes the item or
+    takes a larger amount — the graver case of that fault after its plain case (G20's reading in this order; an
+    event graded by how grave it is, kept by the fourth convention). (…每处扣4分;断档率高于5%…该项不得分 names no
+    consequence: G30's question, not this one; 导致…的 naming another fault, two hanzi shared: other faults)"""
+    plain = [(t, _hanzi(_case_text(s, toks, t))) for t in deducts if t.value is not None]
+    for b in toks:
+        if b.cont or not (b.kind == "zero" or (b.kind == "deduct" and b.value is not None)):
+            continue
+        cb = _case_text(s, toks, b)
+        m = _CONSEQUENCE_RE.search(cb)
+        if not m:
+            continue
+        cause = _hanzi(cb[: m.start()].rsplit(",", 1)[-1])
+        for a, ca in plain:
+            if a.start >= b.start or a.item != b.item:
+                continue
+            if b.kind == "deduct" and b.value <= a.value:
+                continue
+            if any(cause[k : k + 3] in ca for k in range(len(cause) - 2)):
                 return True
     return False
 
@@ -2772,6 +2799,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "unscored": _unscored_twin(s, toks),
         "graver_first": _graver_first(s, toks, deducts),
         "graver_past": _graver_past(s, toks, deducts),
+        "graver_after": _graver_after(s, toks, deducts),
         # 每少1项扣0.5分,不符合要求,该单项基准分扣完为止: a counted shortfall of a requirement and the item zeroed when
         # the requirement (named by no other duty) is not met — the whole lack beside the shortfall (batch 13's
         # reading; 每少1项扣0.5分,未建立台账的不得分 names another duty: two faults)
