@@ -1482,6 +1482,20 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
+            stop = s.find("。", t.end)
+            first_quota = (
+                t.kind == "get"
+                and per is not None
+                and re.search(rf"(?:1|一){re.escape(per)}(?:的|者)?,?$", s[seg_start : t.start])
+                and re.search(
+                    rf"每(?:增加?|新增|多|超过?)(?:1|一){re.escape(per)}",
+                    s[t.end : stop if stop >= 0 else len(s)],
+                )
+            )
+            if first_quota:
+                # 完成…项目1个得20分,每增加1个项目…加10分: the first one is the quota that earns the worth, the
+                # ones past it are counted after it — not the worth counted per one (O07-01's reading)
+                per = None
             capped_count = False
             if per is None and t.kind in ("bonus", "get") and t.value:
                 # 有一次会议纪要或记录的得1分,最多得2分: one of a thing credited, then a cap of the same kind
@@ -1561,7 +1575,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
             loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
-            if per is None and loose and not quota:
+            if per is None and loose and not quota and not first_quota:
                 before = s[seg_start : loose.start()]
                 if not any(
                     before.endswith(w) for w in _NOT_COUNT_BEFORE
