@@ -475,6 +475,13 @@ def normalize(text: str) -> str:
             s,
         )
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
+    # 每增(减)1个百分点加(减)5分: a counted bonus and a counted deduction of the same size in one phrase, written out
+    # as two (每增1个百分点加5分,每减1个百分点减5分; batch 26's O07-02–05)
+    s = re.sub(
+        r"每(增加?|提高|上升|多|超)\((减少?|降低|下降|少)\)([^,;。()]{1,12}?)加\((减|扣)\)(\d+(?:\.\d+)?)分",
+        r"每\1\3加\5分,每\2\3\4\5分",
+        s,
+    )
     # 否者不得分: the slip for 否则 (otherwise) at a clause's start, before the loss it introduces
     s = re.sub(r"(?<=[,;。])否者(?=,?(?:不|扣|得|计|记|该项|此项|本项))", "否则", s)
     # a yes-or-no column with its points (是4;否0): the worth, all or nothing (as 得4分;否则不得分)
@@ -674,8 +681,8 @@ _EVERY_UNIT_RE = re.compile(
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
     # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
-    # right after it (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
-    r"|每(?:差|少|缺|低|减少|下降|降低|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
+    # right after it (收入每增(减)2万元加(减)5分, written out as 每增…加 / 每减…减) (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
+    r"|每(?:差|少|缺|低|减少?|下降|降低|增加?|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
@@ -1486,6 +1493,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             first_quota = (
                 t.kind == "get"
                 and per is not None
+                and "每" not in s[seg_start : t.start]
                 and re.search(rf"(?:1|一){re.escape(per)}(?:的|者)?,?$", s[seg_start : t.start])
                 and re.search(
                     rf"每(?:增加?|新增|多|超过?)(?:1|一){re.escape(per)}",
