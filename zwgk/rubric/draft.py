@@ -763,8 +763,11 @@ _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过
 # year is the assessment's own period (每季度…低于30%的 stays unclear: each quarter, or once?)
 _YEARLY_SHORT_RE = re.compile(r"(?<!不)(?:少于|低于|不到|不足)[\d一二两三四五六七八九十]")
 _TIERS_RE = re.compile(
-    r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
+    r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?P<unit>次|处|件|项|条|个|起|篇)(?:及)?"
     r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的?,(?:扣|加|得(?!满分)))"
+    # (not the requirement met earning the worth and its shortfall counted in the same unit right after it:
+    # 培训全年2次以上得1分,少一次扣0.5分 — the worth and a counted deduction, batch 26's O03-02)
+    r"(?![^,;。]{0,4}?(?:的|者)?,?得\d+(?:\.\d+)?分[,;](?:每)?(?:少|缺)(?:[一1])(?P=unit))"
 )  # (两项以上未完成的,扣3分 / 发现二起以上,扣3分: the amount a comma after its case)
 _NOT_COUNT_BEFORE = (
     "少于",
