@@ -681,8 +681,8 @@ _EVERY_UNIT_RE = re.compile(
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
     # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
-    # right after it (收入每增(减)2万元加(减)5分, written out as 每增…加 / 每减…减) (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
-    r"|每(?:差|少|缺|低|减少?|下降|降低|增加?|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
+    # right after it (收入每增(减)2万元加(减)5分, written out as 每增…加 / 每减…减; 每超额完成1万的加计1分) (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
+    r"|每(?:差|少|缺|低|减少?|下降|降低|增加?|多|超额)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
