@@ -384,7 +384,7 @@ _CIRCLED = dict.fromkeys(map(chr, range(0x2460, 0x2474)), _ITEM)  # ①…⑳, b
 _DASHES = dict.fromkeys("—–―‒─━‐‑⁃－", "—")
 _DASHES.update({"~": "~", "〜": "~", "～": "~", "−": "-"})
 _ITEM_RE = re.compile(
-    r"(?:^|(?<=[。;:\s]))\s*(?:\d{1,2}(?:[.、)]|\s+、)(?![\d.])|[一二三四五六七八九十]{1,3}、)"
+    r"(?:^|(?<=[。;:\s]))\s*(?:\d{1,2}(?:[.、)]|\s+、|\.\.)(?![\d.])|[一二三四五六七八九十]{1,3}、)"
     r"|(?:^|(?<=[。;,:\s]))\s*(?:\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))"
 )
 
@@ -396,11 +396,25 @@ _TRADITIONAL = str.maketrans(
     "對責報請問進處罰項條個單記計為無於發現違規則費張場頁戶種筆過滿決視況評額舉紀與協辦負雙適當"
     "應綜斷慮價確減獎錯誤別週時點遲內達節嚴響後連續屢轉資長經參論執據給該標數總頂兩備關機構門會"
     "議開傳務縣區鄉鎮級書號證屬準說統訂歸檔簡訊採稱維護網欄設導動態類權線題層員隊團黨風銷簽補聯"
-    "絡優檢測驗審匯實際績獲勵懲厲遺毀損讀寫錄間範圍礎還選擇認領組織約談訪詢沒畝電話",
+    "絡優檢測驗審匯實際績獲勵懲厲遺毀損讀寫錄間範圍礎還選擇認領組織約談訪詢沒畝電話"
+    "拋轄災傷亂產糧貼農業勞這們來將從讓環險難營衛園車輛運輸錢銀財賬購買賣廢棄療醫藥學師習練訓試課幹監"
+    "廳鄰愛貧幫濟齊義劃畫圖變興舊廣東華陽歲戰軍擁殯墳禮喪潔淨闖遠稅徵龍養漁魚雞豬貨質結絕紅納紙細終綠"
+    "緊編緩縮繳羅職聽腦艱藝蘭虧術衝裝製複見親覺觀討許訴診詳諾謀講謝識豐貢貫貴賠賴趕躍軟較載輕輔輪邊遞"
+    "遷郵釋針鐘鍵閉閱陳陸隱隨雜離靜順須預頻顯飛飲飯館馬體齡氣燈爭獨畢盡盤積穩窮築兒冊凍創勝勢卻啟圓堅"
+    "塊壞壓夠頭奪奮婦寬專尋屆島嶺幣帶廠庫異強彈徑復徹慣懷戲擔換擊擴攝敗敵暫極樣樓歡殘洩湧滅溝漲潛澤灣"
+    "煙熱爾牆狀獻盜眾礙競籌紛緒縱繼聖聞聲肅腳臨萬蓋薦蘇蟲裡襲覽觸託詞誌語誰諮譽貿賀賞賦贈贊趨跡踐蹤軌"
+    "輯辭鋼陣陰雖雲靈願顧餘驅鬥鬧麗麼黃壇臺並併倉偽債僅儀億償儲夥係葉",
     "对责报请问进处罚项条个单记计为无于发现违规则费张场页户种笔过满决视况评额举纪与协办负双适当"
     "应综断虑价确减奖错误别周时点迟内达节严响后连续屡转资长经参论执据给该标数总顶两备关机构门会"
     "议开传务县区乡镇级书号证属准说统订归档简讯采称维护网栏设导动态类权线题层员队团党风销签补联"
-    "络优检测验审汇实际绩获励惩厉遗毁损读写录间范围础还选择认领组织约谈访询没亩电话",
+    "络优检测验审汇实际绩获励惩厉遗毁损读写录间范围础还选择认领组织约谈访询没亩电话"
+    "抛辖灾伤乱产粮贴农业劳这们来将从让环险难营卫园车辆运输钱银财账购买卖废弃疗医药学师习练训试课干监"
+    "厅邻爱贫帮济齐义划画图变兴旧广东华阳岁战军拥殡坟礼丧洁净闯远税征龙养渔鱼鸡猪货质结绝红纳纸细终绿"
+    "紧编缓缩缴罗职听脑艰艺兰亏术冲装制复见亲觉观讨许诉诊详诺谋讲谢识丰贡贯贵赔赖赶跃软较载轻辅轮边递"
+    "迁邮释针钟键闭阅陈陆隐随杂离静顺须预频显飞饮饭馆马体龄气灯争独毕尽盘积稳穷筑儿册冻创胜势却启圆坚"
+    "块坏压够头夺奋妇宽专寻届岛岭币带厂库异强弹径复彻惯怀戏担换击扩摄败敌暂极样楼欢残泄涌灭沟涨潜泽湾"
+    "烟热尔墙状献盗众碍竞筹纷绪纵继圣闻声肃脚临万盖荐苏虫里袭览触托词志语谁咨誉贸贺赏赋赠赞趋迹践踪轨"
+    "辑辞钢阵阴虽云灵愿顾余驱斗闹丽么黄坛台并并仓伪债仅仪亿偿储伙系叶",
 )
 
 
@@ -461,6 +475,13 @@ def normalize(text: str) -> str:
             s,
         )
     s = re.sub(r"(?<=[扣减加])[,、](?=\d+(?:\.\d+)?分)", "", s)  # 扣,1分: a column's break
+    # 每增(减)1个百分点加(减)5分: a counted bonus and a counted deduction of the same size in one phrase, written out
+    # as two (每增1个百分点加5分,每减1个百分点减5分; batch 26's O07-02–05)
+    s = re.sub(
+        r"每(增加?|提高|上升|多|超)\((减少?|降低|下降|少)\)([^,;。()]{1,12}?)加\((减|扣)\)(\d+(?:\.\d+)?)分",
+        r"每\1\3加\5分,每\2\3\4\5分",
+        s,
+    )
     # 否者不得分: the slip for 否则 (otherwise) at a clause's start, before the loss it introduces
     s = re.sub(r"(?<=[,;。])否者(?=,?(?:不|扣|得|计|记|该项|此项|本项))", "否则", s)
     # a yes-or-no column with its points (是4;否0): the worth, all or nothing (as 得4分;否则不得分)
@@ -558,7 +579,7 @@ _TOKEN_RE = re.compile(
             rf"(?P<dcap2>(?<=[,;(]){_N}分[扣减]完为止)",
             # 扣分至基本分值扣完为止: down to the item's own worth, no cap
             r"(?P<stop>(?:[扣减]分?(?:至|到)(?:基本|基础|本项|该项|此项)分值?)?[扣减]完为止"
-            r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:(?:本项|该项|此项)?扣分)?(?:不保底|不设下限|可为负分)|可?扣至负分|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)))",
+            r"|扣完即止|扣至0分为止|(?:扣分)?(?:上不封顶|不封顶|不设上限)|(?:(?:本项|该项|此项)?扣分)?(?:不保底|不设下限|可为负分)|可?扣至负分|(?:直至|直到)扣完(?:(?:基本|基础)分值?)?(?![\d.])|扣完(?!(?:基本|基础)分值?(?![\d.]|为止)|(?:该|本|此)项的?(?:分值|分数|得分)(?![\d.]|为止)))",
             # the item's worth written in the text: (5分), 【2分】, 满分5分, 本项5分
             rf"(?P<worth>[(【](?:共计?)?{_N}分(?:[)】]|(?=[,;:]))|满分(?:为)?{_N}分|(?<![扣加得])分值[为是:]?{_N}分"
             rf"|(?:本项|该项|此项|本指标|该指标)(?:分值|总分|满分)?(?:为|是|共)?(?!0分){_N}分(?=[,;。)]|$)"
@@ -595,6 +616,8 @@ _TOKEN_RE = re.compile(
             r"|单项否决|(?:该项|此项|本项|指标|该指标|此项指标|本项指标)?(?:为|得|计|记)0分"
             # 对…未及时整治的扣完基本分: the whole base lost at once (扣完基本分为止 is a stop)
             r"|扣完(?:基本|基础)分值?(?![\d.]|为止)"
+            # …出现5亩以上连片抛荒1处,扣完该项分值: the item's whole worth lost at once (该项分值扣完为止 is a stop)
+            r"|扣完(?:该|本|此)项的?(?:分值|分数|得分)(?![\d.]|为止)"
             # 不符合要求,该单项基准分扣完为止: the item's worth taken as the consequence of a condition (a comma part
             # with no amount before it; …扣1分,本项分扣完为止 after an amount is a floor)
             r"|(?<=[\u4e00-\u9fff],)(?<!分,)(?:该|本|此)单?项(?:基准|基础|基本)?分(?:值|数)?扣完为止)",
@@ -658,8 +681,8 @@ _EVERY_UNIT_RE = re.compile(
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
     # 每差1微克/立方米扣0.5分 / 每少1亩扣0.5分 / 每少完成100万元审核量扣1分 / 每增加10万元加0.5分:
     # a shortfall from a target (or a gain over it) counted in the target's own unit, the amount
-    # right after it (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
-    r"|每(?:差|少|缺|低|减少|下降|降低|增加|多)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
+    # right after it (收入每增(减)2万元加(减)5分, written out as 每增…加 / 每减…减; 每超额完成1万的加计1分) (经费20万落实(每下降1万扣1分): a fall below the target, as 每少)
+    r"|每(?:差|少|缺|低|减少?|下降|降低|增加?|多|超额)(?:完成)?(?:\d+(?:\.\d+)?|一)([^\d,;。扣减加]{1,8}?)(?=扣|减|加)"
     # 每低于目标值1天 / 每超平均年龄1岁: one unit counted against a named reference (a step of 1)
     r"|每(?:低于?|高于?|超过?|超出|少于?|多于?|差|晚于?|早于?)[^\d,;。]{1,6}?[一1](?:个)?"
     r"(天|日|工作日|小时|百分点|周岁|岁)(?![\d.])"
@@ -740,8 +763,11 @@ _REQUIREMENT_RE = re.compile(r"至少|不少于|不低于|不得少于|不超过
 # year is the assessment's own period (每季度…低于30%的 stays unclear: each quarter, or once?)
 _YEARLY_SHORT_RE = re.compile(r"(?<!不)(?:少于|低于|不到|不足)[\d一二两三四五六七八九十]")
 _TIERS_RE = re.compile(
-    r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?:次|处|件|项|条|个|起|篇)(?:及)?"
+    r"(?<![\d.])(?![1一](?:次|处|件|项|条|个|起|篇))[二两三四五六七八九十\d]+(?P<unit>次|处|件|项|条|个|起|篇)(?:及)?"
     r"(?:以上|以下)(?=[^,;。]{0,4}(?:扣|加|得(?!满分))|[^,;。]{0,12}的?,(?:扣|加|得(?!满分)))"
+    # (not the requirement met earning the worth and its shortfall counted in the same unit right after it:
+    # 培训全年2次以上得1分,少一次扣0.5分 — the worth and a counted deduction, batch 26's O03-02)
+    r"(?![^,;。]{0,4}?(?:的|者)?,?得\d+(?:\.\d+)?分[,;](?:每)?(?:少|缺)(?:[一1])(?P=unit))"
 )  # (两项以上未完成的,扣3分 / 发现二起以上,扣3分: the amount a comma after its case)
 _NOT_COUNT_BEFORE = (
     "少于",
@@ -1466,6 +1492,21 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if t.value is not None and t.value <= 0:
                 draft.review("扣分或加分为0分：须人工确认")
             per = _per_marker(s, seg_start, t)
+            stop = s.find("。", t.end)
+            first_quota = (
+                t.kind == "get"
+                and per is not None
+                and "每" not in s[seg_start : t.start]
+                and re.search(rf"(?:1|一){re.escape(per)}(?:的|者)?,?$", s[seg_start : t.start])
+                and re.search(
+                    rf"每(?:增加?|新增|多|超过?)(?:1|一){re.escape(per)}",
+                    s[t.end : stop if stop >= 0 else len(s)],
+                )
+            )
+            if first_quota:
+                # 完成…项目1个得20分,每增加1个项目…加10分: the first one is the quota that earns the worth, the
+                # ones past it are counted after it — not the worth counted per one (O07-01's reading)
+                per = None
             capped_count = False
             if per is None and t.kind in ("bonus", "get") and t.value:
                 # 有一次会议纪要或记录的得1分,最多得2分: one of a thing credited, then a cap of the same kind
@@ -1545,7 +1586,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
             loose = _ONE_LOOSE_RE.search(s, seg_start, t.start)
-            if per is None and loose and not quota:
+            if per is None and loose and not quota and not first_quota:
                 before = s[seg_start : loose.start()]
                 if not any(
                     before.endswith(w) for w in _NOT_COUNT_BEFORE
@@ -2133,6 +2174,7 @@ _GUARD_REASONS = {
     "all_or_nothing": "写明做到得满分、否则不得分，又对其中部分未做到按项扣分：是替代还是另加不明确，须人工确认",
     "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
     "graver_past": "同一过错一般情形扣分之外，又写程度超过某一限度（如超过5%）另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
+    "graver_after": "同一过错一般情形扣分之外，又写因此造成（导致）某种后果的不得分或另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # each guard's number in the notes and in `bench/draft_accuracy.py --guards`: its place in the table above, but
@@ -2365,8 +2407,9 @@ def _level_graded(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
 # three faults or more listed with 、 inside one clause closed by one 的 / 者, then one amount not counted
 # (漏报、瞒报、谎报的扣3分: each or all? — the reading settled before batch 21); a list that one negation before
 # it governs (没有做到同部署、同落实、同检查的) is one duty not done, and a count after the 的 (每次, 每人次) says each
+_LISTED_FAULT = r"不|未|无|没|缺|漏|迟|错|瞒|谎|虚|违|超|差|乱"
 _THREE_LISTED_RE = re.compile(
-    r"(?:^|[,;。:])(?P<list>[^,;。:、]{1,10}(?:、[^,;。:、]{1,6}){2,})(?:的|者),?(?:扣|减)[除去]?\d"
+    r"(?:^|[,;。:\ue000])(?P<list>[^,;。:、]{1,16}(?:、[^,;。:、]{1,6}){2,})(?:的|者),?(?:扣|减)[除去]?\d"
 )
 
 
@@ -2375,6 +2418,10 @@ def _three_listed(s: str) -> bool:
         first, *rest = m.group("list").split("、")
         if "等" in m.group("list"):
             continue  # (G6's)
+        if len(first) > 10 and not all(re.search(_LISTED_FAULT, part) for part in rest):
+            # …墓区建有超标准大墓、不整洁、卫生差的: a long first part (its subject before the first fault) only when
+            # every later part names a fault of its own (not 引用条、款、项、目不具体的: things listed, one fault)
+            continue
         if re.match(r"(?:对|有)?(?:没有|未|无|缺|不)", first) and not any(
             re.search(r"不|未|无|没|缺|漏|迟|错|瞒|谎|虚|违|超", part) for part in rest
         ):
@@ -2430,6 +2477,32 @@ def _graver_first(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 continue
             plain = _hanzi(cb)
             if any(cause[k : k + 3] in plain for k in range(len(cause) - 2)):
+                return True
+    return False
+
+
+def _graver_after(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
+    """…如发现不及时或组织不力,需要乡以上单位协助扑火的每次扣1分,因村主干对抗洪抢险组织不力造成重大灾情的此项不计分:
+    a fault has an amount, and a later case of the same item names the same fault (three hanzi or more in a row of
+    the words before its consequence) with the consequence it caused (造成 / 导致 / 引起…的) and zeroes the item or
+    takes a larger amount — the graver case of that fault after its plain case (G20's reading in this order; an
+    event graded by how grave it is, kept by the fourth convention). (…每处扣4分;断档率高于5%…该项不得分 names no
+    consequence: G30's question, not this one; 导致…的 naming another fault, two hanzi shared: other faults)"""
+    plain = [(t, _hanzi(_case_text(s, toks, t))) for t in deducts if t.value is not None]
+    for b in toks:
+        if b.cont or not (b.kind == "zero" or (b.kind == "deduct" and b.value is not None)):
+            continue
+        cb = _case_text(s, toks, b)
+        m = _CONSEQUENCE_RE.search(cb)
+        if not m:
+            continue
+        cause = _hanzi(cb[: m.start()].rsplit(",", 1)[-1])
+        for a, ca in plain:
+            if a.start >= b.start or a.item != b.item:
+                continue
+            if b.kind == "deduct" and b.value <= a.value:
+                continue
+            if any(cause[k : k + 3] in ca for k in range(len(cause) - 2)):
                 return True
     return False
 
@@ -2640,14 +2713,14 @@ def _sub_case(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
 # (迟报四天及以上, 五处及以上) that zeroes the item or takes an amount of its own: one fault counted, then at a
 # threshold of the same count the graver case — a tier (batch 22's reading; batch 23's A01); not a requirement
 # met at the threshold (20条以上的得满分,每少1条扣0.5分: no 得 or 每 between the threshold and the amount)
-_COUNT_UNIT = r"(天|日|处|次|项|件|个|条|篇|宗|例|起|人次|户|家|份)"
+_COUNT_UNIT = r"(天|日|处|次|项|件|个|条|篇|宗|例|起|人次|户|家|份|亩|公顷)"
 _COUNT_EACH_RE = re.compile(rf"每[^,;。\d]{{0,10}}?(?:一|1){_COUNT_UNIT}")
 _COUNT_NUM = r"(?:\d+|[两二三四五六七八九十]+)"
 _COUNT_FLOOR_RE = re.compile(
     # N天及以上 / 超过N天 / 达5处 … then, in the clause, the zeroing or an amount
     rf"(?:(?<![每\d.])(?<!不)(?:超过|超出|多于|达到?|满){_COUNT_NUM}{_COUNT_UNIT}(?:及|或)?(?:以上)?"
     rf"|(?<![每\d.]){_COUNT_NUM}{_COUNT_UNIT}(?:及|或)?以上)(?:(?!得|每)[^;。]){{0,20}}?"
-    r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d)"
+    r"(?:不得分|不[计记]分|[得计记为]0分|扣[除减]?\d|扣完(?:该|本|此)项的?(?:分值|分数|得分))"
     # a bare N天 right before the zeroing (迟报四天不得分; 迟报四天的,不得分)
     rf"|(?<![每\d.]){_COUNT_NUM}{_COUNT_UNIT}(?:的|者)?,?(?:该项|本项)?(?:不得分|不[计记]分|[得计记为]0分)"
 )
@@ -2751,6 +2824,7 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "unscored": _unscored_twin(s, toks),
         "graver_first": _graver_first(s, toks, deducts),
         "graver_past": _graver_past(s, toks, deducts),
+        "graver_after": _graver_after(s, toks, deducts),
         # 每少1项扣0.5分,不符合要求,该单项基准分扣完为止: a counted shortfall of a requirement and the item zeroed when
         # the requirement (named by no other duty) is not met — the whole lack beside the shortfall (batch 13's
         # reading; 每少1项扣0.5分,未建立台账的不得分 names another duty: two faults)
