@@ -711,13 +711,14 @@ def test_the_planted_defects_are_labelled_and_their_files_exist():
         # … the first one, before any 全县各级行政机关: an area's report may go on to a bureau's work
         ("一、总体情况\n2023年,全县各级行政机关认真贯彻《条例》。2023年,县市场监管局主动公开信息50条。\n",
          "overall"),
-        ("一、总体情况\n2023年,某某县坚持公开为常态。2023年,县市场监管局主动公开信息50条。\n", None),
+        # (an area as the first subject is its report, after the seventh batch: 2020年，武汉市坚持…)
+        ("一、总体情况\n2023年,某某县坚持公开为常态。2023年,县市场监管局主动公开信息50条。\n", "overall"),
         # … or of the sentence after 按照…要求，
         ("一、总体情况\n按照区委、区政府有关要求,区政府政务服务办进一步完善公开制度。\n", "department"),
         ("一、总体情况\n按照上级要求,全区各部门进一步完善公开制度。\n", None),
         # … not an area, not all the departments of one
         ("一、总体情况\n2023年,全区各部门积极推进公开。\n", None),
-        ("一、总体情况\n2022年,某某县坚持公开为常态。\n", None),
+        ("一、总体情况\n2022年,某某县坚持公开为常态。\n", "overall"),
     ],
 )  # fmt: skip
 def test_it_reads_the_kind_from_how_the_text_speaks_of_itself(text: str, kind) -> None:
@@ -1100,3 +1101,42 @@ def test_it_keeps_no_request_apart_from_reviews_and_counted_requests(
     text: str, expected: list
 ) -> None:
     assert _claim_pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "year"),
+    [
+        # 现就X…报告如下: 现就 is no part of the name
+        ("根据《条例》有关规定,现就某某县人民政府2020年度政府信息公开情况报告如下:\n一、概述\n", "某某县人民政府",
+         "overall", 2020),
+        # a title whose year lost its 年
+        ("某某自治区政府国资委2020政府信息公开工作年度报告\n一、总体情况\n", "某某自治区政府国资委", "department", 2020),
+        # a title-like phrase inside a clause of prose names no body
+        ("现结合我局2024年工作情况,开展政府信息公开工作年度报告编写及发布。\n一、总体情况\n", "", "department", 2024),
+        # 结合X政府信息公开工作有关统计数据编制而成 names the author
+        ("本年报结合某某市人民政府办公室政府信息公开工作有关统计数据编制而成。\n一、总体情况\n", "某某市人民政府办公室",
+         "department", None),
+        # the year of 统计数据自…, and of 2020年以来，
+        ("本年度报告中所有统计数据自2023年1月1日起至2023年12月31日止。\n一、总体情况\n", "", None, 2023),
+        ("一、总体情况\n2020年以来,我区按照国家、省市的安排和部署推进公开。\n", "", "overall", 2020),
+        # a department taking part in the city's training is no city report; 本地区本部门 is no self-reference
+        ("一、总体情况\n我中心按照要求建设网站。积极参加全市政府信息公开培训。\n", "", "department", None),
+        ("一、总体情况\n2020年,某某市坚持公开为常态。通过政策栏目集中公开本地区本部门规范性文件。\n", "", "overall", 2020),
+        # two bodies reporting together keep the space between them; the first one's kind
+        ("现公布某某市某某区人民政府 某某开发区管委会2022年政府信息公开工作年度报告。\n一、总体情况\n",
+         "某某市某某区人民政府 某某开发区管委会", "overall", 2022),
+        ("某 某 市 人 民 政 府2022年政府信息公开工作年度报告\n一、总体情况\n", "某某市人民政府", "overall", 2022),
+        # an area's other name in brackets is part of its name; an office in brackets is not
+        ("2020年高新区(新市区)政府信息公开工作年度报告\n一、总体情况\n", "高新区(新市区)", "overall", 2020),
+        ("某某县人民政府(县人民政府办公室)2021年政府信息公开工作年度报告\n一、总体情况\n", "某某县人民政府",
+         "overall", 2021),
+        # the government's office compiles the government's report
+        ("本年度报告由某某市某某区人民政府办公室编制。\n一、总体情况\n2024年,某某区人民政府以习近平新时代中国特色社会主义思想为指导。\n",
+         "某某市某某区人民政府办公室", "overall", 2024),
+        ("本年度报告由某某市人民政府办公室编制。\n一、总体情况\n2024年,某某市人民政府办公室以习近平新时代中国特色社会主义思想为指导。\n",
+         "某某市人民政府办公室", "department", 2024),
+    ],
+)  # fmt: skip
+def test_it_reads_the_facts_after_the_seventh_batch(text: str, unit: str, kind, year) -> None:
+    report = read_text("f.txt", text)
+    assert (report.unit, report.report_kind, report.year) == (unit, kind, year)
