@@ -552,7 +552,8 @@ def test_it_finds_claims_written_as_groups_with_reasons_and_carry_overs():
     got = [(c.key, c.value) for c in find_claims(text)]
     assert got == [
         ("new_or_total", 1295), ("r7", 1191), ("carried_in", 189), ("r1+r2", 208), ("r3", 20),
-        ("r4", 564), ("r5", 80), ("r6", 319), ("carry_out", 31), ("r3_6", 1), ("r4_1", 2),
+        ("r4", 564), ("r5", 80), ("r6", 319), ("review:结果纠正", 0), ("litigation:结果纠正", 0),
+        ("carry_out", 31), ("r3_6", 1), ("r4_1", 2),
     ]  # fmt: skip
 
 
@@ -788,7 +789,8 @@ def test_it_reads_the_year_from_a_dated_line_after_a_heading():
         # … and 未收到因…申请引起的 is not “no request”
         ("未收到因政府信息公开申请引起的行政复议和行政诉讼。", [("review", 0), ("litigation", 0)]),
         ("未收到政府信息公开申请。", [("new", 0)]),
-        ("无行政复议纠错、诉讼败诉情况。", []),
+        # (none corrected: the 结果纠正 columns, after the seventh batch)
+        ("无行政复议纠错、诉讼败诉情况。", [("review:结果纠正", 0), ("litigation:结果纠正", 0)]),
         # 公开N件 right after the requests received is 予以公开; elsewhere it is nothing
         ("共收到依申请公开0件,公开0件,不予公开0件。", [("new_or_total", 0), ("r1", 0), ("r3", 0)]),
         ("全年发布信息32条,公开32条。", []),
@@ -1140,3 +1142,26 @@ def test_it_keeps_no_request_apart_from_reviews_and_counted_requests(
 def test_it_reads_the_facts_after_the_seventh_batch(text: str, unit: str, kind, year) -> None:
     report = read_text("f.txt", text)
     assert (report.unit, report.report_kind, report.year) == (unit, kind, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number before the case's name, its result at the end of the list
+        ("行政复议192件,行政诉讼73件,其中:140件行政复议、49件行政诉讼获维持,8件行政复议结果纠正,"
+         "16件行政复议、14件行政诉讼为其他结果,其余尚未审结。",
+         [("review", 192), ("litigation", 73), ("review:结果维持", 140), ("litigation:结果维持", 49),
+          ("review:结果纠正", 8), ("review:其他结果", 16), ("litigation:其他结果", 14)]),
+        ("本年度发生3件行政复议,均维持。", [("review", 3)]),
+        # 已公开 after the requests received; the result said in the next clause without a number
+        ("收到政务信息公开申请7条,其中3条已公开,3条属于个人隐私,不予以公开;1条属于重复申请,不予以处理。",
+         [("new_or_total", 7), ("r1", 3), ("r3", 3), ("r5_2", 1)]),
+        ("梳理政府信息100条,已公开95条。", []),
+        # none corrected: the 结果纠正 columns, not the totals; 本级 speaks of a part of the cases
+        ("2022年新收到政府信息公开申请33件,全部按时办结,无行政复议、行政诉讼纠错案件。",
+         [("new", 33), ("review:结果纠正", 0), ("litigation:结果纠正", 0)]),
+        ("区政府本级无涉及信息公开行政复议结果纠正和行政诉讼败诉案件。", []),
+    ],
+)  # fmt: skip
+def test_it_reads_the_seventh_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected

@@ -209,6 +209,7 @@ def _clauses(sentence: str) -> list[str]:
 
 def _result_key(words: str) -> tuple[str, bool] | None:
     """The table 三 result a clause's words name (group or sub-row), and whether it is certain."""
+    words = words.replace("不予以", "不予")  # 不予以公开, 不予以处理
     if re.search(r"(?:予以|同意)?公开(?:及|和|与|、|或)部分公开|全部(?:或|及|和)部分公开", words):
         return "r1+r2", True
     sub = next((key for key, w in _SUBROWS if w in words), None)
@@ -307,10 +308,20 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
             if _split_after(rest):
                 return "new_or_total", False
             return "r7", False
+    if re.search(r"(?<!部分)已(?:予以)?公开", words) and _REQUESTS_BEFORE.search(context):
+        return "r1", True  # 收到…申请7条，其中3条已公开
     if _SUBJECT_REQUESTS.match(words):
         return "new_or_total", False  # 14件信息公开申请在办理过程中…: the requests named again
     if re.search(r"依申请(?:公开)?", words):
         return "new_or_total", False  # 依申请公开5件: no verb says received or answered
+    after = _clauses(rest)[0] if rest else ""
+    if (
+        _REQUESTS_BEFORE.search(context)
+        and not _NUMBER.search(after)
+        and re.match(r"^[，,](?:均|都|全部|皆|依法|已)?(?:予以|不予|无法|部分)", after)
+    ):
+        # 收到…申请7条，…，3条属于个人隐私，不予以公开: the result said in the next clause
+        return _result_key(after)
     return None
 
 
@@ -334,9 +345,11 @@ def _phrase(clause: str, number: re.Match[str]) -> str:
         end = (
             tail.end()
             if tail and tail.re is _CARRY_OUT
-            else number.end() + (tail.end() if tail else 0)
+            else number.end() + tail.end()
+            if tail
+            else len(clause)  # 3条已公开: the clause's own words
         )
-        return clause[number.start() : end]
+        return clause[number.start() : end].rstrip("。；;！？")
     return clause[start : number.end()]
 
 
@@ -349,9 +362,19 @@ def find_claims(text: str) -> list[Claim]:
         none_at = -1
         for m in _NO_CASES.finditer(sentence):
             tail = sentence[m.end() : m.end() + 12]
-            if _NOT_NONE.search(m.group(0) + tail):
-                continue  # 未发生被行政复议纠错: says nothing of how many
             named = m.group(1)
+            own = m.group(0) + re.split(r"[，,。；;]", tail)[0]
+            if re.search(r"纠错|纠正|败诉", own) and not re.search(
+                r"本级[^，,。；;]*$", sentence[: m.start()]
+            ):
+                # 无行政复议、行政诉讼纠错案件: none corrected (not none at all); 区政府本级无… speaks
+                # of a part of the cases
+                for kind, word in (("review", "复议"), ("litigation", "诉讼")):
+                    if word in named:
+                        out.append(Claim(f"{kind}:结果纠正", 0, own, sentence))
+                continue
+            if _NOT_NONE.search(m.group(0) + tail):
+                continue  # 未发生被行政复议撤销: says nothing of how many
             if "复议" in named:
                 out.append(Claim("review", 0, m.group(0), sentence))
             if "诉讼" in named:
@@ -401,8 +424,18 @@ def find_claims(text: str) -> list[Claim]:
                 if both:
                     begin = m.end()
                 part = next((name for name, pat in _T4_PARTS if re.search(pat, clause)), None)
-                if t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause)):
-                    key: tuple[str, bool] | None = (f"{t4_kind}:{part}", True)
+                # 140件行政复议、49件行政诉讼获维持: the number before the case's name, its result
+                # said at the end of the list
+                named = re.match(r"(?:行政)?(复议|诉讼)", clause[m.end() :])
+                listed = clause[m.end() :] + _listed_after(sentence[done:]) if named else ""
+                result = next((name for name, pat in _T4_PARTS if re.search(pat, listed)), None)
+                if named and result:
+                    which = "review" if named.group(1) == "复议" else "litigation"
+                    key: tuple[str, bool] | None = (f"{which}:{result}", True)
+                elif (
+                    t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause))
+                ):
+                    key = (f"{t4_kind}:{part}", True)
                 else:
                     # the bracket cut off is said after the number: 办理…申请96宗(结转下年度继续办理1宗)
                     tail = clause[begin + len(words) :] if both else clause[len(words) :]
@@ -441,6 +474,16 @@ def find_claims(text: str) -> list[Claim]:
         ):
             # 收到申请3件，未收到其他形式的申请: the sentence counts requests, 未收到 is of others
             del out[none_at]
+    return out
+
+
+def _listed_after(rest: str) -> str:
+    """The clauses that go on a list after a clause (、49件行政诉讼获维持), up to the next ，；."""
+    out = ""
+    for clause in _clauses(rest):
+        if not clause.startswith("、"):
+            break
+        out += clause
     return out
 
 
