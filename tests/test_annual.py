@@ -1159,7 +1159,7 @@ def test_it_reads_the_facts_after_the_seventh_batch(text: str, unit: str, kind, 
         ("梳理政府信息100条,已公开95条。", []),
         # none corrected: the 结果纠正 columns, not the totals; 本级 speaks of a part of the cases
         ("2022年新收到政府信息公开申请33件,全部按时办结,无行政复议、行政诉讼纠错案件。",
-         [("new", 33), ("review:结果纠正", 0), ("litigation:结果纠正", 0)]),
+         [("review:结果纠正", 0), ("litigation:结果纠正", 0), ("new", 33)]),
         ("区政府本级无涉及信息公开行政复议结果纠正和行政诉讼败诉案件。", []),
     ],
 )  # fmt: skip
