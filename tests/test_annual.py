@@ -955,7 +955,8 @@ def test_it_reads_the_kind_after_the_fourth_batch(text: str, kind) -> None:
         ("无法提供8件(均属于本机关不掌握的信息)。", [("r4", 8)]),
         # 行政复议N件和行政诉讼M件 in one clause: each number its own
         ("产生行政复议13件和行政诉讼1件。", [("review", 13), ("litigation", 1)]),
-        ("行政复议和行政诉讼0件。", []),
+        # (one number for both, 0 or said 均/各: both, after the seventh batch, as 行政复议、行政诉讼0条)
+        ("行政复议和行政诉讼0件。", [("review", 0), ("litigation", 0)]),
         # 办理…申请N件 is the answered (r7) unless the sentence then says how many were answered or
         # are pending; 办结率100% is no count
         ("累计办理公民、法人或其他组织通过网站、邮寄等途径依申请公开信息合计12件,已全部答复办结,办结率100%。",
@@ -1161,6 +1162,17 @@ def test_it_reads_the_facts_after_the_seventh_batch(text: str, unit: str, kind, 
         ("2022年新收到政府信息公开申请33件,全部按时办结,无行政复议、行政诉讼纠错案件。",
          [("review:结果纠正", 0), ("litigation:结果纠正", 0), ("new", 33)]),
         ("区政府本级无涉及信息公开行政复议结果纠正和行政诉讼败诉案件。", []),
+        # one number for both, said 均; the one request carried out, said without a number; the
+        # year tells which way 未转结YYYY年 goes
+        ("某某镇2024年政府信息公开工作年度报告\n2024年,某某镇共受理政府信息依申请公开1件,当年未完结,转结至2025年度继续办理;未转结2023年政府信息公开申请,"
+         "进入行政复议程序和行政诉讼程序均为0件。",
+         [("new_or_total", 1), ("carry_out", 1), ("carried_in", 0), ("review", 0), ("litigation", 0)]),
+        ("新收政府信息公开申请1541件,加上上年结转的,除去本年度结转下年度办理的,共办理政府信息公开申请1527件。",
+         [("new", 1541), ("r7", 1527)]),
+        ("共收到申请3件,无结转下年度。", [("carry_out", 0), ("new_or_total", 3)]),
+        # still within the time to answer: pending
+        ("共受理政府信息公开申请27件,其中26件已在限期内答复申请人,1件还在答复限期内。",
+         [("new_or_total", 27), ("r7", 26), ("carry_out", 1)]),
     ],
 )  # fmt: skip
 def test_it_reads_the_seventh_batchs_claims(text: str, expected: list) -> None:

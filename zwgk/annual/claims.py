@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .parse import squeeze
+from .parse import read_year, squeeze
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,11 @@ _OPENING = re.compile(r"[（(]")
 # 结转到2025年办理7件 (the next year by its number); 7件正在办理中, 尚未办结2件 (pending at the year's end;
 # after a review or a lawsuit 尚未办结 is 尚未审结)
 _CARRY_OUT = re.compile(
-    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|(?:结转|顺延|转入|转)(?:到|至)\d{4}年"
+    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|(?:结转|转结|顺延|转入|转)(?:到|至)\d{4}年"
     r"|(?:结转|转结)\d{4}年度?(?:继续)?(?:办理|办结)|下年度?(?:继续)?办理|结转下年|跨年度?办理"
     r"|(?:正在|尚在|仍在)办理|(?:尚|仍)未(?:办结|办理完毕|答复)"
+    # 1件还在答复限期内: pending at the year's end
+    r"|(?:还|仍|尚)在(?:答复|办理)(?:期限|限期|时限)内"
 )
 # 结转上年度…申请3件, 2021年结转…申请2件 (not 结转上年后新收到…: the new ones)
 _CARRIED_IN = re.compile(
@@ -177,6 +179,11 @@ _NO_RULES_MADE = re.compile(
 _NO_CARRIED_IN = re.compile(
     r"(?:无|没有)上一?年度?(?:结转|转结)|上一?年度?(?:无|没有)(?:结转|转结)"
 )
+# 未转结2023年政府信息公开申请 in a 2024 report: none carried in (the year says which way)
+_NONE_CARRIED_YEAR = re.compile(
+    r"(?:无|没有|未)(?:结转|转结)(\d{4})年度?(?!继续|办理|办结)[^，,。；;\d]{0,20}?申请"
+)
+_NOT_CARRIED = re.compile(r"(?:无|没有|未|不|无需)(?:需)?(?:结转|转结|顺延)")
 # 收到申请1件，为本机关不掌握的政府信息 / 均予以公开: a result said of all the applications, no number
 _ALL_ARE = re.compile(
     r"^[，,](?:均|全部|都|皆)?(?:为|属于|系|已|依法)?(?:予以|同意|全部)?公开|^[，,](?:均|全部|都|皆)?(?:为|属于|系)"
@@ -353,9 +360,11 @@ def _phrase(clause: str, number: re.Match[str]) -> str:
     return clause[start : number.end()]
 
 
-def find_claims(text: str) -> list[Claim]:
-    """Every claim of the prose, in order."""
+def find_claims(text: str, year: int | None = None) -> list[Claim]:
+    """Every claim of the prose, in order; ``year`` is the year the report covers (read from the
+    text when not given), to tell which way 结转YYYY年 goes."""
     out: list[Claim] = []
+    year = year or read_year(text)
     for sentence in sentences(text):
         first = len(out)  # this sentence's claims are out[first:]
         t4_kind = ""
@@ -390,8 +399,14 @@ def find_claims(text: str) -> list[Claim]:
         no_carried_in = _NO_CARRIED_IN.search(sentence)
         if no_carried_in:
             out.append(Claim("carried_in", 0, no_carried_in.group(0), sentence))
-        if re.search(r"无下一?年度?结转|无结转|没有结转", _NO_CARRIED_IN.sub("", sentence)):
+        none_out = re.search(r"无下一?年度?结转|无结转|没有结转", _NO_CARRIED_IN.sub("", sentence))
+        if none_out:
             out.append(Claim("carry_out", 0, "无结转", sentence))
+        for m in _NONE_CARRIED_YEAR.finditer(sentence):
+            if year and int(m.group(1)) < year:
+                out.append(Claim("carried_in", 0, m.group(0), sentence))
+            elif year and int(m.group(1)) > year and not none_out:
+                out.append(Claim("carry_out", 0, m.group(0), sentence))
         no_rules = _NO_RULES_MADE.search(sentence)
         if no_rules:
             out.append(Claim("t2_rules_made", 0, no_rules.group(0), sentence))
@@ -411,6 +426,19 @@ def find_claims(text: str) -> list[Claim]:
             begin = 0  # where the words of this number begin in the clause
             for m in _NUMBER.finditer(clause):
                 after = clause[m.end() : m.end() + 3]
+                if (
+                    _REVIEW.search(clause)
+                    and _LITIGATION.search(clause)
+                    and len(_NUMBER.findall(clause)) == 1
+                    and (
+                        m.group(1) == "0" or re.search(r"[均各都](?:为|是)?$", clause[: m.start()])
+                    )
+                ):
+                    # 进入行政复议程序和行政诉讼程序均为0件: one number for both
+                    for kind in ("review", "litigation"):
+                        out.append(Claim(kind, int(m.group(1)), _phrase(clause, m), sentence))
+                    numbers.append((int(m.group(1)), len(out) - 1))
+                    continue
                 if after.startswith(("%", "％")) or re.match(r"\d", after):
                     continue
                 if m.group(2) == "个" and _DURATION.match(after):
@@ -467,6 +495,20 @@ def find_claims(text: str) -> list[Claim]:
                     # 收到申请1件，为本机关不掌握的政府信息: the result of all of them
                     out.append(
                         Claim(result[0], out[-1].value, clause.lstrip("，,"), sentence, False)
+                    )
+                elif (
+                    out[-1].key in ("new", "new_or_total")
+                    and _CARRY_OUT.search(clause)
+                    and not _NOT_CARRIED.search(clause)
+                    and not re.search(r"除去|除了|扣除|减去", clause)
+                    # right after the requests, or after 当年未完结 (not after 加上上年结转的)
+                    and (
+                        _NUMBER.search(previous) or re.search(r"未(?:完结|办结|办理完毕)", previous)
+                    )
+                ):
+                    # 受理…申请1件，当年未完结，转结至2025年度继续办理: all of them carried out
+                    out.append(
+                        Claim("carry_out", out[-1].value, clause.lstrip("，,"), sentence, False)
                     )
             previous = clause
         if none_at >= 0 and any(
