@@ -552,7 +552,8 @@ def test_it_finds_claims_written_as_groups_with_reasons_and_carry_overs():
     got = [(c.key, c.value) for c in find_claims(text)]
     assert got == [
         ("new_or_total", 1295), ("r7", 1191), ("carried_in", 189), ("r1+r2", 208), ("r3", 20),
-        ("r4", 564), ("r5", 80), ("r6", 319), ("carry_out", 31), ("r3_6", 1), ("r4_1", 2),
+        ("r4", 564), ("r5", 80), ("r6", 319), ("review:结果纠正", 0), ("litigation:结果纠正", 0),
+        ("carry_out", 31), ("r3_6", 1), ("r4_1", 2),
     ]  # fmt: skip
 
 
@@ -711,13 +712,14 @@ def test_the_planted_defects_are_labelled_and_their_files_exist():
         # … the first one, before any 全县各级行政机关: an area's report may go on to a bureau's work
         ("一、总体情况\n2023年,全县各级行政机关认真贯彻《条例》。2023年,县市场监管局主动公开信息50条。\n",
          "overall"),
-        ("一、总体情况\n2023年,某某县坚持公开为常态。2023年,县市场监管局主动公开信息50条。\n", None),
+        # (an area as the first subject is its report, after the seventh batch: 2020年，武汉市坚持…)
+        ("一、总体情况\n2023年,某某县坚持公开为常态。2023年,县市场监管局主动公开信息50条。\n", "overall"),
         # … or of the sentence after 按照…要求，
         ("一、总体情况\n按照区委、区政府有关要求,区政府政务服务办进一步完善公开制度。\n", "department"),
         ("一、总体情况\n按照上级要求,全区各部门进一步完善公开制度。\n", None),
         # … not an area, not all the departments of one
         ("一、总体情况\n2023年,全区各部门积极推进公开。\n", None),
-        ("一、总体情况\n2022年,某某县坚持公开为常态。\n", None),
+        ("一、总体情况\n2022年,某某县坚持公开为常态。\n", "overall"),
     ],
 )  # fmt: skip
 def test_it_reads_the_kind_from_how_the_text_speaks_of_itself(text: str, kind) -> None:
@@ -787,7 +789,8 @@ def test_it_reads_the_year_from_a_dated_line_after_a_heading():
         # … and 未收到因…申请引起的 is not “no request”
         ("未收到因政府信息公开申请引起的行政复议和行政诉讼。", [("review", 0), ("litigation", 0)]),
         ("未收到政府信息公开申请。", [("new", 0)]),
-        ("无行政复议纠错、诉讼败诉情况。", []),
+        # (none corrected: the 结果纠正 columns, after the seventh batch)
+        ("无行政复议纠错、诉讼败诉情况。", [("review:结果纠正", 0), ("litigation:结果纠正", 0)]),
         # 公开N件 right after the requests received is 予以公开; elsewhere it is nothing
         ("共收到依申请公开0件,公开0件,不予公开0件。", [("new_or_total", 0), ("r1", 0), ("r3", 0)]),
         ("全年发布信息32条,公开32条。", []),
@@ -952,7 +955,8 @@ def test_it_reads_the_kind_after_the_fourth_batch(text: str, kind) -> None:
         ("无法提供8件(均属于本机关不掌握的信息)。", [("r4", 8)]),
         # 行政复议N件和行政诉讼M件 in one clause: each number its own
         ("产生行政复议13件和行政诉讼1件。", [("review", 13), ("litigation", 1)]),
-        ("行政复议和行政诉讼0件。", []),
+        # (one number for both, 0 or said 均/各: both, after the seventh batch, as 行政复议、行政诉讼0条)
+        ("行政复议和行政诉讼0件。", [("review", 0), ("litigation", 0)]),
         # 办理…申请N件 is the answered (r7) unless the sentence then says how many were answered or
         # are pending; 办结率100% is no count
         ("累计办理公民、法人或其他组织通过网站、邮寄等途径依申请公开信息合计12件,已全部答复办结,办结率100%。",
@@ -1099,4 +1103,77 @@ def test_it_reads_the_facts_after_the_sixth_batch(text: str, unit: str, kind, ye
 def test_it_keeps_no_request_apart_from_reviews_and_counted_requests(
     text: str, expected: list
 ) -> None:
+    assert _claim_pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "year"),
+    [
+        # 现就X…报告如下: 现就 is no part of the name
+        ("根据《条例》有关规定,现就某某县人民政府2020年度政府信息公开情况报告如下:\n一、概述\n", "某某县人民政府",
+         "overall", 2020),
+        # a title whose year lost its 年
+        ("某某自治区政府国资委2020政府信息公开工作年度报告\n一、总体情况\n", "某某自治区政府国资委", "department", 2020),
+        # a title-like phrase inside a clause of prose names no body
+        ("现结合我局2024年工作情况,开展政府信息公开工作年度报告编写及发布。\n一、总体情况\n", "", "department", 2024),
+        # 结合X政府信息公开工作有关统计数据编制而成 names the author
+        ("本年报结合某某市人民政府办公室政府信息公开工作有关统计数据编制而成。\n一、总体情况\n", "某某市人民政府办公室",
+         "department", None),
+        # the year of 统计数据自…, and of 2020年以来，
+        ("本年度报告中所有统计数据自2023年1月1日起至2023年12月31日止。\n一、总体情况\n", "", None, 2023),
+        ("一、总体情况\n2020年以来,我区按照国家、省市的安排和部署推进公开。\n", "", "overall", 2020),
+        # a department taking part in the city's training is no city report; 本地区本部门 is no self-reference
+        ("一、总体情况\n我中心按照要求建设网站。积极参加全市政府信息公开培训。\n", "", "department", None),
+        ("一、总体情况\n2020年,某某市坚持公开为常态。通过政策栏目集中公开本地区本部门规范性文件。\n", "", "overall", 2020),
+        # two bodies reporting together keep the space between them; the first one's kind
+        ("现公布某某市某某区人民政府 某某开发区管委会2022年政府信息公开工作年度报告。\n一、总体情况\n",
+         "某某市某某区人民政府 某某开发区管委会", "overall", 2022),
+        ("某 某 市 人 民 政 府2022年政府信息公开工作年度报告\n一、总体情况\n", "某某市人民政府", "overall", 2022),
+        # an area's other name in brackets is part of its name; an office in brackets is not
+        ("2020年高新区(新市区)政府信息公开工作年度报告\n一、总体情况\n", "高新区(新市区)", "overall", 2020),
+        ("某某县人民政府(县人民政府办公室)2021年政府信息公开工作年度报告\n一、总体情况\n", "某某县人民政府",
+         "overall", 2021),
+        # the government's office compiles the government's report
+        ("本年度报告由某某市某某区人民政府办公室编制。\n一、总体情况\n2024年,某某区人民政府以习近平新时代中国特色社会主义思想为指导。\n",
+         "某某市某某区人民政府办公室", "overall", 2024),
+        ("本年度报告由某某市人民政府办公室编制。\n一、总体情况\n2024年,某某市人民政府办公室以习近平新时代中国特色社会主义思想为指导。\n",
+         "某某市人民政府办公室", "department", 2024),
+    ],
+)  # fmt: skip
+def test_it_reads_the_facts_after_the_seventh_batch(text: str, unit: str, kind, year) -> None:
+    report = read_text("f.txt", text)
+    assert (report.unit, report.report_kind, report.year) == (unit, kind, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number before the case's name, its result at the end of the list
+        ("行政复议192件,行政诉讼73件,其中:140件行政复议、49件行政诉讼获维持,8件行政复议结果纠正,"
+         "16件行政复议、14件行政诉讼为其他结果,其余尚未审结。",
+         [("review", 192), ("litigation", 73), ("review:结果维持", 140), ("litigation:结果维持", 49),
+          ("review:结果纠正", 8), ("review:其他结果", 16), ("litigation:其他结果", 14)]),
+        ("本年度发生3件行政复议,均维持。", [("review", 3)]),
+        # 已公开 after the requests received; the result said in the next clause without a number
+        ("收到政务信息公开申请7条,其中3条已公开,3条属于个人隐私,不予以公开;1条属于重复申请,不予以处理。",
+         [("new_or_total", 7), ("r1", 3), ("r3", 3), ("r5_2", 1)]),
+        ("梳理政府信息100条,已公开95条。", []),
+        # none corrected: the 结果纠正 columns, not the totals; 本级 speaks of a part of the cases
+        ("2022年新收到政府信息公开申请33件,全部按时办结,无行政复议、行政诉讼纠错案件。",
+         [("review:结果纠正", 0), ("litigation:结果纠正", 0), ("new", 33)]),
+        ("区政府本级无涉及信息公开行政复议结果纠正和行政诉讼败诉案件。", []),
+        # one number for both, said 均; the one request carried out, said without a number; the
+        # year tells which way 未转结YYYY年 goes
+        ("某某镇2024年政府信息公开工作年度报告\n2024年,某某镇共受理政府信息依申请公开1件,当年未完结,转结至2025年度继续办理;未转结2023年政府信息公开申请,"
+         "进入行政复议程序和行政诉讼程序均为0件。",
+         [("new_or_total", 1), ("carry_out", 1), ("carried_in", 0), ("review", 0), ("litigation", 0)]),
+        ("新收政府信息公开申请1541件,加上上年结转的,除去本年度结转下年度办理的,共办理政府信息公开申请1527件。",
+         [("new", 1541), ("r7", 1527)]),
+        ("共收到申请3件,无结转下年度。", [("carry_out", 0), ("new_or_total", 3)]),
+        # still within the time to answer: pending
+        ("共受理政府信息公开申请27件,其中26件已在限期内答复申请人,1件还在答复限期内。",
+         [("new_or_total", 27), ("r7", 26), ("carry_out", 1)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_seventh_batchs_claims(text: str, expected: list) -> None:
     assert _claim_pairs(text) == expected

@@ -474,7 +474,7 @@ def claim_value(r: AnnualReport, claim: Claim) -> tuple[tuple[Decimal, ...], str
 def check_text_against_tables(r: AnnualReport) -> list[Finding]:
     out = []
     for number, section in r.sections.items():
-        for claim in find_claims(section.text):
+        for claim in find_claims(section.text, r.year):
             found = claim_value(r, claim)
             if found is None:
                 continue

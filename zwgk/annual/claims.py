@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .parse import squeeze
+from .parse import read_year, squeeze
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,11 @@ _OPENING = re.compile(r"[（(]")
 # 结转到2025年办理7件 (the next year by its number); 7件正在办理中, 尚未办结2件 (pending at the year's end;
 # after a review or a lawsuit 尚未办结 is 尚未审结)
 _CARRY_OUT = re.compile(
-    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|(?:结转|顺延|转入|转)(?:到|至)\d{4}年"
+    r"(?:结转|顺延|转入|转)(?:到|至)?下一?年度?|(?:结转|转结|顺延|转入|转)(?:到|至)\d{4}年"
     r"|(?:结转|转结)\d{4}年度?(?:继续)?(?:办理|办结)|下年度?(?:继续)?办理|结转下年|跨年度?办理"
     r"|(?:正在|尚在|仍在)办理|(?:尚|仍)未(?:办结|办理完毕|答复)"
+    # 1件还在答复限期内: pending at the year's end
+    r"|(?:还|仍|尚)在(?:答复|办理)(?:期限|限期|时限)内"
 )
 # 结转上年度…申请3件, 2021年结转…申请2件 (not 结转上年后新收到…: the new ones)
 _CARRIED_IN = re.compile(
@@ -177,6 +179,11 @@ _NO_RULES_MADE = re.compile(
 _NO_CARRIED_IN = re.compile(
     r"(?:无|没有)上一?年度?(?:结转|转结)|上一?年度?(?:无|没有)(?:结转|转结)"
 )
+# 未转结2023年政府信息公开申请 in a 2024 report: none carried in (the year says which way)
+_NONE_CARRIED_YEAR = re.compile(
+    r"(?:无|没有|未)(?:结转|转结)(\d{4})年度?(?!继续|办理|办结)[^，,。；;\d]{0,20}?申请"
+)
+_NOT_CARRIED = re.compile(r"(?:无|没有|未|不|无需)(?:需)?(?:结转|转结|顺延)")
 # 收到申请1件，为本机关不掌握的政府信息 / 均予以公开: a result said of all the applications, no number
 _ALL_ARE = re.compile(
     r"^[，,](?:均|全部|都|皆)?(?:为|属于|系|已|依法)?(?:予以|同意|全部)?公开|^[，,](?:均|全部|都|皆)?(?:为|属于|系)"
@@ -209,6 +216,7 @@ def _clauses(sentence: str) -> list[str]:
 
 def _result_key(words: str) -> tuple[str, bool] | None:
     """The table 三 result a clause's words name (group or sub-row), and whether it is certain."""
+    words = words.replace("不予以", "不予")  # 不予以公开, 不予以处理
     if re.search(r"(?:予以|同意)?公开(?:及|和|与|、|或)部分公开|全部(?:或|及|和)部分公开", words):
         return "r1+r2", True
     sub = next((key for key, w in _SUBROWS if w in words), None)
@@ -307,10 +315,20 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
             if _split_after(rest):
                 return "new_or_total", False
             return "r7", False
+    if re.search(r"(?<!部分)已(?:予以)?公开", words) and _REQUESTS_BEFORE.search(context):
+        return "r1", True  # 收到…申请7条，其中3条已公开
     if _SUBJECT_REQUESTS.match(words):
         return "new_or_total", False  # 14件信息公开申请在办理过程中…: the requests named again
     if re.search(r"依申请(?:公开)?", words):
         return "new_or_total", False  # 依申请公开5件: no verb says received or answered
+    after = _clauses(rest)[0] if rest else ""
+    if (
+        _REQUESTS_BEFORE.search(context)
+        and not _NUMBER.search(after)
+        and re.match(r"^[，,](?:均|都|全部|皆|依法|已)?(?:予以|不予|无法|部分)", after)
+    ):
+        # 收到…申请7条，…，3条属于个人隐私，不予以公开: the result said in the next clause
+        return _result_key(after)
     return None
 
 
@@ -334,24 +352,38 @@ def _phrase(clause: str, number: re.Match[str]) -> str:
         end = (
             tail.end()
             if tail and tail.re is _CARRY_OUT
-            else number.end() + (tail.end() if tail else 0)
+            else number.end() + tail.end()
+            if tail
+            else len(clause)  # 3条已公开: the clause's own words
         )
-        return clause[number.start() : end]
+        return clause[number.start() : end].rstrip("。；;！？")
     return clause[start : number.end()]
 
 
-def find_claims(text: str) -> list[Claim]:
-    """Every claim of the prose, in order."""
+def find_claims(text: str, year: int | None = None) -> list[Claim]:
+    """Every claim of the prose, in order; ``year`` is the year the report covers (read from the
+    text when not given), to tell which way 结转YYYY年 goes."""
     out: list[Claim] = []
+    year = year or read_year(text)
     for sentence in sentences(text):
         first = len(out)  # this sentence's claims are out[first:]
         t4_kind = ""
         none_at = -1
         for m in _NO_CASES.finditer(sentence):
             tail = sentence[m.end() : m.end() + 12]
-            if _NOT_NONE.search(m.group(0) + tail):
-                continue  # 未发生被行政复议纠错: says nothing of how many
             named = m.group(1)
+            own = m.group(0) + re.split(r"[，,。；;]", tail)[0]
+            if re.search(r"纠错|纠正|败诉", own) and not re.search(
+                r"本级[^，,。；;]*$", sentence[: m.start()]
+            ):
+                # 无行政复议、行政诉讼纠错案件: none corrected (not none at all); 区政府本级无… speaks
+                # of a part of the cases
+                for kind, word in (("review", "复议"), ("litigation", "诉讼")):
+                    if word in named:
+                        out.append(Claim(f"{kind}:结果纠正", 0, own, sentence))
+                continue
+            if _NOT_NONE.search(m.group(0) + tail):
+                continue  # 未发生被行政复议撤销: says nothing of how many
             if "复议" in named:
                 out.append(Claim("review", 0, m.group(0), sentence))
             if "诉讼" in named:
@@ -367,8 +399,14 @@ def find_claims(text: str) -> list[Claim]:
         no_carried_in = _NO_CARRIED_IN.search(sentence)
         if no_carried_in:
             out.append(Claim("carried_in", 0, no_carried_in.group(0), sentence))
-        if re.search(r"无下一?年度?结转|无结转|没有结转", _NO_CARRIED_IN.sub("", sentence)):
+        none_out = re.search(r"无下一?年度?结转|无结转|没有结转", _NO_CARRIED_IN.sub("", sentence))
+        if none_out:
             out.append(Claim("carry_out", 0, "无结转", sentence))
+        for m in _NONE_CARRIED_YEAR.finditer(sentence):
+            if year and int(m.group(1)) < year:
+                out.append(Claim("carried_in", 0, m.group(0), sentence))
+            elif year and int(m.group(1)) > year and not none_out:
+                out.append(Claim("carry_out", 0, m.group(0), sentence))
         no_rules = _NO_RULES_MADE.search(sentence)
         if no_rules:
             out.append(Claim("t2_rules_made", 0, no_rules.group(0), sentence))
@@ -388,6 +426,19 @@ def find_claims(text: str) -> list[Claim]:
             begin = 0  # where the words of this number begin in the clause
             for m in _NUMBER.finditer(clause):
                 after = clause[m.end() : m.end() + 3]
+                if (
+                    _REVIEW.search(clause)
+                    and _LITIGATION.search(clause)
+                    and len(_NUMBER.findall(clause)) == 1
+                    and (
+                        m.group(1) == "0" or re.search(r"[均各都](?:为|是)?$", clause[: m.start()])
+                    )
+                ):
+                    # 进入行政复议程序和行政诉讼程序均为0件: one number for both
+                    for kind in ("review", "litigation"):
+                        out.append(Claim(kind, int(m.group(1)), _phrase(clause, m), sentence))
+                    numbers.append((int(m.group(1)), len(out) - 1))
+                    continue
                 if after.startswith(("%", "％")) or re.match(r"\d", after):
                     continue
                 if m.group(2) == "个" and _DURATION.match(after):
@@ -401,8 +452,18 @@ def find_claims(text: str) -> list[Claim]:
                 if both:
                     begin = m.end()
                 part = next((name for name, pat in _T4_PARTS if re.search(pat, clause)), None)
-                if t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause)):
-                    key: tuple[str, bool] | None = (f"{t4_kind}:{part}", True)
+                # 140件行政复议、49件行政诉讼获维持: the number before the case's name, its result
+                # said at the end of the list
+                named = re.match(r"(?:行政)?(复议|诉讼)", clause[m.end() :])
+                listed = clause[m.end() :] + _listed_after(sentence[done:]) if named else ""
+                result = next((name for name, pat in _T4_PARTS if re.search(pat, listed)), None)
+                if named and result:
+                    which = "review" if named.group(1) == "复议" else "litigation"
+                    key: tuple[str, bool] | None = (f"{which}:{result}", True)
+                elif (
+                    t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause))
+                ):
+                    key = (f"{t4_kind}:{part}", True)
                 else:
                     # the bracket cut off is said after the number: 办理…申请96宗(结转下年度继续办理1宗)
                     tail = clause[begin + len(words) :] if both else clause[len(words) :]
@@ -435,12 +496,36 @@ def find_claims(text: str) -> list[Claim]:
                     out.append(
                         Claim(result[0], out[-1].value, clause.lstrip("，,"), sentence, False)
                     )
+                elif (
+                    out[-1].key in ("new", "new_or_total")
+                    and _CARRY_OUT.search(clause)
+                    and not _NOT_CARRIED.search(clause)
+                    and not re.search(r"除去|除了|扣除|减去", clause)
+                    # right after the requests, or after 当年未完结 (not after 加上上年结转的)
+                    and (
+                        _NUMBER.search(previous) or re.search(r"未(?:完结|办结|办理完毕)", previous)
+                    )
+                ):
+                    # 受理…申请1件，当年未完结，转结至2025年度继续办理: all of them carried out
+                    out.append(
+                        Claim("carry_out", out[-1].value, clause.lstrip("，,"), sentence, False)
+                    )
             previous = clause
         if none_at >= 0 and any(
             c.key in ("new", "new_or_total") and c.value for c in out[none_at + 1 :]
         ):
             # 收到申请3件，未收到其他形式的申请: the sentence counts requests, 未收到 is of others
             del out[none_at]
+    return out
+
+
+def _listed_after(rest: str) -> str:
+    """The clauses that go on a list after a clause (、49件行政诉讼获维持), up to the next ，；."""
+    out = ""
+    for clause in _clauses(rest):
+        if not clause.startswith("、"):
+            break
+        out += clause
     return out
 
 

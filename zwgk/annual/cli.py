@@ -16,6 +16,7 @@ from zwgk.inspect.model import SEVERITY_ZH, Finding, Severity
 
 from .checks import Options, check_reports
 from .model import FORMAT_ZH, SECTION_TITLES, AnnualReport, ReadError
+from .parse import squeeze
 from .readers import load_report
 
 
@@ -72,7 +73,8 @@ def _pair(reports: list[AnnualReport], before: list[AnnualReport]) -> dict[str, 
         return {reports[0].source: before[0]}
     pairs = {}
     for prev in before:
-        match = [r for r in reports if r.unit and r.unit == prev.unit]
+        # a joint name keeps a space between its bodies in one year's text and not in another's
+        match = [r for r in reports if r.unit and squeeze(r.unit) == squeeze(prev.unit)]
         if match:
             pairs[match[0].source] = prev
         else:

@@ -425,14 +425,17 @@ _REPORT = (
     r"(?:(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|总结报告|年报|情况)"
     r"|(?:政府信息|政务公开)(?:工作)?(?:年度报告|年报))"
 )
-_TITLE_UNIT_FIRST = re.compile(rf"([^\d]{{2,60}}?)(\d{{4}})年度?{_REPORT}")
+# (the year may lose its 年 before the title's last words: 西藏自治区政府国资委2020政府信息公开工作年度报告)
+_TITLE_UNIT_FIRST = re.compile(
+    rf"([^\d]{{2,60}}?)(\d{{4}})(?:年度?|(?<=(?:19|20)\d\d)(?=政府信息公开工作年度报告)){_REPORT}"
+)
 _TITLE_YEAR_FIRST = re.compile(rf"(\d{{4}})年度?([^\d]{{0,40}}?){_REPORT}")
 # the year inside the title's last words: 某某局政府信息公开工作2022年度报告
 _TITLE_YEAR_INSIDE = re.compile(
     r"([^\d]{2,60}?)((?:政府)?信息公开工作|政务公开工作)(\d{4})年度(?:报告|年报)"
 )
 _UNIT_CUT = re.compile(
-    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现公布|现公开|公布|关于|根据|要求|特向社会|向社会|面向社会"
+    r"[，,。：:；;>＞》|｜_\-—（）()《\s]|现将|现就|现公布|现公开|公布|关于|根据|要求|特向社会|向社会|面向社会"
     r"|报告"  # a heading line before the title: 政府信息公开年度报告 / 咸宁市…局2025年…年度报告
 )
 _NOT_A_UNIT = re.compile(
@@ -442,10 +445,10 @@ _PUBLISHED = re.compile(
     r"(?:发布|公开|发文|印发)(?:日期|时间)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _YEAR_HINTS = (
-    r"统计(?:期限|时限|周期|时间)[^\d]{0,6}(\d{4})\s*年",
+    r"统计(?:期限|时限|周期|时间|数据|期)[^\d]{0,6}(\d{4})\s*年",
     r"(\d{4})\s*年度?政府信息公开",
     r"截[止至]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日",
-    r"(?:^|[。：:）)])(\d{4})\s*年度?[，,]",
+    r"(?:^|[。：:）)])(\d{4})\s*年(?:度|以来)?[，,]",  # 2020年以来，我区…
     r"(?:^|[。：:）)]|总体情况|概述)(\d{4})\s*年度?(?:我|本|全)",  # 一、总体情况 2019年我局…
     # a sentence that opens with the year's work: 2025年主动公开各类信息1257条 / 2025年收到并办理…
     r"(?:^|[。：:）)])(\d{4})\s*年度?(?:全年)?共?(?:主动公开|收到|受理|新收|办理)",
@@ -469,8 +472,16 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _clean_unit(text: str) -> str:
-    text = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", text)  # 绥阳县人民政府（县人民政府办公室）
+    # 绥阳县人民政府（县人民政府办公室）: the office in brackets is no part of the name; an area's
+    # other name is (高新区(新市区): two names of one administration)
+    bracket = re.search(r"[（(]([^（）()]{1,20})[）)]$", text)
+    alias = ""
+    if bracket:
+        text = text[: bracket.start()]
+        if _AREA_NAME.match(bracket.group(1)) and re.search(r"[区县市旗]$", text):
+            alias = bracket.group(0)
     unit = _UNIT_CUT.split(text)[-1].removeprefix("正文").removesuffix("的")
+    unit += alias if unit else ""
     unit = re.sub(
         r"^由(.{2,}?)(?:编制|编写|制作)$", r"\1", unit
     )  # 由漳州市卫生健康委员会编制的…报告
@@ -515,6 +526,9 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
                 )
         if year_first:
             unit = _clean_unit(year_first.group(2))
+            if re.search(r"[，,。；;]", year_first.group(2)) and not is_body_name(unit):
+                # 结合我局2024年工作情况，开展政府信息公开工作年度报告编写: a clause of prose, no title
+                unit = ""
             if not unit and unit_first and _clean_unit(unit_first.group(1)):
                 # a title split over lines: 2022年…年度报告 / 某某镇人民政府 / 2022年…年度报告
                 named = _clean_unit(unit_first.group(1))
@@ -534,6 +548,8 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
 # the report's author named in its opening: 结合2025年荣成市信访局政府信息公开工作实际，编制本报告
 _AUTHOR = re.compile(
     r"结合(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)?工作实际[，,]?编制"
+    # 结合宣城市人民政府办公室政府信息公开工作有关统计数据编制而成
+    r"|结合(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)工作[\u4e00-\u9fff]{0,12}?编制"
     # 在认真总结2020年帽儿山镇政府信息公开工作的基础上，编制了此报告
     r"|总结(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)工作的?基础上[，,]?编制"
 )
@@ -603,7 +619,8 @@ _DEPARTMENT_END = re.compile(
 _TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处|办事处|苏木)(?:人民政府|政府)?$")
 # (本机关不掌握 is a row of table 三, not the report speaking of itself)
 _SELF_WORDS = re.compile(
-    r"(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关(?!不掌握)|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
+    # (本地区本部门: the template's "each area and department", not a self-reference)
+    r"(?<!本地区)(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关(?!不掌握)|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
 )
 # a dated sentence may first say under whose lead: 2023年，在区委、区政府的坚强领导下，官洲街道办事处…
 _UNDER = r"(?:在[^，,。；;]{2,30}?下[，,])?"
@@ -624,12 +641,15 @@ _SUBJECT = re.compile(
     rf"(?=(?:继续|始终|一直|不断|仍然|依然)?(?:{_VERBS}))"
 )
 _AREA_WORDS = re.compile(
-    r"全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息|受理|收到)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
+    # (参加全市政府信息公开培训: a department taking part in the area's work)
+    r"(?<!参加)(?<!参与)全(?:省|市|县|区|州|旗)(?:各级|共|行政机关|政府信息|受理|收到)|(?:我|本)(?:省|市|县|区|州|旗)(?:各级|共计?|全年)"
     # an area as the subject of a dated sentence: 2024年，我区深入贯彻…
     rf"|\d{{4}}\s*年(?:以来|度)?[，,]?{_UNDER}(?:我|本)(?:省|市|县|区|州|旗)(?={_VERBS})"
     # the report made on the area's work: 结合本市2024年政府信息公开工作实际情况编制
     r"|结合(?:我|本)(?:省|市|县|区|州|旗)(?:\d{4}年度?)?(?:政府信息公开|政务公开|信息公开)?工作实际(?:情况)?[，,]?编制"
 )
+# an area's name alone: 武汉市, 保康县, 黄埔区 (not 全市, not a body)
+_AREA_NAME = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|自治区|市|州|盟|县|旗|区)$")
 # the leading group names the body: 主要领导任组长，副局长为副组长
 _LED_BY = re.compile(r"副?(?:局|厅)长(?:任|为|担任)副?组长")
 
@@ -637,11 +657,24 @@ _LED_BY = re.compile(r"副?(?:局|厅)长(?:任|为|担任)副?组长")
 def report_kind(unit: str, text: str) -> tuple[str | None, str]:
     """Whose report it is, and why: a government's overall report on its area, a department's (or
     other body's) report on its own work, a township's; None when neither title nor text tells."""
-    unit = squeeze(unit)
+    # a joint name (某某区人民政府 某某开发区管委会): the first body's kind; an area's other name in
+    # brackets (高新区(新市区)) is left out
+    unit = squeeze(unit.split()[0]) if unit.strip() else ""
+    unit = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", unit)
     head = squeeze(text[:4000])
     if unit and f"{unit}汇总编制" in head and _AREA_WORDS.search(head):
         # 由某某区人民政府办公室汇总编制, 全区共收到…: the office compiles the area's report
         return "overall", f"“{unit}”汇总编制，正文讲“{_AREA_WORDS.search(head).group(0)}”"
+    first = _SUBJECT.search(head)
+    if (
+        first
+        and re.search(r"人民政府$", first.group(1))
+        and re.search(r"人民政府(?:办公室|办公厅)$", unit)
+        and re.sub(r"(?:办公室|办公厅)$", "", unit).endswith(first.group(1))
+    ):
+        # 由上海市长宁区人民政府办公室编制 … 2024年，长宁区人民政府以…: the office makes the
+        # government's report
+        return "overall", f"“{unit}”编制，正文以“{first.group(1)}”为主语"
     if unit:
         if "机关" in unit[-4:]:
             return None, f"单位名称“{unit}”（政府机关本身的报告还是本级政府年度报告，无法判断）"
@@ -673,17 +706,30 @@ def report_kind(unit: str, text: str) -> tuple[str | None, str]:
         return "overall", f"正文讲“{area_words.group(0)}”"
     if (
         first
-        and re.search(r"(?:人民)?政府$", first.group(1))
+        and (re.search(r"(?:人民)?政府$", first.group(1)) or _AREA_NAME.match(first.group(1)))
         and not _TOWNSHIP.search(first.group(1))
         and not township
         and not self_words
     ):
         # 2024年，城中区人民政府深入贯彻…: a government as the subject, not one of its offices
+        # (2020年，武汉市坚持…: the area itself)
         return "overall", f"正文以“{first.group(1)}”为主语"
     led = _LED_BY.search(head)
     if led and not township and not area_words:
         return "department", f"正文讲“{led.group(0)}”"
     return None, "标题和正文都不能说明是本级政府年度报告还是部门年度报告"
+
+
+def _joint_name(unit: str, text: str) -> str:
+    """Two bodies reporting together keep the space between their names as the text prints it
+    (广州市黄埔区人民政府 广州开发区管委会); any other space (淮 安 市 of a PDF's text) is dropped."""
+    if not unit:
+        return unit
+    m = re.search(r"\s*".join(map(re.escape, unit)), text)
+    parts = m.group(0).split() if m else []
+    if len(parts) == 2 and all(len(p) >= 5 and is_body_name(p) for p in parts):
+        return " ".join(parts)
+    return unit
 
 
 def build_report(
@@ -717,6 +763,7 @@ def build_report(
             report.year = report.year or read_year(report.text) or year
     if report.year is None:
         report.year = read_year(report.text)
+    report.unit = _joint_name(report.unit, opening)
     report.report_kind, report.kind_reason = report_kind(report.unit, report.text)
     m = _PUBLISHED.search(report.text)
     report.published = published or (parse_date(m.group(0)) if m else None)
