@@ -162,6 +162,10 @@ _CHANNEL_LIST = re.compile(
     r"^、(?:通过)?(?:纸质|书面|信函|网上|网络|在线|当面|现场|电子邮件|邮件|邮寄|传真|快递|来信|来访)"
     r"(?:形式|方式)?(?:提交|提出)?的?(?:申请)?\d"
 )
+# 其中8份是网络依申请公开，1份是纸质依申请公开: the count of one channel, said right after the number
+_CHANNEL_COUNT = re.compile(
+    r"\d\s*(?:件|份|条|个|宗)(?:是|为|系)(?:通过)?(?:纸质|书面|信函|网上|网络|在线|当面|现场|电子邮件|邮件|邮寄|传真)"
+)
 # 主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条: the disclosure attribute of
 # documents (information counted), not applications or their results (收到和处理依申请公开信息0条 is)
 _ATTRIBUTE = re.compile(r"(?:依申请公开|不予公开|主动公开)的?(?:政府)?信息(?:数|数量)?(?:为|共)?\d")
@@ -253,7 +257,7 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         and not _REQUEST_CASES.search(words)
     ):
         return None
-    if _CHANNEL_LIST.match(rest):
+    if _CHANNEL_LIST.match(rest) or _CHANNEL_COUNT.search(words):
         return None
     if (
         _ATTRIBUTE.search(words)
