@@ -447,7 +447,7 @@ _PUBLISHED = re.compile(
     r"(?:发布|公开|发文|印发)(?:日期|时间)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _YEAR_HINTS = (
-    r"统计(?:期限|时限|周期|时间|数据|期)[^\d]{0,6}(\d{4})\s*年",
+    r"统计(?:期限|时限|周期|时间|数据|日期|期)[^\d]{0,6}(\d{4})\s*年",
     r"(\d{4})\s*年度?政府信息公开",
     r"截[止至](?:日期|时间)?(?:为|到)?\s*(\d{4})\s*年\s*12\s*月\s*31\s*日",
     r"(?:^|[。：:）)])(\d{4})\s*年(?:度|以来)?[，,]",  # 2020年以来，我区…
@@ -516,6 +516,8 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
     政府信息公开工作年度报告" and "2019年上海市人民政府办公厅政府信息公开工作年度报告" alike."""
     for text in (squeeze(hint), squeeze(head)):
         text = re.sub(r"《[^》]{0,80}》", "", text.replace("年度年度", "年度"))  # a cited notice
+        # an item of a list in the prose: 主动公开区政府办公室2023年度政府信息公开工作年报等
+        text = re.sub(rf"[^，,。；;、：:\s]{{2,60}}?\d{{4}}年度?{_REPORT}(?=等)", "", text)
         year_first = _TITLE_YEAR_FIRST.search(text)
         unit_first = _TITLE_UNIT_FIRST.search(text)
         if unit_first and (not year_first or unit_first.start(2) <= year_first.start()):
@@ -638,7 +640,7 @@ _TOWNSHIP = re.compile(r"(?:乡|镇|街|街道|街道办事处|办事处|苏木)
 # (本机关不掌握 is a row of table 三, not the report speaking of itself)
 _SELF_WORDS = re.compile(
     # (本地区本部门: the template's "each area and department", not a self-reference)
-    r"(?<!本地区)(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关(?!不掌握)|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
+    r"(?<!本地区)(?:我|本)(?:局|分局|办|委|厅|中心|室|所|院|单位|部门|机关(?!不掌握)|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
 )
 # a dated sentence may first say under whose lead: 2023年，在区委、区政府的坚强领导下，官洲街道办事处…
 _UNDER = r"(?:在[^，,。；;]{2,30}?下[，,])?"
