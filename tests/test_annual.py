@@ -1230,6 +1230,11 @@ def test_it_reads_the_facts_after_the_eighth_batch(text: str, unit: str, kind, y
         # 未发生依申请 is no request; 依申请…方面的行政复议 is no review said of requests
         ("全年未发生依申请和处理政府信息。", [("new", 0)]),
         ("我局未发生依申请公开政府信息方面的行政复议和行政诉讼。", [("review", 0), ("litigation", 0)]),
+        # 处理 right before the requests reads as 办理: the received when 办结M件 follows, else answered
+        ("共收到政府信息公开申请6件,上年结转1件,全年实际处理申请共计7件,均按时规范办结7件。",
+         [("new_or_total", 6), ("carried_in", 1), ("new_or_total", 7), ("r7", 7)]),
+        ("2023年我街道共处理政府信息公开申请案件9件,均按时按程序完成办结。", [("r7", 9)]),
+        ("不予处理申请2件。", [("r5", 2)]),
     ],
 )  # fmt: skip
 def test_it_reads_the_eighth_batchs_claims(text: str, expected: list) -> None:

@@ -150,7 +150,10 @@ _MADE_BARE = re.compile(
     r"^[，,、：:]?(?:本年|全年)?(?:新制定|新制发|新出台|新印发|(?:制发|制定)(?:件数|数量)(?:为)?)(?:了)?\d"
 )
 # 办理…申请61件，办结54件: handled = the new (and carried-over) requests, the answered are apart
-_HANDLED = re.compile(r"(?<![已了共成])办理(?!完毕|了|情况|过程|中)")
+# (全年实际处理申请共计7件，均按时规范办结7件: 处理 right before the requests, as 办理)
+_HANDLED = re.compile(
+    r"(?<![已了共成])办理(?!完毕|了|情况|过程|中)|(?<![予和])处理(?=(?:政府信息公开|依申请公开|公开)?申请)"
+)
 _NORM_VALID = re.compile(r"(?:现行|继续)有效[^，,。；;\d]{0,10}?规范性文件")
 # 废止行政规范性文件10件，现行有效件数14件: the count of the documents the sentence names
 _VALID_COUNT = re.compile(
