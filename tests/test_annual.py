@@ -1177,3 +1177,65 @@ def test_it_reads_the_facts_after_the_seventh_batch(text: str, unit: str, kind, 
 )  # fmt: skip
 def test_it_reads_the_seventh_batchs_claims(text: str, expected: list) -> None:
     assert _claim_pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "year"),
+    [
+        # 按照X…工作实际编制 names the author, as 结合X…工作实际编制
+        ("本年度报告按照2024年某某市某某区财政局政府信息公开工作实际编制而成。\n一、总体情况\n", "某某市某某区财政局",
+         "department", None),
+        # an area's other name in brackets inside 由X编制; what X compiled from before 编制
+        ("本年度报告根据《条例》要求,由某某高新区(某某)财政局编制。\n一、总体情况\n", "某某高新区(某某)财政局",
+         "department", None),
+        ("本报告依据《条例》要求,由某某区人民政府综合全区各部门和各乡镇年度报告和统计数据编制而成。\n一、总体情况\n",
+         "某某区人民政府", "overall", None),
+        # the report named without its year; the year of 截止日期为…12月31日
+        ("现公布某某县人民政府办公室政府信息公开工作年度报告。所列数据截止日期为2024年12月31日。\n一、总体情况\n",
+         "某某县人民政府办公室", "department", 2024),
+        # a purpose clause is no title: the unit from the sentence that publishes the report
+        ("为切实做好2020年度政府信息公开工作年度报告编制及发布工作,现公布某某市大数据发展管理局2020年政府信息公开工作年度报告。\n"
+         "一、总体情况\n", "某某市大数据发展管理局", "department", 2020),
+        # a 街道 by its short name; 我分局 speaks of itself
+        ("某某街2023年政府信息公开工作年度报告\n一、总体情况\n", "某某街", "township", 2023),
+        ("一、总体情况\n2023年,我分局收到政府信息依申请公开2件。\n", "", "department", 2023),
+        # a report listed among the items published is no title; 统计日期 is a statistics period
+        ("本报告中所列数据的统计日期为2024年1月1日至2024年12月31日。\n一、总体情况\n(一)主动公开。及时更新政府信息公开指南,"
+         "主动公开区政府办公室2023年度政府信息公开工作年报等。\n", "", None, 2024),
+    ],
+)  # fmt: skip
+def test_it_reads_the_facts_after_the_eighth_batch(text: str, unit: str, kind, year) -> None:
+    report = read_text("f.txt", text)
+    assert (report.unit, report.report_kind, report.year) == (unit, kind, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 不存在 as none; 行政起诉 for 行政诉讼; none carried in
+        ("不存在上年度结转政府信息公开申请。不存在因政府信息公开引起的行政诉讼。", [("carried_in", 0), ("litigation", 0)]),
+        ("没有因政府信息公开引起行政复议或者行政起诉的案例发生。", [("review", 0), ("litigation", 0)]),
+        # neither case lost, said after both counts
+        ("本年度有0件行政复议案件,1件行政诉讼案件,未出现败诉或被纠错情况。",
+         [("review:结果纠正", 0), ("litigation:结果纠正", 0), ("review", 0), ("litigation", 1)]),
+        ("未出现败诉或被纠错情况。", []),
+        # 信息不存在 and 不属于本单位 are 本机关不掌握
+        ("依申请公开政府信息申请4件,信息不存在2件,不属于本单位公开1件,不予公开1件。",
+         [("new_or_total", 4), ("r4_1", 2), ("r4_1", 1), ("r3", 1)]),
+        # the count right after 制发
+        ("我区共制发24件规范性文件,全部实现解读。", [("t2_norm_made", 24)]),
+        # one channel's count after 其中 is no claim
+        ("共收到9份政府信息依申请公开事项,其中8份是网络依申请公开,1份是纸质依申请公开,予以公开9件。",
+         [("new_or_total", 9), ("r1", 9)]),
+        # 未发生依申请 is no request; 依申请…方面的行政复议 is no review said of requests
+        ("全年未发生依申请和处理政府信息。", [("new", 0)]),
+        ("我局未发生依申请公开政府信息方面的行政复议和行政诉讼。", [("review", 0), ("litigation", 0)]),
+        # 处理 right before the requests reads as 办理: the received when 办结M件 follows, else answered
+        ("共收到政府信息公开申请6件,上年结转1件,全年实际处理申请共计7件,均按时规范办结7件。",
+         [("new_or_total", 6), ("carried_in", 1), ("new_or_total", 7), ("r7", 7)]),
+        ("2023年我街道共处理政府信息公开申请案件9件,均按时按程序完成办结。", [("r7", 9)]),
+        ("不予处理申请2件。", [("r5", 2)]),
+    ],
+)  # fmt: skip
+def test_it_reads_the_eighth_batchs_claims(text: str, expected: list) -> None:
+    assert _claim_pairs(text) == expected

@@ -60,7 +60,8 @@ QUANTITIES = {
 _SUBROWS = (
     ("r3_1", "国家秘密"), ("r3_2", "禁止公开"), ("r3_3", "三安全一稳定"), ("r3_4", "第三方"),
     ("r3_5", "内部事务"), ("r3_6", "过程性"), ("r3_7", "执法案卷"), ("r3_8", "行政查询"),
-    ("r4_1", "不掌握"), ("r4_2", "另行制作"), ("r4_2", "没有现成"), ("r4_3", "仍不明确"),
+    ("r4_1", "不掌握"), ("r4_1", "信息不存在"), ("r4_1", "不属于本单位"), ("r4_1", "不属于本机关"),
+    ("r4_2", "另行制作"), ("r4_2", "没有现成"), ("r4_3", "仍不明确"),
     # 信访 alone is also a channel (网上信访办件) or a body (信访局): the row only as 信访举报…/属于信访
     ("r5_1", "信访举报"), ("r5_1", "信访、"), ("r5_1", "信访类"), ("r5_1", "属于信访"), ("r5_1", "举报投诉"),
     ("r5_2", "重复申请"), ("r5_3", "出版物"),
@@ -107,22 +108,28 @@ _REQUEST_CASES = re.compile(r"(?:依申请|公开申请)(?:公开)?(?:的)?案�
 _REVIEW = re.compile(r"行政复议")
 _LITIGATION = re.compile(r"行政诉讼|(?<![行])诉讼|起诉")
 _NO_REQUESTS = re.compile(
-    r"(?:无|没有|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
+    r"(?:无|没有|未发生|未收到|未接到|未受理)(?:[^，,。；;]{0,8})?(?:依申请|政府信息公开申请|申请公开|要求公开|公开申请)"
     # 未收到任何单位、组织和个人要求有关公开政府信息的申请: 申请 the object that ends the clause
     r"|(?:未收到|未接到|未受理|没有收到|没有接到)(?![^，,。；;\d]{0,30}?(?:许可|审批|登记|听证|赔偿|救助|补贴|补助))"
     r"[^，,。；;\d]{0,30}?申请(?=[，,。；;]|$)"
 )
 _NO_CASES = re.compile(
-    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|未收到|未接到)(?:[^，,。；;\d]{0,20}?)"
-    r"((?:行政)?复议(?:[^，,。；;\d]{0,6}(?:行政)?诉讼)?|行政诉讼|(?<!行政)诉讼)"  # 无…行政复议、诉讼案件;
+    r"(?:未发生|没有发生|未出现|未产生|未有|没有|无|不存在|未收到|未接到)(?:[^，,。；;\d]{0,20}?)"
+    # 行政起诉 for 行政诉讼 (没有…引起行政复议或者行政起诉的案例发生)
+    r"((?:行政)?复议(?:[^，,。；;\d]{0,6}(?:行政)?(?:诉讼|起诉))?|行政诉讼|行政起诉|(?<!行政)诉讼)"  # 无…行政复议、诉讼案件;
     # 未发生因依申请政府信息公开引起的相关诉讼
 )
 # 未收到因政府信息公开申请引起的行政复议: no review, not no request
 # (未收到依申请公开信息、行政复议和行政诉讼 lists the three: none of each)
 # (没有出现就政府信息公开申请提出复议、诉讼: no review or lawsuit over the requests)
 # (没有因依申请公开、主动公开工作引起的行政复议: the cause, across the list, still says so)
+# (未发生依申请公开政府信息方面的行政复议: the subject of the reviews)
 _NO_REQUESTS_NOT = re.compile(
-    r"[^，,。；;]{0,16}?(?:引起|引发|产生|提起|提请)|[^，,。；;、]{0,8}?(?:复议|诉讼)"
+    r"[^，,。；;]{0,16}?(?:引起|引发|产生|提起|提请)|[^，,。；;、]{0,12}?(?:复议|诉讼)"
+)
+# 有0件行政复议案件，1件行政诉讼案件，未出现败诉或被纠错情况: neither case went against the body
+_NONE_LOST = re.compile(
+    r"(?:未发生|没有发生|未出现|没有出现|未有|没有|无)(?:被)?(?:败诉|纠错)(?:或者|或|和|及|、)(?:被)?(?:纠错|败诉)"
 )
 _NOT_NONE = re.compile(r"纠错|纠正|败诉|撤销|确认违法")
 # what a number is about when the sentence last named a channel other than applications
@@ -135,14 +142,18 @@ _RULES_MADE = re.compile(r"(?:新制定|制定|制发|新制作|出台|印发)[^
 _NORM_MADE = re.compile(
     r"(?:新制定|制定|制发|新制作|出台|印发|新发布)[^，,。；;\d]{0,10}?规范性文件"
     # 本年度制发的48件行政规范性文件: the number between the verb and the documents
-    r"|(?:新制定|制定|制发|出台|印发|新发布)(?:的|了)\d+\s*(?:件|份|个|部)(?:行政)?规范性文件"
+    # 共制发24件规范性文件: or right after the verb
+    r"|(?:新制定|制定|制发|出台|印发|新发布)(?:的|了)?\d+\s*(?:件|份|个|部)(?:行政)?规范性文件"
 )
 # 清理规范性文件0件，保留4件，新制发1件: made, of the documents the sentence names
 _MADE_BARE = re.compile(
     r"^[，,、：:]?(?:本年|全年)?(?:新制定|新制发|新出台|新印发|(?:制发|制定)(?:件数|数量)(?:为)?)(?:了)?\d"
 )
 # 办理…申请61件，办结54件: handled = the new (and carried-over) requests, the answered are apart
-_HANDLED = re.compile(r"(?<![已了共成])办理(?!完毕|了|情况|过程|中)")
+# (全年实际处理申请共计7件，均按时规范办结7件: 处理 right before the requests, as 办理)
+_HANDLED = re.compile(
+    r"(?<![已了共成])办理(?!完毕|了|情况|过程|中)|(?<![予和])处理(?=(?:政府信息公开|依申请公开|公开)?申请)"
+)
 _NORM_VALID = re.compile(r"(?:现行|继续)有效[^，,。；;\d]{0,10}?规范性文件")
 # 废止行政规范性文件10件，现行有效件数14件: the count of the documents the sentence names
 _VALID_COUNT = re.compile(
@@ -153,6 +164,10 @@ _MADE_INSIDE = re.compile(r"含新制定|其中新制定|新制定")
 _CHANNEL_LIST = re.compile(
     r"^、(?:通过)?(?:纸质|书面|信函|网上|网络|在线|当面|现场|电子邮件|邮件|邮寄|传真|快递|来信|来访)"
     r"(?:形式|方式)?(?:提交|提出)?的?(?:申请)?\d"
+)
+# 其中8份是网络依申请公开，1份是纸质依申请公开: the count of one channel, said right after the number
+_CHANNEL_COUNT = re.compile(
+    r"\d\s*(?:件|份|条|个|宗)(?:是|为|系)(?:通过)?(?:纸质|书面|信函|网上|网络|在线|当面|现场|电子邮件|邮件|邮寄|传真)"
 )
 # 主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条: the disclosure attribute of
 # documents (information counted), not applications or their results (收到和处理依申请公开信息0条 is)
@@ -177,7 +192,7 @@ _NO_RULES_MADE = re.compile(
 )
 # 无上年结转申请 / 上年度无结转: none carried in (无结转 alone: none carried out)
 _NO_CARRIED_IN = re.compile(
-    r"(?:无|没有)上一?年度?(?:结转|转结)|上一?年度?(?:无|没有)(?:结转|转结)"
+    r"(?:无|没有|不存在)上一?年度?(?:结转|转结)|上一?年度?(?:无|没有)(?:结转|转结)"
 )
 # 未转结2023年政府信息公开申请 in a 2024 report: none carried in (the year says which way)
 _NONE_CARRIED_YEAR = re.compile(
@@ -245,7 +260,7 @@ def _clause_key(words: str, context: str, rest: str = "") -> tuple[str, bool] | 
         and not _REQUEST_CASES.search(words)
     ):
         return None
-    if _CHANNEL_LIST.match(rest):
+    if _CHANNEL_LIST.match(rest) or _CHANNEL_COUNT.search(words):
         return None
     if (
         _ATTRIBUTE.search(words)
@@ -378,7 +393,7 @@ def find_claims(text: str, year: int | None = None) -> list[Claim]:
             ):
                 # 无行政复议、行政诉讼纠错案件: none corrected (not none at all); 区政府本级无… speaks
                 # of a part of the cases
-                for kind, word in (("review", "复议"), ("litigation", "诉讼")):
+                for kind, word in (("review", "复议"), ("litigation", "诉")):
                     if word in named:
                         out.append(Claim(f"{kind}:结果纠正", 0, own, sentence))
                 continue
@@ -386,8 +401,17 @@ def find_claims(text: str, year: int | None = None) -> list[Claim]:
                 continue  # 未发生被行政复议撤销: says nothing of how many
             if "复议" in named:
                 out.append(Claim("review", 0, m.group(0), sentence))
-            if "诉讼" in named:
+            if "诉讼" in named or "起诉" in named:
                 out.append(Claim("litigation", 0, m.group(0), sentence))
+        lost = _NONE_LOST.search(sentence)
+        if (
+            lost
+            and _REVIEW.search(sentence, 0, lost.start())
+            and _LITIGATION.search(sentence, 0, lost.start())
+            and not any(c.key.endswith(":结果纠正") for c in out[first:])
+        ):
+            for kind in ("review", "litigation"):
+                out.append(Claim(f"{kind}:结果纠正", 0, lost.group(0), sentence))
         no_requests = _NO_REQUESTS.search(sentence)
         if (
             no_requests

@@ -439,15 +439,17 @@ _UNIT_CUT = re.compile(
     r"|报告"  # a heading line before the title: 政府信息公开年度报告 / 咸宁市…局2025年…年度报告
 )
 _NOT_A_UNIT = re.compile(
+    # (为切实做好2020年度政府信息公开工作年度报告编制及发布工作: a purpose, no title)
+    r"^为(?:切实|进一步|认真|全面|做好|深入|更好|贯彻)|"
     r"^(?:我|本)[局办委厅中心室所院单位机关部门镇乡街道县市区]*$|^(?:政府|年度|本年度|本级)?$"
 )
 _PUBLISHED = re.compile(
     r"(?:发布|公开|发文|印发)(?:日期|时间)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _YEAR_HINTS = (
-    r"统计(?:期限|时限|周期|时间|数据|期)[^\d]{0,6}(\d{4})\s*年",
+    r"统计(?:期限|时限|周期|时间|数据|日期|期)[^\d]{0,6}(\d{4})\s*年",
     r"(\d{4})\s*年度?政府信息公开",
-    r"截[止至]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日",
+    r"截[止至](?:日期|时间)?(?:为|到)?\s*(\d{4})\s*年\s*12\s*月\s*31\s*日",
     r"(?:^|[。：:）)])(\d{4})\s*年(?:度|以来)?[，,]",  # 2020年以来，我区…
     r"(?:^|[。：:）)]|总体情况|概述)(\d{4})\s*年度?(?:我|本|全)",  # 一、总体情况 2019年我局…
     # a sentence that opens with the year's work: 2025年主动公开各类信息1257条 / 2025年收到并办理…
@@ -514,6 +516,8 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
     政府信息公开工作年度报告" and "2019年上海市人民政府办公厅政府信息公开工作年度报告" alike."""
     for text in (squeeze(hint), squeeze(head)):
         text = re.sub(r"《[^》]{0,80}》", "", text.replace("年度年度", "年度"))  # a cited notice
+        # an item of a list in the prose: 主动公开区政府办公室2023年度政府信息公开工作年报等
+        text = re.sub(rf"[^，,。；;、：:\s]{{2,60}}?\d{{4}}年度?{_REPORT}(?=等)", "", text)
         year_first = _TITLE_YEAR_FIRST.search(text)
         unit_first = _TITLE_UNIT_FIRST.search(text)
         if unit_first and (not year_first or unit_first.start(2) <= year_first.start()):
@@ -547,7 +551,8 @@ def read_title(head: str, hint: str = "") -> tuple[str, str, int | None]:
 
 # the report's author named in its opening: 结合2025年荣成市信访局政府信息公开工作实际，编制本报告
 _AUTHOR = re.compile(
-    r"结合(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)?工作实际[，,]?编制"
+    # (按照2024年杭州市上城区财政局政府信息公开工作实际编制而成)
+    r"(?:结合|按照)(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)?工作实际[，,]?编制"
     # 结合宣城市人民政府办公室政府信息公开工作有关统计数据编制而成
     r"|结合(?:\d{4}年度?)?([\u4e00-\u9fff]{2,30}?)(?:政府信息公开|政务公开|信息公开)工作[\u4e00-\u9fff]{0,12}?编制"
     # 在认真总结2020年帽儿山镇政府信息公开工作的基础上，编制了此报告
@@ -555,7 +560,10 @@ _AUTHOR = re.compile(
 )
 # 本年度报告根据《条例》要求，由广汉市人民政府办公室编制: the report says who made it
 _MADE_BY = re.compile(
-    r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由([\u4e00-\u9fff]{2,30}?)(?:负责|汇总)?(?:编制|编写|制作)(?!的)"
+    # (由杭州高新区(滨江)财政局编制: an area's other name in brackets; 由徐水区人民政府综合全区各部门…数据
+    # 编制而成: what it compiled from between)
+    r"本(?:年度)?(?:报告|年报)[^。；;]{0,120}?[，,]?由((?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,8}[）)]){2,30}?)"
+    r"(?:负责|汇总)?(?:(?:综合|汇总)[^。；;]{0,60}?)?(?:编制|编写|制作)(?!的)"
     # 根据…要求，由福州市大数据发展管理委员会办公室编制完成本报告
     r"|(?:^|[，,。；;])由([\u4e00-\u9fff]{2,30}?)(?:负责|汇总)?(?:编制|编写|制作)(?:完成|形成|了)?(?:本|此)(?:年度)?(?:报告|年报)"
 )
@@ -570,6 +578,10 @@ _LEADS = re.compile(
 _PUBLISHES = re.compile(
     rf"(?:现公开|现公布|现将|现发布)([\u4e00-\u9fff]{{2,40}}?)\d{{4}}年度?{_REPORT}"
 )
+# 现公布通榆县人民政府办公室政府信息公开工作年度报告: the report named without its year
+_PUBLISHES_UNDATED = re.compile(
+    r"(?:现公开|现公布|现发布)([\u4e00-\u9fff]{2,40}?)(?:政府信息公开|政务公开)工作年度报告"
+)
 
 
 def read_author(head: str, unit: str = "") -> str:
@@ -581,7 +593,14 @@ def read_author(head: str, unit: str = "") -> str:
             if full != unit and full.endswith(unit):
                 return full
         return ""
-    for m in (_AUTHOR.search(text), _MADE_BY.search(text), _LEADS.search(text)):
+    for m in (
+        _AUTHOR.search(text),
+        _MADE_BY.search(text),
+        _LEADS.search(text),
+        # 为切实做好…年度报告编制工作，…现公布贵阳市大数据发展管理局2020年…
+        _PUBLISHES.search(text),
+        _PUBLISHES_UNDATED.search(text),
+    ):
         name = next((g for g in m.groups() if g), "") if m else ""
         if name and is_body_name(name) and not _NOT_A_UNIT.match(name):
             return name
@@ -616,11 +635,12 @@ _OVERALL_END = re.compile(
 _DEPARTMENT_END = re.compile(
     r"(?:局|委|委员会|办|办公室|办公厅|厅|中心|署|院|所|(?<!网)站|队|会|室|处|管委会|管理委员会|公司|社|馆|团|部|机构)$"
 )
-_TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处|办事处|苏木)(?:人民政府|政府)?$")
+# (新港街: a 街道 by its short name)
+_TOWNSHIP = re.compile(r"(?:乡|镇|街|街道|街道办事处|办事处|苏木)(?:人民政府|政府)?$")
 # (本机关不掌握 is a row of table 三, not the report speaking of itself)
 _SELF_WORDS = re.compile(
     # (本地区本部门: the template's "each area and department", not a self-reference)
-    r"(?<!本地区)(?:我|本)(?:局|办|委|厅|中心|室|所|院|单位|部门|机关(?!不掌握)|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
+    r"(?<!本地区)(?:我|本)(?:局|分局|办|委|厅|中心|室|所|院|单位|部门|机关(?!不掌握)|站|馆)(?![^，,。；;]{0,3}(?:各|所属))"
 )
 # a dated sentence may first say under whose lead: 2023年，在区委、区政府的坚强领导下，官洲街道办事处…
 _UNDER = r"(?:在[^，,。；;]{2,30}?下[，,])?"
