@@ -282,6 +282,7 @@ scanned with regular expressions. Pure Python, no I/O.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -673,9 +674,9 @@ _EVERY_PERIOD_RE = re.compile(
 _EVERY_UNIT_RE = re.compile(
     r"每(?:增加|超过?|超出|超期|多|少|差|逾期|延迟|延误|延期|拖延|推迟|滞后|迟|晚|下降|上升|减少|降低"
     r"|提高)(?:报送|上报|报|交|送|到|办结|办|答复|回复|反馈)?[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
-    # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
+    # 每低于1%扣0.1分 / 每下降1% / 每欠1% (short of the target): a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多|降|升)\d+(?:\.\d+)?(%|‰)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|欠|增加|增长|多|降|升)\d+(?:\.\d+)?(%|‰)"
     r"|每(?:超过?|超出)[一1](%|‰)"  # (a step of exactly one)
     # 每超额完成任务10%加0.5分: each step of the target exceeded (not 每超过20%, a threshold's step)
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
@@ -873,10 +874,12 @@ _LIMIT_RE = re.compile(
     r"|(?<![许诸很])多(?:个|处|次|项|条|篇|家|人|名|件|起)"
 )
 
-# a rating another check gave, reached as a condition (施工安全检查评定等级合格及以上,…得2分): one level,
+# a rating another check gave, reached (or not) as a condition (施工安全检查评定等级合格及以上,…得2分; 星级评定没有
+# 达到五星级的不得分): one level,
 # all or nothing — no judgement of this item's points (a list of levels, 优秀、良好、合格…, grades them)
 _RATING_MET_RE = re.compile(
-    r"(?:综合)?评定(?:等级|结果)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标)(?:及以上|以上)?(?![、和或与])"
+    r"(?:综合)?评定(?:等级|结果)?(?:没有|未)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标|[一二三四五1-5]星级?)(?:及以上|以上)?"
+    r"(?![、和或与])"
 )
 # 按比例相应增减,每超额完成任务10%加0.5分,每降低10%扣0.5分: a proportion followed by an amount per step of
 # the rate (its amount masked, □), which spells it out
@@ -1580,8 +1583,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
-                # 扣1分/月, 扣2分/栋: a rate whose unit is not a counting word
+            elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]) and not re.match(
+                r"\(每[^()]{1,20}?(?:扣|减|加)[除去]?\d", s[t.end :]
+            ):
+                # 扣1分/月, 扣2分/栋: a rate whose unit is not a counting word (得10分(每少一种扣4分):
+                # the bracket holds a rule with its own amount, no rate of the worth)
                 draft.review("分值后的“/…”不能判断是否按次扣分（加分）：须人工确认")
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
@@ -3050,9 +3056,14 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     points = draft.points[0] if draft.points else None
     if len(set(draft.points)) > 1:
         draft.review("写有几个分值：一个分值字段不能表示")
-    elif len({(t.src, t.clause) for t in draft.worths}) > 1 or (
-        len(draft.gets) > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
-        and not _worth_restated(draft.gets, [text, bonus_text])
+    elif (
+        len({(t.src, t.clause) for t in draft.worths}) > 1
+        or _part_worths(draft.worths, [text, bonus_text])
+        or (
+            len(draft.gets)
+            > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
+            and not _worth_restated(draft.gets, [text, bonus_text])
+        )
     ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
@@ -3090,6 +3101,22 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         for reason in audit(raw, summary):
             draft.review(reason)
     return replace(rule, needs_review=bool(draft.reasons), reasons=list(draft.reasons))
+
+
+def _part_worths(worths: list[_Tok], raws: list[str | None]) -> bool:
+    """成立…领导小组(1分),每年召开2次以上…会议(1分),少1次扣1分: two bracketed worths in one clause, each closing
+    its own comma part — two sub-items' worths even when equal (the one worth field holds one), the first with
+    nothing said for its absence (batch 17's Z17-05 reading of a part-worth on a condition)."""
+    for first, second in itertools.pairwise(worths):
+        if (first.src, first.clause) != (second.src, second.clause):
+            continue
+        raw = raws[first.src]
+        if raw is None:
+            continue
+        s = normalize(str(raw))
+        if s[first.start] == "(" and s[second.start] == "(" and "," in s[first.end : second.start]:
+            return True
+    return False
 
 
 def _worth_restated(gets: list[_Tok], raws: list[str | None]) -> bool:
