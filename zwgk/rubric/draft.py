@@ -1433,7 +1433,11 @@ def _another_grade(s: str, before: _Tok, t: _Tok) -> bool:
     )
     if not m:
         return False
-    return m.group(1)[-2:] in s[_clause_span(s, before.start)[0] : before.start]
+    # (录用1条计10分,简讯计5分;…简讯1条计10分: the grade named elsewhere in the sentence with a count of its own —
+    # a piece counted, as the amount before it)
+    return m.group(1)[-2:] in s[_clause_span(s, before.start)[0] : before.start] or bool(
+        re.search(re.escape(m.group(1)) + rf"[^,;。\d]{{0,4}}?[一1]({_COUNTERS})", s)
+    )
 
 
 def _draft_one(raw: str, draft: _Draft, src: int) -> None:
@@ -1996,6 +2000,21 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     judged_s = _RATING_MET_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    # 市级以上…刊物发表信息,分别计分。《工运信息》录用1条计10分: a sentence with no amount saying the pieces are
+    # scored apart, every amount after it counted per piece — the amounts say how (no judgement, no 各 to split)
+    each_scored = None
+    if counted_amounts and all(e.per is not None and e.kind == "bonus" for e in counted_amounts):
+        each_scored = re.search(r"分别(?:计分|记分|计算得分)(?=。)", s)
+        if each_scored and any(
+            t.start < each_scored.end() for t in toks if t.kind in ("deduct", "bonus", "get")
+        ):
+            each_scored = None
+    if each_scored:
+        judged_s = (
+            judged_s[: each_scored.start()]
+            + "□" * len(each_scored.group(0))
+            + judged_s[each_scored.end() :]
+        )
     # (2)农业气象测报综合评定。…综合评定达甲等,得1分: the heading names that rating
     if judged_s != masked_s:
         judged_s = re.sub(
@@ -2032,6 +2051,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             lambda m: "□" * len(m.group(0)),
             raw_s,
         )
+    if each_scored:
+        raw_s = raw_s[: each_scored.start()] + "□□" + raw_s[each_scored.start() + 2 :]
     for pattern, reason in _REVIEW_RAW_PATTERNS:
         if pattern.search(raw_s):
             draft.review(reason)
