@@ -2202,6 +2202,7 @@ _GUARD_REASONS = {
     "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
     "graver_past": "同一过错一般情形扣分之外，又写程度超过某一限度（如超过5%）另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
     "graver_after": "同一过错一般情形扣分之外，又写因此造成（导致）某种后果的不得分或另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
+    "part_worths": "一句中几段各有括号分值（…(1分),…(1分)）：是几个小项的分值，一个分值字段不能表示；没有写未做到怎么计分的小项须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # each guard's number in the notes and in `bench/draft_accuracy.py --guards`: its place in the table above, but
@@ -2792,6 +2793,20 @@ def _cap_scope(s: str, summary: dict) -> bool:
     )
 
 
+def _part_worths(s: str, toks: list[_Tok]) -> bool:
+    """成立…领导小组(1分),每年召开2次以上…会议(1分),少1次扣1分: two bracketed worths in one clause, each closing
+    its own comma part — two sub-items' worths even when equal (the one worth field holds one), the first with
+    nothing said for its absence (batch 17's Z17-05 reading of a part-worth on a condition)."""
+    worths = [t for t in toks if t.kind == "worth"]
+    return any(
+        (first.src, first.clause) == (second.src, second.clause)
+        and s[first.start] == "("
+        and s[second.start] == "("
+        and "," in s[first.end : second.start]
+        for first, second in itertools.pairwise(worths)
+    )
+
+
 def audit(text: str | None, summary: dict) -> list[str]:
     """The generic guards: what a draft (``summary``, the shape of ``DraftedRule.summary()``) of
     ``text`` may have got wrong without knowing it, as reasons in Chinese (empty: nothing seen)."""
@@ -2852,6 +2867,9 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "graver_first": _graver_first(s, toks, deducts),
         "graver_past": _graver_past(s, toks, deducts),
         "graver_after": _graver_after(s, toks, deducts),
+        # 成立…领导小组(1分),每年召开2次以上…会议(1分),少1次扣1分: two bracketed part-worths in one clause read as
+        # one worth (equal, so no "several worths" of the drafter's own)
+        "part_worths": summary.get("points") is not None and _part_worths(s, toks),
         # 每少1项扣0.5分,不符合要求,该单项基准分扣完为止: a counted shortfall of a requirement and the item zeroed when
         # the requirement (named by no other duty) is not met — the whole lack beside the shortfall (batch 13's
         # reading; 每少1项扣0.5分,未建立台账的不得分 names another duty: two faults)
@@ -3077,14 +3095,9 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     points = draft.points[0] if draft.points else None
     if len(set(draft.points)) > 1:
         draft.review("写有几个分值：一个分值字段不能表示")
-    elif (
-        len({(t.src, t.clause) for t in draft.worths}) > 1
-        or _part_worths(draft.worths, [text, bonus_text])
-        or (
-            len(draft.gets)
-            > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
-            and not _worth_restated(draft.gets, [text, bonus_text])
-        )
+    elif len({(t.src, t.clause) for t in draft.worths}) > 1 or (
+        len(draft.gets) > 1  # 得10分…得10分 even in one clause: two parts, or one worth said twice
+        and not _worth_restated(draft.gets, [text, bonus_text])
     ):
         # 1.…（5分）；2.…（5分）: several sub-items, each with its own worth, even when equal
         draft.review("几个小项各写有分值：一个分值字段不能表示")
@@ -3122,22 +3135,6 @@ def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
         for reason in audit(raw, summary):
             draft.review(reason)
     return replace(rule, needs_review=bool(draft.reasons), reasons=list(draft.reasons))
-
-
-def _part_worths(worths: list[_Tok], raws: list[str | None]) -> bool:
-    """成立…领导小组(1分),每年召开2次以上…会议(1分),少1次扣1分: two bracketed worths in one clause, each closing
-    its own comma part — two sub-items' worths even when equal (the one worth field holds one), the first with
-    nothing said for its absence (batch 17's Z17-05 reading of a part-worth on a condition)."""
-    for first, second in itertools.pairwise(worths):
-        if (first.src, first.clause) != (second.src, second.clause):
-            continue
-        raw = raws[first.src]
-        if raw is None:
-            continue
-        s = normalize(str(raw))
-        if s[first.start] == "(" and s[second.start] == "(" and "," in s[first.end : second.start]:
-            return True
-    return False
 
 
 def _worth_restated(gets: list[_Tok], raws: list[str | None]) -> bool:
