@@ -22,7 +22,7 @@ from zwgk.rubric.draft import (
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
 # batches 1-26 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 27)]
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 28)]
 # Left out of the check below, a known miss (KNOWN_MISSES): I05-07 (…召开专题会议研究部署粮食生产工作的,计8分,
 # 未召开专题会议不计分) is ② of a part whose 基准分 is 10: the zeroing takes its 8, not the item (batch 22's reading,
 # kept by the lead). Only the scheme's context says so; alone the sentence reads as all or nothing with the worth 8, as
@@ -626,7 +626,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def _labelled() -> list[dict]:
-    """The seed sentences and the tuning part of the real ones: batches 1-26, each measured once
+    """The seed sentences and the tuning part of the real ones: batches 1-27, each measured once
     as held out before it became tuning material (a next held-out batch stays out of the tests)."""
     return _rows(DATA) + [row for path in REAL for row in _rows(path)]
 
@@ -2985,10 +2985,10 @@ def test_it_marks_what_the_twenty_fourth_batch_showed(text: str, number: str) ->
 
 def test_it_keeps_the_guard_numbers_of_the_notes() -> None:
     # G27 (same_case) merged into G21 after batch 24: its number is not given again, G28-G30 keep theirs;
-    # G31 (graver_after) added after batch 26
+    # G31 (graver_after) added after batch 26, G32 (part_worths) after batch 27
     numbers = list(AUDIT_NUMBERS.values())
     assert len(numbers) == len(set(numbers)) == len(AUDIT_REASONS)
-    assert "G27" not in numbers and numbers[-4:] == ["G28", "G29", "G30", "G31"]
+    assert "G27" not in numbers and numbers[-5:] == ["G28", "G29", "G30", "G31", "G32"]
     assert "市、区考评" in _guard("G21")
 
 
@@ -3258,4 +3258,81 @@ def test_it_reads_what_the_twenty_sixth_batch_showed(text: str, expected: dict) 
     ],
 )
 def test_it_keeps_the_twenty_sixth_batch_readings_narrow(text: str) -> None:
+    assert draft_rule(text).needs_review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two bracketed part-worths in one clause, each closing its own comma part, equal, the first with nothing
+        # said for its absence beside the second's counted deduction (G32; batch 27's AA10-01)
+        "成立工作领导小组(2分),每年召开会议4次以上(2分),少1次扣0.5分。",
+        "建立信息员队伍(1分),按月报送信息(1分),迟报1次扣0.5分。",
+    ],
+)
+def test_it_marks_what_the_twenty_seventh_batch_showed(text: str) -> None:
+    assert _guard("G32") in draft_rule(text).reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one bracketed worth with its rule: the item's worth
+        ("成立工作领导小组(2分),未成立的不得分。", shape(points=2, zeroes_item=True)),
+        # the worth in a sentence of its own, the rule in the next: one worth
+        (
+            "成立工作领导小组(2分)。每年召开会议4次以上,少1次扣0.5分。",
+            shape(points=2, deductions=[0.5], per_occurrence=True),
+        ),
+    ],
+)
+def test_it_keeps_the_twenty_seventh_batch_changes_narrow(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 每欠N% (short of the target) counted in its own unit, as 每低N%
+        (
+            "任务完成率达90%记满分,每欠1%扣0.5分。",
+            shape(deductions=[0.5], per_occurrence=True),
+        ),
+        # a bracket after 得N分 holding rules with their own amounts: counted deductions, no rate of the worth
+        ("建立台账,得4分(每少一本扣1分)。", shape(points=4, deductions=[1], per_occurrence=True)),
+        (
+            "签订责任书得6分(每少一份扣2分;每迟一天扣0.5分)。",
+            shape(points=6, deductions=[2, 0.5], per_occurrence=True),
+        ),
+        # a rating another check gives, not reached, as the condition of a zeroing: no judgement
+        ("星级评定未达到三星级的不得分。", shape(zeroes_item=True)),
+        # 分别计分。 before amounts all counted per piece, and a grade of piece (简讯) counted elsewhere in the
+        # sentence: counted bonuses in order
+        (
+            "在各级刊物发表信息,分别计分。省级刊物录用1条计10分,简讯计5分;市级刊物录用1条计5分,简讯1条计2分。",
+            shape(bonuses=[10, 5, 5, 2], per_occurrence=True),
+        ),
+    ],
+)
+def test_it_reads_what_the_twenty_seventh_batch_showed(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 每 + a verb with no unit: stays marked
+        "每欠缴扣1分。",
+        # a bracket after the amount naming only a unit: a rate in doubt
+        "发现问题扣2分(每栋)。",
+        # a judgement by rating
+        "按星级评定结果赋分。",
+        # a grade of piece counted nowhere else in the sentence: the worth or a bonus?
+        "录用1条计10分,简讯计5分。",
+        # 分别计分 before a deduction not counted per piece
+        "发表信息分别计分。录用1条计10分,未报送的扣2分。",
+        "各单位分别计分。未报送的扣2分。",
+    ],
+)
+def test_it_keeps_the_twenty_seventh_batch_readings_narrow(text: str) -> None:
     assert draft_rule(text).needs_review

@@ -282,6 +282,7 @@ scanned with regular expressions. Pure Python, no I/O.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -673,9 +674,9 @@ _EVERY_PERIOD_RE = re.compile(
 _EVERY_UNIT_RE = re.compile(
     r"每(?:增加|超过?|超出|超期|多|少|差|逾期|延迟|延误|延期|拖延|推迟|滞后|迟|晚|下降|上升|减少|降低"
     r"|提高)(?:报送|上报|报|交|送|到|办结|办|答复|回复|反馈)?[一1\d]?(?:个)?(天|日|工作日|小时|百分点)"
-    # 每低于1%扣0.1分 / 每下降1%: a rate's fall or rise counted in its own unit (每超过20% is
+    # 每低于1%扣0.1分 / 每下降1% / 每欠1% (short of the target): a rate's fall or rise counted in its own unit (每超过20% is
     # not read so: a step above a threshold, often one tier of several)
-    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|增加|增长|多|降|升)\d+(?:\.\d+)?(%|‰)"
+    r"|每(?:低于?|高于?|下降|上升|减少|降低|提高|少|差|欠|增加|增长|多|降|升)\d+(?:\.\d+)?(%|‰)"
     r"|每(?:超过?|超出)[一1](%|‰)"  # (a step of exactly one)
     # 每超额完成任务10%加0.5分: each step of the target exceeded (not 每超过20%, a threshold's step)
     r"|每超额(?:完成)?[^\d,;。]{0,4}?\d+(?:\.\d+)?(%|‰)"
@@ -873,10 +874,12 @@ _LIMIT_RE = re.compile(
     r"|(?<![许诸很])多(?:个|处|次|项|条|篇|家|人|名|件|起)"
 )
 
-# a rating another check gave, reached as a condition (施工安全检查评定等级合格及以上,…得2分): one level,
+# a rating another check gave, reached (or not) as a condition (施工安全检查评定等级合格及以上,…得2分; 星级评定没有
+# 达到五星级的不得分): one level,
 # all or nothing — no judgement of this item's points (a list of levels, 优秀、良好、合格…, grades them)
 _RATING_MET_RE = re.compile(
-    r"(?:综合)?评定(?:等级|结果)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标)(?:及以上|以上)?(?![、和或与])"
+    r"(?:综合)?评定(?:等级|结果)?(?:没有|未)?(?:达到?|为)?(?:甲等|甲级|合格|优秀|良好|达标|[一二三四五1-5]星级?)(?:及以上|以上)?"
+    r"(?![、和或与])"
 )
 # 按比例相应增减,每超额完成任务10%加0.5分,每降低10%扣0.5分: a proportion followed by an amount per step of
 # the rate (its amount masked, □), which spells it out
@@ -1430,7 +1433,11 @@ def _another_grade(s: str, before: _Tok, t: _Tok) -> bool:
     )
     if not m:
         return False
-    return m.group(1)[-2:] in s[_clause_span(s, before.start)[0] : before.start]
+    # (录用1条计10分,简讯计5分;…简讯1条计10分: the grade named elsewhere in the sentence with a count of its own —
+    # a piece counted, as the amount before it)
+    return m.group(1)[-2:] in s[_clause_span(s, before.start)[0] : before.start] or bool(
+        re.search(re.escape(m.group(1)) + rf"[^,;。\d]{{0,4}}?[一1]({_COUNTERS})", s)
+    )
 
 
 def _draft_one(raw: str, draft: _Draft, src: int) -> None:
@@ -1580,8 +1587,11 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]):
-                # 扣1分/月, 扣2分/栋: a rate whose unit is not a counting word
+            elif re.match(r"\(?(?:/|每)[\u4e00-\u9fff]", s[t.end :]) and not re.match(
+                r"\(每[^()]{1,20}?(?:扣|减|加)[除去]?\d", s[t.end :]
+            ):
+                # 扣1分/月, 扣2分/栋: a rate whose unit is not a counting word (得10分(每少一种扣4分):
+                # the bracket holds a rule with its own amount, no rate of the worth)
                 draft.review("分值后的“/…”不能判断是否按次扣分（加分）：须人工确认")
             if _CAPLIKE_BEFORE_RE.search(s, max(seg_start, t.start - 6), t.start):
                 draft.review("分值前有“最高/累计/上限”等字样，可能是上限：须人工确认")
@@ -1990,6 +2000,21 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
     if any(m.start() not in every_used for m in re.finditer("每", s)):
         draft.review("含“每…”但不能判断是否按次扣分（加分）：须人工确认")
     judged_s = _RATING_MET_RE.sub(lambda m: "□" * len(m.group(0)), masked_s)
+    # 市级以上…刊物发表信息,分别计分。《工运信息》录用1条计10分: a sentence with no amount saying the pieces are
+    # scored apart, every amount after it counted per piece — the amounts say how (no judgement, no 各 to split)
+    each_scored = None
+    if counted_amounts and all(e.per is not None and e.kind == "bonus" for e in counted_amounts):
+        each_scored = re.search(r"分别(?:计分|记分|计算得分)(?=。)", s)
+        if each_scored and any(
+            t.start < each_scored.end() for t in toks if t.kind in ("deduct", "bonus", "get")
+        ):
+            each_scored = None
+    if each_scored:
+        judged_s = (
+            judged_s[: each_scored.start()]
+            + "□" * len(each_scored.group(0))
+            + judged_s[each_scored.end() :]
+        )
     # (2)农业气象测报综合评定。…综合评定达甲等,得1分: the heading names that rating
     if judged_s != masked_s:
         judged_s = re.sub(
@@ -2026,6 +2051,8 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
             lambda m: "□" * len(m.group(0)),
             raw_s,
         )
+    if each_scored:
+        raw_s = raw_s[: each_scored.start()] + "□□" + raw_s[each_scored.start() + 2 :]
     for pattern, reason in _REVIEW_RAW_PATTERNS:
         if pattern.search(raw_s):
             draft.review(reason)
@@ -2175,6 +2202,7 @@ _GUARD_REASONS = {
     "cap_scope": "扣分上限只写在其中一句的扣分之后，另一句也有扣分：上限是该句的还是整个指标的不明确，须人工确认",
     "graver_past": "同一过错一般情形扣分之外，又写程度超过某一限度（如超过5%）另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
     "graver_after": "同一过错一般情形扣分之外，又写因此造成（导致）某种后果的不得分或另扣更多：是同一过错的更重一档，替代还是另加不明确，须人工确认",
+    "part_worths": "一句中几段各有括号分值（…(1分),…(1分)）：是几个小项的分值，一个分值字段不能表示；没有写未做到怎么计分的小项须人工确认",
 }
 AUDIT_REASONS = tuple(_GUARD_REASONS.values())
 # each guard's number in the notes and in `bench/draft_accuracy.py --guards`: its place in the table above, but
@@ -2765,6 +2793,20 @@ def _cap_scope(s: str, summary: dict) -> bool:
     )
 
 
+def _part_worths(s: str, toks: list[_Tok]) -> bool:
+    """成立…领导小组(1分),每年召开2次以上…会议(1分),少1次扣1分: two bracketed worths in one clause, each closing
+    its own comma part — two sub-items' worths even when equal (the one worth field holds one), the first with
+    nothing said for its absence (batch 17's Z17-05 reading of a part-worth on a condition)."""
+    worths = [t for t in toks if t.kind == "worth"]
+    return any(
+        (first.src, first.clause) == (second.src, second.clause)
+        and s[first.start] == "("
+        and s[second.start] == "("
+        and "," in s[first.end : second.start]
+        for first, second in itertools.pairwise(worths)
+    )
+
+
 def audit(text: str | None, summary: dict) -> list[str]:
     """The generic guards: what a draft (``summary``, the shape of ``DraftedRule.summary()``) of
     ``text`` may have got wrong without knowing it, as reasons in Chinese (empty: nothing seen)."""
@@ -2825,6 +2867,9 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "graver_first": _graver_first(s, toks, deducts),
         "graver_past": _graver_past(s, toks, deducts),
         "graver_after": _graver_after(s, toks, deducts),
+        # 成立…领导小组(1分),每年召开2次以上…会议(1分),少1次扣1分: two bracketed part-worths in one clause read as
+        # one worth (equal, so no "several worths" of the drafter's own)
+        "part_worths": summary.get("points") is not None and _part_worths(s, toks),
         # 每少1项扣0.5分,不符合要求,该单项基准分扣完为止: a counted shortfall of a requirement and the item zeroed when
         # the requirement (named by no other duty) is not met — the whole lack beside the shortfall (batch 13's
         # reading; 每少1项扣0.5分,未建立台账的不得分 names another duty: two faults)
