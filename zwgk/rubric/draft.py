@@ -1226,6 +1226,23 @@ def _in_brackets(s: str, start: int, pos: int) -> bool:
     return text.count("(") > text.count(")")
 
 
+def _one_quota_worth(s: str, seg_start: int, tok: _Tok) -> bool:
+    """有一个淘宝村…得20分,没有不得分,多1个加10分: one of a thing had earns the worth (a quota, not a count),
+    when the next comma part zeroes its absence and the one after counts a bonus per more of the same unit."""
+    if tok.kind != "get":
+        return False
+    m = re.search(rf"有[一1]({_EVERY_COUNTERS})(?!性|以上|以下|及)", s[seg_start : tok.start])
+    if m is None or s[seg_start : tok.start].count("有") != 1:
+        return False
+    unit = m.group(1)
+    return bool(
+        re.match(
+            rf"分?,(?:没有|无|未有)(?:的)?不得分,(?:多|每增加|每多)[1一]{re.escape(unit)}加\d+(?:\.\d+)?分[;；。]?$",
+            s[tok.end :],
+        )
+    )
+
+
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
     """The counting word if the amount at ``tok`` is counted per occurrence, else None."""
     seg = s[seg_start : tok.start]
@@ -1581,7 +1598,7 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     and _per_marker(s, max(near + 1, seg_start), t) is None
                 ):
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif not quota and (
+            elif not quota and not _one_quota_worth(s, seg_start, t) and (
                 _LOOSE_COUNT_RE.search(s, seg_start, t.start)
                 or _FOUND_ANY_RE.search(s, seg_start, t.start)
             ):
@@ -2754,6 +2771,16 @@ _COUNT_FLOOR_RE = re.compile(
 )
 
 
+# 达到3个得10分,不足3个不得分,每增加1个加2分: a worth earned at a target, the item zeroed below that same
+# target and a bonus counted per unit above it (no deduction in the sentence) — the zeroing is no graver
+# level of a counted shortfall, and the count is the bonus's
+_TARGET_ZERO_BONUS_RE = re.compile(
+    r"^[^扣减]*(?:达到|完成)(\d+(?:\.\d+)?)([\u4e00-\u9fff]{1,2})的?[得计]\d+(?:\.\d+)?分,"
+    r"(?:不足|未达到?|达不到|低于)\1\2的?(?:不得分|不[计记]分),"
+    r"每(?:增加|多|超过?)\d+(?:\.\d+)?\2加\d+(?:\.\d+)?分[;。]?$"
+)
+
+
 def _count_floor(s: str) -> bool:
     """每迟报一天扣1分;迟报四天及以上不得分 / 每一处…扣1分;有五处及以上…,不得分: a fault counted per unit and, at
     a threshold of the same unit (N天及以上), the item zeroed or its own amount — the same fault at a graver level."""
@@ -2857,8 +2884,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
         # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
         # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
-        "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s))
-        or _measure_floor(s),
+        "step_floor": not _TARGET_ZERO_BONUS_RE.search(s)
+        and (bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)) or _measure_floor(s)),
         "requirements": _requirements_unmet(s, toks),
         "graded": _graded(s, toks, deducts),
         "level_graded": _level_graded(s, toks, deducts),
@@ -2881,7 +2908,9 @@ def audit(text: str | None, summary: dict) -> list[str]:
                 s,
             )
         ),
-        "count_floor": summary["per_occurrence"] and _count_floor(s),
+        "count_floor": summary["per_occurrence"]
+        and not _TARGET_ZERO_BONUS_RE.search(s)
+        and _count_floor(s),
         "rate_zero": bool(summary["zeroes_item"]) and bool(_RATE_ZERO_RE.search(s)),
         "all_or_nothing": summary["per_occurrence"]
         and bool(summary["deductions"])
