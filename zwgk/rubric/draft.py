@@ -1598,9 +1598,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     and _per_marker(s, max(near + 1, seg_start), t) is None
                 ):
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif not quota and not _one_quota_worth(s, seg_start, t) and (
-                _LOOSE_COUNT_RE.search(s, seg_start, t.start)
-                or _FOUND_ANY_RE.search(s, seg_start, t.start)
+            elif (
+                not quota
+                and not _one_quota_worth(s, seg_start, t)
+                and (
+                    _LOOSE_COUNT_RE.search(s, seg_start, t.start)
+                    or _FOUND_ANY_RE.search(s, seg_start, t.start)
+                )
             ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
