@@ -934,7 +934,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
      "按完成或查证情况评定：须人工确认"),
-    (re.compile(r"(?:各|分别|均|都)(?:扣|减|加|增|得|计|记)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
+    # (平均增幅: an average's growth, not 均增)
+    (re.compile(r"(?:各|分别|均|都)(?:扣|减|加|增|得|计|记)(?<!平均增)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
     (re.compile(r"不(?:重复|累加|累计|叠加)(?:计|加|扣|得)?分?|就高|按最高|取最高|只(?:计|扣|加)一次"),
      "几种情形不累加或只计一次：一个分值字段不能表示，须人工确认"),
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
@@ -3048,12 +3049,27 @@ def _read_totals(s: str) -> str:
     return _COUNTED_TOTAL_RE.sub(total, _PER_PIECE_WORTH_RE.sub(piece, s))
 
 
+# a text table's row with its cells joined by bars: [a name cell|] a criterion counted per step (每…, no amount,
+# no verb of scoring) | a bare amount [(最高N分)]
+_TABLE_ROW_RE = re.compile(
+    r"(?:[^|\d]{1,12}\|)?([^|\d扣减加得分]*每[^|\d扣减加得分]*(?:个?百分点|%))\|"
+    r"(\d+(?:\.\d+)?)(?:\(最高(\d+(?:\.\d+)?)分\))?"
+)
+
+
 def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     """Draft a rule from a 扣分标准 cell (``text``) and an optional 加分标准 cell (``bonus_text``)."""
     draft = _Draft()
     if text is not None and _criteria_scored(normalize(str(text))):
         text = _CRITERIA_EACH_RAW_RE.sub(r"\1得\2", str(text).rstrip())  # (每项1分): 每项得1分
     if text is not None:
+        row = _TABLE_ROW_RE.fullmatch(normalize(str(text)))
+        if row:
+            # 出口|当年实绩比上年每增长一个百分点|0.5(最高30分): a text table's row, its last cell a bare amount
+            # after a criterion counted per step — a counted bonus, the cell's 最高N分 its cap
+            text = f"{row.group(1)}加{row.group(2)}分" + (
+                f",最高加{row.group(3)}分" if row.group(3) else ""
+            )
         norm_text = normalize(str(text))
         if _read_totals(norm_text) != norm_text:
             text = _read_totals(norm_text)
