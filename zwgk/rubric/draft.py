@@ -3049,10 +3049,10 @@ def _read_totals(s: str) -> str:
     return _COUNTED_TOTAL_RE.sub(total, _PER_PIECE_WORTH_RE.sub(piece, s))
 
 
-# a text table's row with its cells joined by bars: [a name cell|] a criterion counted per step (每…, no amount,
-# no verb of scoring) | a bare amount [(最高N分)]
+# a text table's row with its cells joined by bars: [a name cell|] a criterion counted per step of growth (每…,
+# no amount, no verb of scoring, no word of a fall or shortfall) | a bare amount [(最高N分)]
 _TABLE_ROW_RE = re.compile(
-    r"(?:[^|\d]{1,12}\|)?([^|\d扣减加得分]*每[^|\d扣减加得分]*(?:个?百分点|%))\|"
+    r"(?:[^|\d]{1,12}\|)?([^|\d扣减加得分降少低差下欠]*每[^|\d扣减加得分降少低差下欠]*(?:个?百分点|%))\|"
     r"(\d+(?:\.\d+)?)(?:\(最高(\d+(?:\.\d+)?)分\))?"
 )
 
