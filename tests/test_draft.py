@@ -22,7 +22,7 @@ from zwgk.rubric.draft import (
 
 DATA = Path(__file__).parent / "data" / "rule_sentences.jsonl"
 # batches 1-26 of real rule sentences: each measured once as held out, tuning material since
-REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 28)]
+REAL = [DATA.parent / f"rule_sentences_real{n if n > 1 else ''}.jsonl" for n in range(1, 29)]
 # Left out of the check below, a known miss (KNOWN_MISSES): I05-07 (…召开专题会议研究部署粮食生产工作的,计8分,
 # 未召开专题会议不计分) is ② of a part whose 基准分 is 10: the zeroing takes its 8, not the item (batch 22's reading,
 # kept by the lead). Only the scheme's context says so; alone the sentence reads as all or nothing with the worth 8, as
@@ -3335,4 +3335,59 @@ def test_it_reads_what_the_twenty_seventh_batch_showed(text: str, expected: dict
     ],
 )
 def test_it_keeps_the_twenty_seventh_batch_readings_narrow(text: str) -> None:
+    assert draft_rule(text).needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one of a thing had earns the worth, none zeroes it, more of the same unit each earn a bonus
+        (
+            "1、各村有一个示范户或示范点(组)得10分,没有不得分,多1个加5分;",
+            shape(points=10, zeroes_item=True, bonuses=[5], per_occurrence=True),
+        ),
+        # a worth at a target, zeroed below the same target, a bonus counted per unit above it
+        (
+            "(2)新建企业达到5家得10分,不足5家不得分,每增加1家加1分。",
+            shape(points=10, zeroes_item=True, bonuses=[1], per_occurrence=True),
+        ),
+        (
+            "(3)当年固定资产投资完成500万元得8分,不足500万元不得分,每增加100万元加1分。",
+            shape(points=8, zeroes_item=True, bonuses=[1], per_occurrence=True),
+        ),
+        # a text table's row: a criterion counted per step of growth | a bare amount (最高N分)
+        (
+            "进口 | 当年实绩比上年每增长一个百分点 | 0.5(最高20分)",
+            shape(bonuses=[0.5], bonus_cap=20, per_occurrence=True),
+        ),
+        ("对全市进口增长贡献率每个百分点 | 2", shape(bonuses=[2], per_occurrence=True)),
+        # 平均增幅 is an average's growth, no 均增 (each)
+        (
+            "增幅高于全市平均增幅的,每高出一个百分点加0.5分,最高加15分。",
+            shape(bonuses=[0.5], bonus_cap=15, per_occurrence=True),
+        ),
+    ],
+)
+def test_it_reads_what_the_twenty_eighth_batch_showed(text: str, expected: dict) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a counted step below the target beside the zeroing: a graver level of the same shortfall
+        "(2)新建企业达到5家得10分,不足5家不得分,每减少1家扣1分。",
+        # the zeroing at another mark than the target
+        "(2)新建企业达到5家得10分,不足4家不得分,每增加1家加1分。",
+        # a deduction beside the target's bonus
+        "(2)新建企业达到5家得10分,不足5家不得分,每增加1家加1分,每减少1家扣1分。",
+        # a row whose criterion counts a fall: a deduction or a bonus?
+        "进口 | 当年实绩比上年每下降一个百分点 | 0.5",
+        # a row with no per-step criterion: a worth earned on a condition
+        "完成当年全市外贸出口工作目标分解指标 | 5",
+        # a row with a cell after the amount
+        "当年实绩比上年每增长一个百分点 | 0.5 | 备注",
+    ],
+)
+def test_it_keeps_the_twenty_eighth_batch_readings_narrow(text: str) -> None:
     assert draft_rule(text).needs_review

@@ -934,7 +934,8 @@ _REVIEW_RAW_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"根据完成情况|完成情况,?(?:赋分|评分|打分)|(?<![未不没])(?:根据|按照?|视)[^,;。]{0,20}情况,?(?:进行|予以|给予)?"
                 r"(?:赋分|评分|打分|计分|扣分|加分|得分|评定|评价|判断)"),
      "按完成或查证情况评定：须人工确认"),
-    (re.compile(r"(?:各|分别|均|都)(?:扣|减|加|增|得|计|记)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
+    # (平均增幅: an average's growth, not 均增)
+    (re.compile(r"(?:各|分别|均|都)(?:扣|减|加|增|得|计|记)(?<!平均增)"), "“各/分别扣（加）分”涉及几种情形：须人工拆分"),
     (re.compile(r"不(?:重复|累加|累计|叠加)(?:计|加|扣|得)?分?|就高|按最高|取最高|只(?:计|扣|加)一次"),
      "几种情形不累加或只计一次：一个分值字段不能表示，须人工确认"),
     (_TIERS_RE, "扣分或加分按次数分档：须人工确认"),
@@ -1224,6 +1225,23 @@ def _mask_breakdown(s: str, worths: list[Decimal]) -> str:
 def _in_brackets(s: str, start: int, pos: int) -> bool:
     text = s[start:pos]
     return text.count("(") > text.count(")")
+
+
+def _one_quota_worth(s: str, seg_start: int, tok: _Tok) -> bool:
+    """有一个淘宝村…得20分,没有不得分,多1个加10分: one of a thing had earns the worth (a quota, not a count),
+    when the next comma part zeroes its absence and the one after counts a bonus per more of the same unit."""
+    if tok.kind != "get":
+        return False
+    m = re.search(rf"有[一1]({_EVERY_COUNTERS})(?!性|以上|以下|及)", s[seg_start : tok.start])
+    if m is None or s[seg_start : tok.start].count("有") != 1:
+        return False
+    unit = m.group(1)
+    return bool(
+        re.match(
+            rf"分?,(?:没有|无|未有)(?:的)?不得分,(?:多|每增加|每多)[1一]{re.escape(unit)}加\d+(?:\.\d+)?分[;；。]?$",
+            s[tok.end :],
+        )
+    )
 
 
 def _per_marker(s: str, seg_start: int, tok: _Tok) -> str | None:
@@ -1581,9 +1599,13 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                     and _per_marker(s, max(near + 1, seg_start), t) is None
                 ):
                     draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
-            elif not quota and (
-                _LOOSE_COUNT_RE.search(s, seg_start, t.start)
-                or _FOUND_ANY_RE.search(s, seg_start, t.start)
+            elif (
+                not quota
+                and not _one_quota_worth(s, seg_start, t)
+                and (
+                    _LOOSE_COUNT_RE.search(s, seg_start, t.start)
+                    or _FOUND_ANY_RE.search(s, seg_start, t.start)
+                )
             ):
                 # the other way round: 发现一处,未整改的,扣1分 — a count the anchored patterns miss
                 draft.review("计数词离分值较远，是否按次扣分（加分）不明确：须人工确认")
@@ -2754,6 +2776,16 @@ _COUNT_FLOOR_RE = re.compile(
 )
 
 
+# 达到3个得10分,不足3个不得分,每增加1个加2分: a worth earned at a target, the item zeroed below that same
+# target and a bonus counted per unit above it (no deduction in the sentence) — the zeroing is no graver
+# level of a counted shortfall, and the count is the bonus's
+_TARGET_ZERO_BONUS_RE = re.compile(
+    r"^[^扣减]*(?:达到|完成)(\d+(?:\.\d+)?)([\u4e00-\u9fff]{1,2})的?[得计]\d+(?:\.\d+)?分,"
+    r"(?:不足|未达到?|达不到|低于)\1\2的?(?:不得分|不[计记]分),"
+    r"每(?:增加|多|超过?)\d+(?:\.\d+)?\2加\d+(?:\.\d+)?分[;。]?$"
+)
+
+
 def _count_floor(s: str) -> bool:
     """每迟报一天扣1分;迟报四天及以上不得分 / 每一处…扣1分;有五处及以上…,不得分: a fault counted per unit and, at
     a threshold of the same unit (N天及以上), the item zeroed or its own amount — the same fault at a graver level."""
@@ -2857,8 +2889,8 @@ def audit(text: str | None, summary: dict) -> list[str]:
         "lost_count": bool(re.search(r"每(?:增加|新增|减少|多|少)(?:件|项|个|篇|条)", s)),
         # 每降低10%扣1分,完成率低于80%不得分: a rate's shortfall counted step by step and, below a mark,
         # the item zeroed or an amount of its own — the same shortfall at a graver level (a tier)
-        "step_floor": bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s))
-        or _measure_floor(s),
+        "step_floor": not _TARGET_ZERO_BONUS_RE.search(s)
+        and (bool(_RATE_STEP_RE.search(s) and _RATE_FLOOR_RE.search(s)) or _measure_floor(s)),
         "requirements": _requirements_unmet(s, toks),
         "graded": _graded(s, toks, deducts),
         "level_graded": _level_graded(s, toks, deducts),
@@ -2881,7 +2913,9 @@ def audit(text: str | None, summary: dict) -> list[str]:
                 s,
             )
         ),
-        "count_floor": summary["per_occurrence"] and _count_floor(s),
+        "count_floor": summary["per_occurrence"]
+        and not _TARGET_ZERO_BONUS_RE.search(s)
+        and _count_floor(s),
         "rate_zero": bool(summary["zeroes_item"]) and bool(_RATE_ZERO_RE.search(s)),
         "all_or_nothing": summary["per_occurrence"]
         and bool(summary["deductions"])
@@ -3015,12 +3049,27 @@ def _read_totals(s: str) -> str:
     return _COUNTED_TOTAL_RE.sub(total, _PER_PIECE_WORTH_RE.sub(piece, s))
 
 
+# a text table's row with its cells joined by bars: [a name cell|] a criterion counted per step of growth (每…,
+# no amount, no verb of scoring, no word of a fall or shortfall) | a bare amount [(最高N分)]
+_TABLE_ROW_RE = re.compile(
+    r"(?:[^|\d]{1,12}\|)?([^|\d扣减加得分降少低差下欠]*每[^|\d扣减加得分降少低差下欠]*(?:个?百分点|%))\|"
+    r"(\d+(?:\.\d+)?)(?:\(最高(\d+(?:\.\d+)?)分\))?"
+)
+
+
 def draft_rule(text: str | None, bonus_text: str | None = None) -> DraftedRule:
     """Draft a rule from a 扣分标准 cell (``text``) and an optional 加分标准 cell (``bonus_text``)."""
     draft = _Draft()
     if text is not None and _criteria_scored(normalize(str(text))):
         text = _CRITERIA_EACH_RAW_RE.sub(r"\1得\2", str(text).rstrip())  # (每项1分): 每项得1分
     if text is not None:
+        row = _TABLE_ROW_RE.fullmatch(normalize(str(text)))
+        if row:
+            # 出口|当年实绩比上年每增长一个百分点|0.5(最高30分): a text table's row, its last cell a bare amount
+            # after a criterion counted per step — a counted bonus, the cell's 最高N分 its cap
+            text = f"{row.group(1)}加{row.group(2)}分" + (
+                f",最高加{row.group(3)}分" if row.group(3) else ""
+            )
         norm_text = normalize(str(text))
         if _read_totals(norm_text) != norm_text:
             text = _read_totals(norm_text)
