@@ -3346,6 +3346,11 @@ def test_it_keeps_the_twenty_seventh_batch_readings_narrow(text: str) -> None:
             "1、各村有一个示范户或示范点(组)得10分,没有不得分,多1个加5分;",
             shape(points=10, zeroes_item=True, bonuses=[5], per_occurrence=True),
         ),
+        # the same with the thing named right before the amount (有一个淘宝村得20分: not 20 per one)
+        (
+            "各乡镇有一个淘宝村得20分,没有不得分,多1个加10分;",
+            shape(points=20, zeroes_item=True, bonuses=[10], per_occurrence=True),
+        ),
         # a worth at a target, zeroed below the same target, a bonus counted per unit above it
         (
             "(2)新建企业达到5家得10分,不足5家不得分,每增加1家加1分。",
@@ -3387,6 +3392,9 @@ def test_it_reads_what_the_twenty_eighth_batch_showed(text: str, expected: dict)
         "完成当年全市外贸出口工作目标分解指标 | 5",
         # a row with a cell after the amount
         "当年实绩比上年每增长一个百分点 | 0.5 | 备注",
+        # one of a thing earning 20 and more of it earning 10, with nothing said of none: the worth or
+        # a bonus? (drafted as two counted bonuses before, unmarked)
+        "有一个示范村得20分,多1个加10分",
     ],
 )
 def test_it_keeps_the_twenty_eighth_batch_readings_narrow(text: str) -> None:

@@ -1522,9 +1522,16 @@ def _draft_one(raw: str, draft: _Draft, src: int) -> None:
                 t.kind == "get"
                 and per is not None
                 and "每" not in s[seg_start : t.start]
-                and re.search(rf"(?:1|一){re.escape(per)}(?:的|者)?,?$", s[seg_start : t.start])
+                and (
+                    re.search(rf"(?:1|一){re.escape(per)}(?:的|者)?,?$", s[seg_start : t.start])
+                    # 有一个淘宝村得20分: one of a thing had, named right before the amount
+                    or re.search(
+                        rf"有(?:1|一){re.escape(per)}[^,;。]{{1,12}}$", s[seg_start : t.start]
+                    )
+                )
                 and re.search(
-                    rf"每(?:增加?|新增|多|超过?)(?:1|一){re.escape(per)}",
+                    # …每增加1个加10分 / …,多1个加10分: more of the same unit counted past the first
+                    rf"(?:每(?:增加?|新增|多|超过?)|[,;]多)(?:1|一){re.escape(per)}",
                     s[t.end : stop if stop >= 0 else len(s)],
                 )
             )
