@@ -2533,7 +2533,7 @@ def _graver_first(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
             if b.item != a.item or b.value == a.value:
                 continue
             plain = _hanzi(cb)
-            if any(cause[k : k + 3] in plain for k in range(len(cause) - 2)):
+            if _shares_run(cause, plain):
                 return True
     return False
 
@@ -2559,7 +2559,7 @@ def _graver_after(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
                 continue
             if b.kind == "deduct" and b.value <= a.value:
                 continue
-            if any(cause[k : k + 3] in ca for k in range(len(cause) - 2)):
+            if _shares_run(cause, ca):
                 return True
     return False
 
@@ -2586,7 +2586,7 @@ def _graver_past(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
             if b.item != a.item or b.value <= a.value or not _PAST_MARK_RE.search(cb):
                 continue
             graver = _hanzi(cb)
-            if any(lesser[k : k + 3] in graver for k in range(len(lesser) - 2)):
+            if _shares_run(lesser, graver):
                 return True
     return False
 
@@ -2625,6 +2625,11 @@ def _case_part(case: str) -> str:
 
 def _hanzi(text: str) -> str:
     return re.sub(r"[^\u4e00-\u9fff]", "", text)
+
+
+def _shares_run(a: str, b: str, size: int = 3) -> bool:
+    """``b`` holds a run of ``size`` characters of ``a`` (the same thing named in two cases)."""
+    return any(a[k : k + size] in b for k in range(len(a) - size + 1))
 
 
 def _complementary(s: str, toks: list[_Tok], deducts: list[_Tok]) -> bool:
