@@ -442,18 +442,19 @@ def find_claims(text: str, year: int | None = None) -> list[Claim]:
         for clause in _clauses(sentence):
             start = sentence.index(clause, done)
             done = start + len(clause)
-            both = bool(
-                _REVIEW.search(clause)
-                and _LITIGATION.search(clause)
-                and len(_NUMBER.findall(clause)) > 1
-            )
+            # the clause names reviews and lawsuits both, or either; how many numbers it holds; the
+            # result of table 四 it names (all the clause's own, the same for each of its numbers)
+            names_both = bool(_REVIEW.search(clause) and _LITIGATION.search(clause))
+            names_case = bool(_REVIEW.search(clause) or _LITIGATION.search(clause))
+            count = len(_NUMBER.findall(clause))
+            part = next((name for name, pat in _T4_PARTS if re.search(pat, clause)), None)
+            both = names_both and count > 1
             begin = 0  # where the words of this number begin in the clause
             for m in _NUMBER.finditer(clause):
                 after = clause[m.end() : m.end() + 3]
                 if (
-                    _REVIEW.search(clause)
-                    and _LITIGATION.search(clause)
-                    and len(_NUMBER.findall(clause)) == 1
+                    names_both
+                    and count == 1
                     and (
                         m.group(1) == "0" or re.search(r"[均各都](?:为|是)?$", clause[: m.start()])
                     )
@@ -475,7 +476,6 @@ def find_claims(text: str, year: int | None = None) -> list[Claim]:
                     words = words[: bracket.start()]
                 if both:
                     begin = m.end()
-                part = next((name for name, pat in _T4_PARTS if re.search(pat, clause)), None)
                 # 140件行政复议、49件行政诉讼获维持: the number before the case's name, its result
                 # said at the end of the list
                 named = re.match(r"(?:行政)?(复议|诉讼)", clause[m.end() :])
@@ -484,9 +484,7 @@ def find_claims(text: str, year: int | None = None) -> list[Claim]:
                 if named and result:
                     which = "review" if named.group(1) == "复议" else "litigation"
                     key: tuple[str, bool] | None = (f"{which}:{result}", True)
-                elif (
-                    t4_kind and part and not (_REVIEW.search(clause) or _LITIGATION.search(clause))
-                ):
+                elif t4_kind and part and not names_case:
                     key = (f"{t4_kind}:{part}", True)
                 else:
                     # the bracket cut off is said after the number: 办理…申请96宗(结转下年度继续办理1宗)
